@@ -1,0 +1,112 @@
+"""Turn what a dialect read off a page into the contract's records: ids, quotes, time windows,
+duplicate marks and threading."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extraction.content import Page, PageContent, RawComment
+from extraction.ids import article_id, comment_id, quote_id, site_of
+from extraction.quotes import extract_quotes
+from extraction.records import Article, Comment, Quote
+from extraction.textnorm import fold, word_count
+from extraction.timeago import age_window
+
+
+class ExtractionError(ValueError):
+    """A page that cannot become an article; `kind` is the ingest_errors.error_kind."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _article(page: Page, content: PageContent, body_text: str) -> Article:
+    title = content.title
+    if not title:
+        raise ExtractionError("no_title", "no title line found: the page has no text before its body")
+    url = page.url or content.url
+    site = page.site or content.site or (site_of(url) if url else None)
+    return Article(
+        article_id=article_id(url, site, title),
+        url=url,
+        site=site,
+        title=title,
+        byline=page.byline or content.byline,
+        published_at=page.published_at or content.published_at,
+        captured_at=page.captured_at,
+        captured_at_source=page.captured_at_source,
+        body_text=body_text,
+        paragraph_count=len(content.paragraphs),
+        word_count=word_count(body_text),
+        photo_credit=content.photo_credit,
+        declared_comment_count=content.declared_comment_count,
+        petition_signatures=content.petition_signatures,
+        source_path=page.source_path,
+        source_format=page.source_format,
+        source_sha256=page.source_sha256,
+    )
+
+
+def _quotes(article: Article, content: PageContent) -> list[Quote]:
+    seen: Counter[str] = Counter()
+    quotes = []
+    for position, span in enumerate(
+        extract_quotes(content.paragraphs, content.blockquote_paragraphs), start=1
+    ):
+        seen[fold(span.text)] += 1
+        quotes.append(
+            Quote(
+                quote_id=quote_id(article.article_id, span.text, seen[fold(span.text)]),
+                article_id=article.article_id,
+                position=position,
+                text=span.text,
+                speaker=span.speaker,
+                speaker_mention=span.speaker_mention,
+                verb=span.verb,
+                outlet=span.outlet,
+                kind=span.kind,
+            )
+        )
+    return quotes
+
+
+def _comments(article: Article, raw: tuple[RawComment, ...]) -> list[Comment]:
+    occurrences: Counter[tuple[str, str]] = Counter()
+    first_of: dict[tuple[str, str], str] = {}
+    ids: list[str] = []
+    for item in raw:
+        key = (fold(item.author), fold(item.body))
+        occurrences[key] += 1
+        ids.append(comment_id(article.article_id, item.author, item.body, occurrences[key]))
+    comments = []
+    for position, (item, cid) in enumerate(zip(raw, ids, strict=True), start=1):
+        key = (fold(item.author), fold(item.body))
+        original = first_of.setdefault(key, cid)
+        earliest = latest = item.posted_at
+        if earliest is None and item.posted_text and (window := age_window(item.posted_text)):
+            earliest, latest = window.posted_between(article.captured_at)
+        parent = item.parent_index
+        comments.append(
+            Comment(
+                comment_id=cid,
+                article_id=article.article_id,
+                position=position,
+                author=item.author,
+                author_label=item.author_label,
+                posted_text=item.posted_text,
+                posted_at_earliest=earliest,
+                posted_at_latest=latest,
+                body=item.body,
+                is_duplicate=original != cid,
+                duplicate_of=original if original != cid else None,
+                parent_comment_id=ids[parent] if parent is not None and 0 <= parent < len(ids) else None,
+            )
+        )
+    return comments
+
+
+def assemble(page: Page, content: PageContent) -> tuple[Article, list[Quote], list[Comment]]:
+    body_text = "\n\n".join(content.paragraphs)
+    article = _article(page, content, body_text)
+    return article, _quotes(article, content), _comments(article, content.comments)

@@ -1,0 +1,70 @@
+"""Bytes to text: BOM, then a declared charset, then UTF-8, then detection; never a crash."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+# Control bytes that never occur in text (tab, newlines, form feed and ESC excluded).
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class NotTextError(ValueError):
+    """The bytes are not text in any encoding we read (an image or archive with a text name)."""
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first few kilobytes."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    return bool(sample) and len(_BINARY_BYTES.findall(sample)) > max(1, len(sample) // 100)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding used). Raises NotTextError for binary content."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    if looks_binary(data):
+        raise NotTextError("the file holds binary data (control bytes), not text")
+    candidates = [_codec(declared), "utf-8"]
+    for encoding in candidates:
+        if encoding is None:
+            continue
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    # Western single-byte text is by far the commonest non-UTF-8 dump; cp1252 is a superset of the
+    # printable latin-1 range, so it reads both. Only bytes cp1252 leaves undefined send us to detection.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    return data.decode("latin-1"), "latin-1"

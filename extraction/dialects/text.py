@@ -1,0 +1,194 @@
+"""Text-dump dialects: the generic page-text layout, and Care2's, which adds its comment section.
+
+A text dump is the visible text of one page: a title line, an optional byline, body paragraphs
+separated by blank lines with page furniture among them, a declared comment count, then comments.
+A dialect is a class whose attributes are its rules; a new site subclasses and overrides rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import ClassVar
+
+from extraction.content import PageContent, RawComment
+from extraction.rules import care2_text, page
+from extraction.textnorm import normalise_line
+from extraction.timeago import GluedSplit, split_glued_name
+
+
+def paragraphs_of(lines: Sequence[str]) -> list[str]:
+    """Blank-line separated blocks, each joined into one line."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
+
+
+def _count(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def petition_signatures(paragraphs: Sequence[str]) -> int | None:
+    for paragraph in paragraphs:
+        match = page.PETITION_SIGNATURES.search(paragraph)
+        if match:
+            return _count(match["count"]) * (1000 if match["thousands"] else 1)
+    return None
+
+
+class PlainTextDialect:
+    """Any page saved as text: title, byline, body and furniture; comments only as a count."""
+
+    site: ClassVar[str | None] = None
+    article_furniture: ClassVar[frozenset[str]] = care2_text.ARTICLE_FURNITURE_LINES
+    declared_count: ClassVar[re.Pattern[str]] = page.DECLARED_COMMENT_COUNT
+    photo_credit_line: ClassVar[re.Pattern[str]] = page.PHOTO_CREDIT
+    byline_line: ClassVar[re.Pattern[str]] = page.BYLINE
+
+    @classmethod
+    def matches(cls, text: str) -> bool:
+        return True
+
+    def __init__(self, text: str) -> None:
+        self.lines = [normalise_line(line) for line in text.splitlines()]
+        self.comment_section_start = self._comment_section_start()
+
+    def _comment_section_start(self) -> int:
+        for index, line in enumerate(self.lines):
+            if index and self.declared_count.match(line):
+                return index
+        return len(self.lines)
+
+    def _article_blocks(self) -> list[str]:
+        return paragraphs_of(self.lines[: self.comment_section_start])
+
+    def title(self) -> str | None:
+        blocks = self._article_blocks()
+        return blocks[0] if blocks else None
+
+    def byline(self) -> str | None:
+        blocks = self._article_blocks()
+        if len(blocks) > 1 and (match := self.byline_line.match(blocks[1])):
+            return match["name"].strip()
+        return None
+
+    def _body_blocks(self) -> list[str]:
+        blocks = self._article_blocks()[1:]
+        if blocks and self.byline_line.match(blocks[0]):
+            blocks = blocks[1:]
+        return blocks
+
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(
+            block
+            for block in self._body_blocks()
+            if block not in self.article_furniture and not self.photo_credit_line.match(block)
+        )
+
+    def photo_credit(self) -> str | None:
+        for block in self._body_blocks():
+            if match := self.photo_credit_line.match(block):
+                return match["credit"].strip()
+        return None
+
+    def declared_comment_count(self) -> int | None:
+        if self.comment_section_start < len(self.lines):
+            match = self.declared_count.match(self.lines[self.comment_section_start])
+            if match:
+                return _count(match["count"])
+        return None
+
+    def comments(self) -> tuple[RawComment, ...]:
+        return ()
+
+    def content(self) -> PageContent:
+        paragraphs = self.paragraphs()
+        return PageContent(
+            title=self.title(),
+            paragraphs=paragraphs,
+            byline=self.byline(),
+            site=self.site,
+            photo_credit=self.photo_credit(),
+            declared_comment_count=self.declared_comment_count(),
+            petition_signatures=petition_signatures(paragraphs),
+            comments=self.comments(),
+        )
+
+
+class Care2TextDialect(PlainTextDialect):
+    """Care2 pages: each comment is a name label line, the display name glued to a timeago phrase
+    ("Veronica Dabout a month ago"), the body, and the form's SEND button."""
+
+    site = care2_text.SITE
+    comment_end: ClassVar[frozenset[str]] = care2_text.COMMENT_END_LINES
+    comment_furniture: ClassVar[frozenset[str]] = care2_text.COMMENT_FURNITURE_LINES
+
+    @classmethod
+    def matches(cls, text: str) -> bool:
+        return any(marker in text for marker in care2_text.SITE_MARKERS) or any(
+            line.strip() in cls.comment_end for line in text.splitlines()
+        )
+
+    def _header_at(self, index: int, at_boundary: bool) -> tuple[str | None, GluedSplit, int] | None:
+        """(label, split, lines used) when a comment header starts at `index`."""
+        lines = self.lines
+        label = lines[index]
+        if not label:
+            return None
+        if index + 1 < len(lines) and lines[index + 1]:
+            split = split_glued_name(lines[index + 1], label)
+            if split and label.startswith(split.author):
+                return label, split, 2
+        if at_boundary and (split := split_glued_name(label)):
+            return None, split, 1
+        return None
+
+    def comments(self) -> tuple[RawComment, ...]:
+        found: list[RawComment] = []
+        index = self.comment_section_start + 1
+        at_boundary = True
+        while index < len(self.lines):
+            header = self._header_at(index, at_boundary)
+            if header is None:
+                index += 1
+                continue
+            label, split, used = header
+            index += used
+            body_lines: list[str] = []
+            while index < len(self.lines):
+                line = self.lines[index]
+                if line in self.comment_end:
+                    index += 1
+                    break
+                if line and self._header_at(index, at_boundary=False):
+                    break
+                if line not in self.comment_furniture:
+                    body_lines.append(line)
+                index += 1
+            at_boundary = True
+            found.append(
+                RawComment(
+                    author=split.author,
+                    author_label=label,
+                    posted_text=split.posted_text,
+                    body="\n\n".join(paragraphs_of(body_lines)),
+                )
+            )
+        return tuple(found)
+
+
+# Tried in order; the first whose `matches` accepts the text parses it. The plain layout is last.
+TEXT_DIALECTS: tuple[type[PlainTextDialect], ...] = (Care2TextDialect, PlainTextDialect)
+
+
+def extract_text(text: str) -> PageContent:
+    dialect = next(d for d in TEXT_DIALECTS if d.matches(text))
+    return dialect(text).content()

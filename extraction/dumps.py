@@ -1,0 +1,240 @@
+"""One dump's bytes to records: unwrap gzip, split containers (JSON Lines, WARC) into pages, apply
+sidecar metadata, pick the dialect, assemble. Pure: the caller reads the files."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from extraction.assemble import ExtractionError, assemble
+from extraction.content import Page, PageContent
+from extraction.decode import NotTextError, decode_bytes, meta_charset
+from extraction.dialects.text import extract_text
+from extraction.records import CapturedAtSource, IngestError, ParseResult
+
+# Dump formats by file-name ending (after any .gz); WARC readers unwrap gzip themselves.
+FORMAT_BY_SUFFIX: dict[str, str] = {
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".warc": "warc",
+}
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_KEYS = ("url", "site", "captured_at", "published_at", "byline")
+
+
+def dump_format(name: str) -> str | None:
+    """The dump format a file name announces, or None when it is not a dump."""
+    lowered = name.lower()
+    if lowered.endswith(SIDECAR_SUFFIX):
+        return None
+    lowered = lowered.removesuffix(".gz")
+    for suffix, fmt in FORMAT_BY_SUFFIX.items():
+        if lowered.endswith(suffix):
+            return fmt
+    return None
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """ISO 8601 text to an aware UTC datetime (naive values are taken as UTC)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    url: str | None = None
+    site: str | None = None
+    captured_at: datetime | None = None
+    published_at: datetime | None = None
+    byline: str | None = None
+
+
+def read_sidecar(data: bytes) -> tuple[Sidecar, list[str]]:
+    """The sidecar's values and the problems found in it (each problem a sentence)."""
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return Sidecar(), [f"sidecar is not valid JSON ({exc}); its metadata was ignored"]
+    if not isinstance(raw, dict):
+        return Sidecar(), ["sidecar must hold a JSON object; its metadata was ignored"]
+    problems = []
+    values: dict[str, Any] = {}
+    for key in SIDECAR_KEYS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.append(f"sidecar key {key!r} must be a string, got {type(value).__name__}")
+            continue
+        if key in ("captured_at", "published_at"):
+            moment = parse_timestamp(value)
+            if moment is None:
+                problems.append(f"sidecar key {key!r} is not an ISO 8601 time: {value!r}")
+                continue
+            values[key] = moment
+        else:
+            values[key] = value.strip() or None
+    return Sidecar(**values), problems
+
+
+@dataclass(frozen=True, slots=True)
+class DumpFile:
+    """A dump as its caller read it."""
+
+    source_path: str  # relative to the landing directory, with forward slashes
+    data: bytes
+    sha256: str
+    modified_at: datetime
+    sidecar: bytes | None = None
+
+
+def _unwrap_gzip(dump: DumpFile, fmt: str) -> bytes:
+    if not dump.source_path.lower().endswith(".gz") or fmt == "warc":
+        return dump.data
+    try:
+        return gzip.decompress(dump.data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ExtractionError("corrupt_gzip", f"gzip data is damaged and cannot be unpacked: {exc}") from exc
+
+
+def _content(page: Page) -> PageContent:
+    if page.html is not None:
+        from extraction.html import extract_html  # HTML parsing is imported only where needed
+
+        return extract_html(page.html, url=page.url)
+    return extract_text(page.text or "")
+
+
+def _jsonl_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[Page]:
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        record = str(number)
+        try:
+            item = json.loads(line.decode("utf-8-sig"))
+            if not isinstance(item, dict):
+                raise ValueError("the line is JSON but not an object")
+        except (UnicodeDecodeError, ValueError) as exc:
+            errors.append(IngestError(base.source_path, record, "bad_json_line", f"line {number} is not a JSON object: {exc}"))
+            continue
+        html, text = item.get("html"), item.get("text")
+        if not isinstance(html, str) and not isinstance(text, str):
+            errors.append(IngestError(base.source_path, record, "no_page_content", f"line {number} has neither an 'html' nor a 'text' string"))
+            continue
+        captured = parse_timestamp(item.get("captured_at"))
+        yield replace(
+            base,
+            record=record,
+            html=html if isinstance(html, str) else None,
+            text=text if isinstance(text, str) and not isinstance(html, str) else None,
+            url=item.get("url") if isinstance(item.get("url"), str) else base.url,
+            site=item.get("site") if isinstance(item.get("site"), str) else base.site,
+            published_at=parse_timestamp(item.get("published_at")) or base.published_at,
+            captured_at=captured or base.captured_at,
+            captured_at_source="record" if captured else base.captured_at_source,
+        )
+
+
+def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[Page]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    last_id: str | None = None
+    try:
+        for rec in ArchiveIterator(io.BytesIO(data)):
+            last_id = rec.rec_headers.get_header("WARC-Record-ID")
+            if rec.rec_type != "response" or rec.http_headers is None:
+                continue
+            content_type = rec.http_headers.get_header("Content-Type") or ""
+            if "html" not in content_type.lower():
+                continue
+            body = rec.content_stream().read()
+            declared = None
+            if "charset=" in content_type.lower():
+                declared = content_type.lower().split("charset=", 1)[1].split(";")[0]
+            try:
+                html, _ = decode_bytes(body, declared or meta_charset(body))
+            except NotTextError as exc:
+                errors.append(IngestError(base.source_path, last_id, "not_text", f"WARC record body: {exc}"))
+                continue
+            captured = parse_timestamp(rec.rec_headers.get_header("WARC-Date"))
+            yield replace(
+                base,
+                record=last_id,
+                html=html,
+                url=rec.rec_headers.get_header("WARC-Target-URI") or base.url,
+                captured_at=captured or base.captured_at,
+                captured_at_source="record" if captured else base.captured_at_source,
+            )
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+        errors.append(
+            IngestError(base.source_path, last_id, "corrupt_warc", f"the WARC file is damaged after record {last_id or '(none)'}: {exc}")
+        )
+
+
+def _pages(dump: DumpFile, fmt: str, base: Page, errors: list[IngestError]) -> Iterator[Page]:
+    data = _unwrap_gzip(dump, fmt)
+    if fmt == "jsonl":
+        yield from _jsonl_pages(data, base, errors)
+    elif fmt == "warc":
+        yield from _warc_pages(data, base, errors)
+    else:
+        if not data.strip():
+            raise ExtractionError("empty_file", "the file is empty: there is no page to read")
+        try:
+            text, _ = decode_bytes(data, meta_charset(data) if fmt == "html" else None)
+        except NotTextError as exc:
+            raise ExtractionError("not_text", str(exc)) from exc
+        yield replace(base, html=text) if fmt == "html" else replace(base, text=text)
+
+
+def parse_dump(dump: DumpFile) -> ParseResult:
+    """Every article, quote and comment in one dump, and every problem met on the way."""
+    result = ParseResult()
+    fmt = dump_format(dump.source_path)
+    if fmt is None:
+        result.errors.append(IngestError(dump.source_path, None, "unsupported_format", "the file name does not end in .txt, .html, .htm, .jsonl or .warc (optionally .gz)"))
+        return result
+    sidecar = Sidecar()
+    if dump.sidecar is not None:
+        sidecar, problems = read_sidecar(dump.sidecar)
+        result.errors.extend(IngestError(dump.source_path + SIDECAR_SUFFIX, None, "bad_sidecar", p) for p in problems)
+    source: CapturedAtSource = "sidecar" if sidecar.captured_at else "file_mtime"
+    base = Page(
+        source_path=dump.source_path,
+        source_format=fmt,
+        source_sha256=dump.sha256,
+        record=None,
+        captured_at=sidecar.captured_at or dump.modified_at,
+        captured_at_source=source,
+        url=sidecar.url,
+        site=sidecar.site,
+        published_at=sidecar.published_at,
+        byline=sidecar.byline,
+    )
+    try:
+        for page in _pages(dump, fmt, base, result.errors):
+            try:
+                article, quotes, comments = assemble(page, _content(page))
+            except ExtractionError as exc:
+                result.errors.append(IngestError(dump.source_path, page.record, exc.kind, str(exc)))
+                continue
+            result.articles.append(article)
+            result.quotes.extend(quotes)
+            result.comments.extend(comments)
+    except ExtractionError as exc:
+        result.errors.append(IngestError(dump.source_path, None, exc.kind, str(exc)))
+    return result

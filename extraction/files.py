@@ -1,0 +1,115 @@
+"""Finding dumps in a landing directory and reading them (local files only) for parse_dump."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extraction.dumps import SIDECAR_SUFFIX, DumpFile, dump_format, parse_dump
+from extraction.records import IngestError, ParseResult
+
+
+@dataclass(frozen=True, slots=True)
+class LandedFile:
+    """A file seen in the landing directory, before it is parsed."""
+
+    path: Path
+    source_path: str
+    bytes: int
+    sha256: str | None  # None when the file could not be read
+    modified_at: datetime | None
+    problem: IngestError | None = None
+
+
+def relative_source_path(path: Path, landing_dir: Path | None) -> str:
+    if landing_dir is not None:
+        try:
+            return path.relative_to(landing_dir).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _orphan_sidecar(path: Path) -> bool:
+    return path.name.endswith(SIDECAR_SUFFIX) and (
+        path.with_name(path.name.removesuffix(SIDECAR_SUFFIX)).exists()
+    )
+
+
+def discover(landing_dir: Path) -> Iterator[Path]:
+    """Every non-hidden file under the landing directory, sorted, sidecars of present dumps left out
+    (they travel with their dump). Symlinked directories are not followed, so loops cannot trap us."""
+    for root, dirs, files in os.walk(landing_dir, followlinks=False):
+        root_path = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = root_path / name
+            if _is_hidden(path.relative_to(landing_dir)) or _orphan_sidecar(path):
+                continue
+            yield path
+
+
+def _read_stable(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes, refusing a file that changed while it was read."""
+    before = path.stat()
+    data = path.read_bytes()
+    after = path.stat()
+    if (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size) or len(data) != after.st_size:
+        raise ChangedWhileReadingError(f"{path.name} changed while it was being read")
+    return data, after
+
+
+class ChangedWhileReadingError(OSError):
+    pass
+
+
+def _read_problem(source_path: str, exc: OSError) -> IngestError:
+    if isinstance(exc, ChangedWhileReadingError):
+        return IngestError(source_path, None, "changed_while_reading", f"{exc}; it is read again on the next build once it is stable")
+    if getattr(exc, "errno", None) == 40:  # ELOOP
+        return IngestError(source_path, None, "symlink_loop", "the path is a symbolic link that loops back on itself; remove or fix the link")
+    if isinstance(exc, PermissionError):
+        return IngestError(source_path, None, "unreadable", "permission denied: make the file readable by the pipeline's user")
+    if isinstance(exc, FileNotFoundError):
+        return IngestError(source_path, None, "unreadable", "the file vanished or is a dangling symbolic link")
+    return IngestError(source_path, None, "unreadable", f"the file cannot be read: {exc.strerror or exc}")
+
+
+def read_dump(path: Path, landing_dir: Path | None) -> tuple[LandedFile, DumpFile | None]:
+    """The file's identity (size, hash) and its contents with its sidecar, or the reason it failed."""
+    source_path = relative_source_path(path, landing_dir)
+    try:
+        data, stat = _read_stable(path)
+    except OSError as exc:
+        return LandedFile(path, source_path, 0, None, None, _read_problem(source_path, exc)), None
+    modified_at = datetime.fromtimestamp(stat.st_mtime, tz=UTC)
+    sha256 = hashlib.sha256(data).hexdigest()
+    sidecar_path = path.with_name(path.name + SIDECAR_SUFFIX)
+    sidecar: bytes | None = None
+    if dump_format(path.name) is not None and sidecar_path.exists():
+        try:
+            sidecar = sidecar_path.read_bytes()
+        except OSError as exc:
+            sidecar = f"unreadable sidecar: {exc.strerror}".encode()
+    landed = LandedFile(path, source_path, len(data), sha256, modified_at)
+    return landed, DumpFile(source_path, data, sha256, modified_at, sidecar)
+
+
+def parse_path(path: Path, landing_dir: Path | None = None) -> tuple[LandedFile, ParseResult]:
+    landed, dump = read_dump(path, landing_dir)
+    if dump is None:
+        assert landed.problem is not None
+        return landed, ParseResult(errors=[landed.problem])
+    if path.name.endswith(SIDECAR_SUFFIX):
+        return landed, ParseResult(
+            errors=[IngestError(landed.source_path, None, "orphan_sidecar", "a sidecar whose dump is missing: add the dump or remove the sidecar")]
+        )
+    return landed, parse_dump(dump)

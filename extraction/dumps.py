@@ -16,7 +16,7 @@ from extraction.assemble import ExtractionError, assemble
 from extraction.content import Page, PageContent
 from extraction.decode import NotTextError, decode_bytes, meta_charset
 from extraction.dialects.text import extract_text
-from extraction.records import CapturedAtSource, IngestError, ParseResult
+from extraction.records import CapturedAtSource, CapturedPage, IngestError, ParseResult
 
 # Dump formats by file-name ending (after any .gz); WARC readers unwrap gzip themselves.
 FORMAT_BY_SUFFIX: dict[str, str] = {
@@ -232,9 +232,7 @@ def parse_dump(dump: DumpFile) -> ParseResult:
             except ExtractionError as exc:
                 result.errors.append(IngestError(dump.source_path, page.record, exc.kind, str(exc)))
                 continue
-            result.articles.append(article)
-            result.quotes.extend(quotes)
-            result.comments.extend(comments)
+            result.pages.append(CapturedPage(page.record, article, tuple(quotes), tuple(comments)))
     except ExtractionError as exc:
         result.errors.append(IngestError(dump.source_path, None, exc.kind, str(exc)))
     return result

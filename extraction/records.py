@@ -69,23 +69,37 @@ class IngestError:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class CapturedPage:
+    """One page of a dump and what it yielded; `record` locates it in a multi-page file."""
+
+    record: str | None
+    article: Article
+    quotes: tuple[Quote, ...]
+    comments: tuple[Comment, ...]
+
+
 @dataclass(slots=True)
 class ParseResult:
     """Everything one dump file yielded; a file may give several pages (JSON Lines, WARC)."""
 
-    articles: list[Article] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
+    pages: list[CapturedPage] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
 
-    def extend(self, other: ParseResult) -> None:
-        self.articles.extend(other.articles)
-        self.quotes.extend(other.quotes)
-        self.comments.extend(other.comments)
-        self.errors.extend(other.errors)
+    @property
+    def articles(self) -> list[Article]:
+        return [page.article for page in self.pages]
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [quote for page in self.pages for quote in page.quotes]
+
+    @property
+    def comments(self) -> list[Comment]:
+        return [comment for page in self.pages for comment in page.comments]
 
     @property
     def status(self) -> FileStatus:
-        if not self.articles:
+        if not self.pages:
             return "rejected"
         return "partial" if self.errors else "loaded"

@@ -1,0 +1,11 @@
+INSERT INTO quotes
+SELECT
+    q.quote_id, q.article_id, q.position, q.text, q.speaker, q.speaker_mention, q.verb, q.outlet,
+    q.kind
+FROM staged_quotes AS q
+JOIN newest_captures AS n
+    ON q.article_id = n.article_id
+    AND q.source_path = n.source_path
+    AND q.source_sha256 = n.source_sha256
+    AND q.record IS NOT DISTINCT FROM n.record
+ORDER BY q.article_id, q.position;

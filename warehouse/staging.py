@@ -1,0 +1,183 @@
+"""The staging store: parsed records as Parquet, one file per table per parse batch, and a manifest
+of every landed file keyed by content hash, so a build re-parses only new or changed files."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from extraction.dumps import dump_format
+from extraction.files import parse_path
+from extraction.records import Article, Comment, IngestError, ParseResult, Quote
+
+# Bump when extraction changes what it produces for the same bytes: every file is parsed again.
+PARSER_VERSION = "1"
+
+_TS = pl.Datetime("us")
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "article_id": pl.String, "url": pl.String, "site": pl.String, "title": pl.String,
+    "byline": pl.String, "published_at": _TS, "captured_at": _TS, "captured_at_source": pl.String,
+    "body_text": pl.String, "paragraph_count": pl.Int32, "word_count": pl.Int32,
+    "photo_credit": pl.String, "declared_comment_count": pl.Int32, "petition_signatures": pl.Int64,
+    "source_path": pl.String, "source_format": pl.String, "source_sha256": pl.String,
+}
+QUOTE_SCHEMA: dict[str, Any] = {
+    "quote_id": pl.String, "article_id": pl.String, "position": pl.Int32, "text": pl.String,
+    "speaker": pl.String, "speaker_mention": pl.String, "verb": pl.String, "outlet": pl.String,
+    "kind": pl.String,
+}
+COMMENT_SCHEMA: dict[str, Any] = {
+    "comment_id": pl.String, "article_id": pl.String, "position": pl.Int32, "author": pl.String,
+    "author_label": pl.String, "posted_text": pl.String, "posted_at_earliest": _TS,
+    "posted_at_latest": _TS, "body": pl.String, "is_duplicate": pl.Boolean,
+    "duplicate_of": pl.String, "parent_comment_id": pl.String,
+}
+ERROR_SCHEMA: dict[str, Any] = {
+    "source_path": pl.String, "record": pl.String, "error_kind": pl.String, "message": pl.String,
+    "seen_at": _TS,
+}
+# Staged rows also carry the file (and page within it) they came from, so a build can pick the
+# newest capture of each article and drop rows of files whose content has since changed.
+CAPTURE_COLUMNS: dict[str, Any] = {"source_path": pl.String, "source_sha256": pl.String, "record": pl.String}
+MANIFEST_SCHEMA: dict[str, Any] = {
+    "source_path": pl.String, "source_sha256": pl.String, "bytes": pl.Int64,
+    "source_format": pl.String, "status": pl.String, "articles": pl.Int32,
+    "first_seen_at": _TS, "last_loaded_at": _TS, "size_mtime": pl.String, "parser_version": pl.String,
+}
+STAGED_TABLES: dict[str, dict[str, Any]] = {
+    "articles": {**ARTICLE_SCHEMA, "record": pl.String},
+    "quotes": {**QUOTE_SCHEMA, **CAPTURE_COLUMNS},
+    "comments": {**COMMENT_SCHEMA, **CAPTURE_COLUMNS},
+    "errors": {**ERROR_SCHEMA, "source_sha256": pl.String},
+}
+
+
+def utc_naive(moment: datetime | None) -> datetime | None:
+    """The warehouse stores UTC as naive TIMESTAMP so results never depend on a session time zone."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _frame(rows: Sequence[Any], schema: dict[str, Any], extra: dict[str, list[Any]]) -> pl.DataFrame:
+    columns: dict[str, list[Any]] = {}
+    names = [f.name for f in fields(rows[0])] if rows else [n for n in schema if n not in extra]
+    for name in names:
+        values = [getattr(row, name) for row in rows]
+        if schema[name] == _TS:
+            values = [utc_naive(v) for v in values]
+        columns[name] = values
+    columns.update(extra)
+    return pl.DataFrame(columns, schema={n: schema[n] for n in columns}).select(list(schema))
+
+
+@dataclass(frozen=True, slots=True)
+class StagedFile:
+    """What parsing one landed file produced, as the manifest records it."""
+
+    source_path: str
+    source_sha256: str | None
+    bytes: int
+    source_format: str | None
+    status: str
+    articles: int
+    size_mtime: str | None
+    problems: tuple[IngestError, ...]  # kept in the manifest only for files that could not be read
+
+
+def size_mtime(path: Path) -> str | None:
+    """A cheap identity of a file's current content, to skip hashing files unchanged on disk."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _staged_frames(
+    result: ParseResult, seen_at: datetime, error_shas: list[str]
+) -> dict[str, pl.DataFrame]:
+    pages = result.pages
+    articles = [p.article for p in pages]
+    quotes = [(p, q) for p in pages for q in p.quotes]
+    comments = [(p, c) for p in pages for c in p.comments]
+    return {
+        "articles": _frame(articles, STAGED_TABLES["articles"], {"record": [p.record for p in pages]}),
+        "quotes": _frame(
+            [q for _, q in quotes],
+            STAGED_TABLES["quotes"],
+            {
+                "source_path": [p.article.source_path for p, _ in quotes],
+                "source_sha256": [p.article.source_sha256 for p, _ in quotes],
+                "record": [p.record for p, _ in quotes],
+            },
+        ),
+        "comments": _frame(
+            [c for _, c in comments],
+            STAGED_TABLES["comments"],
+            {
+                "source_path": [p.article.source_path for p, _ in comments],
+                "source_sha256": [p.article.source_sha256 for p, _ in comments],
+                "record": [p.record for p, _ in comments],
+            },
+        ),
+        "errors": _frame(
+            result.errors,
+            STAGED_TABLES["errors"],
+            {"seen_at": [utc_naive(seen_at)] * len(result.errors), "source_sha256": error_shas},
+        ),
+    }
+
+
+def batch_name(source_paths: Sequence[str], shas: Sequence[str]) -> str:
+    digest = hashlib.sha256("\n".join(f"{p}\t{s}" for p, s in zip(source_paths, shas, strict=True)).encode())
+    return f"batch-{digest.hexdigest()[:16]}"
+
+
+def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> list[StagedFile]:
+    """Parse a batch of files and write its records as one Parquet file per table.
+
+    Runs in worker processes: arguments and results are small and picklable; the records themselves
+    go straight to disk, so memory stays bounded by the batch size.
+    """
+    landing = Path(landing_dir)
+    seen_at = datetime.now(UTC)
+    results: list[tuple[StagedFile, ParseResult]] = []
+    for raw_path in paths:
+        path = Path(raw_path)
+        stamp = size_mtime(path)
+        landed, result = parse_path(path, landing)
+        staged = StagedFile(
+            source_path=landed.source_path,
+            source_sha256=landed.sha256,
+            bytes=landed.bytes,
+            source_format=dump_format(path.name),
+            status=result.status,
+            articles=len(result.pages),
+            size_mtime=stamp,
+            problems=tuple(result.errors) if landed.sha256 is None else (),
+        )
+        results.append((staged, result))
+    readable = [(s, r) for s, r in results if s.source_sha256 is not None]
+    if readable:
+        name = batch_name([s.source_path for s, _ in readable], [s.source_sha256 or "" for s, _ in readable])
+        merged = ParseResult()
+        error_shas: list[str] = []
+        for staged, result in readable:
+            merged.pages.extend(result.pages)
+            merged.errors.extend(result.errors)
+            error_shas.extend([staged.source_sha256 or ""] * len(result.errors))
+        frames = _staged_frames(merged, seen_at, error_shas)
+        for table, frame in frames.items():
+            target = Path(staging_dir) / "parsed" / table / f"{name}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".parquet.tmp")
+            frame.write_parquet(tmp, compression="zstd", statistics=True)
+            tmp.replace(target)
+    return [s for s, _ in results]

@@ -4,6 +4,7 @@ parse them in parallel worker processes in bounded batches, and merge the manife
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -58,6 +59,28 @@ class StagingStore:
         tmp = target.with_suffix(".tmp")
         frame.write_parquet(tmp)
         tmp.replace(target)
+
+    @property
+    def landing_path(self) -> Path:
+        return self.root / "landing.parquet"
+
+    def save_landing(self, scan: LandingScan, landing_dir: Path) -> None:
+        """The latest scan of the landing directory, handed from discovery to parsing."""
+        queued = set(scan.to_parse)
+        frame = pl.DataFrame(
+            {
+                "source_path": [relative_source_path(p, landing_dir) for p in scan.present],
+                "to_parse": [p in queued for p in scan.present],
+            },
+            schema={"source_path": pl.String, "to_parse": pl.Boolean},
+        )
+        self._write(frame, self.landing_path)
+
+    def load_landing(self, landing_dir: Path) -> LandingScan:
+        frame = pl.read_parquet(self.landing_path)
+        present = [landing_dir / p for p in frame["source_path"]]
+        to_parse = [landing_dir / p for p, q in frame.iter_rows() if q]
+        return LandingScan(present, to_parse, len(present) - len(to_parse))
 
     def save(self, manifest: pl.DataFrame, read_errors: pl.DataFrame) -> None:
         self._write(manifest.sort("source_path"), self.manifest_path)
@@ -151,11 +174,12 @@ def _merge_manifest(old: pl.DataFrame, staged: Sequence[StagedFile], now: dateti
 def refresh_staging(
     landing_dir: Path,
     store: StagingStore,
+    scan: LandingScan,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> IngestSummary:
-    """Parse what is new or changed; keep what was parsed before (even for files since removed)."""
-    scan = scan_landing(landing_dir, store)
+    """Parse what the scan found new or changed; keep what was parsed before (even for files since
+    removed from the landing directory: landing directories get archived)."""
     jobs = list(batches(scan.to_parse))
     staged: list[StagedFile] = []
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
@@ -189,10 +213,12 @@ def refresh_staging(
     store.save(manifest, read_errors)
     present = {relative_source_path(p, landing_dir) for p in scan.present}
     current = manifest.filter(pl.col("source_path").is_in(present))
+    kinds = Counter(kind for item in staged for kind in item.error_kinds)
     return IngestSummary(
         seen=len(scan.present),
         parsed=len(scan.to_parse),
         unchanged=scan.unchanged,
-        status_counts=dict(current.group_by("status").len().iter_rows()),
-        error_kinds={},
+        status_counts=dict(current.group_by("status").len().sort("status").iter_rows()),
+        error_kinds=dict(kinds.most_common()),
     )
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -32,3 +33,19 @@ VIEWS: tuple[str, ...] = ("article_engagement",)
 @cache
 def sql_text(kind: str, name: str) -> str:
     return (SQL_DIR / kind / f"{name}.sql").read_text(encoding="utf-8")
+
+
+_COMMENT_ON_RELATION = re.compile(r"COMMENT ON (?:TABLE|VIEW) \w+ IS '((?:[^']|'')*)';")
+_REFERENCED = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)", re.IGNORECASE)
+
+
+def relation_description(kind: str, name: str) -> str:
+    """The table's or view's own COMMENT ON, so the UI and the warehouse say the same thing."""
+    match = _COMMENT_ON_RELATION.search(sql_text(kind, name))
+    return match.group(1).replace("''", "'") if match else ""
+
+
+def relation_dependencies(kind: str, name: str, candidates: tuple[str, ...]) -> list[str]:
+    """Which of the candidate tables and views a definition reads."""
+    found = {m.group(1) for m in _REFERENCED.finditer(sql_text(kind, name))}
+    return [c for c in candidates if c in found and c != name]

@@ -88,7 +88,8 @@ class StagedFile:
     status: str
     articles: int
     size_mtime: str | None
-    problems: tuple[IngestError, ...]  # kept in the manifest only for files that could not be read
+    problems: tuple[IngestError, ...]  # kept apart only for files that could not be read
+    error_kinds: tuple[str, ...]  # every problem met, for the run's summary
 
 
 def size_mtime(path: Path) -> str | None:
@@ -162,6 +163,7 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
             articles=len(result.pages),
             size_mtime=stamp,
             problems=tuple(result.errors) if landed.sha256 is None else (),
+            error_kinds=tuple(e.error_kind for e in result.errors),
         )
         results.append((staged, result))
     readable = [(s, r) for s, r in results if s.source_sha256 is not None]

@@ -1,0 +1,129 @@
+"""The warehouse: every table and view built into a fresh DuckDB file, checked, then published
+atomically. One multi-asset, so a run publishes all of it or none of it."""
+
+
+from collections.abc import Iterator
+
+import dagster as dg
+import duckdb
+
+from assets.ingest import parsed_records
+from assets.metadata import relation_metadata
+from pipelines.resources import CorpusStorage
+from warehouse.build import build_database
+from warehouse.publish import building
+from warehouse.sql_files import (
+    TABLES,
+    VIEWS,
+    relation_dependencies,
+    relation_description,
+    sql_text,
+)
+
+WAREHOUSE_GROUP = "warehouse"
+ENGAGEMENT_GROUP = "engagement"
+OWNERS = ["team:data-engineering"]
+# Only one run may write the warehouse at a time; the pool's limit is set to 1 in dagster.yaml.
+WRITER_POOL = "warehouse_writer"
+
+TABLE_SPECS = [
+    dg.AssetSpec(
+        name,
+        deps=[parsed_records],
+        description=relation_description("tables", name),
+        group_name=WAREHOUSE_GROUP,
+        kinds={"duckdb"},
+        owners=OWNERS,
+    )
+    for name in TABLES
+]
+VIEW_SPECS = [
+    dg.AssetSpec(
+        name,
+        deps=relation_dependencies("views", name, (*TABLES, *VIEWS)),
+        description=relation_description("views", name),
+        group_name=ENGAGEMENT_GROUP,
+        kinds={"duckdb"},
+        owners=OWNERS,
+    )
+    for name in VIEWS
+]
+
+
+def _check(asset: str, name: str, description: str, blocking: bool = True) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(name, asset=asset, description=description, blocking=blocking)
+
+
+# name -> (asset, severity, description); the SQL in sql/checks/<name>.sql counts violations.
+CHECKS: dict[str, tuple[str, dg.AssetCheckSeverity, str]] = {
+    "articles_article_id_unique": ("articles", dg.AssetCheckSeverity.ERROR, "article_id is unique"),
+    "quotes_quote_id_unique": ("quotes", dg.AssetCheckSeverity.ERROR, "quote_id is unique"),
+    "comments_comment_id_unique": ("comments", dg.AssetCheckSeverity.ERROR, "comment_id is unique"),
+    "quotes_article_id_exists": ("quotes", dg.AssetCheckSeverity.ERROR, "every quote's article_id is in articles"),
+    "comments_article_id_exists": ("comments", dg.AssetCheckSeverity.ERROR, "every comment's article_id is in articles"),
+    "comments_duplicate_of_exists": ("comments", dg.AssetCheckSeverity.ERROR, "every duplicate points at an original on the same article"),
+    "ingest_files_accounted_for": (
+        "ingest_files",
+        dg.AssetCheckSeverity.WARN,
+        "every file not fully loaded has at least one ingest_errors row",
+    ),
+}
+CHECK_SPECS = [
+    _check(asset, name, description, blocking=severity == dg.AssetCheckSeverity.ERROR)
+    for name, (asset, severity, description) in CHECKS.items()
+]
+
+
+class BlockingCheckFailed(Exception):
+    pass
+
+
+@dg.multi_asset(
+    specs=[*TABLE_SPECS, *VIEW_SPECS],
+    check_specs=CHECK_SPECS,
+    can_subset=False,
+    pool=WRITER_POOL,
+    name="warehouse_build",
+)
+def warehouse_build(
+    context: dg.AssetExecutionContext, storage: CorpusStorage
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    """Build every table and view from the staging store into a new DuckDB file, run the checks
+    on it, and publish it over the warehouse with an atomic rename. A failing ERROR check stops
+    the run before publishing: analysts keep the previous warehouse."""
+    published = storage.warehouse_path
+    with building(published) as target:
+        counts = build_database(target, storage.staging)
+        con = duckdb.connect(str(target), read_only=True)
+        try:
+            results = []
+            for name, (asset, severity, description) in CHECKS.items():
+                violations = int(con.execute(sql_text("checks", name)).fetchone()[0])  # type: ignore[index]
+                results.append(
+                    dg.AssetCheckResult(
+                        asset_key=asset,
+                        check_name=name,
+                        passed=violations == 0,
+                        severity=severity,
+                        description=description,
+                        metadata={"violations": violations},
+                    )
+                )
+            metadata = {
+                name: relation_metadata(con, name, counts.rows[name]) for name in (*TABLES, *VIEWS)
+            }
+        finally:
+            con.close()
+        failed = [r.check_name for r in results if not r.passed and r.severity == dg.AssetCheckSeverity.ERROR]
+        if failed:
+            raise dg.Failure(
+                description=f"checks failed: {', '.join(failed)}; the warehouse was not published",
+                metadata={"failed_checks": ", ".join(failed)},
+            )
+        context.log.info(f"publishing {published}")
+    for name in (*TABLES, *VIEWS):
+        yield dg.MaterializeResult(
+            asset_key=name,
+            metadata={**metadata[name], "warehouse": dg.MetadataValue.path(str(published))},
+        )
+    yield from results

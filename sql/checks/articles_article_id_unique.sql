@@ -1,0 +1,1 @@
+SELECT count(*) - count(DISTINCT article_id) AS violations FROM articles;

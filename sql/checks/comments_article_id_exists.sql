@@ -1,0 +1,3 @@
+SELECT count(*) AS violations
+FROM comments AS c
+ANTI JOIN articles AS a USING (article_id);

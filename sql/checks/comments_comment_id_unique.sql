@@ -1,0 +1,1 @@
+SELECT count(*) - count(DISTINCT comment_id) AS violations FROM comments;

@@ -1,0 +1,8 @@
+-- Every file not fully loaded must have at least one ingest_errors row a person can act on.
+SELECT count(*) AS violations
+FROM ingest_files AS f
+WHERE f.status <> 'loaded'
+    AND NOT EXISTS (
+        SELECT 1 FROM ingest_errors AS e
+        WHERE e.source_path = f.source_path OR e.source_path = f.source_path || '.meta.json'
+    );

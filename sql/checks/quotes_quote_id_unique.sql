@@ -1,0 +1,1 @@
+SELECT count(*) - count(DISTINCT quote_id) AS violations FROM quotes;

@@ -5,6 +5,7 @@ import dagster as dg
 
 from pipelines.resources import CorpusStorage
 from warehouse.ingest import refresh_staging, scan_landing
+from warehouse.lock import writer_lock
 
 INGEST_GROUP = "ingest"
 
@@ -15,8 +16,9 @@ def raw_dump_files(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
     gzipped), scanned recursively with hidden files ignored. A file whose size and modification
     time match the manifest is not read again."""
     store = storage.staging
-    scan = scan_landing(storage.raw_path, store)
-    store.save_landing(scan, storage.raw_path)
+    with writer_lock(storage.warehouse_path):
+        scan = scan_landing(storage.raw_path, store)
+        store.save_landing(scan, storage.raw_path)
     context.log.info(f"{len(scan.present)} files in {storage.raw_path}; {len(scan.to_parse)} new or changed")
     return dg.MaterializeResult(
         metadata={
@@ -40,12 +42,13 @@ def parsed_records(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
     Parquet keyed by each file's SHA-256. Parsing runs in worker processes, in bounded batches;
     records of unchanged files are kept from earlier runs, so nothing is parsed twice."""
     store = storage.staging
-    scan = store.load_landing(storage.raw_path)
 
     def progress(done: int, total: int) -> None:
         context.log.info(f"parsed batch {done}/{total}")
 
-    summary = refresh_staging(storage.raw_path, store, scan, storage.worker_count, progress)
+    with writer_lock(storage.warehouse_path):
+        scan = store.load_landing(storage.raw_path)
+        summary = refresh_staging(storage.raw_path, store, scan, storage.worker_count, progress)
     counts = summary.status_counts
     top_errors = "\n".join(f"| {kind} | {n} |" for kind, n in list(summary.error_kinds.items())[:10])
     return dg.MaterializeResult(

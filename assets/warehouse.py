@@ -11,7 +11,8 @@ from assets.ingest import parsed_records
 from assets.metadata import relation_metadata
 from pipelines.resources import CorpusStorage
 from warehouse.build import build_database
-from warehouse.publish import building
+from warehouse.lock import writer_lock
+from warehouse.publish import building, remove_stale_builds
 from warehouse.sql_files import (
     TABLES,
     VIEWS,
@@ -92,7 +93,9 @@ def warehouse_build(
     on it, and publish it over the warehouse with an atomic rename. A failing ERROR check stops
     the run before publishing: analysts keep the previous warehouse."""
     published = storage.warehouse_path
-    with building(published) as target:
+    with writer_lock(published), building(published) as target:
+        for stale in remove_stale_builds(published, keep=target):
+            context.log.warning(f"removed {stale.name}, left by a refresh that was killed")
         counts = build_database(target, storage.staging)
         con = duckdb.connect(str(target), read_only=True)
         try:

@@ -19,10 +19,12 @@ def build_path_for(published: Path) -> Path:
     return published.with_name(f".build-{uuid.uuid4().hex[:12]}-{published.name}")
 
 
-def remove_stale_builds(published: Path) -> list[Path]:
+def remove_stale_builds(published: Path, keep: Path) -> list[Path]:
     """Build files a killed refresh left behind (only safe to call while holding the writer lock)."""
     removed = []
     for stale in published.parent.glob(f".build-*-{published.name}*"):
+        if stale.name.startswith(keep.name):
+            continue
         stale.unlink(missing_ok=True)
         removed.append(stale)
     return removed

@@ -1,0 +1,69 @@
+"""`corpus build`: every asset materialised in process, then a summary a person can act on."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import dagster as dg
+
+from warehouse.lock import ENV_LOCK_TIMEOUT
+from warehouse.readonly import run_query
+
+SUMMARY_QUERY = """
+SELECT
+    (SELECT count(*) FROM ingest_files) AS files,
+    (SELECT count(*) FROM articles) AS articles,
+    (SELECT count(*) FROM quotes) AS quotes,
+    (SELECT count(*) FROM comments) AS comments,
+    (SELECT count(*) FROM ingest_files WHERE status = 'partial') AS partial_files,
+    (SELECT count(*) FROM ingest_files WHERE status = 'rejected') AS rejected_files
+"""
+
+
+def print_summary(warehouse: Path) -> None:
+    from pipelines.cli import EXAMPLE_QUERY, format_rows
+
+    columns, rows = run_query(warehouse, SUMMARY_QUERY)
+    summary = dict(zip(columns, rows[0], strict=True))
+    print(f"\nWarehouse published: {warehouse}")
+    print(
+        "  files {files} · articles {articles} · quotes {quotes} · comments {comments} · "
+        "partial files {partial_files} · rejected files {rejected_files}".format(**summary)
+    )
+    if summary["rejected_files"] or summary["partial_files"]:
+        print(
+            "  Problems are listed in ingest_errors: "
+            "corpus sql \"SELECT source_path, error_kind, message FROM ingest_errors\""
+        )
+    print(f"\nExample: corpus sql \"{EXAMPLE_QUERY}\"")
+    print(format_rows(*run_query(warehouse, EXAMPLE_QUERY), "table"))
+
+
+def run_build(raw: Path, warehouse: Path, wait: bool = False) -> int:
+    from pipelines.definitions import defs
+    from pipelines.resources import CorpusStorage
+
+    if not wait:
+        os.environ.setdefault(ENV_LOCK_TIMEOUT, "0")
+    storage = CorpusStorage(raw_dir=str(raw), warehouse=str(warehouse))
+    job = defs.resolve_job_def("refresh_warehouse")
+    print(f"Building {warehouse} from {raw} ...", flush=True)
+    result = job.execute_in_process(
+        resources={"storage": storage},
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+    )
+    if not result.success:
+        failures = [
+            event.step_failure_data.error.message.strip()
+            for event in result.all_events
+            if event.is_step_failure and event.step_failure_data.error
+        ]
+        print("\nBuild failed; the published warehouse was left as it was.", file=sys.stderr)
+        for message in failures:
+            print(f"  {message.splitlines()[0]}", file=sys.stderr)
+        return 1
+    print_summary(warehouse)
+    return 0

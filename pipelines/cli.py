@@ -1,0 +1,147 @@
+"""`corpus`: build the warehouse, parse dumps, query read-only, open the Dagster UI."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pipelines import settings
+
+EXAMPLE_QUERY = (
+    "SELECT title, declared_comments, captured_comments, distinct_comments, unique_commenters, "
+    "round(capture_ratio, 3) AS capture_ratio FROM article_engagement ORDER BY captured_comments DESC LIMIT 5"
+)
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=_json_default, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return buffer.getvalue().rstrip("\n")
+    cells = [[("NULL" if v is None else str(v)).replace("\n", "⏎") for v in row] for row in rows]
+    widths = [min(60, max([len(c), *(len(r[i]) for r in cells)])) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return " | ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths, strict=True))
+
+    return "\n".join([line(columns), "-+-".join("-" * w for w in widths), *(line(r) for r in cells), f"({len(rows)} rows)"])
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from extraction.files import parse_path
+
+    output: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "comments": [], "errors": []}
+    for name in args.files:
+        _, result = parse_path(Path(name), None)
+        output["articles"] += [dataclasses.asdict(a) for a in result.articles]
+        output["quotes"] += [dataclasses.asdict(q) for q in result.quotes]
+        output["comments"] += [dataclasses.asdict(c) for c in result.comments]
+        output["errors"] += [dataclasses.asdict(e) for e in result.errors]
+    print(json.dumps(output, default=_json_default, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.readonly import QueryTimeoutError, run_query
+
+    try:
+        columns, rows = run_query(Path(args.warehouse), args.query, timeout=args.timeout)
+    except (duckdb.Error, QueryTimeoutError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(format_rows(columns, rows, args.format))
+    return 0
+
+
+def _configure_paths(args: argparse.Namespace) -> None:
+    """Command-line paths override the environment for this process and its Dagster run."""
+    os.environ[settings.ENV_RAW_DIR] = str(Path(args.raw).resolve())
+    os.environ[settings.ENV_WAREHOUSE] = str(Path(args.warehouse).resolve())
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    _configure_paths(args)
+    from pipelines.build import run_build
+
+    return run_build(Path(args.raw).resolve(), Path(args.warehouse).resolve(), wait=args.wait)
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    home = Path(os.environ.get("DAGSTER_HOME") or settings.DEFAULT_DAGSTER_HOME).resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    from pipelines.instance import ensure_instance_config
+
+    ensure_instance_config(home)
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    command = [
+        str(Path(sys.executable).with_name("dagster")),
+        "dev",
+        "-w",
+        str(settings.PROJECT_ROOT / "workspace.yaml"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(args.port),
+    ]
+    print(f"Dagster UI on http://127.0.0.1:{args.port} (run history in {home})", flush=True)
+    os.chdir(settings.PROJECT_ROOT)
+    os.execve(command[0], command, env)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="corpus", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="materialise every asset through Dagster, in process")
+    build.add_argument("--raw", default=str(settings.raw_dir()), help="landing directory of raw dumps")
+    build.add_argument("--warehouse", default=str(settings.warehouse_path()), help="DuckDB file to publish")
+    build.add_argument("--wait", action="store_true", help="wait for another build to finish instead of failing")
+    build.set_defaults(run=cmd_build)
+
+    parse = sub.add_parser("parse", help="parse dumps without a warehouse and print JSON records")
+    parse.add_argument("files", nargs="+")
+    parse.set_defaults(run=cmd_parse)
+
+    sql = sub.add_parser("sql", help="run read-only SQL against the warehouse")
+    sql.add_argument("query")
+    sql.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--timeout", type=float, default=300.0, help="seconds before the query is stopped")
+    sql.set_defaults(run=cmd_sql)
+
+    ui = sub.add_parser("ui", help="the Dagster UI for this project, on 127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.set_defaults(run=cmd_ui)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

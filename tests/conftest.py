@@ -15,7 +15,7 @@ from pipelines.resources import CorpusStorage
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_RAW = REPO_ROOT / "data" / "raw"
-SEED = SAMPLE_RAW / "000_27fd03fa2debc964.txt"
+SEED = SAMPLE_RAW / "care2" / "000_27fd03fa2debc964.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -50,12 +50,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(encoding, errors="replace"), encoding
     if looks_binary(data):
         raise NotTextError("the file holds binary data (control bytes), not text")
-    candidates = [_codec(declared), "utf-8"]
-    for encoding in candidates:
-        if encoding is None:
+    for candidate in (_codec(declared), "utf-8"):
+        if candidate is None:
             continue
         try:
-            return data.decode(encoding), encoding
+            return data.decode(candidate), candidate
         except UnicodeDecodeError:
             continue
     # Western single-byte text is by far the commonest non-UTF-8 dump; cp1252 is a superset of the

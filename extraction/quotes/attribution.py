@@ -49,7 +49,9 @@ _DESC = (
     r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?"
     rf"(?:{_alternation(ROLE_NOUNS)})s?)\b"
 )
-_NAME = rf"(?P<name>{NAME_CHAIN})"
+# Lower-case role words before a name are not part of it: "union organiser Maria Santos".
+_ROLE_PREFIX = rf"(?:(?:[a-z][\w’'\-]*\s+){{0,2}}?(?:{_alternation(ROLE_NOUNS)})\s+)?"
+_NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
 _APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
 
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
@@ -58,6 +60,8 @@ SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+
 VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
 # "according to Ramzan Kadyrov"
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:{_DESC}|{_NAME})")
+# The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
+COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_NAME})")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
 _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
 
@@ -118,3 +122,11 @@ def last_clause(text: str) -> Attribution | None:
             if found is not None and match.end() > best_end:
                 best, best_end = found, match.end()
     return best
+
+
+def colon_subject(head: str) -> Attribution | None:
+    """The subject of a sentence that introduces a quotation with a colon but no reporting verb."""
+    if not head.rstrip().endswith(":"):
+        return None
+    match = COLON_SUBJECT.match(head)
+    return _from_match(match, None) if match else None

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extraction.quotes.attribution import Attribution, in_tail, last_clause
+from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
 from extraction.quotes.classify import is_scare, is_title_or_name
 from extraction.quotes.model import QuoteSpan, RawQuote
 from extraction.quotes.names import People, chains, is_organisation, looks_like_person, parse_name
@@ -201,7 +201,11 @@ def extract_quotes(
         block = quote.first_paragraph in article.lead_ins or quote.whole_paragraph
         if not block and is_title_or_name(text, ctx.head, ctx.tail):
             continue
-        found = _shift(in_tail(ctx.tail), ctx.tail_at) or _shift(last_clause(ctx.head), ctx.head_at)
+        found = (
+            _shift(in_tail(ctx.tail), ctx.tail_at)
+            or _shift(last_clause(ctx.head), ctx.head_at)
+            or _shift(colon_subject(ctx.head), ctx.head_at)
+        )
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue
@@ -209,7 +213,8 @@ def extract_quotes(
         outlet = inline_outlet(ctx.head + " " + ctx.tail)
         lead_in = article.lead_ins.get(quote.first_paragraph)
         if block and lead_in is not None:
-            outlet = lead_in_outlet(body.paragraphs[lead_in]) or outlet
+            lead = body.paragraphs[lead_in]
+            outlet = lead_in_outlet(lead) or inline_outlet(article.paragraph(lead_in)) or outlet
         if speaker is None and not ctx.head.strip():
             speaker, carried_outlet = _carry(article, quote, ctx, last, lead_in)
             outlet = outlet or carried_outlet

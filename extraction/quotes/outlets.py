@@ -24,7 +24,7 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
     unknown phrase counts only when it ends like a publication ("Springfield Herald") or, when not
     `strict`, always (a lead-in paragraph's structure already says it is a publication).
     """
-    tokens = [_POSSESSIVE.sub("", t) for t in written.split()]
+    tokens = [_POSSESSIVE.sub("", t.rstrip(".,;:")) for t in written.split()]
     while tokens and tokens[0] in ("The", "the"):
         tokens.pop(0)
     if not tokens:

@@ -104,6 +104,13 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     councilor ambassador general colonel pastor rabbi imam priest bishop student mother father
     wife husband daughter son sister brother colleague friend neighbour neighbor partner man
     woman chancellor head deputy organiser organizer volunteer worker mechanic driver
+    constable superintendent headteacher headmaster headmistress principal executive
+    representative negotiator adviser advisor strategist consultant editor reporter
+    prosecutor magistrate coroner surgeon physician paramedic firefighter soldier
+    veteran pilot engineer architect designer artist musician singer actor actress
+    novelist poet athlete player striker goalkeeper manager landlord tenant shopkeeper
+    baker banker trader investor entrepreneur boss employee member councilwoman councilman
+    mp governor-general commander
     """
 )
 

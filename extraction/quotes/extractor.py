@@ -10,7 +10,7 @@ from extraction.quotes.attribution import Attribution, colon_subject, in_tail, l
 from extraction.quotes.classify import is_scare, is_title_or_name
 from extraction.quotes.model import QuoteSpan, RawQuote
 from extraction.quotes.names import People, chains, is_organisation, looks_like_person, parse_name
-from extraction.quotes.outlets import inline_outlet, lead_in_outlet
+from extraction.quotes.outlets import inline_outlet, lead_in_outlet, outlets_named
 from extraction.quotes.rules import ANY_OPEN, PRONOUNS
 from extraction.quotes.scanner import scan
 from extraction.quotes.text import Body, mask, sentence_bounds, sentence_starts
@@ -49,6 +49,7 @@ class _Article:
         self.masked = mask(self.body.text, [(q.start, q.end) for q in self.quotes])
         self.people = _people(self.masked)
         self.lead_ins = self._block_runs()
+        self.outlets = outlets_named(self.masked)
 
     def paragraph(self, index: int) -> str:
         start, end = self.body.span(index)
@@ -210,15 +211,21 @@ def extract_quotes(
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue
         speaker = article.resolve(found) if found is not None else None
-        outlet = inline_outlet(ctx.head + " " + ctx.tail)
+        outlet = inline_outlet(ctx.head + " " + ctx.tail, article.outlets)
         lead_in = article.lead_ins.get(quote.first_paragraph)
         if block and lead_in is not None:
             lead = body.paragraphs[lead_in]
-            outlet = lead_in_outlet(lead) or inline_outlet(article.paragraph(lead_in)) or outlet
+            outlet = (
+                lead_in_outlet(lead)
+                or inline_outlet(article.paragraph(lead_in), article.outlets)
+                or outlet
+            )
         if speaker is None and not ctx.head.strip():
             speaker, carried_outlet = _carry(article, quote, ctx, last, lead_in)
             outlet = outlet or carried_outlet
         speaker = speaker or _NO_SPEAKER
+        if outlet is None and speaker.speaker is not None and not block:
+            outlet = _outlet_of_previous_sentence(article, ctx, speaker.speaker)
         if speaker.speaker is not None or speaker.mention is not None:
             last = (quote.last_paragraph, speaker, outlet)
         kind: QuoteKind = "block" if block else "direct"
@@ -254,3 +261,21 @@ def _carry(
         if found is not None:
             return article.resolve(found.shifted(article.body.starts[index])), None
     return None, None
+
+
+def _outlet_of_previous_sentence(article: _Article, ctx: _Context, speaker: str) -> str | None:
+    """The outlet credited in the sentence before, when that sentence reports the same speaker.
+
+    "Rahman, speaking to Sky News, said staff had six hours. “We left food,” she said."
+    """
+    previous = ctx.previous_sentences
+    if not previous.strip():
+        return None
+    start = sentence_starts(previous)[-1]
+    found = last_clause(previous[start:])
+    if found is None:
+        return None
+    resolved = article.resolve(found.shifted(ctx.previous_at + start))
+    if resolved.speaker != speaker:
+        return None
+    return inline_outlet(previous[start:], article.outlets)

@@ -23,7 +23,10 @@ NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|[A-Z][\w’'\-]*)"
 NAME_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|du|la|le|ibn|el|del|di)"
 HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 # A run of capitalised words, optionally after an honorific: "Mr. Kadyrov", "Ursula von der Leyen".
-NAME_CHAIN = rf"(?:(?:{HONORIFIC})\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN})*"
+NAME_CHAIN = (
+    rf"(?:(?:{HONORIFIC})\s+)?(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN}"
+    rf"(?:\s+(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN})*"
+)
 _CHAIN = re.compile(rf"(?<![\w’'\-]){NAME_CHAIN}")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -71,6 +74,10 @@ def parse_name(chain: str) -> Name | None:
         tokens.pop(0)
     if tokens and tokens[0] in HONORIFICS:
         honorific = tokens.pop(0)
+    # A title inside the chain ends what comes before it: "European Commission President Ursula".
+    titled = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
+    if titled:
+        tokens = tokens[titled[-1] + 1 :]
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     if not tokens or any(t in NON_NAME_WORDS for t in tokens):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extraction.quotes.rules import (
     KNOWN_OUTLETS,
@@ -59,12 +60,39 @@ def lead_in_outlet(paragraph: str) -> str | None:
     return None
 
 
-def inline_outlet(clause: str) -> str | None:
-    """The publication an attribution clause credits ("told the Guardian", "according to AP")."""
+def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
+    """The publication an attribution clause credits ("told the Guardian", "according to AP").
+
+    `seen` holds publications the article already named, so that a short second reference
+    ("told the Post") resolves to the full one ("The Washington Post").
+    """
     found: list[tuple[int, str]] = []
     for pattern in _INLINE:
         for match in pattern.finditer(clause):
-            outlet = canonical_outlet(match.group("outlet"), strict=True)
+            written = match.group("outlet")
+            outlet = canonical_outlet(written, strict=True) or _short_form(written, seen)
             if outlet is not None:
                 found.append((match.start(), outlet))
     return min(found)[1] if found else None
+
+
+def _short_form(written: str, seen: Sequence[str]) -> str | None:
+    """The publication in `seen` that a one-word reference such as "Post" abbreviates."""
+    word = written.rstrip(".,;:")
+    if word not in OUTLET_HEAD_WORDS:
+        return None
+    for outlet in seen:
+        if outlet.split()[-1] == word:
+            return outlet
+    return None
+
+
+def outlets_named(text: str) -> list[str]:
+    """Every publication the text credits inline, in order of first mention."""
+    out: list[str] = []
+    for pattern in _INLINE:
+        for match in pattern.finditer(text):
+            outlet = canonical_outlet(match.group("outlet"), strict=True)
+            if outlet is not None and outlet not in out:
+                out.append(outlet)
+    return out

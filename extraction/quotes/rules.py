@@ -138,7 +138,8 @@ NON_NAME_WORDS: Final[frozenset[str]] = _words(
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow
     Take Add Photo Read Sign Share Speaking Asked Told According Despite Once Later Earlier
-    Mrs Mr Ms Dr Miss Sir Lady Lord
+    Mrs Mr Ms Dr Miss Sir Lady Lord One Two Three Both Neither Either Several Few Another Other
+    Others Someone Somebody Nobody Everyone Anyone
     """
 )
 

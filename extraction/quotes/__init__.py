@@ -1,23 +1,6 @@
-"""Interim placeholder until the quote extractor lands from the `quotes` branch: finds no quotes."""
+"""The quote extractor: quotations in an article body, their kind, speaker, verb and outlet."""
 
-from __future__ import annotations
+from extraction.quotes.extractor import extract_quotes
+from extraction.quotes.model import QuoteSpan
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    text: str
-    speaker: str | None
-    speaker_mention: str | None
-    verb: str | None
-    outlet: str | None
-    kind: Literal["direct", "block", "scare"]
-
-
-def extract_quotes(
-    paragraphs: Sequence[str], blockquote_paragraphs: frozenset[int] = frozenset()
-) -> list[QuoteSpan]:
-    return []
+__all__ = ["QuoteSpan", "extract_quotes"]

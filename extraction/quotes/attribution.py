@@ -1,0 +1,132 @@
+"""Reporting clauses around a quotation: who is credited ("he", "Mr. Kadyrov") and by which verb.
+
+Every function here reads masked text (quotation interiors blanked out), so speech inside a quote
+never attributes another quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from extraction.quotes.names import NAME_CHAIN, Name, is_organisation, parse_name
+from extraction.quotes.outlets import canonical_outlet
+from extraction.quotes.rules import (
+    FIRST_PERSON,
+    PRONOUNS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    VERB_MODIFIERS,
+)
+
+SubjectKind = Literal["pronoun", "name", "description", "first_person"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A reporting clause: the subject as written, what it is, and the verb."""
+
+    kind: SubjectKind
+    mention: str
+    offset: int  # where the mention starts in the text searched (callers add their base offset)
+    verb: str | None
+    name: Name | None = None
+
+    def shifted(self, base: int) -> Attribution:
+        return Attribution(self.kind, self.mention, self.offset + base, self.verb, self.name)
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VERB = rf"(?P<verb>{_alternation(REPORTING_VERBS)})\b"
+_MODS = rf"(?:\s+(?:{_alternation(VERB_MODIFIERS)}))*"
+_PRONOUN_WORDS = sorted({*PRONOUNS, *FIRST_PERSON} | {w.capitalize() for w in PRONOUNS})
+_PRON = rf"\b(?P<pron>{'|'.join(_PRONOUN_WORDS)}|We)\b"
+_DESC = (
+    r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?"
+    rf"(?:{_alternation(ROLE_NOUNS)})s?)\b"
+)
+# Lower-case role words before a name are not part of it: "union organiser Maria Santos".
+_ROLE_PREFIX = rf"(?:(?:[a-z][\w’'\-]*\s+){{0,2}}?(?:{_alternation(ROLE_NOUNS)})\s+)?"
+_NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
+_APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
+
+# "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
+SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+{_VERB}")
+# "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho"
+VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
+# "according to Ramzan Kadyrov"
+ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:{_DESC}|{_NAME})")
+# The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
+COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_NAME})")
+_TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
+_APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
+
+
+def _from_match(match: re.Match[str], verb: str | None) -> Attribution | None:
+    """The attribution a clause match describes, or None when its subject is a publication."""
+    groups = match.groupdict()
+    if groups.get("pron"):
+        word = groups["pron"]
+        kind: SubjectKind = "first_person" if word.lower() in FIRST_PERSON else "pronoun"
+        return Attribution(kind, word, match.start("pron"), verb)
+    appos = groups.get("appos")
+    if appos and _APPOS_NAME.match(appos.strip()):
+        name = parse_name(appos.strip())
+        if name is not None and not is_organisation(name):
+            return Attribution("name", name.mention, match.start("appos"), verb, name)
+    if groups.get("desc"):
+        return Attribution("description", groups["desc"], match.start("desc"), verb)
+    chain = groups.get("name")
+    if chain:
+        name = parse_name(chain)
+        if name is None or _is_publication(name):
+            return None
+        offset = match.start("name") + chain.index(name.tokens[0])
+        if name.honorific is not None:
+            offset = match.start("name") + chain.index(name.honorific)
+        return Attribution("name", name.mention, offset, verb, name)
+    return None
+
+
+def _is_publication(name: Name) -> bool:
+    return canonical_outlet(" ".join(name.tokens), strict=True) is not None
+
+
+def in_tail(tail: str) -> Attribution | None:
+    """A reporting clause right after a quotation: '…,” he recalled' / '…,” said Helen Cho'."""
+    lead = _TAIL_LEAD.match(tail)
+    start = lead.end() if lead else 0
+    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO):
+        match = pattern.match(tail, start)
+        if match is None:
+            continue
+        verb = match.groupdict().get("verb")
+        found = _from_match(match, verb)
+        if found is not None:
+            return found
+    return None
+
+
+def last_clause(text: str) -> Attribution | None:
+    """The last reporting clause in `text` ('Mr. Kadyrov advised …', 'he claimed that …')."""
+    best: Attribution | None = None
+    best_end = -1
+    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO):
+        for match in pattern.finditer(text):
+            verb = match.groupdict().get("verb")
+            found = _from_match(match, verb)
+            if found is not None and match.end() > best_end:
+                best, best_end = found, match.end()
+    return best
+
+
+def colon_subject(head: str) -> Attribution | None:
+    """The subject of a sentence that introduces a quotation with a colon but no reporting verb."""
+    if not head.rstrip().endswith(":"):
+        return None
+    match = COLON_SUBJECT.match(head)
+    return _from_match(match, None) if match else None

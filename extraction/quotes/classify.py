@@ -1,0 +1,58 @@
+"""Which quotations are not speech: titles of works, names in marks, and scare quotes."""
+
+from __future__ import annotations
+
+import re
+
+from extraction.quotes.rules import (
+    SCARE_MAX_WORDS,
+    TITLE_CUE_PHRASES,
+    TITLE_CUES,
+    TITLE_MINOR_WORDS,
+)
+
+_WORD = re.compile(r"[\w’'\-]+")
+_TRAILING_PUNCTUATION = ".,;:!?"
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _title_case(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < 2 or text.rstrip()[-1:] in "!?":
+        return False
+    significant = [w for i, w in enumerate(words) if i == 0 or w.lower() not in TITLE_MINOR_WORDS]
+    return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def is_title_or_name(text: str, head: str, tail: str) -> bool:
+    """Whether a quotation names a work or a thing rather than quoting anyone.
+
+    `head` is the masked sentence text before the opening mark, `tail` the text after the closing
+    mark up to the end of the sentence.
+    """
+    before = head.rstrip().lower()
+    last_word = (_WORD.findall(before) or [""])[-1]
+    if last_word in TITLE_CUES or before.endswith(TITLE_CUE_PHRASES):
+        return True
+    # A nickname between a first name and a surname: Joaquin “El Chapo” Guzmán.
+    if head[-1:] == " " and tail[:1] == " ":
+        previous = (_WORD.findall(head) or [""])[-1]
+        following = (_WORD.findall(tail) or [""])[0]
+        if previous[:1].isupper() and following[:1].isupper() and word_count(text) <= 4:
+            return True
+    stripped_head = head.strip()
+    return bool(stripped_head) and word_count(text) <= 10 and _title_case(text.rstrip(","))
+
+
+def is_scare(text: str, head: str, tail: str) -> bool:
+    """Whether an unattributed quotation is a short phrase held at arm's length (“Nazi-era”)."""
+    if word_count(text) > SCARE_MAX_WORDS:
+        return False
+    opens_sentence = not head.strip(" \t\n-–—")
+    if not opens_sentence:
+        return True
+    # A short phrase that opens a sentence and runs on into it: “Nazi-era” rhetoric is back.
+    return bool(tail.strip()) and text[-1:] not in _TRAILING_PUNCTUATION

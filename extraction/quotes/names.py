@@ -1,0 +1,181 @@
+"""People named in an article: spotting names, their gender, and one canonical form per person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import gender_guesser.detector as gender_detector  # type: ignore[import-untyped]
+
+from extraction.quotes.rules import (
+    GENDER_GUESSER_MAP,
+    HONORIFICS,
+    KNOWN_OUTLETS,
+    NON_NAME_WORDS,
+    ORGANISATION_WORDS,
+    OUTLET_HEAD_WORDS,
+    ROLE_NOUNS,
+    ROLE_TITLES,
+)
+
+NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|[A-Z][\w’'\-]*)"
+NAME_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|du|la|le|ibn|el|del|di)"
+HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+# A run of capitalised words, optionally after an honorific: "Mr. Kadyrov", "Ursula von der Leyen".
+NAME_CHAIN = (
+    rf"(?:(?:{HONORIFIC})\s+)?(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN}"
+    rf"(?:\s+(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN})*"
+)
+_CHAIN = re.compile(rf"(?<![\w’'\-]){NAME_CHAIN}")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@lru_cache(maxsize=1)
+def _detector() -> gender_detector.Detector:
+    return gender_detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(first_name: str) -> str | None:
+    """'m', 'f' or None for a first name, from gender-guesser's offline lists."""
+    if first_name in NON_NAME_WORDS or not first_name[:1].isupper():
+        return None
+    answer: str = _detector().get_gender(first_name)
+    return GENDER_GUESSER_MAP.get(answer)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name as written, split into honorific and name tokens."""
+
+    honorific: str | None
+    tokens: tuple[str, ...]
+
+    @property
+    def mention(self) -> str:
+        core = " ".join(self.tokens)
+        return f"{self.honorific} {core}" if self.honorific else core
+
+    @property
+    def gender(self) -> str | None:
+        if self.honorific is not None and HONORIFICS.get(self.honorific):
+            return HONORIFICS[self.honorific]
+        return first_name_gender(self.tokens[0]) if len(self.tokens) > 1 else None
+
+
+def parse_name(chain: str) -> Name | None:
+    """The person name in a capitalised chain, without leading non-name words and role titles."""
+    tokens = chain.split()
+    honorific: str | None = None
+    while tokens and (tokens[0] in NON_NAME_WORDS or tokens[0] in ROLE_TITLES):
+        if tokens[0] in HONORIFICS and len(tokens) > 1:
+            honorific = tokens[0]
+        tokens.pop(0)
+    if tokens and tokens[0] in HONORIFICS:
+        honorific = tokens.pop(0)
+    # A title inside the chain ends what comes before it: "European Commission President Ursula".
+    titled = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
+    if titled:
+        tokens = tokens[titled[-1] + 1 :]
+    if tokens:
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
+    if not tokens or any(t in NON_NAME_WORDS for t in tokens):
+        return None
+    return Name(honorific, tuple(tokens))
+
+
+def is_organisation(name: Name) -> bool:
+    """Whether a capitalised phrase names an organisation or a publication rather than a person."""
+    joined = " ".join(name.tokens)
+    return (
+        joined in KNOWN_OUTLETS
+        or any(t in ORGANISATION_WORDS for t in name.tokens)
+        or (len(name.tokens) > 1 and name.tokens[-1] in OUTLET_HEAD_WORDS)
+        or any(t.isupper() and len(t) > 1 for t in name.tokens)
+    )
+
+
+@dataclass(slots=True)
+class Person:
+    canonical: tuple[str, ...]
+    gender: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    offset: int
+    person: Person
+
+
+@dataclass(slots=True)
+class People:
+    """The people of one article, and where each is mentioned."""
+
+    persons: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, name: Name, offset: int) -> Person:
+        """Register a full mention; a fuller form of a known person replaces its canonical name."""
+        person = self.lookup(name, offset)
+        if person is None:
+            person = Person(name.tokens, name.gender)
+            self.persons.append(person)
+        elif len(name.tokens) > len(person.canonical):
+            person.canonical = name.tokens
+        if person.gender is None:
+            person.gender = name.gender
+        self.mentions.append(Mention(offset, person))
+        return person
+
+    def lookup(self, name: Name, offset: int) -> Person | None:
+        """The known person a (possibly partial) name refers to, or None."""
+        tokens = name.tokens
+        gender = name.gender
+        matches = [
+            p
+            for p in self.persons
+            if _refers_to(tokens, p.canonical)
+            and (gender is None or p.gender is None or p.gender == gender)
+        ]
+        if not matches:
+            return None
+        if len(matches) == 1:
+            return matches[0]
+        # Several people share a surname: the one mentioned last before this point.
+        before = [m.person for m in self.mentions if m.offset <= offset and m.person in matches]
+        return before[-1] if before else matches[0]
+
+    def resolve_pronoun(self, gender: str | None, offset: int) -> Person | None:
+        """The nearest person mentioned before `offset` whose gender fits the pronoun."""
+        for mention in sorted(self.mentions, key=lambda m: m.offset, reverse=True):
+            if mention.offset >= offset:
+                continue
+            person_gender = mention.person.gender
+            if gender is None or person_gender is None or person_gender == gender:
+                return mention.person
+        return None
+
+
+def _refers_to(tokens: tuple[str, ...], canonical: tuple[str, ...]) -> bool:
+    if tokens == canonical:
+        return True
+    if len(tokens) == 1:
+        return tokens[0] in (canonical[-1], canonical[0])
+    return canonical[-len(tokens) :] == tokens or tokens[-len(canonical) :] == canonical
+
+
+def chains(text: str) -> list[tuple[int, str]]:
+    """Every capitalised chain in `text` with its offset."""
+    return [(m.start(), m.group(0)) for m in _CHAIN.finditer(text)]
+
+
+def looks_like_person(name: Name, preceding_word: str) -> bool:
+    """Whether a capitalised chain is a person's name on its own evidence."""
+    if is_organisation(name):
+        return False
+    if name.honorific is not None:
+        return True
+    if preceding_word.lower() in ROLE_NOUNS:
+        return True
+    return len(name.tokens) > 1 and first_name_gender(name.tokens[0]) is not None

@@ -1,0 +1,98 @@
+"""Publications a quote is credited to: lead-ins ("The BBC reports:") and inline credits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extraction.quotes.rules import (
+    KNOWN_OUTLETS,
+    NON_NAME_WORDS,
+    OUTLET_HEAD_WORDS,
+    OUTLET_INLINE_PATTERNS,
+    OUTLET_LEAD_IN_PATTERNS,
+)
+
+_LEAD_INS = tuple(re.compile(p) for p in OUTLET_LEAD_IN_PATTERNS)
+_INLINE = tuple(re.compile(p) for p in OUTLET_INLINE_PATTERNS)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def canonical_outlet(written: str, *, strict: bool) -> str | None:
+    """The canonical name of a publication as written (without a leading "the").
+
+    Known aliases win, also as the start of a longer phrase ("BBC World Service" -> "BBC"). An
+    unknown phrase counts only when it ends like a publication ("Springfield Herald") or, when not
+    `strict`, always (a lead-in paragraph's structure already says it is a publication).
+    """
+    tokens = [_POSSESSIVE.sub("", t.rstrip(".,;:")) for t in written.split()]
+    while tokens and tokens[0] in ("The", "the"):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    for size in range(len(tokens), 0, -1):
+        alias = " ".join(tokens[:size])
+        if alias in KNOWN_OUTLETS:
+            return KNOWN_OUTLETS[alias]
+    if tokens[0] in NON_NAME_WORDS:
+        return None
+    if tokens[-1] in OUTLET_HEAD_WORDS and len(tokens) > 1:
+        return "The " + " ".join(tokens)
+    if not strict:
+        return ("The " if written.lower().startswith("the ") else "") + " ".join(tokens)
+    return None
+
+
+def lead_in_outlet(paragraph: str) -> str | None:
+    """The publication a lead-in paragraph such as "The Independent recounts:" credits."""
+    stripped = paragraph.strip()
+    for pattern in _LEAD_INS:
+        match = pattern.match(stripped)
+        if match is None:
+            continue
+        written = match.group("outlet")
+        the = stripped[: match.start("outlet")].lower().endswith("the ")
+        known = canonical_outlet(written, strict=True)
+        if known is not None:
+            return known
+        if the:
+            return canonical_outlet("The " + written, strict=False)
+    return None
+
+
+def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
+    """The publication an attribution clause credits ("told the Guardian", "according to AP").
+
+    `seen` holds publications the article already named, so that a short second reference
+    ("told the Post") resolves to the full one ("The Washington Post").
+    """
+    found: list[tuple[int, str]] = []
+    for pattern in _INLINE:
+        for match in pattern.finditer(clause):
+            written = match.group("outlet")
+            outlet = canonical_outlet(written, strict=True) or _short_form(written, seen)
+            if outlet is not None:
+                found.append((match.start(), outlet))
+    return min(found)[1] if found else None
+
+
+def _short_form(written: str, seen: Sequence[str]) -> str | None:
+    """The publication in `seen` that a one-word reference such as "Post" abbreviates."""
+    word = written.rstrip(".,;:")
+    if word not in OUTLET_HEAD_WORDS:
+        return None
+    for outlet in seen:
+        if outlet.split()[-1] == word:
+            return outlet
+    return None
+
+
+def outlets_named(text: str) -> list[str]:
+    """Every publication the text credits inline, in order of first mention."""
+    out: list[str] = []
+    for pattern in _INLINE:
+        for match in pattern.finditer(text):
+            outlet = canonical_outlet(match.group("outlet"), strict=True)
+            if outlet is not None and outlet not in out:
+                out.append(outlet)
+    return out

@@ -1,0 +1,271 @@
+"""Quote-extraction rules as named data tables; the code that applies them lives elsewhere.
+
+Tuning the extractor means editing a table here, not a function (cf. trafilatura's XPath tables).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+def _words(text: str) -> frozenset[str]:
+    """A table written as white-space separated words."""
+    return frozenset(text.split())
+
+
+# --- Quotation marks ------------------------------------------------------------------------------
+
+# Curly double marks are unambiguous; the straight mark opens and closes in turn.
+CURLY_OPEN: Final = "“„«"
+CURLY_CLOSE: Final = "”»"
+STRAIGHT: Final = '"'
+# Marks that may open a continued paragraph of a multi-paragraph quote.
+ANY_OPEN: Final = CURLY_OPEN + STRAIGHT
+
+# --- Reporting verbs ------------------------------------------------------------------------------
+
+# Verbs that attribute speech ("X said", "said X"); every form that may appear in copy.
+REPORTING_VERBS: Final[frozenset[str]] = _words(
+    """
+    said says say saying told tells telling added adds recalled recalls recounted recounts
+    claimed claims warned warns advised advises explained explains insisted insists stated states
+    noted notes argued argues asked asks replied replies answered answers wrote writes continued
+    continues declared declares admitted admits acknowledged acknowledges conceded concedes
+    announced announces remarked remarks observed observes suggested suggests urged urges
+    pleaded pleads shouted shouts cried cries whispered whispers muttered mutters joked jokes
+    quipped quips boasted boasts complained complains lamented laments confirmed confirms
+    denied denies responded responds testified testifies emphasised emphasized emphasises
+    emphasizes stressed stresses predicted predicts promised promises vowed vows tweeted tweets
+    posted alleged alleges maintained maintains countered counters agreed agrees concluded
+    concludes cautioned cautions commented comments reflected reflects assured assures
+    conceded added recalled reiterated reiterates sighed laughed exclaimed exclaims
+    """
+)
+
+# Adverbs and auxiliaries that may sit between a speaker and the verb ("he later said").
+VERB_MODIFIERS: Final[frozenset[str]] = _words(
+    """
+    has had have was also later then once previously earlier recently quietly simply
+    repeatedly bluntly flatly angrily firmly calmly publicly privately would will
+    """
+)
+
+# --- Speakers -------------------------------------------------------------------------------------
+
+HONORIFICS: Final[dict[str, str | None]] = {
+    # honorific -> grammatical gender it implies ("m", "f", or None)
+    "Mr": "m",
+    "Mr.": "m",
+    "Mrs": "f",
+    "Mrs.": "f",
+    "Ms": "f",
+    "Ms.": "f",
+    "Miss": "f",
+    "Dr": None,
+    "Dr.": None,
+    "Prof": None,
+    "Prof.": None,
+    "Professor": None,
+    "Sir": "m",
+    "Dame": "f",
+    "Lord": "m",
+    "Lady": "f",
+    "Rev.": None,
+    "Sen.": None,
+    "Rep.": None,
+    "Gov.": None,
+    "Gen.": None,
+    "Col.": None,
+    "Capt.": None,
+    "Sgt.": None,
+    "Fr.": "m",
+}
+
+# Capitalised titles that may precede a name ("President Vladimir Putin") and are not part of it.
+ROLE_TITLES: Final[frozenset[str]] = _words(
+    """
+    President Prime Minister Chancellor Senator Congressman Congresswoman Governor Mayor
+    Judge Justice Secretary General Colonel Captain Sergeant Officer Detective Inspector
+    Chief Commissioner Ambassador Bishop Archbishop Pope Father Sister Rabbi Imam King Queen
+    Prince Princess Deputy Councillor Councilman Councilwoman Chairman Chairwoman Director
+    Professor Coach Pastor Sheriff Attorney Representative Speaker Premier Foreign Interior
+    Health Defence Defense Finance Education Minister Spokesman Spokeswoman Activist Former
+    """
+)
+
+# Lower-case role nouns before a capitalised name mark it as a person ("president Ramzan Kadyrov").
+ROLE_NOUNS: Final[frozenset[str]] = _words(
+    """
+    president minister senator governor mayor judge spokesman spokeswoman spokesperson chairman
+    chairwoman chair director chief officer activist lawyer attorney researcher professor
+    economist analyst doctor nurse teacher coach captain manager founder ceo executive
+    campaigner leader commissioner inspector detective sergeant official survivor victim
+    resident farmer owner author writer scientist historian secretary premier councillor
+    councilor ambassador general colonel pastor rabbi imam priest bishop student mother father
+    wife husband daughter son sister brother colleague friend neighbour neighbor partner man
+    woman chancellor head deputy organiser organizer volunteer worker mechanic driver
+    constable superintendent headteacher headmaster headmistress principal executive
+    representative negotiator adviser advisor strategist consultant editor reporter
+    prosecutor magistrate coroner surgeon physician paramedic firefighter soldier
+    veteran pilot engineer architect designer artist musician singer actor actress
+    novelist poet athlete player striker goalkeeper manager landlord tenant shopkeeper
+    baker banker trader investor entrepreneur boss employee member councilwoman councilman
+    mp governor-general commander
+    """
+)
+
+# Pronouns that may be the subject of a reporting verb, and the gender each demands.
+PRONOUNS: Final[dict[str, str | None]] = {"he": "m", "she": "f", "they": None}
+# First-person subjects are the writer or a group: never a speaker.
+FIRST_PERSON: Final[frozenset[str]] = frozenset({"i", "we"})
+
+# gender_guesser answers -> our two genders (anything else is unknown).
+GENDER_GUESSER_MAP: Final[dict[str, str]] = {
+    "male": "m",
+    "mostly_male": "m",
+    "female": "f",
+    "mostly_female": "f",
+}
+
+# Capitalised words that never start or form a person's name, whatever gender_guesser thinks.
+NON_NAME_WORDS: Final[frozenset[str]] = _words(
+    """
+    The A An And But Or So Then Now In On At Of For From To With Without By As After Before
+    While When Where Why How What Who Which That This These Those There Here It Its He She They
+    We I You His Her Their Our My Your If Although Though Because Since Until Meanwhile However
+    Yet Still Also Even Only Just Last Next Every Each Some Many Most All No Not Over Under
+    Around About Roughly Nearly Almost Furthermore Moreover Infamously Technically Renewed
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow
+    Take Add Photo Read Sign Share Speaking Asked Told According Despite Once Later Earlier
+    Mrs Mr Ms Dr Miss Sir Lady Lord One Two Three Both Neither Either Several Few Another Other
+    Others Someone Somebody Nobody Everyone Anyone
+    """
+)
+
+# Words that make a capitalised phrase an organisation, not a person (organisations may still
+# speak, but a "he" or "she" never refers to them).
+ORGANISATION_WORDS: Final[frozenset[str]] = _words(
+    """
+    Ministry Department Council Committee Commission Police Army Agency Office Government
+    University College School Hospital Institute Foundation Trust Society Association Union
+    Party Group Company Corporation Inc Ltd Bank Fund Court Parliament Senate Congress
+    Kremlin Network Campaign Coalition Alliance Centre Center Service Services Board Authority
+    Watch International Amnesty Care2 Church Club League Federation Organisation Organization
+    """
+)
+
+# --- Outlets --------------------------------------------------------------------------------------
+
+# Known publications: alias as written (case-sensitive, without a leading "the") -> canonical name.
+KNOWN_OUTLETS: Final[dict[str, str]] = {
+    "BBC": "BBC",
+    "BBC News": "BBC",
+    "Independent": "The Independent",
+    "Guardian": "The Guardian",
+    "Observer": "The Observer",
+    "Times": "The Times",
+    "New York Times": "The New York Times",
+    "Washington Post": "The Washington Post",
+    "Wall Street Journal": "The Wall Street Journal",
+    "Financial Times": "Financial Times",
+    "Telegraph": "The Telegraph",
+    "Daily Telegraph": "The Telegraph",
+    "Economist": "The Economist",
+    "Atlantic": "The Atlantic",
+    "Reuters": "Reuters",
+    "Associated Press": "Associated Press",
+    "AP": "Associated Press",
+    "AFP": "AFP",
+    "Agence France-Presse": "AFP",
+    "CNN": "CNN",
+    "NPR": "NPR",
+    "NBC News": "NBC News",
+    "CBS News": "CBS News",
+    "ABC News": "ABC News",
+    "Fox News": "Fox News",
+    "Al Jazeera": "Al Jazeera",
+    "Bloomberg": "Bloomberg",
+    "Politico": "Politico",
+    "Novaya Gazeta": "Novaya Gazeta",
+    "Der Spiegel": "Der Spiegel",
+    "Le Monde": "Le Monde",
+    "Sky News": "Sky News",
+    "Huffington Post": "HuffPost",
+    "HuffPost": "HuffPost",
+    "Los Angeles Times": "Los Angeles Times",
+    "USA Today": "USA Today",
+    "Vice": "Vice",
+    "Vox": "Vox",
+    "Time": "Time",
+    "Newsweek": "Newsweek",
+    "Axios": "Axios",
+    "ProPublica": "ProPublica",
+    "Channel 4 News": "Channel 4 News",
+    "ITV News": "ITV News",
+    "Mother Jones": "Mother Jones",
+}
+
+# Final words that make an unknown capitalised phrase a publication ("the Springfield Herald").
+OUTLET_HEAD_WORDS: Final[frozenset[str]] = _words(
+    """
+    Times Post News Journal Herald Gazette Tribune Telegraph Chronicle Examiner Observer
+    Guardian Independent Inquirer Standard Mirror Express Courier Star Sun Globe Mail Review
+    Magazine Radio TV Television Daily Weekly Bulletin Dispatch Record Register Sentinel
+    Reporter Press Wire Monitor Today
+    """
+)
+
+# A paragraph that is only a lead-in to quoted paragraphs ("The BBC reports:").
+# Group "outlet" is the publication as written (without "the").
+OUTLET_LEAD_IN_PATTERNS: Final[tuple[str, ...]] = (
+    r"^(?:As\s+)?(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
+    r"(?:reports|reported|recounts|recounted|writes|wrote|notes|noted|explains|explained|"
+    r"quotes|quoted\s+\w+(?:\s+\w+)?(?:\s+as\s+saying)?|adds|added|continues|says|said)"
+    r"(?:\s+that)?\s*:\s*$",
+    r"^(?:[Aa]ccording\s+to|[Aa]s\s+reported\s+by|[Ii]n\s+the\s+words\s+of)\s+(?:[Tt]he\s+)?"
+    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s*[:,]\s*$",
+)
+
+# Phrases in an attribution clause that credit a publication ("told the Guardian").
+# Group "outlet" is the capitalised publication name as written (without "the").
+OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
+    r"\b(?:told|tells|telling|to|with|according\s+to|quoted\s+by|reported\s+by|speaking\s+to|"
+    r"in\s+an\s+interview\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to|writing\s+in|"
+    r"wrote\s+in|on)\s+(?:[Tt]he\s+)?"
+    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
+    r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
+    r"(?:reports|reported|recounts|recounted|quoted)\b",
+)
+
+# --- Scare quotes, titles and names ---------------------------------------------------------------
+
+# An unattributed quotation of at most this many words in running text is a scare quote.
+SCARE_MAX_WORDS: Final = 4
+
+# A quotation right after one of these words names a work or a thing; it is not speech.
+TITLE_CUES: Final[frozenset[str]] = _words(
+    """
+    book novel memoir film movie documentary song album single show series episode play musical
+    podcast poem article essay column op-ed report study paper titled entitled headlined
+    called named nicknamed dubbed hashtag slogan campaign programme program exhibition painting
+    opera magazine newsletter blog app game
+    """
+)
+# Two-word title cues.
+TITLE_CUE_PHRASES: Final[tuple[str, ...]] = ("known as", "under the name", "the title")
+
+# Short words that stay lower-case in a title ("Death of a Salesman").
+TITLE_MINOR_WORDS: Final[frozenset[str]] = _words(
+    "a an and the of in on at to for or nor but by with from as vs"
+)
+
+# --- Sentences ------------------------------------------------------------------------------------
+
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS: Final[frozenset[str]] = _words(
+    """
+    Mr Mrs Ms Dr Prof Rev Sen Rep Gov Gen Col Capt Sgt Lt St Jr Sr Fr Mt No vs etc approx
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U a.m p.m i.e e.g
+    """
+)

@@ -1,0 +1,90 @@
+"""Find quotation spans in a body: pairs of marks, nested marks, quotes running over paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extraction.quotes.model import RawQuote
+from extraction.quotes.rules import ANY_OPEN, CURLY_CLOSE, CURLY_OPEN, STRAIGHT
+from extraction.quotes.text import Body
+
+
+@dataclass(slots=True)
+class _Open:
+    """A quotation opened and not yet closed."""
+
+    mark: str  # "curly" or "straight"
+    at: int  # offset of the opening mark
+    paragraph: int
+    depth: int = 1  # curly marks nested inside it
+
+
+def _continues(paragraph: str) -> bool:
+    """Whether an unclosed quotation carries on into this paragraph.
+
+    News style re-opens each continued paragraph with a mark; a paragraph that closes a curly
+    quotation before opening one also carries it on.
+    """
+    stripped = paragraph.lstrip()
+    if stripped[:1] and stripped[0] in ANY_OPEN:
+        return True
+    first_close = min((i for i, c in enumerate(paragraph) if c in CURLY_CLOSE), default=-1)
+    first_open = min((i for i, c in enumerate(paragraph) if c in CURLY_OPEN), default=-1)
+    return first_close >= 0 and (first_open < 0 or first_close < first_open)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) with surrounding white space excluded."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def scan(body: Body) -> list[RawQuote]:
+    """Every quotation delimited by double marks, in reading order, never overlapping."""
+    text = body.text
+    found: list[RawQuote] = []
+    current: _Open | None = None
+
+    def close(at: int | None, end: int, paragraph: int) -> None:
+        nonlocal current
+        assert current is not None
+        start, stop = _trimmed(text, current.at + 1, end)
+        if stop > start:
+            found.append(RawQuote(start, stop, current.at, at, current.paragraph, paragraph))
+        current = None
+
+    for index, paragraph in enumerate(body.paragraphs):
+        base = body.starts[index]
+        skip_to = -1
+        if current is not None:
+            if _continues(paragraph):
+                lead = len(paragraph) - len(paragraph.lstrip())
+                if paragraph[lead : lead + 1] and paragraph[lead] in ANY_OPEN:
+                    skip_to = lead  # the re-opening mark of a continued paragraph
+            else:
+                previous_end = body.span(index - 1)[1]
+                close(None, previous_end, index - 1)
+        for offset, char in enumerate(paragraph):
+            if offset <= skip_to:
+                continue
+            at = base + offset
+            if current is None:
+                if char in CURLY_OPEN:
+                    current = _Open("curly", at, index)
+                elif char == STRAIGHT:
+                    current = _Open("straight", at, index)
+            elif current.mark == "curly":
+                if char in CURLY_OPEN:
+                    current.depth += 1
+                elif char in CURLY_CLOSE:
+                    current.depth -= 1
+                    if current.depth == 0:
+                        close(at, at, index)
+            elif char == STRAIGHT:
+                close(at, at, index)
+    if current is not None:
+        close(None, len(text), len(body.paragraphs) - 1)
+    return found

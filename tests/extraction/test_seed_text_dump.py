@@ -137,3 +137,25 @@ def test_corpus_parse_prints_contract_json() -> None:
         "posted_at_earliest", "posted_at_latest", "body", "is_duplicate", "duplicate_of",
         "parent_comment_id",
     }
+
+
+def test_seed_quotes_with_speakers_outlets_and_kinds(seed_result: ParseResult) -> None:
+    rows = [(q.position, q.kind, q.speaker, q.speaker_mention, q.verb, q.outlet) for q in seed_result.quotes]
+    assert rows == [
+        (1, "block", "Maxim Lapunov", "he", "recalled", "BBC"),
+        (2, "block", "Maxim Lapunov", "he", "said", "BBC"),
+        (3, "block", "Maxim Lapunov", None, None, "BBC"),
+        (4, "block", "Ramzan Kadyrov", "he", "claimed", "The Independent"),
+        (5, "direct", "Ramzan Kadyrov", "Mr. Kadyrov", "advised", None),
+        (6, "scare", None, None, None, None),
+    ]
+    texts = [q.text for q in seed_result.quotes]
+    assert texts[2] == "Every day they assured me they would kill me, and told me how."
+    assert texts[3] == "We don’t have those kinds of people here. We don’t have any gays."
+    assert texts[4] == (
+        "Take them far from us so we don’t have them at home. "
+        "To purify our blood, if there are any here, take them."
+    )
+    assert texts[5] == "Nazi-era"
+    body = seed_result.articles[0].body_text
+    assert all(text in body for text in texts)

@@ -38,7 +38,7 @@ def _is_hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _orphan_sidecar(path: Path) -> bool:
+def _sidecar_of_present_dump(path: Path) -> bool:
     return path.name.endswith(SIDECAR_SUFFIX) and (
         path.with_name(path.name.removesuffix(SIDECAR_SUFFIX)).exists()
     )
@@ -52,7 +52,7 @@ def discover(landing_dir: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = root_path / name
-            if _is_hidden(path.relative_to(landing_dir)) or _orphan_sidecar(path):
+            if _is_hidden(path.relative_to(landing_dir)) or _sidecar_of_present_dump(path):
                 continue
             yield path
 

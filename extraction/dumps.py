@@ -201,6 +201,15 @@ def _pages(dump: DumpFile, fmt: str, base: Page, errors: list[IngestError]) -> I
         yield replace(base, html=text) if fmt == "html" else replace(base, text=text)
 
 
+def _parser_failure(source_path: str, record: str | None, exc: Exception) -> IngestError:
+    return IngestError(
+        source_path,
+        record,
+        "parser_error",
+        f"the parser failed ({type(exc).__name__}: {exc}); this is a bug: report it with the file",
+    )
+
+
 def parse_dump(dump: DumpFile) -> ParseResult:
     """Every article, quote and comment in one dump, and every problem met on the way."""
     result = ParseResult()
@@ -232,7 +241,12 @@ def parse_dump(dump: DumpFile) -> ParseResult:
             except ExtractionError as exc:
                 result.errors.append(IngestError(dump.source_path, page.record, exc.kind, str(exc)))
                 continue
+            except Exception as exc:  # a parser bug on one page must not cost the rest of the batch
+                result.errors.append(_parser_failure(dump.source_path, page.record, exc))
+                continue
             result.pages.append(CapturedPage(page.record, article, tuple(quotes), tuple(comments)))
     except ExtractionError as exc:
         result.errors.append(IngestError(dump.source_path, None, exc.kind, str(exc)))
+    except Exception as exc:  # e.g. a container reader bug: keep what was parsed before it
+        result.errors.append(_parser_failure(dump.source_path, None, exc))
     return result

@@ -16,9 +16,8 @@ from lxml import etree
 
 from extraction.html import rules
 from extraction.html.text import attr_words, normalise_space
-from extraction.html.tree import Element, css, drop, iter_elements, select, tag_of
+from extraction.html.tree import Element, drop, iter_elements, select, tag_of
 
-_DISCARD_SELECTOR: Final = css(", ".join(rules.BOILERPLATE_DISCARD_CSS))
 _OPEN_QUOTES: Final = "\"“„«‘'"
 
 
@@ -48,12 +47,27 @@ def _is_small(el: Element) -> bool:
     return True
 
 
+def _has_discard_attribute(el: Element) -> bool:
+    attrib = el.attrib
+    for name, values in rules.DISCARD_ATTRIBUTES.items():
+        value = attrib.get(name)
+        if value is not None and (values is None or value.strip().lower() in values):
+            return True
+    style = attrib.get("style")
+    if style and any(s in "".join(style.split()).lower() for s in rules.DISCARD_STYLES):
+        return True
+    classes = attrib.get("class")
+    return bool(classes) and not rules.DISCARD_CLASSES.isdisjoint(classes.split())
+
+
 def _is_boilerplate(el: Element) -> bool:
     tag = tag_of(el)
     if tag in rules.NEVER_DISCARD_TAGS:
         return False
     if tag in rules.DISCARD_TAGS_IF_SMALL:
         return _is_small(el)
+    if el.attrib and _has_discard_attribute(el):
+        return True
     words = attr_words(el.get("class")) | attr_words(el.get("id"))
     if not words or words & rules.KEEP_WORDS:
         return False
@@ -73,7 +87,6 @@ def clean(root: Element, *, keep_furniture_tags: bool = False) -> None:
             or _is_boilerplate(el)
         ):
             doomed.append(el)
-    doomed.extend(el for el in _DISCARD_SELECTOR(root) if isinstance(el, Element))
     for el in doomed:
         drop(el)
 

@@ -9,10 +9,10 @@ from extraction.html.metadata import read_metadata, site_of
 from extraction.html.tree import Element, parse_html
 
 
-def dialects_for(root: Element, site: str | None) -> list[Dialect]:
+def dialects_for(root: Element, site: str | None, markup: str = "") -> list[Dialect]:
     """The dialects whose host or markers match, most specific first; the generic one last."""
-    found = [d() for d in registered() if d is not Dialect and d.matches(root, site)]
-    return [*found, Dialect()]
+    found = [d(markup) for d in registered() if d is not Dialect and d.matches(root, site, markup)]
+    return [*found, Dialect(markup)]
 
 
 def extract_html(html: str, *, url: str | None = None) -> PageContent:
@@ -24,11 +24,13 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     if root is None:
         return PageContent(title=None, paragraphs=(), url=url, site=site_of(url))
     meta = read_metadata(root, url)
-    dialects = dialects_for(root, meta.site)
+    dialects = dialects_for(root, meta.site, html)
 
     # Everything read off the furniture happens before the body cleaning mutates the tree.
     comments: list[RawComment] = []
-    for dialect in dialects:
+    # Pages without the word carry no comment markup the dialects know; skip their queries.
+    has_comments = "omment" in html
+    for dialect in dialects if has_comments else ():
         comments = dialect.comments(root)
         if comments:
             break

@@ -41,35 +41,37 @@ DISCARD_TAGS: Final[frozenset[str]] = frozenset(
         "head",
         "link",
         "meta",
+        # Images and their captions: captions become photo_credit, never body text.
+        "figure",
+        "figcaption",
     }
 )
 
 # Structural page furniture: dropped from the body unless it is the element chosen as the article.
 FURNITURE_TAGS: Final[frozenset[str]] = frozenset({"header", "footer", "aside"})
 
-# Selectors of elements that are furniture wherever they sit in the page.
-BOILERPLATE_DISCARD_CSS: Final[tuple[str, ...]] = (
-    "[hidden]",
-    "[aria-hidden='true']",
-    "[role='navigation']",
-    "[role='banner']",
-    "[role='contentinfo']",
-    "[role='complementary']",
-    "[role='dialog']",
-    "[role='alertdialog']",
-    "[style*='display:none']",
-    "[style*='display: none']",
-    "[style*='visibility:hidden']",
-    "[itemprop='comment']",
-    "figure",
-    "figcaption",
-    "[class~='caption']",
-    "[class~='wp-caption-text']",
-    "[class~='sharedaddy']",
-    "[class~='jp-relatedposts']",
-    "[class~='screen-reader-text']",
-    "[class~='sr-only']",
-    "[class~='visually-hidden']",
+# Attribute values that mark furniture wherever it sits in the page (checked per element, which is
+# several times faster than the equivalent CSS on news-sized pages). None means "present at all".
+DISCARD_ATTRIBUTES: Final[dict[str, frozenset[str] | None]] = {
+    "hidden": None,
+    "aria-hidden": frozenset({"true"}),
+    "role": frozenset(
+        {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu"}
+    ),
+    "itemprop": frozenset({"comment"}),
+}
+# Inline styles that hide an element (compared with white space removed).
+DISCARD_STYLES: Final[tuple[str, ...]] = ("display:none", "visibility:hidden")
+# Exact class tokens of furniture that BOILERPLATE_WORDS does not catch.
+DISCARD_CLASSES: Final[frozenset[str]] = frozenset(
+    {
+        "wp-caption-text",
+        "sharedaddy",
+        "jp-relatedposts",
+        "screen-reader-text",
+        "sr-only",
+        "visually-hidden",
+    }
 )
 
 # class/id words (split on non-letters) that mark furniture. A node whose class or id carries one

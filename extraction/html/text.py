@@ -17,7 +17,11 @@ _NUMBER_SUFFIX: Final[dict[str, int]] = {
 
 def normalise_space(text: str) -> str:
     """Collapse runs of white space (NBSP, thin and zero-width spaces included) to one space."""
-    return _SPACE_RE.sub(" ", text).strip()
+    # str.split() already splits on NBSP and the other Unicode spaces; only the zero-width ones
+    # need the slower regex.
+    if "\u200b" in text or "\ufeff" in text:
+        return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def attr_words(value: str | None) -> set[str]:

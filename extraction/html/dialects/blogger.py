@@ -21,6 +21,7 @@ class Blogger(Dialect):
     priority: ClassVar[int] = 30
     hosts: ClassVar[tuple[str, ...]] = ("blogspot.com",)
     detect: ClassVar[tuple[str, ...]] = (".comment-thread li.comment", "#comments-block")
+    markers: ClassVar[tuple[str, ...]] = ("comment-thread", "comments-block")
     body: ClassVar[tuple[str, ...]] = (".post-body", ".entry-content")
     comment_section: ClassVar[tuple[str, ...]] = (".comments-content", "#comments")
     comment: ClassVar[str] = "li.comment"
@@ -47,6 +48,7 @@ class BloggerClassic(Blogger):
     name: ClassVar[str] = "blogger-classic"
     priority: ClassVar[int] = 31
     detect: ClassVar[tuple[str, ...]] = ("#comments-block dt.comment-author",)
+    markers: ClassVar[tuple[str, ...]] = ("comments-block",)
     comment_section: ClassVar[tuple[str, ...]] = ("#comments-block",)
     comment: ClassVar[str] = "dt.comment-author"
     # The dt itself is the author line.

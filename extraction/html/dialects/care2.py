@@ -16,6 +16,7 @@ class Care2(Dialect):
     priority: ClassVar[int] = 50
     hosts: ClassVar[tuple[str, ...]] = ("care2.com",)
     detect: ClassVar[tuple[str, ...]] = (".comment_text",)
+    markers: ClassVar[tuple[str, ...]] = ("comment_text",)
     body: ClassVar[tuple[str, ...]] = (".article_body", ".entry-content")
     comment_section: ClassVar[tuple[str, ...]] = ("#comments", ".comments_list")
     comment: ClassVar[str] = ".comment"
@@ -35,6 +36,7 @@ class Care2Timeago2020(Care2):
     name: ClassVar[str] = "care2-2020"
     priority: ClassVar[int] = 51
     detect: ClassVar[tuple[str, ...]] = ("li.comment-item .comment_text",)
+    markers: ClassVar[tuple[str, ...]] = ("comment-item",)
     comment_section: ClassVar[tuple[str, ...]] = ("ul.comment-list",)
     comment: ClassVar[str] = "li.comment-item"
     time: ClassVar[tuple[str, ...]] = ("time.timeago", "time")

@@ -13,6 +13,7 @@ class Disqus(Dialect):
     name: ClassVar[str] = "disqus"
     priority: ClassVar[int] = 40
     detect: ClassVar[tuple[str, ...]] = ("#disqus_thread li.post", "ul#post-list li.post")
+    markers: ClassVar[tuple[str, ...]] = ("post-list",)
     comment_section: ClassVar[tuple[str, ...]] = ("#post-list", "#disqus_thread")
     comment: ClassVar[str] = "li.post"
     author: ClassVar[tuple[str, ...]] = (

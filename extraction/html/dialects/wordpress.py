@@ -13,6 +13,7 @@ class WordPress(Dialect):
     name: ClassVar[str] = "wordpress"
     priority: ClassVar[int] = 20
     detect: ClassVar[tuple[str, ...]] = ("ol.comment-list li.comment", "ul.comment-list li.comment")
+    markers: ClassVar[tuple[str, ...]] = ("comment-list",)
     body: ClassVar[tuple[str, ...]] = (".entry-content", ".post-content", "article .entry")
     comment_section: ClassVar[tuple[str, ...]] = (".comment-list",)
     comment: ClassVar[str] = "li.comment, li.pingback, li.trackback"
@@ -33,6 +34,7 @@ class WordPressClassic(WordPress):
     name: ClassVar[str] = "wordpress-classic"
     priority: ClassVar[int] = 21
     detect: ClassVar[tuple[str, ...]] = ("ol.commentlist li.comment",)
+    markers: ClassVar[tuple[str, ...]] = ("commentlist",)
     comment_section: ClassVar[tuple[str, ...]] = (".commentlist",)
     time: ClassVar[tuple[str, ...]] = (".commentmetadata a", ".comment-meta a")
     # The text sits straight inside div.comment-body, after the author and date blocks.

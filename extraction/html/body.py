@@ -41,10 +41,11 @@ def photo_credit_of(text: str) -> str | None:
 
 
 def _is_small(el: Element) -> bool:
-    for count, _ in enumerate(el.iter("p"), start=1):
-        if count >= rules.SMALL_MAX_PARAGRAPHS:
-            return False
-    return True
+    paragraphs = el.iter("p")
+    # Stop counting at the limit: wrappers of whole pages hold hundreds.
+    return sum(1 for _, _ in zip(range(rules.SMALL_MAX_PARAGRAPHS), paragraphs, strict=False)) < (
+        rules.SMALL_MAX_PARAGRAPHS
+    )
 
 
 def _has_discard_attribute(el: Element) -> bool:
@@ -57,7 +58,7 @@ def _has_discard_attribute(el: Element) -> bool:
     if style and any(s in "".join(style.split()).lower() for s in rules.DISCARD_STYLES):
         return True
     classes = attrib.get("class")
-    return bool(classes) and not rules.DISCARD_CLASSES.isdisjoint(classes.split())
+    return classes is not None and not rules.DISCARD_CLASSES.isdisjoint(classes.split())
 
 
 def _is_boilerplate(el: Element) -> bool:

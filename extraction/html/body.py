@@ -136,31 +136,49 @@ def _has_block_child(el: Element) -> bool:
     return any(tag_of(child) in rules.BLOCK_TAGS for child in el)
 
 
-def _scored_paragraphs(root: Element) -> Iterable[Element]:
+def _direct_text(el: Element) -> str:
+    """Text that sits in the element itself: its text, the tails of its children and the text
+    of its inline children (prose written as text nodes between <br>s, not in <p>s)."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = tag_of(child)
+        if tag and tag not in rules.BLOCK_TAGS and tag != "br":
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _scored_paragraphs(root: Element) -> Iterable[tuple[Element, str, int]]:
+    """(element to credit first, paragraph text, credit level of that element)."""
     for el in iter_elements(root):
         tag = tag_of(el)
-        if tag == "p" or tag == "pre":
-            yield el
-        elif tag in ("div", "td", "section") and not _has_block_child(el):
-            # A div holding only inline content is a paragraph in disguise.
-            yield el
+        if tag in ("p", "pre"):
+            yield el, el.text_content(), 1
+        elif tag in rules.BLOCK_TAGS and tag not in ("html", "body"):
+            if not _has_block_child(el):
+                # A div holding only inline content is a paragraph in disguise.
+                yield el, el.text_content(), 1
+            else:
+                text = _direct_text(el)
+                if len(text) >= rules.MIN_SCORED_PARAGRAPH_CHARS:
+                    # Loose text between blocks: the element itself is its container.
+                    yield el, text, 0
 
 
 def find_container(root: Element) -> list[Element]:
     """The element(s) most likely to hold the article body, in document order."""
     scores: dict[Element, float] = {}
-    for para in _scored_paragraphs(root):
-        length = _text_len(para)
+    for para, text, start in _scored_paragraphs(root):
+        length = len(normalise_space(text))
         if length < rules.MIN_SCORED_PARAGRAPH_CHARS:
             continue
-        text = para.text_content()
         score = 1.0 + text.count(",") + min(length // 100, 3)
-        ancestor = para.getparent()
+        ancestor = para.getparent() if start else para
         for level in range(3):
             if ancestor is None or tag_of(ancestor) in ("html", ""):
                 break
             if ancestor not in scores:
-                scores[ancestor] = _TAG_WEIGHT.get(tag_of(ancestor), 0) + _class_weight(ancestor)
+                scores[ancestor] = float(_TAG_WEIGHT.get(tag_of(ancestor), 0))
             scores[ancestor] += score / (1, 2, 3)[level]
             ancestor = ancestor.getparent()
     if not scores:
@@ -168,7 +186,12 @@ def find_container(root: Element) -> list[Element]:
         return [body if body is not None else root]
     final: dict[Element, float] = {}
     for el, score in scores.items():
-        final[el] = score * (1.0 - _link_density(el, _text_len(el)))
+        length = _text_len(el)
+        weight = _class_weight(el)
+        if weight > 0 and length < rules.MIN_CLASS_BONUS_CHARS:
+            # "content-wrapper title" is a heading, not the article, whatever its class says.
+            weight = 0
+        final[el] = (score + weight) * (1.0 - _link_density(el, length))
     top = max(final, key=final.__getitem__)
     top_score = final[top]
     parent = top.getparent()

@@ -230,6 +230,8 @@ POSITIVE_WORDS: Final[frozenset[str]] = frozenset(
 NEGATIVE_WORDS: Final[frozenset[str]] = frozenset(
     {"comment", "comments", "footer", "sidebar", "related", "promo", "widget", "teaser", "card"}
 )
+# Characters an element needs before a positive class word ("content", "article") counts.
+MIN_CLASS_BONUS_CHARS: Final[int] = 400
 # Minimum characters of a paragraph for it to count towards its container's score.
 MIN_SCORED_PARAGRAPH_CHARS: Final[int] = 25
 

@@ -216,7 +216,29 @@ def find_container(root: Element) -> list[Element]:
                 0 < length <= 80 and density == 0 and text.endswith((".", "!", "?", "”", '"'))
             ):
                 chosen.append(sibling)
-    return chosen
+    return _with_chunks(root, top, chosen, final)
+
+
+def _with_chunks(
+    root: Element, top: Element, chosen: list[Element], final: dict[Element, float]
+) -> list[Element]:
+    """Add the article's other chunks: some sites (Wired, the Telegraph) split the body into
+    several containers of the same tag and class, interleaved with ads, in different parents."""
+    signature = top.get("class")
+    if not signature:
+        return chosen
+    extra = [
+        el
+        for el, score in final.items()
+        if score > 0
+        and el.tag == top.tag
+        and el.get("class") == signature
+        and not any(el is c or c in el.iterancestors() or el in c.iterancestors() for c in chosen)
+    ]
+    if not extra:
+        return chosen
+    position = {el: i for i, el in enumerate(root.iter())}
+    return sorted([*chosen, *extra], key=lambda el: position.get(el, 0))
 
 
 @dataclass(slots=True)
@@ -318,10 +340,15 @@ def flatten(containers: Sequence[Element], *, title: str | None = None) -> Body:
         flattener.walk(container)
     body = Body()
     seen_title = title.casefold() if title else None
+    seen: set[str] = set()
     for para in flattener.out:
         text = normalise_space("".join(para.parts))
         if not text or not any(ch.isalnum() for ch in text):
             continue
+        if text in seen and len(text) > 150:
+            # A second copy of a paragraph is a mobile/desktop duplicate or a pull quote.
+            continue
+        seen.add(text)
         if para.link_chars and para.link_chars >= 0.6 * len(text) and not para.quoted:
             # Lists of links (related stories, tag clouds) are not prose.
             continue

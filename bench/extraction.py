@@ -1,0 +1,126 @@
+"""Benchmark of HTML extraction: body P/R/F1 and pages/s on the development set, versus trafilatura.
+
+Run from the repository root: ``.venv/bin/python bench/extraction.py``. It prints tables; it is
+not a timed test. The development pages are read from ``../shared/extraction-dev/`` (never
+committed); the body part is skipped when that folder is absent. The comment part runs on
+``tests/fixtures/html/`` against ``tests/html/expected.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from extraction.html import extract_html  # noqa: E402
+
+DEV_DIR = REPO.parent / "shared" / "extraction-dev"
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+# --- scoring, as the scrapinghub article-extraction-benchmark defines it -------------------------
+def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN_RE.findall(text or "")
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
+
+
+def shingle_match(true: str, pred: str) -> tuple[float, float, float]:
+    """Normalised (tp, fp, fn) over 4-token shingles of one page."""
+    t, p = _shingles(true), _shingles(pred)
+    tp = float(sum((t & p).values()))
+    fp = float(sum((p - t).values()))
+    fn = float(sum((t - p).values()))
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def prf(matches: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Precision and recall averaged over pages, F1 of the two averages (as the benchmark does)."""
+    p = statistics.mean(_precision(*m) for m in matches if m[0] + m[1] > 0)
+    r = statistics.mean(_recall(*m) for m in matches if m[0] + m[2] > 0)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --- extractors -----------------------------------------------------------------------------------
+def ours(html: str, url: str | None) -> str:
+    return "\n\n".join(extract_html(html, url=url).paragraphs)
+
+
+def trafilatura_body(html: str, url: str | None) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, url=url, include_comments=True) or ""
+
+
+def load_dev() -> list[tuple[str, str, str, str]]:
+    """(sha, url, html, true body) for every development page."""
+    truth = json.loads((DEV_DIR / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for sha, item in sorted(truth.items()):
+        raw = gzip.decompress((DEV_DIR / "html" / f"{sha}.html.gz").read_bytes())
+        pages.append((sha, item.get("url"), raw.decode("utf-8", "replace"), item["articleBody"]))
+    return pages
+
+
+def run_body(names: list[str], worst: int) -> None:
+    if not (DEV_DIR / "ground-truth.json").is_file():
+        print(f"body benchmark skipped: {DEV_DIR.name}/ not found next to the repository")
+        return
+    pages = load_dev()
+    extractors: dict[str, Callable[[str, str | None], str]] = {
+        "this project": ours,
+        "trafilatura": trafilatura_body,
+    }
+    print(f"Body extraction on extraction-dev ({len(pages)} pages, one core)")
+    print(f"{'extractor':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8}")
+    for name in names:
+        extract = extractors[name]
+        extract(pages[0][2], pages[0][1])  # warm-up: imports, compiled selectors
+        start = time.perf_counter()
+        predictions = [extract(html, url) for _, url, html, _ in pages]
+        elapsed = time.perf_counter() - start
+        matches = [shingle_match(t, p) for (_, _, _, t), p in zip(pages, predictions, strict=True)]
+        p, r, f1 = prf(matches)
+        print(f"{name:<14} {p:>9.3f} {r:>7.3f} {f1:>6.3f} {len(pages) / elapsed:>8.1f}")
+        if worst and name == "this project":
+            scored = sorted(
+                zip(pages, matches, strict=True),
+                key=lambda pm: 2 * pm[1][0] / (2 * pm[1][0] + pm[1][1] + pm[1][2] or 1),
+            )
+            for (sha, url, _, _), (tp, fp, fn) in scored[:worst]:
+                p_, r_ = _precision(tp, fp, fn), _recall(tp, fp, fn)
+                print(f"   {sha[:10]} P={p_:.2f} R={r_:.2f} {url}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", choices=["this project", "trafilatura"], action="append")
+    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages of ours")
+    args = parser.parse_args()
+    run_body(args.only or ["this project", "trafilatura"], args.worst)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,308 @@
+"""The dialect base class: selector tables as class attributes, one method per output field.
+
+A dialect describes one publisher or one comment markup (WordPress, Blogger, Disqus, Care2, ...)
+in the style of flairNLP/fundus: subclasses set CSS selectors and override a method only where a
+markup needs more than a selector. The generic fallback is this class's defaults.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import ClassVar, Final
+
+from extraction.content import RawComment
+from extraction.html import rules
+from extraction.html.body import paragraphs_of, photo_credit_of
+from extraction.html.metadata import parse_datetime
+from extraction.html.text import normalise_space, parse_count
+from extraction.html.tree import Element, present, select, select_one
+
+_NUMBER_WORDS: Final[dict[str, int]] = {
+    "no": 0,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_WORD_COUNT_RE: Final = re.compile(
+    r"\b(no|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:comments?|thoughts?|responses?|replies)\b",
+    re.IGNORECASE,
+)
+# "John says:" / "Jane said..." as printed next to the name in WordPress and Blogger themes.
+_SAYS_RE: Final = re.compile(r"\s*(?:says|said|wrote)\s*(?::|\.\.\.|…)?\s*$", re.IGNORECASE)
+
+
+class Dialect:
+    """Generic markup: `.comment` containers, <time> elements, common class names."""
+
+    name: ClassVar[str] = "generic"
+    # Higher is tried first; the generic fallback is last.
+    priority: ClassVar[int] = 0
+    # Host names (without "www.") this dialect is for; a match selects it even without markers.
+    hosts: ClassVar[tuple[str, ...]] = ()
+    # CSS: any match means the page uses this markup.
+    detect: ClassVar[tuple[str, ...]] = ()
+    # Substrings of the raw markup without which `detect` cannot match; checking them first
+    # spares a CSS query per dialect on most pages.
+    markers: ClassVar[tuple[str, ...]] = ()
+
+    # Body: containers of the article text, best first; empty means "find it by scoring".
+    body: ClassVar[tuple[str, ...]] = ()
+
+    # Comments: the section, one comment (replies nest inside it), and its fields.
+    comment_section: ClassVar[tuple[str, ...]] = (
+        "#comments",
+        ".comments",
+        "#comment-section",
+        ".comment-section",
+        ".comments-area",
+        "[itemprop='comment']",
+    )
+    comment: ClassVar[str] = (
+        ".comment, .comment-item, .comment_item, [itemtype$='/Comment'], [itemprop='comment']"
+    )
+    author: ClassVar[tuple[str, ...]] = (
+        "[itemprop='author'] [itemprop='name']",
+        "[itemprop='author']",
+        ".comment-author .fn",
+        ".comment-author",
+        ".comment_author",
+        ".author-name",
+        ".author",
+        ".username",
+        ".user-name",
+        ".user",
+        ".name",
+    )
+    author_label: ClassVar[tuple[str, ...]] = ()
+    time: ClassVar[tuple[str, ...]] = (
+        "time",
+        "[itemprop='dateCreated']",
+        "[itemprop='datePublished']",
+        ".comment-date",
+        ".comment_date",
+        ".timeago",
+        ".date",
+        ".time",
+    )
+    text: ClassVar[tuple[str, ...]] = (
+        "[itemprop='text']",
+        ".comment-content",
+        ".comment-text",
+        ".comment_text",
+        ".comment-body",
+        ".comment_body",
+        ".text",
+        ".body",
+    )
+    comment_count: ClassVar[tuple[str, ...]] = rules.COMMENT_COUNT_CSS
+    photo_credit: ClassVar[tuple[str, ...]] = rules.PHOTO_CREDIT_CSS
+    # Boxes that state how many people signed a petition; the whole page text when none match.
+    petition: ClassVar[tuple[str, ...]] = rules.PETITION_CSS
+
+    def __init__(self, markup: str | None = None) -> None:
+        # The raw page, for ruling out selectors by substring before querying the tree.
+        self.markup = markup
+
+    def select(self, root: Element, selectors: tuple[str, ...] | str) -> list[Element]:
+        """Elements matching any of the selectors, in document order."""
+        if isinstance(selectors, str):
+            selectors = tuple(s.strip() for s in selectors.split(","))
+        usable = present(selectors, self.markup)
+        return select(root, ", ".join(usable)) if usable else []
+
+    @classmethod
+    def matches(cls, root: Element, site: str | None, markup: str = "") -> bool:
+        """Whether this page is in this dialect (by host, or by a marker in the markup)."""
+        if site and any(site == h or site.endswith("." + h) for h in cls.hosts):
+            return True
+        if cls.markers and markup and not any(m in markup for m in cls.markers):
+            return False
+        usable = present(cls.detect, markup or None)
+        return bool(usable) and select_one(root, ", ".join(usable)) is not None
+
+    # --- comments ---------------------------------------------------------------------------
+    def comment_items(self, root: Element) -> list[Element]:
+        """Every comment element in display order, replies included."""
+        # One union query: the section selectors are alternatives, outermost match wins.
+        sections = self.select(root, self.comment_section)
+        sections = [s for s in sections if not any(a in sections for a in s.iterancestors())]
+        scope = sections or [root]
+        items: list[Element] = []
+        seen: set[Element] = set()
+        for section in scope:
+            for el in self.select(section, self.comment):
+                if el not in seen:
+                    seen.add(el)
+                    items.append(el)
+        # A selector like ".comment" also hits inner wrappers (".comment .comment-body" does not,
+        # but themes vary); an item with no text of its own is a wrapper, not a comment.
+        return items
+
+    def comments(self, root: Element) -> list[RawComment]:
+        """Comments as records, with parent_index from the nesting of reply lists."""
+        items = self.comment_items(root)
+        index = {el: i for i, el in enumerate(items)}
+        records: list[RawComment] = []
+        kept: dict[int, int] = {}  # item index -> record index
+        for i, item in enumerate(items):
+            body = self.comment_body(item, index)
+            author = self.comment_author(item, index)
+            if not body and not author:
+                continue
+            parent = self._parent_item(item, index)
+            posted_text, posted_at = self.comment_time(item, index)
+            kept[i] = len(records)
+            records.append(
+                RawComment(
+                    author=author or "",
+                    body=body,
+                    author_label=self.comment_author_label(item, index),
+                    posted_text=posted_text,
+                    posted_at=posted_at,
+                    parent_index=kept.get(parent) if parent is not None else None,
+                )
+            )
+        return records
+
+    @staticmethod
+    def _parent_item(item: Element, index: dict[Element, int]) -> int | None:
+        for ancestor in item.iterancestors():
+            if ancestor in index:
+                return index[ancestor]
+        return None
+
+    def own_all(
+        self, item: Element, selectors: tuple[str, ...], index: dict[Element, int]
+    ) -> list[Element]:
+        """Elements matching the first selector that matches inside this comment itself (not
+        inside a reply nested in it), outermost only."""
+        for selector in selectors:
+            found: list[Element] = []
+            for el in self.select(item, selector):
+                if el is item or any(f in found for f in el.iterancestors()):
+                    continue
+                owner = next((a for a in el.iterancestors() if a in index), None)
+                if owner is item:
+                    found.append(el)
+            if found:
+                return found
+        return []
+
+    def own(
+        self, item: Element, selectors: tuple[str, ...], index: dict[Element, int]
+    ) -> Element | None:
+        """The first element of this comment itself matching one of the selectors."""
+        found = self.own_all(item, selectors, index)
+        return found[0] if found else None
+
+    def comment_author(self, item: Element, index: dict[Element, int]) -> str | None:
+        el = self.own(item, self.author, index)
+        if el is None:
+            return None
+        name = _SAYS_RE.sub("", normalise_space(el.text_content()))
+        return name or None
+
+    def comment_author_label(self, item: Element, index: dict[Element, int]) -> str | None:
+        el = self.own(item, self.author_label, index)
+        if el is None:
+            return None
+        return normalise_space(el.get("title") or el.text_content()) or None
+
+    def comment_time(
+        self, item: Element, index: dict[Element, int]
+    ) -> tuple[str | None, datetime | None]:
+        """(the wording shown, the absolute time from a datetime/title attribute)."""
+        el = self.own(item, self.time, index)
+        if el is None:
+            return None, None
+        shown = normalise_space(el.text_content()) or None
+        absolute = None
+        for attr in ("datetime", "data-datetime", "title", "content"):
+            value = el.get(attr)
+            if value and re.match(r"\s*\d{4}-\d{2}-\d{2}", value):
+                absolute = parse_datetime(value)
+                break
+        if absolute is None:
+            stamp = el.get("data-timestamp") or el.get("data-time")
+            if stamp and stamp.isdigit():
+                absolute = _from_epoch(int(stamp))
+        return shown, absolute
+
+    def comment_body(self, item: Element, index: dict[Element, int]) -> str:
+        parts = self.own_all(item, self.text, index)
+        return "\n\n".join(p for el in parts for p in paragraphs_of(el))
+
+    # --- page furniture ---------------------------------------------------------------------
+    def declared_comment_count(self, root: Element) -> int | None:
+        """The number of comments the page states ("57 comments")."""
+        for el in self.select(root, self.comment_count):
+            count = comment_count_in(el.text_content())
+            if count is not None:
+                return count
+        return None
+
+    def petition_signatures(self, root: Element) -> int | None:
+        """The signature count a petition box states ("Over 80,000 ... have signed" -> 80000)."""
+        boxes = self.select(root, self.petition)
+        texts = [el.text_content() for el in boxes]
+        for text in texts or [root.text_content()]:
+            # The pattern is only tried just before each "signed": whole pages are long.
+            start = text.find("signed")
+            while start != -1:
+                window = normalise_space(text[max(0, start - 200) : start + 6])
+                m = rules.PETITION_SIGNATURES_RE.search(window)
+                if m:
+                    return parse_count(m.group(1))
+                start = text.find("signed", start + 6)
+        return None
+
+    def photo_credits(self, root: Element) -> list[str]:
+        """Caption and credit texts near the article images."""
+        credits: list[str] = []
+        found = self.select(root, self.photo_credit)
+        for el in found:
+            if any(a in found for a in el.iterancestors()):
+                continue  # a credit span inside a caption already taken
+            text = normalise_space(el.text_content())
+            credit = photo_credit_of(text) or text
+            if credit and len(credit) <= 300 and credit not in credits:
+                credits.append(credit)
+        return credits
+
+
+def comment_count_in(text: str) -> int | None:
+    """ "57 comments" -> 57, "One thought on ..." -> 1, "12 Responses" -> 12."""
+    text = normalise_space(text)
+    m = rules.COMMENT_COUNT_RE.search(text)
+    if m:
+        return parse_count(m.group(1))
+    m = _WORD_COUNT_RE.search(text)
+    if m:
+        return _NUMBER_WORDS[m.group(1).lower()]
+    if text.isdigit():
+        return int(text)
+    return None
+
+
+def _from_epoch(value: int) -> datetime | None:
+    # Millisecond stamps (Blogger's showComment, JavaScript) are 13 digits long.
+    seconds = value / 1000 if value > 10**11 else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def from_epoch(value: int) -> datetime | None:
+    """A Unix time in seconds or milliseconds as a UTC datetime."""
+    return _from_epoch(value)

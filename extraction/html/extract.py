@@ -1,0 +1,60 @@
+"""The entry point: one HTML page in, one PageContent out."""
+
+from __future__ import annotations
+
+from extraction.content import PageContent, RawComment
+from extraction.html.body import extract_body
+from extraction.html.dialects import Dialect, registered
+from extraction.html.metadata import read_metadata, site_of
+from extraction.html.tree import Element, parse_html
+
+
+def dialects_for(root: Element, site: str | None, markup: str = "") -> list[Dialect]:
+    """The dialects whose host or markers match, most specific first; the generic one last."""
+    found = [d(markup) for d in registered() if d is not Dialect and d.matches(root, site, markup)]
+    return [*found, Dialect(markup)]
+
+
+def extract_html(html: str, *, url: str | None = None) -> PageContent:
+    """Read title, body paragraphs, metadata and comments off a saved article page.
+
+    Never raises on broken or truncated markup: what cannot be parsed gives an empty page.
+    """
+    root = parse_html(html)
+    if root is None:
+        return PageContent(title=None, paragraphs=(), url=url, site=site_of(url))
+    meta = read_metadata(root, url)
+    dialects = dialects_for(root, meta.site, html)
+
+    # Everything read off the furniture happens before the body cleaning mutates the tree.
+    comments: list[RawComment] = []
+    # Pages without the word carry no comment markup the dialects know; skip their queries.
+    has_comments = "omment" in html
+    for dialect in dialects if has_comments else ():
+        comments = dialect.comments(root)
+        if comments:
+            break
+    declared = next(
+        (n for d in dialects if (n := d.declared_comment_count(root)) is not None), None
+    )
+    signatures = next((n for d in dialects if (n := d.petition_signatures(root)) is not None), None)
+    credits = next((c for d in dialects if (c := d.photo_credits(root))), [])
+
+    body_css = tuple(sel for d in dialects for sel in d.body)
+    body = extract_body(root, container_css=body_css, title=meta.title)
+    if not credits:
+        credits = body.credit_lines
+    photo_credit = "; ".join(credits) if credits else None
+    return PageContent(
+        title=meta.title,
+        paragraphs=tuple(body.paragraphs),
+        byline=meta.byline,
+        url=meta.url,
+        site=meta.site,
+        published_at=meta.published_at,
+        photo_credit=photo_credit,
+        declared_comment_count=declared,
+        petition_signatures=signatures,
+        blockquote_paragraphs=frozenset(body.blockquote_paragraphs),
+        comments=tuple(comments),
+    )

@@ -1,0 +1,224 @@
+"""Page metadata: JSON-LD articles, OpenGraph and <meta> tags, the canonical link and <title>."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from extraction.html import rules
+from extraction.html.text import attr_words, normalise_space
+from extraction.html.tree import Element, select
+
+_ISO_RE: Final = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the page says about itself, outside its visible body."""
+
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    site: str | None = None
+    published_at: datetime | None = None
+    article_body: str | None = None  # JSON-LD articleBody, a hint for choosing the body
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """An ISO-8601-like timestamp as a tz-aware UTC datetime; naive values are read as UTC."""
+    if not value:
+        return None
+    m = _ISO_RE.search(value.strip())
+    if m is None:
+        return None
+    year, month, day, hour, minute, second, zone = m.groups()
+    try:
+        dt = datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+        if zone and zone != "Z":
+            sign = 1 if zone[0] == "+" else -1
+            digits = zone[1:].replace(":", "")
+            hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+            dt = dt.replace(tzinfo=UTC) - sign * (
+                datetime(2000, 1, 1, hours, minutes) - datetime(2000, 1, 1)
+            )
+            return dt
+        return dt.replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a URL without "www." (and without port), or None."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def _json_ld_objects(root: Element) -> Iterator[dict[str, Any]]:
+    for script in select(root, "script[type='application/ld+json']"):
+        raw = script.text or ""
+        try:
+            data: Any = json.loads(raw)
+        except ValueError:
+            # Some CMSs emit trailing commas or raw newlines in strings; try once more, leniently.
+            try:
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
+            except ValueError:
+                continue
+        yield from _flatten_ld(data, depth=0)
+
+
+def _flatten_ld(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_ld(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _flatten_ld(graph, depth + 1)
+        main = data.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _flatten_ld(main, depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t}
+    if isinstance(t, list):
+        return {x for x in t if isinstance(x, str)}
+    return set()
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from a JSON-LD author value (string, Person, or a list of them)."""
+    if isinstance(value, str):
+        return [normalise_space(value)] if value.strip() else []
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _names(name) if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []
+
+
+def _first_str(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, list):
+        for item in value:
+            found = _first_str(item)
+            if found:
+                return found
+    if isinstance(value, dict):
+        return _first_str(value.get("@id") or value.get("url"))
+    return None
+
+
+def _meta(root: Element) -> dict[str, str]:
+    """<meta> content keyed by lower-case name/property/itemprop (first occurrence wins)."""
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = el.get(attr)
+            if key:
+                found.setdefault(key.strip().lower(), content.strip())
+    return found
+
+
+def _in_comments(el: Element) -> bool:
+    """Whether an element sits in a comment section (its times are not the article's)."""
+    for ancestor in el.iterancestors():
+        words = attr_words(ancestor.get("class")) | attr_words(ancestor.get("id"))
+        if words & {"comment", "comments", "commentlist", "disqus", "respond"}:
+            return True
+    return False
+
+
+def read_metadata(root: Element, url: str | None = None) -> Metadata:
+    """Collect metadata; JSON-LD wins over OpenGraph, which wins over plain <meta> and <title>."""
+    ld_title = ld_url = ld_date = ld_body = None
+    ld_authors: list[str] = []
+    for obj in _json_ld_objects(root):
+        if not _types(obj) & rules.ARTICLE_TYPES:
+            continue
+        is_page = _types(obj) == {"WebPage"}
+        if not ld_title and not is_page:
+            ld_title = _first_str(obj.get("headline")) or _first_str(obj.get("name"))
+        if not ld_url:
+            ld_url = _first_str(obj.get("url")) or _first_str(obj.get("mainEntityOfPage"))
+        if not ld_date:
+            ld_date = _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated"))
+        if not ld_authors:
+            ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
+        if not ld_body:
+            ld_body = _first_str(obj.get("articleBody"))
+    meta = _meta(root)
+
+    def meta_first(keys: tuple[str, ...]) -> str | None:
+        for key in keys:
+            value = meta.get(key)
+            if value:
+                return value
+        return None
+
+    title_el = root.find(".//title")
+    page_title = normalise_space(title_el.text_content()) if title_el is not None else None
+    title = ld_title or meta_first(rules.META_TITLE) or page_title or None
+
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = (link.get("href") or "").strip()
+            break
+    page_url = canonical or meta_first(rules.META_URL) or ld_url or url
+    if page_url and not page_url.startswith(("http://", "https://")):
+        # A relative canonical link is only useful with the caller's URL as its base.
+        page_url = url or None
+
+    byline = ", ".join(dict.fromkeys(ld_authors)) if ld_authors else None
+    if not byline:
+        author = meta_first(rules.META_AUTHOR)
+        # Facebook profile URLs in article:author are not names.
+        if author and not author.startswith(("http://", "https://")):
+            byline = normalise_space(author)
+
+    published = parse_datetime(ld_date) or parse_datetime(meta_first(rules.META_PUBLISHED))
+    if published is None:
+        for time_el in root.iter("time"):
+            if _in_comments(time_el):
+                continue
+            published = parse_datetime(time_el.get("datetime"))
+            if published is not None:
+                break
+
+    return Metadata(
+        title=normalise_space(title) if title else None,
+        byline=byline or None,
+        url=page_url,
+        site=site_of(page_url) or site_of(url),
+        published_at=published,
+        article_body=ld_body,
+    )

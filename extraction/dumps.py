@@ -150,7 +150,6 @@ def _jsonl_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator
 
 def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[Page]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     last_id: str | None = None
     try:
@@ -179,7 +178,9 @@ def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[
                 captured_at=captured or base.captured_at,
                 captured_at_source="record" if captured else base.captured_at_source,
             )
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+    # warcio fails on malformed input in many ways (ArchiveLoadFailed, but also AttributeError or
+    # ValueError from half-read headers): any failure while reading the container means damage.
+    except Exception as exc:
         errors.append(
             IngestError(base.source_path, last_id, "corrupt_warc", f"the WARC file is damaged after record {last_id or '(none)'}: {exc}")
         )

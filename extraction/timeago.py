@@ -84,11 +84,14 @@ class GluedSplit:
     posted_text: str
 
 
+# No phrase is longer than this ("less than a minute ago" is 22), so only a line's tail is tried:
+# a multi-megabyte line costs no more than a short one.
+LONGEST_PHRASE = 40
+
+
 def _trailing_phrases(line: str) -> list[GluedSplit]:
     candidates = []
-    for start in range(len(line)):
-        if start and not line[start - 1].isspace() and line[start].isspace():
-            continue
+    for start in range(max(0, len(line) - LONGEST_PHRASE), len(line)):
         tail = line[start:]
         if PHRASE.fullmatch(tail):
             author = line[:start].strip()

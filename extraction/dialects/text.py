@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import ClassVar
 
 from extraction.content import PageContent, RawComment
@@ -36,6 +37,28 @@ def _count(text: str) -> int:
     return int(text.replace(",", ""))
 
 
+def declared_count(line: str) -> int | None:
+    match = page.DECLARED_COMMENT_COUNT.match(line)
+    if match is None:
+        return None
+    return _count(match["count"] or match["count_after"] or match["count_colon"])
+
+
+def dateline(text: str) -> datetime | None:
+    """The date a dateline states, as midnight UTC; None when it holds no valid date."""
+    match = page.DATE_IN_LINE.search(text)
+    if match is None:
+        return None
+    try:
+        if match["iso"]:
+            return datetime.fromisoformat(match["iso"]).replace(tzinfo=UTC)
+        month = page.MONTHS[(match["month"] or match["month2"]).lower()]
+        day = int(match["day"] or match["day2"])
+        return datetime(int(match["year"] or match["year2"]), month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
 def petition_signatures(paragraphs: Sequence[str]) -> int | None:
     for paragraph in paragraphs:
         match = page.PETITION_SIGNATURES.search(paragraph)
@@ -44,12 +67,20 @@ def petition_signatures(paragraphs: Sequence[str]) -> int | None:
     return None
 
 
+def _is_header_pair(label: str, glued: str) -> GluedSplit | None:
+    """A comment header: a name label, then the display name (a prefix of it) glued to a time."""
+    if not label or not glued:
+        return None
+    split = split_glued_name(glued, label)
+    return split if split and label.startswith(split.author) else None
+
+
 class PlainTextDialect:
     """Any page saved as text: title, byline, body and furniture; comments only as a count."""
 
     site: ClassVar[str | None] = None
     article_furniture: ClassVar[frozenset[str]] = care2_text.ARTICLE_FURNITURE_LINES
-    declared_count: ClassVar[re.Pattern[str]] = page.DECLARED_COMMENT_COUNT
+    date_line: ClassVar[re.Pattern[str]] = page.DATE_LINE
     photo_credit_line: ClassVar[re.Pattern[str]] = page.PHOTO_CREDIT
     byline_line: ClassVar[re.Pattern[str]] = page.BYLINE
 
@@ -59,32 +90,56 @@ class PlainTextDialect:
 
     def __init__(self, text: str) -> None:
         self.lines = [normalise_line(line) for line in text.splitlines()]
-        self.comment_section_start = self._comment_section_start()
+        self.article_end, self.comments_start = self._comment_section()
 
-    def _comment_section_start(self) -> int:
+    def _comment_section(self) -> tuple[int, int]:
+        """(end of the article's lines, first line of the comments)."""
         for index, line in enumerate(self.lines):
-            if index and self.declared_count.match(line):
-                return index
-        return len(self.lines)
+            if index and declared_count(line) is not None:
+                return index, index + 1
+        return len(self.lines), len(self.lines)
 
     def _article_blocks(self) -> list[str]:
-        return paragraphs_of(self.lines[: self.comment_section_start])
+        region = self.lines[: self.article_end]
+        while region and not region[-1]:
+            region.pop()
+        first = next((i for i, line in enumerate(region) if line), len(region))
+        if "" in region[first:]:
+            return paragraphs_of(region)
+        # Some dumps put every paragraph on its own line with no blank line between them.
+        return [line for line in region if line]
+
+    def _header_blocks(self) -> tuple[list[str], list[str]]:
+        """(byline and dateline blocks under the title, the remaining body blocks)."""
+        blocks = self._article_blocks()[1:]
+        header: list[str] = []
+        while blocks and len(header) < 2 and (
+            self.byline_line.match(blocks[0]) or self.date_line.match(blocks[0])
+        ):
+            header.append(blocks.pop(0))
+        return header, blocks
 
     def title(self) -> str | None:
         blocks = self._article_blocks()
         return blocks[0] if blocks else None
 
     def byline(self) -> str | None:
-        blocks = self._article_blocks()
-        if len(blocks) > 1 and (match := self.byline_line.match(blocks[1])):
-            return match["name"].strip()
+        for block in self._header_blocks()[0]:
+            if match := self.byline_line.match(block):
+                name = match["name"]
+                if date := page.DATE_IN_LINE.search(name):
+                    name = page.BYLINE_DATE_SEPARATOR.sub("", name[: date.start()])
+                return name.strip() or None
+        return None
+
+    def published_at(self) -> datetime | None:
+        for block in self._header_blocks()[0]:
+            if moment := dateline(block):
+                return moment
         return None
 
     def _body_blocks(self) -> list[str]:
-        blocks = self._article_blocks()[1:]
-        if blocks and self.byline_line.match(blocks[0]):
-            blocks = blocks[1:]
-        return blocks
+        return self._header_blocks()[1]
 
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(
@@ -100,10 +155,8 @@ class PlainTextDialect:
         return None
 
     def declared_comment_count(self) -> int | None:
-        if self.comment_section_start < len(self.lines):
-            match = self.declared_count.match(self.lines[self.comment_section_start])
-            if match:
-                return _count(match["count"])
+        if self.article_end < len(self.lines):
+            return declared_count(self.lines[self.article_end])
         return None
 
     def comments(self) -> tuple[RawComment, ...]:
@@ -115,6 +168,7 @@ class PlainTextDialect:
             title=self.title(),
             paragraphs=paragraphs,
             byline=self.byline(),
+            published_at=self.published_at(),
             site=self.site,
             photo_credit=self.photo_credit(),
             declared_comment_count=self.declared_comment_count(),
@@ -133,9 +187,22 @@ class Care2TextDialect(PlainTextDialect):
 
     @classmethod
     def matches(cls, text: str) -> bool:
-        return any(marker in text for marker in care2_text.SITE_MARKERS) or any(
-            line.strip() in cls.comment_end for line in text.splitlines()
+        if any(marker in text for marker in care2_text.SITE_MARKERS):
+            return True
+        lines = [line.strip() for line in text.splitlines()]
+        return any(line in cls.comment_end for line in lines) or any(
+            _is_header_pair(label, glued) for label, glued in zip(lines, lines[1:], strict=False)
         )
+
+    def _comment_section(self) -> tuple[int, int]:
+        article_end, comments_start = super()._comment_section()
+        if article_end < len(self.lines):
+            return article_end, comments_start
+        # No count line: the comments begin at the first name label with a glued time under it.
+        for index in range(1, len(self.lines)):
+            if self._header_at(index, at_boundary=False):
+                return index, index
+        return article_end, comments_start
 
     def _header_at(self, index: int, at_boundary: bool) -> tuple[str | None, GluedSplit, int] | None:
         """(label, split, lines used) when a comment header starts at `index`."""
@@ -143,17 +210,15 @@ class Care2TextDialect(PlainTextDialect):
         label = lines[index]
         if not label:
             return None
-        if index + 1 < len(lines) and lines[index + 1]:
-            split = split_glued_name(lines[index + 1], label)
-            if split and label.startswith(split.author):
-                return label, split, 2
+        if index + 1 < len(lines) and (split := _is_header_pair(label, lines[index + 1])):
+            return label, split, 2
         if at_boundary and (split := split_glued_name(label)):
             return None, split, 1
         return None
 
     def comments(self) -> tuple[RawComment, ...]:
         found: list[RawComment] = []
-        index = self.comment_section_start + 1
+        index = self.comments_start
         at_boundary = True
         while index < len(self.lines):
             header = self._header_at(index, at_boundary)

@@ -13,13 +13,13 @@ import duckdb
 import matplotlib
 
 matplotlib.use("Agg")  # no display: render to files only
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from pipelines.resources import CorpusStorage  # noqa: E402
-from warehouse.readonly import connect_readonly  # noqa: E402
-from warehouse.sql_files import VIEWS  # noqa: E402
+from pipelines.resources import CorpusStorage
+from warehouse.readonly import connect_readonly
+from warehouse.sql_files import VIEWS
 
 REPORT_GROUP = "engagement"
 TOP_N = 10
@@ -163,7 +163,8 @@ def render_report(con: duckdb.DuckDBPyConnection, generated_at: datetime) -> str
         ),
     ]
     site_table = _table(
-        ["site", "articles", "captured", "distinct", "commenters", "duplicate rate", "capture ratio", "quotes"],
+        ["site", "articles", "captured", "distinct", "commenters", "duplicate rate",
+         "capture ratio", "quotes"],
         sites,
     )
     return f"""<!DOCTYPE html>
@@ -207,7 +208,9 @@ def write_report(warehouse: Path, output: Path | None = None) -> Path:
     kinds={"html"},
     owners=["team:data-engineering"],
 )
-def engagement_report(context: dg.AssetExecutionContext, storage: CorpusStorage) -> dg.MaterializeResult:
+def engagement_report(
+    context: dg.AssetExecutionContext, storage: CorpusStorage
+) -> dg.MaterializeResult:
     """A self-contained HTML page (works offline) with comment volume over time, the most active
     commenters, capture ratio by article and the most-quoted speakers."""
     path = write_report(storage.warehouse_path)

@@ -91,7 +91,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if not path.exists():
-        print(f"error: no report at {path}: run `corpus build` (or `corpus report --refresh`)", file=sys.stderr)
+        print(f"error: no report at {path}: run `corpus build` or `corpus report --refresh`",
+              file=sys.stderr)
         return 1
     print(path.resolve())
     if args.open:
@@ -163,13 +164,15 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--timeout", type=float, default=300.0, help="seconds before the query is stopped")
     sql.set_defaults(run=cmd_sql)
 
-    dictionary = sub.add_parser("dictionary", help="write docs/data-dictionary.md from the warehouse's comments")
+    dictionary = sub.add_parser("dictionary", help="write docs/data-dictionary.md from the warehouse")
     dictionary.add_argument("--warehouse", default=str(settings.warehouse_path()))
-    dictionary.add_argument("--output", default=str(settings.PROJECT_ROOT / "docs" / "data-dictionary.md"))
-    dictionary.add_argument("--check", action="store_true", help="exit 1 when the file is out of date; write nothing")
+    dictionary.add_argument(
+        "--output", default=str(settings.PROJECT_ROOT / "docs" / "data-dictionary.md")
+    )
+    dictionary.add_argument("--check", action="store_true", help="exit 1 when the file is stale")
     dictionary.set_defaults(run=cmd_dictionary)
 
-    report = sub.add_parser("report", help="print the path of the engagement report (built by `corpus build`)")
+    report = sub.add_parser("report", help="print the path of the engagement report")
     report.add_argument("--warehouse", default=str(settings.warehouse_path()))
     report.add_argument("--open", action="store_true", help="open it in the default browser")
     report.add_argument("--refresh", action="store_true", help="render it again from the warehouse first")

@@ -51,7 +51,8 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     relations = con.execute(RELATIONS_SQL).fetchall()
     out = [HEADER]
     out.append("| Relation | Kind | Meaning |\n|---|---|---|")
-    out += [f"| [`{name}`](#{name}) | {kind} | {_cell(comment)} |" for name, kind, comment in relations]
+    out += [f"| [`{name}`](#{name}) | {kind} | {_cell(comment)} |" for name, kind, comment in
+            relations]
     for name, kind, comment in relations:
         out.append(f"\n## {name}\n\n*{kind}* — {_cell(comment)}\n")
         out.append("| Column | Type | Nullable | Meaning |\n|---|---|---|---|")
@@ -76,7 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = argparse.ArgumentParser(prog="corpus dictionary", description=__doc__.splitlines()[0])
     args.add_argument("--warehouse", default=str(settings.warehouse_path()))
     args.add_argument("--output", default=str(DEFAULT_OUTPUT), help="markdown file to write")
-    args.add_argument("--check", action="store_true", help="exit 1 when the file is out of date; write nothing")
+    args.add_argument(
+        "--check", action="store_true", help="exit 1 when the file is out of date; write nothing"
+    )
     return run(args.parse_args(argv))
 
 

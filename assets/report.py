@@ -4,6 +4,7 @@ network) drawn from the engagement views of the published warehouse, opened read
 
 import html
 import io
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,7 +62,8 @@ def _svg(fig: Figure) -> str:
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    # Drop the XML prologue and matplotlib's RDF <metadata>: nothing in the page names the web.
+    return re.sub(r"<metadata>.*?</metadata>\s*", "", text[text.index("<svg") :], flags=re.DOTALL)
 
 
 def _empty(ax: plt.Axes, message: str) -> None:

@@ -82,7 +82,7 @@ def cmd_dictionary(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from assets.report import report_path, write_report
+    from warehouse.report import report_path, write_report
 
     warehouse = Path(args.warehouse)
     try:

@@ -14,10 +14,10 @@ import dagster as dg
 import pytest
 from bs4 import BeautifulSoup
 
-from assets.report import render_report, report_path, write_report
 from pipelines.definitions import defs
 from tests.conftest import REPO_ROOT, build_warehouse
 from warehouse.readonly import connect_readonly
+from warehouse.report import render_report, report_path, write_report
 from warehouse.sql_files import VIEWS
 
 CHROMIUM = Path("/usr/bin/chromium")

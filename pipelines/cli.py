@@ -75,6 +75,39 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    from warehouse.dictionary import run
+
+    return run(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from warehouse.report import report_path, write_report
+
+    warehouse = Path(args.warehouse)
+    try:
+        path = write_report(warehouse) if args.refresh else report_path(warehouse)
+    except (FileNotFoundError, duckdb_error()) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not path.exists():
+        print(f"error: no report at {path}: run `corpus build` or `corpus report --refresh`",
+              file=sys.stderr)
+        return 1
+    print(path.resolve())
+    if args.open:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
+    return 0
+
+
+def duckdb_error() -> type[Exception]:
+    import duckdb
+
+    return duckdb.Error
+
+
 def _configure_paths(args: argparse.Namespace) -> None:
     """Command-line paths override the environment for this process and its Dagster run."""
     os.environ[settings.ENV_RAW_DIR] = str(Path(args.raw).resolve())
@@ -130,6 +163,20 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sql.add_argument("--timeout", type=float, default=300.0, help="seconds before the query is stopped")
     sql.set_defaults(run=cmd_sql)
+
+    dictionary = sub.add_parser("dictionary", help="write docs/data-dictionary.md from the warehouse")
+    dictionary.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    dictionary.add_argument(
+        "--output", default=str(settings.PROJECT_ROOT / "docs" / "data-dictionary.md")
+    )
+    dictionary.add_argument("--check", action="store_true", help="exit 1 when the file is stale")
+    dictionary.set_defaults(run=cmd_dictionary)
+
+    report = sub.add_parser("report", help="print the path of the engagement report")
+    report.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    report.add_argument("--open", action="store_true", help="open it in the default browser")
+    report.add_argument("--refresh", action="store_true", help="render it again from the warehouse first")
+    report.set_defaults(run=cmd_report)
 
     ui = sub.add_parser("ui", help="the Dagster UI for this project, on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)

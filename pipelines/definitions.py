@@ -5,12 +5,13 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.ingest import parsed_records, raw_dump_files
+from assets.report import engagement_report
 from assets.warehouse import warehouse_build
 from pipelines.resources import storage_from_environment
 from pipelines.schedules import nightly_refresh, refresh_warehouse
 
 defs = dg.Definitions(
-    assets=[raw_dump_files, parsed_records, warehouse_build],
+    assets=[raw_dump_files, parsed_records, warehouse_build, engagement_report],
     jobs=[refresh_warehouse],
     schedules=[nightly_refresh],
     resources={"storage": storage_from_environment()},

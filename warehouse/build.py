@@ -41,6 +41,10 @@ def build_database(target: Path, store: StagingStore) -> BuildCounts:
         _register_staged(con, store)
         for name in LOADS:
             con.execute(sql_text("load", name))
+        # Relation.create_view stores the staged_* views in the file itself; drop them so the
+        # published warehouse holds only the contract's tables and views.
+        for name in (*STAGED_TABLES, "manifest", "read_errors"):
+            con.execute(f"DROP VIEW IF EXISTS staged_{name}")
         for name in VIEWS:
             con.execute(sql_text("views", name))
         rows = {

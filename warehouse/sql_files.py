@@ -27,7 +27,15 @@ LOADS: tuple[str, ...] = (
     "ingest_files",
     "ingest_errors",
 )
-VIEWS: tuple[str, ...] = ("article_engagement",)
+VIEWS: tuple[str, ...] = (
+    "article_engagement",
+    "commenter_activity",
+    "daily_engagement",
+    "site_engagement",
+    "quote_sources",
+    "duplicate_comments",
+    "quote_echoes",
+)
 
 
 @cache

@@ -56,11 +56,11 @@ COMMENT ON COLUMN article_engagement.captured_comments IS 'Comments the dump sho
 COMMENT ON COLUMN article_engagement.distinct_comments IS 'Captured comments that are not duplicates (see comments.is_duplicate).';
 COMMENT ON COLUMN article_engagement.duplicate_comments IS 'Captured comments that repeat an earlier comment by the same author with the same body.';
 COMMENT ON COLUMN article_engagement.unique_commenters IS 'Distinct comment authors (display names) among captured comments.';
-COMMENT ON COLUMN article_engagement.capture_ratio IS 'captured_comments / declared_comments; NULL when the page declares no count or zero.';
+COMMENT ON COLUMN article_engagement.capture_ratio IS 'captured_comments / declared_comments (0 to 1, above 1 only when the stated count is older than the comments shown); NULL when the page declares no count or zero.';
 COMMENT ON COLUMN article_engagement.quotes IS 'Quotations in the body, all kinds (direct, block, scare).';
 COMMENT ON COLUMN article_engagement.quoted_speakers IS 'Distinct resolved speakers among the quotes (scare quotes have none).';
 COMMENT ON COLUMN article_engagement.word_count IS 'articles.word_count.';
 COMMENT ON COLUMN article_engagement.comments_per_1k_words IS 'distinct_comments per 1,000 body words; NULL for an empty body.';
-COMMENT ON COLUMN article_engagement.first_comment_at IS 'Midpoint of the posting window of the earliest captured comment (UTC).';
-COMMENT ON COLUMN article_engagement.last_comment_at IS 'Midpoint of the posting window of the latest captured comment (UTC).';
+COMMENT ON COLUMN article_engagement.first_comment_at IS 'Earliest captured comment (UTC), each comment timed at the midpoint of its posted window (posted_at_earliest..posted_at_latest); NULL when no comment has a window.';
+COMMENT ON COLUMN article_engagement.last_comment_at IS 'Latest captured comment (UTC), each comment timed at the midpoint of its posted window.';
 COMMENT ON COLUMN article_engagement.petition_signatures IS 'articles.petition_signatures.';

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, query
 from warehouse.readonly import connect_readonly
 
 GUIDE = REPO_ROOT / "docs" / "analyst-guide.md"
@@ -82,12 +82,13 @@ def test_python_recipe_runs_as_written(sample_warehouse: Path, tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     rows_line, height_line = result.stdout.splitlines()
-    # The seed's seven authors with one distinct comment each (fetchall order is not guaranteed).
-    assert sorted(ast.literal_eval(rows_line)) == [
-        ("ANA MARIJA R", 1), ("Brandy S", 1), ("Laura R", 1), ("Mike R", 1),
-        ("Paulo R", 1), ("Sophie M", 1), ("Veronica D", 1),
-    ]
-    assert height_line == "2"  # daily_engagement: two comment days on the seed
+    # fetchall order is not guaranteed; compare with the same questions asked directly.
+    assert sorted(ast.literal_eval(rows_line)) == sorted(
+        query(sample_warehouse, "SELECT author, distinct_comments FROM commenter_activity WHERE site = 'care2.com'")
+    )
+    assert ("Veronica D", 1) in ast.literal_eval(rows_line)
+    [(days,)] = query(sample_warehouse, "SELECT count(*) FROM daily_engagement")
+    assert int(height_line) == days > 0
 
 
 def console_commands() -> list[list[str]]:

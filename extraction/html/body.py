@@ -70,10 +70,13 @@ def _is_boilerplate(el: Element) -> bool:
     if el.attrib and _has_discard_attribute(el):
         return True
     words = attr_words(el.get("class")) | attr_words(el.get("id"))
-    if not words or words & rules.KEEP_WORDS:
+    if not words:
         return False
     if words & rules.BOILERPLATE_WORDS:
-        return True
+        # "story__byline" is a byline, but "article-body share-enabled" may be the article.
+        return not (words & rules.KEEP_WORDS) or _is_small(el)
+    if words & rules.KEEP_WORDS:
+        return False
     return bool(words & rules.BOILERPLATE_WORDS_IF_SMALL) and _is_small(el)
 
 
@@ -256,8 +259,11 @@ class _Flattener:
         self.out: list[_Para] = []
         self.current = _Para()
         self.blockquote_depth = 0
+        self.attribution_depth = 0  # <cite>/<footer> in a blockquote name the source
         self.link_depth = 0
         self.heading_depth = 0
+        self.after_br = False  # a <br> with no text since: a second one ends the paragraph
+        self.marked_q: set[etree._Element] = set()
 
     def flush(self) -> None:
         if "".join(self.current.parts).strip():
@@ -267,8 +273,10 @@ class _Flattener:
     def add(self, text: str | None) -> None:
         if not text:
             return
+        if text.strip():
+            self.after_br = False
         if not self.current.parts:
-            self.current.quoted = self.blockquote_depth > 0
+            self.current.quoted = self.blockquote_depth > 0 and not self.attribution_depth
             self.current.heading = self.heading_depth > 0
         self.current.parts.append(text)
         if self.link_depth:
@@ -299,17 +307,25 @@ class _Flattener:
                 elif tag in rules.HEADING_TAGS:
                     self.heading_depth += 1
                 elif tag == "br":
-                    self.add(" ")
+                    if self.after_br:
+                        self.flush()  # <br><br> separates paragraphs in hand-made markup
+                    else:
+                        self.add(" ")
+                    self.after_br = True
+                elif tag in ("cite", "footer") and self.blockquote_depth:
+                    self.attribution_depth += 1
                 if tag == "q" and not (el.text or "").lstrip().startswith(tuple(_OPEN_QUOTES)):
                     # Keep the marks so the quote extractor sees the <q> as a quotation.
                     self.add("“")
-                    el.set("data-x-quoted", "1")
+                    self.marked_q.add(el)
                 self.add(el.text)
             else:
-                if tag == "q" and el.get("data-x-quoted"):
+                if tag == "q" and el in self.marked_q:
                     self.add("”")
                 if tag == "blockquote":
                     self.blockquote_depth -= 1
+                elif tag in ("cite", "footer") and self.attribution_depth:
+                    self.attribution_depth -= 1
                 elif tag == "a":
                     self.link_depth -= 1
                 elif tag in rules.HEADING_TAGS:

@@ -157,6 +157,37 @@ def _in_comments(el: Element) -> bool:
     return False
 
 
+def _headline_of(root: Element, page_title: str | None) -> str | None:
+    """The headline inside a <title> that also names the site ("Headline | Site").
+
+    The longest h1-h3 that the title contains is the headline; failing that, the longest part
+    between separators."""
+    if not page_title:
+        return None
+    best = ""
+    for count, heading in enumerate(root.iter("h1", "h2", "h3")):
+        if count > 30:
+            break
+        text = normalise_space(heading.text_content())
+        if len(text) > len(best) and len(text) >= 10 and text in page_title:
+            best = text
+    if best:
+        return best
+    parts = rules.TITLE_SEPARATORS_RE.split(page_title)
+    return max(parts, key=len) if len(parts) > 1 else page_title
+
+
+def _visible_byline(root: Element) -> str | None:
+    for el in select(root, ", ".join(rules.BYLINE_CSS)):
+        if _in_comments(el):
+            continue
+        name = normalise_space(el.text_content())
+        name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)
+        if name and len(name) <= 100:
+            return name
+    return None
+
+
 def read_metadata(root: Element, url: str | None = None) -> Metadata:
     """Collect metadata; JSON-LD wins over OpenGraph, which wins over plain <meta> and <title>."""
     ld_title = ld_url = ld_date = ld_body = None
@@ -186,7 +217,7 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
 
     title_el = root.find(".//title")
     page_title = normalise_space(title_el.text_content()) if title_el is not None else None
-    title = ld_title or meta_first(rules.META_TITLE) or page_title or None
+    title = ld_title or meta_first(rules.META_TITLE) or _headline_of(root, page_title)
 
     canonical = None
     for link in root.iter("link"):
@@ -204,13 +235,15 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
         # Facebook profile URLs in article:author are not names.
         if author and not author.startswith(("http://", "https://")):
             byline = normalise_space(author)
+    if not byline:
+        byline = _visible_byline(root)
 
     published = parse_datetime(ld_date) or parse_datetime(meta_first(rules.META_PUBLISHED))
     if published is None:
-        for time_el in root.iter("time"):
-            if _in_comments(time_el):
+        for el in select(root, ", ".join(rules.PUBLISHED_CSS)):
+            if _in_comments(el):
                 continue
-            published = parse_datetime(time_el.get("datetime"))
+            published = parse_datetime(el.get("datetime") or el.get("content") or el.get("title"))
             if published is not None:
                 break
 

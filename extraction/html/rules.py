@@ -111,6 +111,7 @@ BOILERPLATE_WORDS: Final[frozenset[str]] = frozenset(
         "toolbar",
         "trending",
         "petition",
+        "postmetadata",
         "caption",
         "credit",
         "credits",
@@ -263,6 +264,10 @@ PHOTO_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     ),
     re.compile(r"^\s*credit\s*[:\-–]\s*(.+)$", re.IGNORECASE),
     re.compile(r"\((?:photo|image)\s*(?:credit)?\s*[:\-–]?\s*([^)]+)\)\s*$", re.IGNORECASE),
+    # A credit at the end of a caption: "Cool roofs in Los Angeles. Photo credit: Getty Images".
+    re.compile(
+        r"\b(?:photo|image|picture)s?\s*(?:credit|courtesy|source)?\s*:\s*(.+)$", re.IGNORECASE
+    ),
 )
 PHOTO_CREDIT_CSS: Final[tuple[str, ...]] = (
     "figure figcaption",
@@ -288,16 +293,22 @@ COMMENT_COUNT_CSS: Final[tuple[str, ...]] = (
     ".disqus-comment-count",
     "a[href$='#disqus_thread']",
     "a[href$='#comments']",
-    "#comments h2",
-    "#comments h3",
-    "#comments h4",
+    "h2#comments",
+    "h3#comments",
+    "#comments > h2",
+    "#comments > h3",
+    "#comments > h4",
+    "[class*='comments'] > h2",
+    "[class*='comments'] > h3",
+    "[class*='comments'] > h4",
     "[class~='comment_count']",
     "[class~='comments_count']",
 )
 
 # "Over 80,000 concerned Care2 members have signed" -> 80,000.
 PETITION_SIGNATURES_RE: Final[re.Pattern[str]] = re.compile(
-    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:k|m|million|thousand)?|\d+)\b[^.!?\d]{0,80}?"
+    # The number stands alone ("Care2" is a name, not a count); the gap may hold other words.
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\b[^.!?]{0,80}?"
     r"\b(?:have|has)\s+(?:already\s+)?signed",
     re.IGNORECASE,
 )
@@ -307,6 +318,28 @@ PETITION_CSS: Final[tuple[str, ...]] = (
     "[class~='petition-box']",
     "[class~='take-action']",
 )
+
+# "Comments (3)" as comment sections title themselves.
+COMMENT_COUNT_PAREN_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:comments?|responses?|replies)\s*\((\d[\d,]*)\)", re.IGNORECASE
+)
+
+# Where the visible page names the author when no metadata does (microdata, hCard, rel=author).
+BYLINE_CSS: Final[tuple[str, ...]] = (
+    "[itemprop='author'] [itemprop='name']",
+    "[itemprop='author']",
+    ".post-author .fn",
+    ".byline .author",
+    "a[rel='author']",
+)
+# Where a page states its publication time when no metadata does.
+PUBLISHED_CSS: Final[tuple[str, ...]] = (
+    "time[datetime]",
+    "abbr.published[title]",
+    "[itemprop='datePublished']",
+)
+# Separators between the headline and the site name in a <title>.
+TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—-]|::)\s+")
 
 # JSON-LD @type values that describe the article itself.
 ARTICLE_TYPES: Final[frozenset[str]] = frozenset(

@@ -16,7 +16,7 @@ from extraction.html import rules
 from extraction.html.body import paragraphs_of, photo_credit_of
 from extraction.html.metadata import parse_datetime
 from extraction.html.text import normalise_space, parse_count
-from extraction.html.tree import Element, present, select, select_one
+from extraction.html.tree import Element, Markup, present, select, select_one
 
 _NUMBER_WORDS: Final[dict[str, int]] = {
     "no": 0,
@@ -51,8 +51,8 @@ class Dialect:
     hosts: ClassVar[tuple[str, ...]] = ()
     # CSS: any match means the page uses this markup.
     detect: ClassVar[tuple[str, ...]] = ()
-    # Substrings of the raw markup without which `detect` cannot match; checking them first
-    # spares a CSS query per dialect on most pages.
+    # Class names or ids without which `detect` cannot match; checking them first spares a
+    # CSS query per dialect on most pages.
     markers: ClassVar[tuple[str, ...]] = ()
 
     # Body: containers of the article text, best first; empty means "find it by scoring".
@@ -109,7 +109,7 @@ class Dialect:
     # Boxes that state how many people signed a petition; the whole page text when none match.
     petition: ClassVar[tuple[str, ...]] = rules.PETITION_CSS
 
-    def __init__(self, markup: str | None = None) -> None:
+    def __init__(self, markup: Markup | None = None) -> None:
         # The raw page, for ruling out selectors by substring before querying the tree.
         self.markup = markup
 
@@ -121,13 +121,17 @@ class Dialect:
         return select(root, ", ".join(usable)) if usable else []
 
     @classmethod
-    def matches(cls, root: Element, site: str | None, markup: str = "") -> bool:
+    def matches(cls, root: Element, site: str | None, markup: Markup | None = None) -> bool:
         """Whether this page is in this dialect (by host, or by a marker in the markup)."""
         if site and any(site == h or site.endswith("." + h) for h in cls.hosts):
             return True
-        if cls.markers and markup and not any(m in markup for m in cls.markers):
+        if (
+            cls.markers
+            and markup
+            and not any(markup.has("class", m) or markup.has("id", m) for m in cls.markers)
+        ):
             return False
-        usable = present(cls.detect, markup or None)
+        usable = present(cls.detect, markup)
         return bool(usable) and select_one(root, ", ".join(usable)) is not None
 
     # --- comments ---------------------------------------------------------------------------
@@ -270,9 +274,11 @@ class Dialect:
         """Caption and credit texts near the article images."""
         credits: list[str] = []
         found = self.select(root, self.photo_credit)
+        # The innermost wins: a credit span inside a caption says more than the caption.
+        outer = {a for el in found for a in el.iterancestors()}
         for el in found:
-            if any(a in found for a in el.iterancestors()):
-                continue  # a credit span inside a caption already taken
+            if el in outer:
+                continue
             text = normalise_space(el.text_content())
             credit = photo_credit_of(text) or text
             if credit and len(credit) <= 300 and credit not in credits:
@@ -283,7 +289,7 @@ class Dialect:
 def comment_count_in(text: str) -> int | None:
     """ "57 comments" -> 57, "One thought on ..." -> 1, "12 Responses" -> 12."""
     text = normalise_space(text)
-    m = rules.COMMENT_COUNT_RE.search(text)
+    m = rules.COMMENT_COUNT_RE.search(text) or rules.COMMENT_COUNT_PAREN_RE.search(text)
     if m:
         return parse_count(m.group(1))
     m = _WORD_COUNT_RE.search(text)

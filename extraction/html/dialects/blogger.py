@@ -79,7 +79,9 @@ class BloggerClassic(Blogger):
         footer = self._sibling(item, "comment-footer")
         if footer is None:
             return None, None
-        link = select_one(footer, ".comment-timestamp a") or select_one(footer, "a")
+        link = select_one(footer, ".comment-timestamp a")
+        if link is None:
+            link = select_one(footer, "a")
         if link is None:
             return normalise_space(footer.text_content()) or None, None
         m = _SHOW_COMMENT_RE.search(link.get("href") or "")

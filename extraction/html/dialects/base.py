@@ -37,8 +37,12 @@ _WORD_COUNT_RE: Final = re.compile(
     r"(?:comments?|thoughts?|responses?|replies)\b",
     re.IGNORECASE,
 )
-# "John says:" / "Jane said..." as printed next to the name in WordPress and Blogger themes.
-_SAYS_RE: Final = re.compile(r"\s*(?:says|said|wrote)\s*(?::|\.\.\.|…)?\s*$", re.IGNORECASE)
+# "John says:", "Jane said...", "Milan on September 12, 2018 at 4:47 pm said:" as printed
+# around the name in WordPress and Blogger themes.
+_SAYS_RE: Final = re.compile(
+    r"(?:\s+on\s+.{0,60}?\d.{0,40}?)?\s*(?:says|said|wrote)\s*(?::|\.\.\.|…)?\s*$",
+    re.IGNORECASE,
+)
 
 
 class Dialect:
@@ -93,12 +97,18 @@ class Dialect:
         ".timeago",
         ".date",
         ".time",
+        # Themes that print the date only as the comment's permalink.
+        "a[href*='#comment-']",
     )
     text: ClassVar[tuple[str, ...]] = (
         "[itemprop='text']",
         ".comment-content",
         ".comment-text",
         ".comment_text",
+        ".content",
+        ".message",
+        # Some themes put the author line and the paragraphs side by side in .comment-body.
+        ".comment-body > p",
         ".comment-body",
         ".comment_body",
         ".text",

@@ -57,7 +57,9 @@ def test_comment_bodies_never_leak_into_paragraphs(name: str) -> None:
         ("blogger_lighthouse.html", "blogger"),
         ("blogger_classic_recipes.html", "blogger-classic"),
         ("disqus_transit.html", "disqus"),
+        ("wordpress_said_on_charity.html", "wordpress-classic"),
         ("generic_town_council.html", "generic"),
+        ("generic_forum_style_gadgets.html", "generic"),
     ],
 )
 def test_fixture_is_read_by_its_dialect(name: str, dialect: str) -> None:
@@ -100,6 +102,12 @@ def test_blogger_comment_time_comes_from_the_show_comment_permalink() -> None:
     assert (
         reply.posted_at is not None and reply.posted_at.isoformat() == "2019-01-26T17:45:00+00:00"
     )
+
+
+def test_author_line_with_date_and_said_keeps_only_the_name() -> None:
+    # "<strong>Jamie Okoye</strong> on <a>November 15, 2018 at 10:12 am</a> said:"
+    jamie = _page("wordpress_said_on_charity.html").comments[0]
+    assert (jamie.author, jamie.posted_text) == ("Jamie Okoye", "November 15, 2018 at 10:12 am")
 
 
 def test_nested_reply_lists_give_parent_indices() -> None:

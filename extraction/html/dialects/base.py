@@ -219,8 +219,14 @@ class Dialect:
         found = self.own_all(item, selectors, index)
         return found[0] if found else None
 
+    @staticmethod
+    def with_generic(own: tuple[str, ...], generic: tuple[str, ...]) -> tuple[str, ...]:
+        """A dialect's selectors, then the generic ones: themes vary inside one markup family,
+        and a field the dialect cannot find is better read generically than lost."""
+        return own + tuple(s for s in generic if s not in own)
+
     def comment_author(self, item: Element, index: dict[Element, int]) -> str | None:
-        el = self.own(item, self.author, index)
+        el = self.own(item, self.with_generic(self.author, Dialect.author), index)
         if el is None:
             return None
         name = _SAYS_RE.sub("", normalise_space(el.text_content()))
@@ -236,7 +242,7 @@ class Dialect:
         self, item: Element, index: dict[Element, int]
     ) -> tuple[str | None, datetime | None]:
         """(the wording shown, the absolute time from a datetime/title attribute)."""
-        el = self.own(item, self.time, index)
+        el = self.own(item, self.with_generic(self.time, Dialect.time), index)
         if el is None:
             return None, None
         shown = normalise_space(el.text_content()) or None
@@ -253,7 +259,7 @@ class Dialect:
         return shown, absolute
 
     def comment_body(self, item: Element, index: dict[Element, int]) -> str:
-        parts = self.own_all(item, self.text, index)
+        parts = self.own_all(item, self.with_generic(self.text, Dialect.text), index)
         return "\n\n".join(p for el in parts for p in paragraphs_of(el))
 
     # --- page furniture ---------------------------------------------------------------------

@@ -80,16 +80,12 @@ def _is_boilerplate(el: Element) -> bool:
     return bool(words & rules.BOILERPLATE_WORDS_IF_SMALL) and _is_small(el)
 
 
-def clean(root: Element, *, keep_furniture_tags: bool = False) -> None:
+def clean(root: Element) -> None:
     """Remove scripts, media, forms, hidden and boilerplate elements from the tree in place."""
     doomed: list[Element] = []
     for el in iter_elements(root):
         tag = tag_of(el)
-        if (
-            tag in rules.DISCARD_TAGS
-            or (not keep_furniture_tags and tag in rules.FURNITURE_TAGS)
-            or _is_boilerplate(el)
-        ):
+        if tag in rules.DISCARD_TAGS or tag in rules.FURNITURE_TAGS or _is_boilerplate(el):
             doomed.append(el)
     for el in doomed:
         drop(el)
@@ -114,25 +110,6 @@ def _class_weight(el: Element) -> int:
     if words & rules.NEGATIVE_WORDS:
         weight -= 25
     return weight
-
-
-_TAG_WEIGHT: Final[dict[str, int]] = {
-    "article": 10,
-    "main": 5,
-    "div": 5,
-    "section": 3,
-    "pre": 3,
-    "td": 3,
-    "blockquote": 3,
-    "ol": -3,
-    "ul": -3,
-    "dl": -3,
-    "li": -3,
-    "th": -5,
-    "h1": -5,
-    "h2": -5,
-    "h3": -5,
-}
 
 
 def _has_block_child(el: Element) -> bool:
@@ -181,7 +158,7 @@ def find_container(root: Element) -> list[Element]:
             if ancestor is None or tag_of(ancestor) in ("html", ""):
                 break
             if ancestor not in scores:
-                scores[ancestor] = float(_TAG_WEIGHT.get(tag_of(ancestor), 0))
+                scores[ancestor] = float(rules.TAG_WEIGHTS.get(tag_of(ancestor), 0))
             scores[ancestor] += score / (1, 2, 3)[level]
             ancestor = ancestor.getparent()
     if not scores:

@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -44,16 +44,14 @@ def parse_datetime(value: str | None) -> datetime | None:
         dt = datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
+        offset = timedelta(0)
         if zone and zone != "Z":
-            sign = 1 if zone[0] == "+" else -1
             digits = zone[1:].replace(":", "")
-            hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-            dt = dt.replace(tzinfo=UTC) - sign * (
-                datetime(2000, 1, 1, hours, minutes) - datetime(2000, 1, 1)
-            )
-            return dt
-        return dt.replace(tzinfo=UTC)
-    except ValueError:
+            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+            if zone[0] == "-":
+                offset = -offset
+        return dt.replace(tzinfo=timezone(offset)).astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
 
 
@@ -152,7 +150,7 @@ def _in_comments(el: Element) -> bool:
     """Whether an element sits in a comment section (its times are not the article's)."""
     for ancestor in el.iterancestors():
         words = attr_words(ancestor.get("class")) | attr_words(ancestor.get("id"))
-        if words & {"comment", "comments", "commentlist", "disqus", "respond"}:
+        if words & rules.COMMENT_SECTION_WORDS:
             return True
     return False
 

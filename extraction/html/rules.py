@@ -175,6 +175,11 @@ KEEP_WORDS: Final[frozenset[str]] = frozenset(
     }
 )
 
+# class/id words of comment sections: times and names inside them are not the article's.
+COMMENT_SECTION_WORDS: Final[frozenset[str]] = frozenset(
+    {"comment", "comments", "commentlist", "disqus", "respond"}
+)
+
 # Tags whose class/id is never checked against BOILERPLATE_WORDS (the page scaffolding).
 NEVER_DISCARD_TAGS: Final[frozenset[str]] = frozenset({"html", "body", "main", "article"})
 
@@ -224,7 +229,25 @@ HEADING_TAGS: Final[frozenset[str]] = frozenset({"h1", "h2", "h3", "h4", "h5", "
 
 # Scoring of body candidates (readability-style): tags that hold paragraphs of prose, and class
 # or id words that raise or lower an element's weight as the article container.
-PARAGRAPH_TAGS: Final[frozenset[str]] = frozenset({"p", "pre", "blockquote", "h2", "h3", "li"})
+# Starting weight of a candidate container by tag: articles and divs hold prose, lists and
+# headings rarely are the article themselves.
+TAG_WEIGHTS: Final[dict[str, int]] = {
+    "article": 10,
+    "main": 5,
+    "div": 5,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "li": -3,
+    "th": -5,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+}
 POSITIVE_WORDS: Final[frozenset[str]] = frozenset(
     {"article", "body", "content", "entry", "main", "post", "story", "text", "prose", "blog"}
 )

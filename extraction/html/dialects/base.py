@@ -158,8 +158,7 @@ class Dialect:
                 if el not in seen:
                     seen.add(el)
                     items.append(el)
-        # A selector like ".comment" also hits inner wrappers (".comment .comment-body" does not,
-        # but themes vary); an item with no text of its own is a wrapper, not a comment.
+        # Items with neither author nor text (wrappers that share the class) are dropped later.
         return items
 
     def comments(self, root: Element) -> list[RawComment]:
@@ -255,7 +254,7 @@ class Dialect:
         if absolute is None:
             stamp = el.get("data-timestamp") or el.get("data-time")
             if stamp and stamp.isdigit():
-                absolute = _from_epoch(int(stamp))
+                absolute = from_epoch(int(stamp))
         return shown, absolute
 
     def comment_body(self, item: Element, index: dict[Element, int]) -> str:
@@ -316,15 +315,11 @@ def comment_count_in(text: str) -> int | None:
     return None
 
 
-def _from_epoch(value: int) -> datetime | None:
+def from_epoch(value: int) -> datetime | None:
+    """A Unix time in seconds or milliseconds as a UTC datetime; None when out of range."""
     # Millisecond stamps (Blogger's showComment, JavaScript) are 13 digits long.
     seconds = value / 1000 if value > 10**11 else value
     try:
         return datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
-
-
-def from_epoch(value: int) -> datetime | None:
-    """A Unix time in seconds or milliseconds as a UTC datetime."""
-    return _from_epoch(value)

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from typing import ClassVar, Final
 
+from extraction.html.body import paragraphs_of
 from extraction.html.dialects.base import Dialect, from_epoch
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element, select_one
@@ -68,8 +69,6 @@ class BloggerClassic(Blogger):
         return re.sub(r"\s*said\s*(?:\.\.\.|…)?\s*$", "", text, flags=re.IGNORECASE) or None
 
     def comment_body(self, item: Element, index: dict[Element, int]) -> str:
-        from extraction.html.body import paragraphs_of
-
         dd = self._sibling(item, "comment-body")
         return "\n\n".join(paragraphs_of(dd)) if dd is not None else ""
 

@@ -26,7 +26,9 @@ _PARSER: Final = html.HTMLParser(
     compact=True,
     default_doctype=False,
     collect_ids=False,
-    huge_tree=False,
+    # Deeply nested markup (unclosed divs in broken pages, long reply chains) goes past
+    # libxml2's default depth limit of 256, after which the rest of the page is lost.
+    huge_tree=True,
 )
 # lxml refuses str input that declares an XML encoding; the caller already decoded the bytes.
 _XML_DECL_RE: Final = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)

@@ -8,8 +8,12 @@ markup needs more than a selector. The generic fallback is this class's defaults
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import ClassVar, Final
+
+from lxml import etree
 
 from extraction.content import RawComment
 from extraction.html import rules
@@ -43,6 +47,63 @@ _SAYS_RE: Final = re.compile(
     r"(?:\s+on\s+.{0,60}?\d.{0,40}?)?\s*(?:says|said|wrote)\s*(?::|\.\.\.|…)?\s*$",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """The comment elements of a page in display order, and for every element inside them the
+    innermost comment it belongs to (so a reply's fields are never read as its parent's)."""
+
+    items: list[Element]
+    owner: dict[Element, Element]
+    # selector -> comment element -> its own matches; each selector runs once per thread, not
+    # once per comment (a reply chain would otherwise be searched again at every level).
+    _matches: dict[str, dict[Element, list[Element]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, items: list[Element]) -> Thread:
+        members = set(items)
+        owner: dict[Element, Element] = {}
+        # One visit per element: nested comments are walked as items of their own.
+        for item in items:
+            walker = etree.iterwalk(item, events=("start",))
+            for _, el in walker:
+                if el is not item and el in members:
+                    walker.skip_subtree()
+                    continue
+                owner[el] = item
+        return cls(items, owner)
+
+    def matches(
+        self, selector: str, query: Callable[[Element, str], list[Element]]
+    ) -> dict[Element, list[Element]]:
+        """The elements matching a selector, grouped by the comment they belong to."""
+        grouped = self._matches.get(selector)
+        if grouped is None:
+            grouped = {}
+            for top in self.items:
+                if self.parent(top) is not None:
+                    continue  # searched with the comment it replies to
+                for el in query(top, selector):
+                    item = self.owner.get(el)
+                    if item is not None and el is not item:
+                        grouped.setdefault(item, []).append(el)
+            self._matches[selector] = grouped
+        return grouped
+
+    def parent(self, item: Element) -> Element | None:
+        """The comment this one replies to, from the nesting of reply lists."""
+        above = item.getparent()
+        return self.owner.get(above) if above is not None else None
+
+
+def _inside_any(el: Element, elements: set[Element], stop: Element) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor in elements:
+            return True
+    return False
 
 
 class Dialect:
@@ -163,23 +224,22 @@ class Dialect:
 
     def comments(self, root: Element) -> list[RawComment]:
         """Comments as records, with parent_index from the nesting of reply lists."""
-        items = self.comment_items(root)
-        index = {el: i for i, el in enumerate(items)}
+        thread = Thread.of(self.comment_items(root))
         records: list[RawComment] = []
-        kept: dict[int, int] = {}  # item index -> record index
-        for i, item in enumerate(items):
-            body = self.comment_body(item, index)
-            author = self.comment_author(item, index)
+        kept: dict[Element, int] = {}  # comment element -> index of its record
+        for item in thread.items:
+            body = self.comment_body(item, thread)
+            author = self.comment_author(item, thread)
             if not body and not author:
                 continue
-            parent = self._parent_item(item, index)
-            posted_text, posted_at = self.comment_time(item, index)
-            kept[i] = len(records)
+            parent = thread.parent(item)
+            posted_text, posted_at = self.comment_time(item, thread)
+            kept[item] = len(records)
             records.append(
                 RawComment(
                     author=author or "",
                     body=body,
-                    author_label=self.comment_author_label(item, index),
+                    author_label=self.comment_author_label(item, thread),
                     posted_text=posted_text,
                     posted_at=posted_at,
                     parent_index=kept.get(parent) if parent is not None else None,
@@ -187,35 +247,22 @@ class Dialect:
             )
         return records
 
-    @staticmethod
-    def _parent_item(item: Element, index: dict[Element, int]) -> int | None:
-        for ancestor in item.iterancestors():
-            if ancestor in index:
-                return index[ancestor]
-        return None
-
-    def own_all(
-        self, item: Element, selectors: tuple[str, ...], index: dict[Element, int]
-    ) -> list[Element]:
+    def own_all(self, item: Element, selectors: tuple[str, ...], thread: Thread) -> list[Element]:
         """Elements matching the first selector that matches inside this comment itself (not
         inside a reply nested in it), outermost only."""
         for selector in selectors:
             found: list[Element] = []
-            for el in self.select(item, selector):
-                if el is item or any(f in found for f in el.iterancestors()):
+            for el in thread.matches(selector, self.select).get(item, ()):
+                if found and _inside_any(el, set(found), stop=item):
                     continue
-                owner = next((a for a in el.iterancestors() if a in index), None)
-                if owner is item:
-                    found.append(el)
+                found.append(el)
             if found:
                 return found
         return []
 
-    def own(
-        self, item: Element, selectors: tuple[str, ...], index: dict[Element, int]
-    ) -> Element | None:
+    def own(self, item: Element, selectors: tuple[str, ...], thread: Thread) -> Element | None:
         """The first element of this comment itself matching one of the selectors."""
-        found = self.own_all(item, selectors, index)
+        found = self.own_all(item, selectors, thread)
         return found[0] if found else None
 
     @staticmethod
@@ -224,24 +271,22 @@ class Dialect:
         and a field the dialect cannot find is better read generically than lost."""
         return own + tuple(s for s in generic if s not in own)
 
-    def comment_author(self, item: Element, index: dict[Element, int]) -> str | None:
-        el = self.own(item, self.with_generic(self.author, Dialect.author), index)
+    def comment_author(self, item: Element, thread: Thread) -> str | None:
+        el = self.own(item, self.with_generic(self.author, Dialect.author), thread)
         if el is None:
             return None
         name = _SAYS_RE.sub("", normalise_space(el.text_content()))
         return name or None
 
-    def comment_author_label(self, item: Element, index: dict[Element, int]) -> str | None:
-        el = self.own(item, self.author_label, index)
+    def comment_author_label(self, item: Element, thread: Thread) -> str | None:
+        el = self.own(item, self.author_label, thread)
         if el is None:
             return None
         return normalise_space(el.get("title") or el.text_content()) or None
 
-    def comment_time(
-        self, item: Element, index: dict[Element, int]
-    ) -> tuple[str | None, datetime | None]:
+    def comment_time(self, item: Element, thread: Thread) -> tuple[str | None, datetime | None]:
         """(the wording shown, the absolute time from a datetime/title attribute)."""
-        el = self.own(item, self.with_generic(self.time, Dialect.time), index)
+        el = self.own(item, self.with_generic(self.time, Dialect.time), thread)
         if el is None:
             return None, None
         shown = normalise_space(el.text_content()) or None
@@ -257,8 +302,8 @@ class Dialect:
                 absolute = from_epoch(int(stamp))
         return shown, absolute
 
-    def comment_body(self, item: Element, index: dict[Element, int]) -> str:
-        parts = self.own_all(item, self.with_generic(self.text, Dialect.text), index)
+    def comment_body(self, item: Element, thread: Thread) -> str:
+        parts = self.own_all(item, self.with_generic(self.text, Dialect.text), thread)
         return "\n\n".join(p for el in parts for p in paragraphs_of(el))
 
     # --- page furniture ---------------------------------------------------------------------

@@ -56,3 +56,18 @@ def test_fixture_cut_anywhere_never_raises(page: str, fraction: float) -> None:
 @given(st.text(max_size=500))
 def test_any_text_never_raises(text: str) -> None:
     assert isinstance(extract_html(text, url=text[:40] or None), PageContent)
+
+
+def test_long_reply_chain_keeps_every_parent() -> None:
+    # 300 levels of replies: deeper than libxml2's default nesting limit of 256 elements.
+    depth = 300
+    opening = "".join(
+        f'<li class="comment"><b class="fn">A{i}</b>'
+        f'<div class="comment-content"><p>body {i}</p></div><ol class="children">'
+        for i in range(depth)
+    )
+    markup = f'<ol class="comment-list">{opening}{"</ol></li>" * depth}</ol>'
+    comments = extract_html(markup).comments
+    assert len(comments) == depth
+    assert [c.parent_index for c in comments] == [None, *range(depth - 1)]
+    assert comments[-1].body == f"body {depth - 1}"

@@ -41,11 +41,9 @@ def photo_credit_of(text: str) -> str | None:
 
 
 def _is_small(el: Element) -> bool:
-    paragraphs = el.iter("p")
-    # Stop counting at the limit: wrappers of whole pages hold hundreds.
-    return sum(1 for _, _ in zip(range(rules.SMALL_MAX_PARAGRAPHS), paragraphs, strict=False)) < (
-        rules.SMALL_MAX_PARAGRAPHS
-    )
+    # all() stops at the limit: wrappers of whole pages hold hundreds of paragraphs.
+    limit = rules.SMALL_MAX_PARAGRAPHS
+    return all(n < limit for n, _ in enumerate(el.iter("p"), start=1))
 
 
 def _has_discard_attribute(el: Element) -> bool:

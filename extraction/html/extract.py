@@ -6,7 +6,7 @@ from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body
 from extraction.html.dialects import Dialect, registered
 from extraction.html.metadata import read_metadata, site_of
-from extraction.html.tree import Element, Markup, parse_html
+from extraction.html.tree import Element, Markup, drop, parse_html
 
 
 def dialects_for(root: Element, site: str | None, markup: Markup | None = None) -> list[Dialect]:
@@ -29,10 +29,11 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
 
     # Everything read off the furniture happens before the body cleaning mutates the tree.
     comments: list[RawComment] = []
+    holders: list[Element] = []
     # Pages without the word carry no comment markup the dialects know; skip their queries.
     has_comments = markup.contains("omment")
     for dialect in dialects if has_comments else ():
-        comments = dialect.comments(root)
+        comments, holders = dialect.read_comments(root)
         if comments:
             break
     declared = next(
@@ -41,6 +42,9 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     signatures = next((n for d in dialects if (n := d.petition_signatures(root)) is not None), None)
     credits = next((c for d in dialects if (c := d.photo_credits(root))), [])
 
+    # Whatever the class names around them, comments never become body paragraphs.
+    for holder in holders:
+        drop(holder)
     body_css = tuple(sel for d in dialects for sel in d.body)
     body = extract_body(root, container_css=body_css, title=meta.title)
     if not credits:

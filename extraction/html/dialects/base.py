@@ -56,12 +56,13 @@ class Thread:
 
     items: list[Element]
     owner: dict[Element, Element]
+    sections: list[Element] = field(default_factory=list)  # the comment sections found
     # selector -> comment element -> its own matches; each selector runs once per thread, not
     # once per comment (a reply chain would otherwise be searched again at every level).
     _matches: dict[str, dict[Element, list[Element]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, items: list[Element]) -> Thread:
+    def of(cls, items: list[Element], sections: list[Element] | None = None) -> Thread:
         members = set(items)
         owner: dict[Element, Element] = {}
         # One visit per element: nested comments are walked as items of their own.
@@ -72,7 +73,7 @@ class Thread:
                     walker.skip_subtree()
                     continue
                 owner[el] = item
-        return cls(items, owner)
+        return cls(items, owner, sections or [])
 
     def matches(
         self, selector: str, query: Callable[[Element, str], list[Element]]
@@ -206,25 +207,28 @@ class Dialect:
         return bool(usable) and select_one(root, ", ".join(usable)) is not None
 
     # --- comments ---------------------------------------------------------------------------
-    def comment_items(self, root: Element) -> list[Element]:
-        """Every comment element in display order, replies included."""
+    def comment_thread(self, root: Element) -> Thread:
+        """Every comment element in display order, replies included, and their sections."""
         # One union query: the section selectors are alternatives, outermost match wins.
         sections = self.select(root, self.comment_section)
         sections = [s for s in sections if not any(a in sections for a in s.iterancestors())]
-        scope = sections or [root]
         items: list[Element] = []
         seen: set[Element] = set()
-        for section in scope:
+        for section in sections or [root]:
             for el in self.select(section, self.comment):
                 if el not in seen:
                     seen.add(el)
                     items.append(el)
         # Items with neither author nor text (wrappers that share the class) are dropped later.
-        return items
+        return Thread.of(items, [s for s in sections if any(i in seen for i in s.iter())])
 
     def comments(self, root: Element) -> list[RawComment]:
         """Comments as records, with parent_index from the nesting of reply lists."""
-        thread = Thread.of(self.comment_items(root))
+        return self.read_comments(root)[0]
+
+    def read_comments(self, root: Element) -> tuple[list[RawComment], list[Element]]:
+        """Comments as records, and the elements that hold them (to keep them out of the body)."""
+        thread = self.comment_thread(root)
         records: list[RawComment] = []
         kept: dict[Element, int] = {}  # comment element -> index of its record
         for item in thread.items:
@@ -245,7 +249,14 @@ class Dialect:
                     parent_index=kept.get(parent) if parent is not None else None,
                 )
             )
-        return records
+        if not records:
+            return records, []
+        tops = [i for i in thread.items if thread.parent(i) is None]
+        in_comments = sum(len(i.text_content()) for i in tops)
+        # A section much larger than its comments wraps more than comments (a theme that calls
+        # the whole post area "comments"); then only the comments themselves are held back.
+        sections = [s for s in thread.sections if len(s.text_content()) <= 2 * in_comments + 2000]
+        return records, sections if len(sections) == len(thread.sections) else tops
 
     def own_all(self, item: Element, selectors: tuple[str, ...], thread: Thread) -> list[Element]:
         """Elements matching the first selector that matches inside this comment itself (not

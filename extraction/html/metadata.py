@@ -73,17 +73,19 @@ def _json_ld_objects(root: Element) -> Iterator[dict[str, Any]]:
         raw = script.text or ""
         try:
             data: Any = json.loads(raw)
+        except RecursionError:
+            continue  # nested thousands deep: not metadata anyone wrote by hand
         except ValueError:
             # Some CMSs emit trailing commas or raw newlines in strings; try once more, leniently.
             try:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         yield from _flatten_ld(data, depth=0)
 
 
 def _flatten_ld(data: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if depth > 6:
+    if depth > _MAX_LD_DEPTH:
         return
     if isinstance(data, list):
         for item in data:
@@ -107,28 +109,36 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
-def _names(value: Any) -> list[str]:
+# JSON-LD values nest a level or two; deeper structures are not read (and cannot exhaust the stack).
+_MAX_LD_DEPTH: Final = 6
+
+
+def _names(value: Any, depth: int = 0) -> list[str]:
     """Author names from a JSON-LD author value (string, Person, or a list of them)."""
+    if depth > _MAX_LD_DEPTH:
+        return []
     if isinstance(value, str):
         return [normalise_space(value)] if value.strip() else []
     if isinstance(value, dict):
         name = value.get("name")
-        return _names(name) if isinstance(name, str) else []
+        return _names(name, depth + 1) if isinstance(name, str) else []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, depth + 1)]
     return []
 
 
-def _first_str(value: Any) -> str | None:
+def _first_str(value: Any, depth: int = 0) -> str | None:
+    if depth > _MAX_LD_DEPTH:
+        return None
     if isinstance(value, str) and value.strip():
         return value.strip()
     if isinstance(value, list):
         for item in value:
-            found = _first_str(item)
+            found = _first_str(item, depth + 1)
             if found:
                 return found
     if isinstance(value, dict):
-        return _first_str(value.get("@id") or value.get("url"))
+        return _first_str(value.get("@id") or value.get("url"), depth + 1)
     return None
 
 

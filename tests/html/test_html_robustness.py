@@ -71,3 +71,11 @@ def test_long_reply_chain_keeps_every_parent() -> None:
     assert len(comments) == depth
     assert [c.parent_index for c in comments] == [None, *range(depth - 1)]
     assert comments[-1].body == f"body {depth - 1}"
+
+
+def test_json_ld_nested_thousands_deep_is_ignored_not_fatal() -> None:
+    deep = "[" * 5000 + "]" * 5000
+    nested_author = '{"@type": "NewsArticle", "author": ' + "[" * 900 + '"x"' + "]" * 900 + "}"
+    for script in (deep, nested_author):
+        page = extract_html(f'<script type="application/ld+json">{script}</script><p>Text.</p>')
+        assert page.byline is None

@@ -8,6 +8,7 @@ the article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -19,6 +20,7 @@ from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, drop, iter_elements, select, tag_of
 
 _OPEN_QUOTES: Final = "\"“„«‘'"
+_WORD_RE: Final = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -312,6 +314,10 @@ class _Flattener:
         self.flush()
 
 
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.casefold())
+
+
 def _is_furniture_line(text: str) -> bool:
     return any(p.fullmatch(text) for p in rules.FURNITURE_LINES)
 
@@ -330,7 +336,9 @@ def flatten(containers: Sequence[Element], *, title: str | None = None) -> Body:
     for container in containers:
         flattener.walk(container)
     body = Body()
-    seen_title = title.casefold() if title else None
+    # The headline repeated as the first heading is the title, not body text; compared by words
+    # so that "Ama..." and "Ama…" are the same.
+    title_words = _words(title) if title else None
     seen: set[str] = set()
     for para in flattener.out:
         text = normalise_space("".join(para.parts))
@@ -347,7 +355,7 @@ def flatten(containers: Sequence[Element], *, title: str | None = None) -> Body:
             if photo_credit_of(text):
                 body.credit_lines.append(text)
             continue
-        if para.heading and seen_title is not None and text.casefold() == seen_title:
+        if para.heading and title_words and _words(text) == title_words:
             continue
         if para.quoted:
             body.blockquote_paragraphs.add(len(body.paragraphs))

@@ -263,17 +263,21 @@ MIN_SCORED_PARAGRAPH_CHARS: Final[int] = 25
 FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"advertisement",
+        r"advert(isement)?s?",
         r"(continue|keep) reading( below)?\.?",
         r"(read|see) (more|also)\b.{0,80}",
         r"share (this|on) .{0,40}",
-        r"(share|tweet|email|print|comment|reply|send|close)",
+        r"(share|tweet|email|print|comments?|reply|send|close|caption|subscribe|text size)",
         r"take action!?",
         r"photo credit:.*",
         r"(image|photo) (credit|courtesy|source):.*",
+        r"(image|photo|slide) \d+ (of|/) \d+",
+        r"•?\s*\d+\s*min(ute)?s? read",
         r"story continues below( advertisement)?",
         r"(sign up|subscribe) (for|to) .{0,80}",
-        r"related( articles| stories| posts)?:?",
+        r"related( articles| stories| posts| news| content)?:?",
+        r"popular on .{1,40}",
+        r"like this (story|article)\? .{0,60}",
         r"click here .{0,80}",
     )
 )

@@ -70,7 +70,7 @@ def _is_boilerplate(el: Element) -> bool:
     if el.attrib and _has_discard_attribute(el):
         return True
     words = attr_words(el.get("class")) | attr_words(el.get("id"))
-    if not words:
+    if not words or words & rules.EMBED_WORDS:
         return False
     if words & rules.BOILERPLATE_WORDS:
         # "story__byline" is a byline, but "article-body share-enabled" may be the article.

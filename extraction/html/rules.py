@@ -180,6 +180,10 @@ COMMENT_SECTION_WORDS: Final[frozenset[str]] = frozenset(
     {"comment", "comments", "commentlist", "disqus", "respond"}
 )
 
+# Words that keep an element whatever else its class says: embedded posts ("social-media-embed",
+# "twitter-tweet") are quoted material of the article, not share buttons.
+EMBED_WORDS: Final[frozenset[str]] = frozenset({"embed", "embedded", "tweet"})
+
 # Tags whose class/id is never checked against BOILERPLATE_WORDS (the page scaffolding).
 NEVER_DISCARD_TAGS: Final[frozenset[str]] = frozenset({"html", "body", "main", "article"})
 

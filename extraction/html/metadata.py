@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from extraction.html import rules
 from extraction.html.text import attr_words, normalise_space
@@ -165,6 +165,16 @@ def _in_comments(el: Element) -> bool:
     return False
 
 
+def _absolute(link: str, base: str | None) -> str | None:
+    if not base:
+        return None
+    try:
+        joined = urljoin(base, link)
+    except ValueError:
+        return base
+    return joined if joined.startswith(("http://", "https://")) else base
+
+
 def _headline_of(root: Element, page_title: str | None) -> str | None:
     """The headline inside a <title> that also names the site ("Headline | Site").
 
@@ -235,7 +245,7 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
     page_url = canonical or meta_first(rules.META_URL) or ld_url or url
     if page_url and not page_url.startswith(("http://", "https://")):
         # A relative canonical link is only useful with the caller's URL as its base.
-        page_url = url or None
+        page_url = _absolute(page_url, url)
 
     byline = ", ".join(dict.fromkeys(ld_authors)) if ld_authors else None
     if not byline:

@@ -150,3 +150,14 @@ def test_selector_prefilter_never_drops_a_selector_that_matches(page: str) -> No
     for selector in sorted(_all_selectors()):
         if select(root, selector):
             assert present((selector,), index) == (selector,), selector
+
+
+def test_relative_canonical_link_is_resolved_against_the_callers_url() -> None:
+    from extraction.html import extract_html
+
+    page = extract_html(
+        '<link rel="canonical" href="/causes/story.html"><p>Text.</p>',
+        url="https://www.care2.com/causes/story.html?utm_source=x",
+    )
+    assert (page.url, page.site) == ("https://www.care2.com/causes/story.html", "care2.com")
+    assert extract_html('<link rel="canonical" href="/a"><p>Text.</p>').url is None

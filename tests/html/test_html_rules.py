@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.html import rules
+from extraction.html import extract_html, rules
 from extraction.html.body import photo_credit_of
 from extraction.html.dialects import registered
 from extraction.html.dialects.base import comment_count_in, from_epoch
@@ -153,8 +153,6 @@ def test_selector_prefilter_never_drops_a_selector_that_matches(page: str) -> No
 
 
 def test_relative_canonical_link_is_resolved_against_the_callers_url() -> None:
-    from extraction.html import extract_html
-
     page = extract_html(
         '<link rel="canonical" href="/causes/story.html"><p>Text.</p>',
         url="https://www.care2.com/causes/story.html?utm_source=x",

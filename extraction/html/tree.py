@@ -30,6 +30,8 @@ _PARSER: Final = html.HTMLParser(
     # libxml2's default depth limit of 256, after which the rest of the page is lost.
     huge_tree=True,
 )
+# NUL and other C0 controls make libxml2 stop early or fail; they are never page text.
+_CONTROL_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # lxml refuses str input that declares an XML encoding; the caller already decoded the bytes.
 _XML_DECL_RE: Final = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
@@ -38,9 +40,7 @@ Element = html.HtmlElement
 
 def parse_html(markup: str) -> Element | None:
     """The document's root element, or None when nothing parseable is there."""
-    markup = _XML_DECL_RE.sub("", markup, count=1)
-    # NUL and other C0 controls make libxml2 stop early or fail; they are never page text.
-    markup = _CONTROL_RE.sub("", markup)
+    markup = _CONTROL_RE.sub("", _XML_DECL_RE.sub("", markup, count=1))
     if not markup.strip():
         return None
     try:
@@ -48,9 +48,6 @@ def parse_html(markup: str) -> Element | None:
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
     return root
-
-
-_CONTROL_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @lru_cache(maxsize=512)

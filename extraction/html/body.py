@@ -8,6 +8,7 @@ the article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -19,6 +20,7 @@ from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, drop, iter_elements, select, tag_of
 
 _OPEN_QUOTES: Final = "\"“„«‘'"
+_WORD_RE: Final = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -41,11 +43,9 @@ def photo_credit_of(text: str) -> str | None:
 
 
 def _is_small(el: Element) -> bool:
-    paragraphs = el.iter("p")
-    # Stop counting at the limit: wrappers of whole pages hold hundreds.
-    return sum(1 for _, _ in zip(range(rules.SMALL_MAX_PARAGRAPHS), paragraphs, strict=False)) < (
-        rules.SMALL_MAX_PARAGRAPHS
-    )
+    # all() stops at the limit: wrappers of whole pages hold hundreds of paragraphs.
+    limit = rules.SMALL_MAX_PARAGRAPHS
+    return all(n < limit for n, _ in enumerate(el.iter("p"), start=1))
 
 
 def _has_discard_attribute(el: Element) -> bool:
@@ -70,23 +70,22 @@ def _is_boilerplate(el: Element) -> bool:
     if el.attrib and _has_discard_attribute(el):
         return True
     words = attr_words(el.get("class")) | attr_words(el.get("id"))
-    if not words or words & rules.KEEP_WORDS:
+    if not words or words & rules.EMBED_WORDS:
         return False
     if words & rules.BOILERPLATE_WORDS:
-        return True
+        # "story__byline" is a byline, but "article-body share-enabled" may be the article.
+        return not (words & rules.KEEP_WORDS) or _is_small(el)
+    if words & rules.KEEP_WORDS:
+        return False
     return bool(words & rules.BOILERPLATE_WORDS_IF_SMALL) and _is_small(el)
 
 
-def clean(root: Element, *, keep_furniture_tags: bool = False) -> None:
+def clean(root: Element) -> None:
     """Remove scripts, media, forms, hidden and boilerplate elements from the tree in place."""
     doomed: list[Element] = []
     for el in iter_elements(root):
         tag = tag_of(el)
-        if (
-            tag in rules.DISCARD_TAGS
-            or (not keep_furniture_tags and tag in rules.FURNITURE_TAGS)
-            or _is_boilerplate(el)
-        ):
+        if tag in rules.DISCARD_TAGS or tag in rules.FURNITURE_TAGS or _is_boilerplate(el):
             doomed.append(el)
     for el in doomed:
         drop(el)
@@ -111,25 +110,6 @@ def _class_weight(el: Element) -> int:
     if words & rules.NEGATIVE_WORDS:
         weight -= 25
     return weight
-
-
-_TAG_WEIGHT: Final[dict[str, int]] = {
-    "article": 10,
-    "main": 5,
-    "div": 5,
-    "section": 3,
-    "pre": 3,
-    "td": 3,
-    "blockquote": 3,
-    "ol": -3,
-    "ul": -3,
-    "dl": -3,
-    "li": -3,
-    "th": -5,
-    "h1": -5,
-    "h2": -5,
-    "h3": -5,
-}
 
 
 def _has_block_child(el: Element) -> bool:
@@ -178,7 +158,7 @@ def find_container(root: Element) -> list[Element]:
             if ancestor is None or tag_of(ancestor) in ("html", ""):
                 break
             if ancestor not in scores:
-                scores[ancestor] = float(_TAG_WEIGHT.get(tag_of(ancestor), 0))
+                scores[ancestor] = float(rules.TAG_WEIGHTS.get(tag_of(ancestor), 0))
             scores[ancestor] += score / (1, 2, 3)[level]
             ancestor = ancestor.getparent()
     if not scores:
@@ -256,8 +236,11 @@ class _Flattener:
         self.out: list[_Para] = []
         self.current = _Para()
         self.blockquote_depth = 0
+        self.attribution_depth = 0  # <cite>/<footer> in a blockquote name the source
         self.link_depth = 0
         self.heading_depth = 0
+        self.after_br = False  # a <br> with no text since: a second one ends the paragraph
+        self.marked_q: set[etree._Element] = set()
 
     def flush(self) -> None:
         if "".join(self.current.parts).strip():
@@ -267,8 +250,10 @@ class _Flattener:
     def add(self, text: str | None) -> None:
         if not text:
             return
+        if text.strip():
+            self.after_br = False
         if not self.current.parts:
-            self.current.quoted = self.blockquote_depth > 0
+            self.current.quoted = self.blockquote_depth > 0 and not self.attribution_depth
             self.current.heading = self.heading_depth > 0
         self.current.parts.append(text)
         if self.link_depth:
@@ -299,17 +284,25 @@ class _Flattener:
                 elif tag in rules.HEADING_TAGS:
                     self.heading_depth += 1
                 elif tag == "br":
-                    self.add(" ")
+                    if self.after_br:
+                        self.flush()  # <br><br> separates paragraphs in hand-made markup
+                    else:
+                        self.add(" ")
+                    self.after_br = True
+                elif tag in ("cite", "footer") and self.blockquote_depth:
+                    self.attribution_depth += 1
                 if tag == "q" and not (el.text or "").lstrip().startswith(tuple(_OPEN_QUOTES)):
                     # Keep the marks so the quote extractor sees the <q> as a quotation.
                     self.add("“")
-                    el.set("data-x-quoted", "1")
+                    self.marked_q.add(el)
                 self.add(el.text)
             else:
-                if tag == "q" and el.get("data-x-quoted"):
+                if tag == "q" and el in self.marked_q:
                     self.add("”")
                 if tag == "blockquote":
                     self.blockquote_depth -= 1
+                elif tag in ("cite", "footer") and self.attribution_depth:
+                    self.attribution_depth -= 1
                 elif tag == "a":
                     self.link_depth -= 1
                 elif tag in rules.HEADING_TAGS:
@@ -319,6 +312,10 @@ class _Flattener:
                 if el is not root:
                     self.add(el.tail)
         self.flush()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.casefold())
 
 
 def _is_furniture_line(text: str) -> bool:
@@ -339,7 +336,9 @@ def flatten(containers: Sequence[Element], *, title: str | None = None) -> Body:
     for container in containers:
         flattener.walk(container)
     body = Body()
-    seen_title = title.casefold() if title else None
+    # The headline repeated as the first heading is the title, not body text; compared by words
+    # so that "Ama..." and "Ama…" are the same.
+    title_words = _words(title) if title else None
     seen: set[str] = set()
     for para in flattener.out:
         text = normalise_space("".join(para.parts))
@@ -356,7 +355,7 @@ def flatten(containers: Sequence[Element], *, title: str | None = None) -> Body:
             if photo_credit_of(text):
                 body.credit_lines.append(text)
             continue
-        if para.heading and seen_title is not None and text.casefold() == seen_title:
+        if para.heading and title_words and _words(text) == title_words:
             continue
         if para.quoted:
             body.blockquote_paragraphs.add(len(body.paragraphs))

@@ -6,10 +6,10 @@ from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body
 from extraction.html.dialects import Dialect, registered
 from extraction.html.metadata import read_metadata, site_of
-from extraction.html.tree import Element, parse_html
+from extraction.html.tree import Element, Markup, drop, parse_html
 
 
-def dialects_for(root: Element, site: str | None, markup: str = "") -> list[Dialect]:
+def dialects_for(root: Element, site: str | None, markup: Markup | None = None) -> list[Dialect]:
     """The dialects whose host or markers match, most specific first; the generic one last."""
     found = [d(markup) for d in registered() if d is not Dialect and d.matches(root, site, markup)]
     return [*found, Dialect(markup)]
@@ -24,14 +24,16 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     if root is None:
         return PageContent(title=None, paragraphs=(), url=url, site=site_of(url))
     meta = read_metadata(root, url)
-    dialects = dialects_for(root, meta.site, html)
+    markup = Markup(html, root)
+    dialects = dialects_for(root, meta.site, markup)
 
     # Everything read off the furniture happens before the body cleaning mutates the tree.
     comments: list[RawComment] = []
+    holders: list[Element] = []
     # Pages without the word carry no comment markup the dialects know; skip their queries.
-    has_comments = "omment" in html
+    has_comments = markup.contains("omment")
     for dialect in dialects if has_comments else ():
-        comments = dialect.comments(root)
+        comments, holders = dialect.read_comments(root)
         if comments:
             break
     declared = next(
@@ -40,6 +42,9 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     signatures = next((n for d in dialects if (n := d.petition_signatures(root)) is not None), None)
     credits = next((c for d in dialects if (c := d.photo_credits(root))), [])
 
+    # Whatever the class names around them, comments never become body paragraphs.
+    for holder in holders:
+        drop(holder)
     body_css = tuple(sel for d in dialects for sel in d.body)
     body = extract_body(root, container_css=body_css, title=meta.title)
     if not credits:

@@ -6,9 +6,9 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from extraction.html import rules
 from extraction.html.text import attr_words, normalise_space
@@ -44,16 +44,14 @@ def parse_datetime(value: str | None) -> datetime | None:
         dt = datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
+        offset = timedelta(0)
         if zone and zone != "Z":
-            sign = 1 if zone[0] == "+" else -1
             digits = zone[1:].replace(":", "")
-            hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-            dt = dt.replace(tzinfo=UTC) - sign * (
-                datetime(2000, 1, 1, hours, minutes) - datetime(2000, 1, 1)
-            )
-            return dt
-        return dt.replace(tzinfo=UTC)
-    except ValueError:
+            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+            if zone[0] == "-":
+                offset = -offset
+        return dt.replace(tzinfo=timezone(offset)).astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
 
 
@@ -75,17 +73,19 @@ def _json_ld_objects(root: Element) -> Iterator[dict[str, Any]]:
         raw = script.text or ""
         try:
             data: Any = json.loads(raw)
+        except RecursionError:
+            continue  # nested thousands deep: not metadata anyone wrote by hand
         except ValueError:
             # Some CMSs emit trailing commas or raw newlines in strings; try once more, leniently.
             try:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         yield from _flatten_ld(data, depth=0)
 
 
 def _flatten_ld(data: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if depth > 6:
+    if depth > _MAX_LD_DEPTH:
         return
     if isinstance(data, list):
         for item in data:
@@ -109,28 +109,36 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
-def _names(value: Any) -> list[str]:
+# JSON-LD values nest a level or two; deeper structures are not read (and cannot exhaust the stack).
+_MAX_LD_DEPTH: Final = 6
+
+
+def _names(value: Any, depth: int = 0) -> list[str]:
     """Author names from a JSON-LD author value (string, Person, or a list of them)."""
+    if depth > _MAX_LD_DEPTH:
+        return []
     if isinstance(value, str):
         return [normalise_space(value)] if value.strip() else []
     if isinstance(value, dict):
         name = value.get("name")
-        return _names(name) if isinstance(name, str) else []
+        return _names(name, depth + 1) if isinstance(name, str) else []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, depth + 1)]
     return []
 
 
-def _first_str(value: Any) -> str | None:
+def _first_str(value: Any, depth: int = 0) -> str | None:
+    if depth > _MAX_LD_DEPTH:
+        return None
     if isinstance(value, str) and value.strip():
         return value.strip()
     if isinstance(value, list):
         for item in value:
-            found = _first_str(item)
+            found = _first_str(item, depth + 1)
             if found:
                 return found
     if isinstance(value, dict):
-        return _first_str(value.get("@id") or value.get("url"))
+        return _first_str(value.get("@id") or value.get("url"), depth + 1)
     return None
 
 
@@ -152,9 +160,50 @@ def _in_comments(el: Element) -> bool:
     """Whether an element sits in a comment section (its times are not the article's)."""
     for ancestor in el.iterancestors():
         words = attr_words(ancestor.get("class")) | attr_words(ancestor.get("id"))
-        if words & {"comment", "comments", "commentlist", "disqus", "respond"}:
+        if words & rules.COMMENT_SECTION_WORDS:
             return True
     return False
+
+
+def _absolute(link: str, base: str | None) -> str | None:
+    if not base:
+        return None
+    try:
+        joined = urljoin(base, link)
+    except ValueError:
+        return base
+    return joined if joined.startswith(("http://", "https://")) else base
+
+
+def _headline_of(root: Element, page_title: str | None) -> str | None:
+    """The headline inside a <title> that also names the site ("Headline | Site").
+
+    The longest h1-h3 that the title contains is the headline; failing that, the longest part
+    between separators."""
+    if not page_title:
+        return None
+    best = ""
+    for count, heading in enumerate(root.iter("h1", "h2", "h3")):
+        if count > 30:
+            break
+        text = normalise_space(heading.text_content())
+        if len(text) > len(best) and len(text) >= 10 and text in page_title:
+            best = text
+    if best:
+        return best
+    parts = rules.TITLE_SEPARATORS_RE.split(page_title)
+    return max(parts, key=len) if len(parts) > 1 else page_title
+
+
+def _visible_byline(root: Element) -> str | None:
+    for el in select(root, ", ".join(rules.BYLINE_CSS)):
+        if _in_comments(el):
+            continue
+        name = normalise_space(el.text_content())
+        name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)
+        if name and len(name) <= 100:
+            return name
+    return None
 
 
 def read_metadata(root: Element, url: str | None = None) -> Metadata:
@@ -186,7 +235,7 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
 
     title_el = root.find(".//title")
     page_title = normalise_space(title_el.text_content()) if title_el is not None else None
-    title = ld_title or meta_first(rules.META_TITLE) or page_title or None
+    title = ld_title or meta_first(rules.META_TITLE) or _headline_of(root, page_title)
 
     canonical = None
     for link in root.iter("link"):
@@ -196,7 +245,7 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
     page_url = canonical or meta_first(rules.META_URL) or ld_url or url
     if page_url and not page_url.startswith(("http://", "https://")):
         # A relative canonical link is only useful with the caller's URL as its base.
-        page_url = url or None
+        page_url = _absolute(page_url, url)
 
     byline = ", ".join(dict.fromkeys(ld_authors)) if ld_authors else None
     if not byline:
@@ -204,13 +253,15 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
         # Facebook profile URLs in article:author are not names.
         if author and not author.startswith(("http://", "https://")):
             byline = normalise_space(author)
+    if not byline:
+        byline = _visible_byline(root)
 
     published = parse_datetime(ld_date) or parse_datetime(meta_first(rules.META_PUBLISHED))
     if published is None:
-        for time_el in root.iter("time"):
-            if _in_comments(time_el):
+        for el in select(root, ", ".join(rules.PUBLISHED_CSS)):
+            if _in_comments(el):
                 continue
-            published = parse_datetime(time_el.get("datetime"))
+            published = parse_datetime(el.get("datetime") or el.get("content") or el.get("title"))
             if published is not None:
                 break
 

@@ -111,6 +111,7 @@ BOILERPLATE_WORDS: Final[frozenset[str]] = frozenset(
         "toolbar",
         "trending",
         "petition",
+        "postmetadata",
         "caption",
         "credit",
         "credits",
@@ -174,6 +175,15 @@ KEEP_WORDS: Final[frozenset[str]] = frozenset(
     }
 )
 
+# class/id words of comment sections: times and names inside them are not the article's.
+COMMENT_SECTION_WORDS: Final[frozenset[str]] = frozenset(
+    {"comment", "comments", "commentlist", "disqus", "respond"}
+)
+
+# Words that keep an element whatever else its class says: embedded posts ("social-media-embed",
+# "twitter-tweet") are quoted material of the article, not share buttons.
+EMBED_WORDS: Final[frozenset[str]] = frozenset({"embed", "embedded", "tweet"})
+
 # Tags whose class/id is never checked against BOILERPLATE_WORDS (the page scaffolding).
 NEVER_DISCARD_TAGS: Final[frozenset[str]] = frozenset({"html", "body", "main", "article"})
 
@@ -223,7 +233,25 @@ HEADING_TAGS: Final[frozenset[str]] = frozenset({"h1", "h2", "h3", "h4", "h5", "
 
 # Scoring of body candidates (readability-style): tags that hold paragraphs of prose, and class
 # or id words that raise or lower an element's weight as the article container.
-PARAGRAPH_TAGS: Final[frozenset[str]] = frozenset({"p", "pre", "blockquote", "h2", "h3", "li"})
+# Starting weight of a candidate container by tag: articles and divs hold prose, lists and
+# headings rarely are the article themselves.
+TAG_WEIGHTS: Final[dict[str, int]] = {
+    "article": 10,
+    "main": 5,
+    "div": 5,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "li": -3,
+    "th": -5,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+}
 POSITIVE_WORDS: Final[frozenset[str]] = frozenset(
     {"article", "body", "content", "entry", "main", "post", "story", "text", "prose", "blog"}
 )
@@ -239,17 +267,21 @@ MIN_SCORED_PARAGRAPH_CHARS: Final[int] = 25
 FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"advertisement",
+        r"advert(isement)?s?",
         r"(continue|keep) reading( below)?\.?",
         r"(read|see) (more|also)\b.{0,80}",
         r"share (this|on) .{0,40}",
-        r"(share|tweet|email|print|comment|reply|send|close)",
+        r"(share|tweet|email|print|comments?|reply|send|close|caption|subscribe|text size)",
         r"take action!?",
         r"photo credit:.*",
         r"(image|photo) (credit|courtesy|source):.*",
+        r"(image|photo|slide) \d+ (of|/) \d+",
+        r"•?\s*\d+\s*min(ute)?s? read",
         r"story continues below( advertisement)?",
         r"(sign up|subscribe) (for|to) .{0,80}",
-        r"related( articles| stories| posts)?:?",
+        r"related( articles| stories| posts| news| content)?:?",
+        r"popular on .{1,40}",
+        r"like this (story|article)\? .{0,60}",
         r"click here .{0,80}",
     )
 )
@@ -263,6 +295,10 @@ PHOTO_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     ),
     re.compile(r"^\s*credit\s*[:\-–]\s*(.+)$", re.IGNORECASE),
     re.compile(r"\((?:photo|image)\s*(?:credit)?\s*[:\-–]?\s*([^)]+)\)\s*$", re.IGNORECASE),
+    # A credit at the end of a caption: "Cool roofs in Los Angeles. Photo credit: Getty Images".
+    re.compile(
+        r"\b(?:photo|image|picture)s?\s*(?:credit|courtesy|source)?\s*:\s*(.+)$", re.IGNORECASE
+    ),
 )
 PHOTO_CREDIT_CSS: Final[tuple[str, ...]] = (
     "figure figcaption",
@@ -288,16 +324,22 @@ COMMENT_COUNT_CSS: Final[tuple[str, ...]] = (
     ".disqus-comment-count",
     "a[href$='#disqus_thread']",
     "a[href$='#comments']",
-    "#comments h2",
-    "#comments h3",
-    "#comments h4",
+    "h2#comments",
+    "h3#comments",
+    "#comments > h2",
+    "#comments > h3",
+    "#comments > h4",
+    "[class*='comments'] > h2",
+    "[class*='comments'] > h3",
+    "[class*='comments'] > h4",
     "[class~='comment_count']",
     "[class~='comments_count']",
 )
 
 # "Over 80,000 concerned Care2 members have signed" -> 80,000.
 PETITION_SIGNATURES_RE: Final[re.Pattern[str]] = re.compile(
-    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:k|m|million|thousand)?|\d+)\b[^.!?\d]{0,80}?"
+    # The number stands alone ("Care2" is a name, not a count); the gap may hold other words.
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\b[^.!?]{0,80}?"
     r"\b(?:have|has)\s+(?:already\s+)?signed",
     re.IGNORECASE,
 )
@@ -307,6 +349,28 @@ PETITION_CSS: Final[tuple[str, ...]] = (
     "[class~='petition-box']",
     "[class~='take-action']",
 )
+
+# "Comments (3)" as comment sections title themselves.
+COMMENT_COUNT_PAREN_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:comments?|responses?|replies)\s*\((\d[\d,]*)\)", re.IGNORECASE
+)
+
+# Where the visible page names the author when no metadata does (microdata, hCard, rel=author).
+BYLINE_CSS: Final[tuple[str, ...]] = (
+    "[itemprop='author'] [itemprop='name']",
+    "[itemprop='author']",
+    ".post-author .fn",
+    ".byline .author",
+    "a[rel='author']",
+)
+# Where a page states its publication time when no metadata does.
+PUBLISHED_CSS: Final[tuple[str, ...]] = (
+    "time[datetime]",
+    "abbr.published[title]",
+    "[itemprop='datePublished']",
+)
+# Separators between the headline and the site name in a <title>.
+TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—-]|::)\s+")
 
 # JSON-LD @type values that describe the article itself.
 ARTICLE_TYPES: Final[frozenset[str]] = frozenset(

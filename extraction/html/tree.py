@@ -26,8 +26,12 @@ _PARSER: Final = html.HTMLParser(
     compact=True,
     default_doctype=False,
     collect_ids=False,
-    huge_tree=False,
+    # Deeply nested markup (unclosed divs in broken pages, long reply chains) goes past
+    # libxml2's default depth limit of 256, after which the rest of the page is lost.
+    huge_tree=True,
 )
+# NUL and other C0 controls make libxml2 stop early or fail; they are never page text.
+_CONTROL_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # lxml refuses str input that declares an XML encoding; the caller already decoded the bytes.
 _XML_DECL_RE: Final = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
@@ -36,9 +40,7 @@ Element = html.HtmlElement
 
 def parse_html(markup: str) -> Element | None:
     """The document's root element, or None when nothing parseable is there."""
-    markup = _XML_DECL_RE.sub("", markup, count=1)
-    # NUL and other C0 controls make libxml2 stop early or fail; they are never page text.
-    markup = _CONTROL_RE.sub("", markup)
+    markup = _CONTROL_RE.sub("", _XML_DECL_RE.sub("", markup, count=1))
     if not markup.strip():
         return None
     try:
@@ -46,9 +48,6 @@ def parse_html(markup: str) -> Element | None:
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
     return root
-
-
-_CONTROL_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @lru_cache(maxsize=512)
@@ -63,43 +62,88 @@ def select(root: Element, selector: str) -> list[Element]:
 
 
 _NEEDLE_RE: Final = re.compile(
-    r"[.#]([\w-]+)"  # class or id names
-    r"|\[[\w-]+[~|^$*]?=\s*['\"]?([^'\"\]]+)"  # attribute values
+    r"\.([\w-]+)"  # class names
+    r"|#([\w-]+)"  # ids
+    r"|\[([\w-]+)([~|^$*]?)=\s*['\"]?([^'\"\]]+)"  # attribute values
     r"|(?:^|[\s>+~,(])([a-zA-Z][a-zA-Z0-9]*)"  # tag names
 )
 
 
 @lru_cache(maxsize=1024)
-def needles(selector: str) -> tuple[str, ...]:
-    """Substrings the raw markup must contain for a (single, comma-free) selector to match."""
-    found: list[str] = []
-    for name, value, tag in _NEEDLE_RE.findall(selector):
-        if name:
-            found.append(name)
+def needles(selector: str) -> tuple[tuple[str, str], ...]:
+    """(kind, name) pairs a (single, comma-free) selector needs present in the page to match:
+    kind is "class", "id", "value" (an attribute value) or "tag"."""
+    found: list[tuple[str, str]] = []
+    for class_name, id_name, attr, op, value, tag in _NEEDLE_RE.findall(selector):
+        if class_name:
+            found.append(("class", class_name))
+        elif id_name:
+            found.append(("id", id_name))
+        elif attr == "class" and op == "~":
+            found.append(("class", value.strip()))
+        elif attr == "class" and op == "*":
+            found.append(("class-part", value.strip()))
         elif value:
-            found.append(value.strip())
+            found.append(("value", value.strip()))
         elif tag:
-            found.append("<" + tag)
+            found.append(("tag", tag.lower()))
     return tuple(found)
 
 
-def present(selectors: tuple[str, ...], markup: str | None) -> tuple[str, ...]:
-    """The selectors that can match at all, judged by substrings of the raw markup.
+class Markup:
+    """What a page contains, for ruling selectors out before querying the tree with them.
 
-    A libxml2 XPath query over a news page costs about half a millisecond; most dialect
-    selectors name classes the page does not contain, and a substring test rules them out.
-    The test is conservative: a selector is kept unless a name it requires is absent (case
-    differences in tag names are tolerated by keeping any selector whose tag is missing only
-    in its lower-case spelling).
+    A libxml2 XPath query over a news page costs about half a millisecond, and so does a
+    substring search of the raw page; one pass collecting every class token and id costs
+    about a millisecond and answers all class and id questions after it.
     """
+
+    __slots__ = ("_class_text", "_classes", "_ids", "_seen", "root", "text")
+
+    def __init__(self, text: str, root: Element) -> None:
+        self.text = text
+        self.root = root
+        self._classes: set[str] | None = None
+        self._class_text = ""
+        self._ids: set[str] | None = None
+        self._seen: dict[tuple[str, str], bool] = {}
+
+    def _index(self) -> None:
+        self._class_text = " ".join(str(v) for v in self.root.xpath("//@class"))
+        self._classes = set(self._class_text.split())
+        self._ids = {str(v).strip() for v in self.root.xpath("//@id")}
+
+    def has(self, kind: str, name: str) -> bool:
+        key = (kind, name)
+        found = self._seen.get(key)
+        if found is None:
+            if kind in ("class", "id"):
+                if self._classes is None:
+                    self._index()
+                pool = self._classes if kind == "class" else self._ids
+                found = name in (pool or ())
+            elif kind == "class-part":
+                if self._classes is None:
+                    self._index()
+                found = name in self._class_text
+            elif kind == "tag":
+                found = next(self.root.iter(name), None) is not None
+            else:
+                found = name in self.text
+            self._seen[key] = found
+        return found
+
+    def contains(self, text: str) -> bool:
+        """Whether the raw page contains a substring (remembered per substring)."""
+        return self.has("value", text)
+
+
+def present(selectors: tuple[str, ...], markup: Markup | None) -> tuple[str, ...]:
+    """The selectors that can match at all: those whose classes, ids, tags and attribute values
+    all occur in the page. Conservative: never drops a selector that could match."""
     if markup is None:
         return selectors
-    kept = []
-    for selector in selectors:
-        required = needles(selector)
-        if all(n in markup or (n.startswith("<") and n.upper() in markup) for n in required):
-            kept.append(selector)
-    return tuple(kept)
+    return tuple(s for s in selectors if all(markup.has(k, n) for k, n in needles(s)))
 
 
 def select_one(root: Element, selector: str | None) -> Element | None:

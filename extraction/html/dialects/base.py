@@ -8,15 +8,19 @@ markup needs more than a selector. The generic fallback is this class's defaults
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import ClassVar, Final
+
+from lxml import etree
 
 from extraction.content import RawComment
 from extraction.html import rules
 from extraction.html.body import paragraphs_of, photo_credit_of
 from extraction.html.metadata import parse_datetime
 from extraction.html.text import normalise_space, parse_count
-from extraction.html.tree import Element, present, select, select_one
+from extraction.html.tree import Element, Markup, present, select, select_one
 
 _NUMBER_WORDS: Final[dict[str, int]] = {
     "no": 0,
@@ -37,8 +41,70 @@ _WORD_COUNT_RE: Final = re.compile(
     r"(?:comments?|thoughts?|responses?|replies)\b",
     re.IGNORECASE,
 )
-# "John says:" / "Jane said..." as printed next to the name in WordPress and Blogger themes.
-_SAYS_RE: Final = re.compile(r"\s*(?:says|said|wrote)\s*(?::|\.\.\.|…)?\s*$", re.IGNORECASE)
+# "John says:", "Jane said...", "Milan on September 12, 2018 at 4:47 pm said:" as printed
+# around the name in WordPress and Blogger themes.
+_SAYS_RE: Final = re.compile(
+    r"(?:\s+on\s+.{0,60}?\d.{0,40}?)?\s*(?:says|said|wrote)\s*(?::|\.\.\.|…)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """The comment elements of a page in display order, and for every element inside them the
+    innermost comment it belongs to (so a reply's fields are never read as its parent's)."""
+
+    items: list[Element]
+    owner: dict[Element, Element]
+    sections: list[Element] = field(default_factory=list)  # the comment sections found
+    # selector -> comment element -> its own matches; each selector runs once per thread, not
+    # once per comment (a reply chain would otherwise be searched again at every level).
+    _matches: dict[str, dict[Element, list[Element]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, items: list[Element], sections: list[Element] | None = None) -> Thread:
+        members = set(items)
+        owner: dict[Element, Element] = {}
+        # One visit per element: nested comments are walked as items of their own.
+        for item in items:
+            walker = etree.iterwalk(item, events=("start",))
+            for _, el in walker:
+                if el is not item and el in members:
+                    walker.skip_subtree()
+                    continue
+                owner[el] = item
+        return cls(items, owner, sections or [])
+
+    def matches(
+        self, selector: str, query: Callable[[Element, str], list[Element]]
+    ) -> dict[Element, list[Element]]:
+        """The elements matching a selector, grouped by the comment they belong to."""
+        grouped = self._matches.get(selector)
+        if grouped is None:
+            grouped = {}
+            for top in self.items:
+                if self.parent(top) is not None:
+                    continue  # searched with the comment it replies to
+                for el in query(top, selector):
+                    item = self.owner.get(el)
+                    if item is not None and el is not item:
+                        grouped.setdefault(item, []).append(el)
+            self._matches[selector] = grouped
+        return grouped
+
+    def parent(self, item: Element) -> Element | None:
+        """The comment this one replies to, from the nesting of reply lists."""
+        above = item.getparent()
+        return self.owner.get(above) if above is not None else None
+
+
+def _inside_any(el: Element, elements: set[Element], stop: Element) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor in elements:
+            return True
+    return False
 
 
 class Dialect:
@@ -51,8 +117,8 @@ class Dialect:
     hosts: ClassVar[tuple[str, ...]] = ()
     # CSS: any match means the page uses this markup.
     detect: ClassVar[tuple[str, ...]] = ()
-    # Substrings of the raw markup without which `detect` cannot match; checking them first
-    # spares a CSS query per dialect on most pages.
+    # Class names or ids without which `detect` cannot match; checking them first spares a
+    # CSS query per dialect on most pages.
     markers: ClassVar[tuple[str, ...]] = ()
 
     # Body: containers of the article text, best first; empty means "find it by scoring".
@@ -93,12 +159,18 @@ class Dialect:
         ".timeago",
         ".date",
         ".time",
+        # Themes that print the date only as the comment's permalink.
+        "a[href*='#comment-']",
     )
     text: ClassVar[tuple[str, ...]] = (
         "[itemprop='text']",
         ".comment-content",
         ".comment-text",
         ".comment_text",
+        ".content",
+        ".message",
+        # Some themes put the author line and the paragraphs side by side in .comment-body.
+        ".comment-body > p",
         ".comment-body",
         ".comment_body",
         ".text",
@@ -109,7 +181,7 @@ class Dialect:
     # Boxes that state how many people signed a petition; the whole page text when none match.
     petition: ClassVar[tuple[str, ...]] = rules.PETITION_CSS
 
-    def __init__(self, markup: str | None = None) -> None:
+    def __init__(self, markup: Markup | None = None) -> None:
         # The raw page, for ruling out selectors by substring before querying the tree.
         self.markup = markup
 
@@ -121,108 +193,111 @@ class Dialect:
         return select(root, ", ".join(usable)) if usable else []
 
     @classmethod
-    def matches(cls, root: Element, site: str | None, markup: str = "") -> bool:
+    def matches(cls, root: Element, site: str | None, markup: Markup | None = None) -> bool:
         """Whether this page is in this dialect (by host, or by a marker in the markup)."""
         if site and any(site == h or site.endswith("." + h) for h in cls.hosts):
             return True
-        if cls.markers and markup and not any(m in markup for m in cls.markers):
+        if (
+            cls.markers
+            and markup
+            and not any(markup.has("class", m) or markup.has("id", m) for m in cls.markers)
+        ):
             return False
-        usable = present(cls.detect, markup or None)
+        usable = present(cls.detect, markup)
         return bool(usable) and select_one(root, ", ".join(usable)) is not None
 
     # --- comments ---------------------------------------------------------------------------
-    def comment_items(self, root: Element) -> list[Element]:
-        """Every comment element in display order, replies included."""
+    def comment_thread(self, root: Element) -> Thread:
+        """Every comment element in display order, replies included, and their sections."""
         # One union query: the section selectors are alternatives, outermost match wins.
         sections = self.select(root, self.comment_section)
         sections = [s for s in sections if not any(a in sections for a in s.iterancestors())]
-        scope = sections or [root]
         items: list[Element] = []
         seen: set[Element] = set()
-        for section in scope:
+        for section in sections or [root]:
             for el in self.select(section, self.comment):
                 if el not in seen:
                     seen.add(el)
                     items.append(el)
-        # A selector like ".comment" also hits inner wrappers (".comment .comment-body" does not,
-        # but themes vary); an item with no text of its own is a wrapper, not a comment.
-        return items
+        # Items with neither author nor text (wrappers that share the class) are dropped later.
+        return Thread.of(items, [s for s in sections if any(i in seen for i in s.iter())])
 
     def comments(self, root: Element) -> list[RawComment]:
         """Comments as records, with parent_index from the nesting of reply lists."""
-        items = self.comment_items(root)
-        index = {el: i for i, el in enumerate(items)}
+        return self.read_comments(root)[0]
+
+    def read_comments(self, root: Element) -> tuple[list[RawComment], list[Element]]:
+        """Comments as records, and the elements that hold them (to keep them out of the body)."""
+        thread = self.comment_thread(root)
         records: list[RawComment] = []
-        kept: dict[int, int] = {}  # item index -> record index
-        for i, item in enumerate(items):
-            body = self.comment_body(item, index)
-            author = self.comment_author(item, index)
+        kept: dict[Element, int] = {}  # comment element -> index of its record
+        for item in thread.items:
+            body = self.comment_body(item, thread)
+            author = self.comment_author(item, thread)
             if not body and not author:
                 continue
-            parent = self._parent_item(item, index)
-            posted_text, posted_at = self.comment_time(item, index)
-            kept[i] = len(records)
+            parent = thread.parent(item)
+            posted_text, posted_at = self.comment_time(item, thread)
+            kept[item] = len(records)
             records.append(
                 RawComment(
                     author=author or "",
                     body=body,
-                    author_label=self.comment_author_label(item, index),
+                    author_label=self.comment_author_label(item, thread),
                     posted_text=posted_text,
                     posted_at=posted_at,
                     parent_index=kept.get(parent) if parent is not None else None,
                 )
             )
-        return records
+        if not records:
+            return records, []
+        tops = [i for i in thread.items if thread.parent(i) is None]
+        in_comments = sum(len(i.text_content()) for i in tops)
+        # A section much larger than its comments wraps more than comments (a theme that calls
+        # the whole post area "comments"); then only the comments themselves are held back.
+        sections = [s for s in thread.sections if len(s.text_content()) <= 2 * in_comments + 2000]
+        return records, sections if len(sections) == len(thread.sections) else tops
 
-    @staticmethod
-    def _parent_item(item: Element, index: dict[Element, int]) -> int | None:
-        for ancestor in item.iterancestors():
-            if ancestor in index:
-                return index[ancestor]
-        return None
-
-    def own_all(
-        self, item: Element, selectors: tuple[str, ...], index: dict[Element, int]
-    ) -> list[Element]:
+    def own_all(self, item: Element, selectors: tuple[str, ...], thread: Thread) -> list[Element]:
         """Elements matching the first selector that matches inside this comment itself (not
         inside a reply nested in it), outermost only."""
         for selector in selectors:
             found: list[Element] = []
-            for el in self.select(item, selector):
-                if el is item or any(f in found for f in el.iterancestors()):
+            for el in thread.matches(selector, self.select).get(item, ()):
+                if found and _inside_any(el, set(found), stop=item):
                     continue
-                owner = next((a for a in el.iterancestors() if a in index), None)
-                if owner is item:
-                    found.append(el)
+                found.append(el)
             if found:
                 return found
         return []
 
-    def own(
-        self, item: Element, selectors: tuple[str, ...], index: dict[Element, int]
-    ) -> Element | None:
+    def own(self, item: Element, selectors: tuple[str, ...], thread: Thread) -> Element | None:
         """The first element of this comment itself matching one of the selectors."""
-        found = self.own_all(item, selectors, index)
+        found = self.own_all(item, selectors, thread)
         return found[0] if found else None
 
-    def comment_author(self, item: Element, index: dict[Element, int]) -> str | None:
-        el = self.own(item, self.author, index)
+    @staticmethod
+    def with_generic(own: tuple[str, ...], generic: tuple[str, ...]) -> tuple[str, ...]:
+        """A dialect's selectors, then the generic ones: themes vary inside one markup family,
+        and a field the dialect cannot find is better read generically than lost."""
+        return own + tuple(s for s in generic if s not in own)
+
+    def comment_author(self, item: Element, thread: Thread) -> str | None:
+        el = self.own(item, self.with_generic(self.author, Dialect.author), thread)
         if el is None:
             return None
         name = _SAYS_RE.sub("", normalise_space(el.text_content()))
         return name or None
 
-    def comment_author_label(self, item: Element, index: dict[Element, int]) -> str | None:
-        el = self.own(item, self.author_label, index)
+    def comment_author_label(self, item: Element, thread: Thread) -> str | None:
+        el = self.own(item, self.author_label, thread)
         if el is None:
             return None
         return normalise_space(el.get("title") or el.text_content()) or None
 
-    def comment_time(
-        self, item: Element, index: dict[Element, int]
-    ) -> tuple[str | None, datetime | None]:
+    def comment_time(self, item: Element, thread: Thread) -> tuple[str | None, datetime | None]:
         """(the wording shown, the absolute time from a datetime/title attribute)."""
-        el = self.own(item, self.time, index)
+        el = self.own(item, self.with_generic(self.time, Dialect.time), thread)
         if el is None:
             return None, None
         shown = normalise_space(el.text_content()) or None
@@ -235,11 +310,11 @@ class Dialect:
         if absolute is None:
             stamp = el.get("data-timestamp") or el.get("data-time")
             if stamp and stamp.isdigit():
-                absolute = _from_epoch(int(stamp))
+                absolute = from_epoch(int(stamp))
         return shown, absolute
 
-    def comment_body(self, item: Element, index: dict[Element, int]) -> str:
-        parts = self.own_all(item, self.text, index)
+    def comment_body(self, item: Element, thread: Thread) -> str:
+        parts = self.own_all(item, self.with_generic(self.text, Dialect.text), thread)
         return "\n\n".join(p for el in parts for p in paragraphs_of(el))
 
     # --- page furniture ---------------------------------------------------------------------
@@ -270,9 +345,11 @@ class Dialect:
         """Caption and credit texts near the article images."""
         credits: list[str] = []
         found = self.select(root, self.photo_credit)
+        # The innermost wins: a credit span inside a caption says more than the caption.
+        outer = {a for el in found for a in el.iterancestors()}
         for el in found:
-            if any(a in found for a in el.iterancestors()):
-                continue  # a credit span inside a caption already taken
+            if el in outer:
+                continue
             text = normalise_space(el.text_content())
             credit = photo_credit_of(text) or text
             if credit and len(credit) <= 300 and credit not in credits:
@@ -283,7 +360,7 @@ class Dialect:
 def comment_count_in(text: str) -> int | None:
     """ "57 comments" -> 57, "One thought on ..." -> 1, "12 Responses" -> 12."""
     text = normalise_space(text)
-    m = rules.COMMENT_COUNT_RE.search(text)
+    m = rules.COMMENT_COUNT_RE.search(text) or rules.COMMENT_COUNT_PAREN_RE.search(text)
     if m:
         return parse_count(m.group(1))
     m = _WORD_COUNT_RE.search(text)
@@ -294,15 +371,11 @@ def comment_count_in(text: str) -> int | None:
     return None
 
 
-def _from_epoch(value: int) -> datetime | None:
+def from_epoch(value: int) -> datetime | None:
+    """A Unix time in seconds or milliseconds as a UTC datetime; None when out of range."""
     # Millisecond stamps (Blogger's showComment, JavaScript) are 13 digits long.
     seconds = value / 1000 if value > 10**11 else value
     try:
         return datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
-
-
-def from_epoch(value: int) -> datetime | None:
-    """A Unix time in seconds or milliseconds as a UTC datetime."""
-    return _from_epoch(value)

@@ -6,7 +6,8 @@ import re
 from datetime import datetime
 from typing import ClassVar, Final
 
-from extraction.html.dialects.base import Dialect, from_epoch
+from extraction.html.body import paragraphs_of
+from extraction.html.dialects.base import Dialect, Thread, from_epoch
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element, select_one
 
@@ -29,10 +30,8 @@ class Blogger(Dialect):
     time: ClassVar[tuple[str, ...]] = (".datetime a", ".datetime")
     text: ClassVar[tuple[str, ...]] = (".comment-content",)
 
-    def comment_time(
-        self, item: Element, index: dict[Element, int]
-    ) -> tuple[str | None, datetime | None]:
-        el = self.own(item, self.time, index)
+    def comment_time(self, item: Element, thread: Thread) -> tuple[str | None, datetime | None]:
+        el = self.own(item, self.time, thread)
         if el is None:
             return None, None
         shown = normalise_space(el.text_content()) or None
@@ -62,24 +61,22 @@ class BloggerClassic(Blogger):
                 return sibling
         return None
 
-    def comment_author(self, item: Element, index: dict[Element, int]) -> str | None:
+    def comment_author(self, item: Element, thread: Thread) -> str | None:
         link = select_one(item, "a[href]:not([name])")
         text = normalise_space((link if link is not None else item).text_content())
         return re.sub(r"\s*said\s*(?:\.\.\.|…)?\s*$", "", text, flags=re.IGNORECASE) or None
 
-    def comment_body(self, item: Element, index: dict[Element, int]) -> str:
-        from extraction.html.body import paragraphs_of
-
+    def comment_body(self, item: Element, thread: Thread) -> str:
         dd = self._sibling(item, "comment-body")
         return "\n\n".join(paragraphs_of(dd)) if dd is not None else ""
 
-    def comment_time(
-        self, item: Element, index: dict[Element, int]
-    ) -> tuple[str | None, datetime | None]:
+    def comment_time(self, item: Element, thread: Thread) -> tuple[str | None, datetime | None]:
         footer = self._sibling(item, "comment-footer")
         if footer is None:
             return None, None
-        link = select_one(footer, ".comment-timestamp a") or select_one(footer, "a")
+        link = select_one(footer, ".comment-timestamp a")
+        if link is None:
+            link = select_one(footer, "a")
         if link is None:
             return normalise_space(footer.text_content()) or None, None
         m = _SHOW_COMMENT_RE.search(link.get("href") or "")

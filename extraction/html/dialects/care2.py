@@ -1,4 +1,9 @@
-"""Care2 (care2.com): its own comment markup, the petition box and the photo-credit line."""
+"""Care2 (care2.com): its own comment markup, the petition box and the photo-credit line.
+
+Only `comment_text` is known from Care2's real markup; the other class names here follow what
+the seed dump shows of a Care2 page (label line, display name glued to a jQuery-timeago time,
+"SEND") and are assumptions to check against saved Care2 HTML when some arrives.
+"""
 
 from __future__ import annotations
 

@@ -17,7 +17,13 @@ class WordPress(Dialect):
     body: ClassVar[tuple[str, ...]] = (".entry-content", ".post-content", "article .entry")
     comment_section: ClassVar[tuple[str, ...]] = (".comment-list",)
     comment: ClassVar[str] = "li.comment, li.pingback, li.trackback"
-    author: ClassVar[tuple[str, ...]] = (".comment-author .fn", ".comment-author cite", ".fn")
+    author: ClassVar[tuple[str, ...]] = (
+        ".comment-author .fn",
+        ".comment-author cite",
+        ".fn",
+        "cite.comment-author",
+        "[itemprop='author']",
+    )
     time: ClassVar[tuple[str, ...]] = (
         ".comment-metadata time",
         "time[datetime]",

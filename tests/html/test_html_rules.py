@@ -1,0 +1,161 @@
+"""The rule tables and helpers on their own: counts, credits, times, hosts, selector filter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from extraction.html import extract_html, rules
+from extraction.html.body import photo_credit_of
+from extraction.html.dialects import registered
+from extraction.html.dialects.base import comment_count_in, from_epoch
+from extraction.html.metadata import parse_datetime, site_of
+from extraction.html.text import attr_words, normalise_space, parse_count
+from extraction.html.tree import Markup, parse_html, present, select
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("57 comments", 57),
+        ("1 Comment", 1),
+        ("4 replies on “How I Keep a Sourdough Starter”", 4),
+        ("2 Responses to “Slugs, beer and other lies”", 2),
+        ("One thought on “Ten years of the village orchard”", 1),
+        ("Comments (3)", 3),
+        ("1,204 comments", 1204),
+        ("12", 12),
+        ("Leave a comment", None),
+        ("Care2 comments", None),
+    ],
+)
+def test_declared_comment_count_reads_the_usual_wordings(text: str, count: int | None) -> None:
+    assert comment_count_in(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "signatures"),
+    [
+        ("Over 80,000 concerned Care2 members have signed this petition", 80000),
+        ("More than 12,500 members have already signed our petition", 12500),
+        ("so far 1,240 people have signed it", 1240),
+        ("2.5k supporters have signed", 2500),
+        ("Sign this petition now", None),
+    ],
+)
+def test_petition_signatures_pattern(text: str, signatures: int | None) -> None:
+    m = rules.PETITION_SIGNATURES_RE.search(text)
+    assert (parse_count(m.group(1)) if m else None) == signatures
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo credit: Warren Wong via Unsplash.", "Warren Wong via Unsplash"),
+        ("Photo: Marco Steiner/Reuters", "Marco Steiner/Reuters"),
+        ("Cool roofs in Los Angeles. Photo credit: Getty Images", "Getty Images"),
+        ("Image courtesy: NASA", "NASA"),
+        ("Credit: AP", "AP"),
+        ("A quiet street at dawn (Photo: Jane Doe)", "Jane Doe"),
+        ("A quiet street at dawn", None),
+    ],
+)
+def test_photo_credit_lines(line: str, credit: str | None) -> None:
+    assert photo_credit_of(line) == credit
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2017-10-18T15:30:00-04:00", datetime(2017, 10, 18, 19, 30, tzinfo=UTC)),
+        ("2021-03-07T09:12:44+00:00", datetime(2021, 3, 7, 9, 12, 44, tzinfo=UTC)),
+        ("2020-07-14T10:00:00Z", datetime(2020, 7, 14, 10, 0, tzinfo=UTC)),
+        ("2024-05-10T12:00:00+0900", datetime(2024, 5, 10, 3, 0, tzinfo=UTC)),
+        ("2025-01-18", datetime(2025, 1, 18, tzinfo=UTC)),
+        ("2019-11-19 06:44:20", datetime(2019, 11, 19, 6, 44, 20, tzinfo=UTC)),
+        ("2020-13-45T99:99:99", None),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_parse_datetime_is_utc_and_tz_aware(value: str | None, expected: datetime | None) -> None:
+    assert parse_datetime(value) == expected
+
+
+def test_epoch_stamps_in_seconds_and_milliseconds() -> None:
+    assert from_epoch(1548520200000) == datetime(2019, 1, 26, 16, 30, tzinfo=UTC)
+    assert from_epoch(1737280800) == datetime(2025, 1, 19, 10, 0, tzinfo=UTC)
+    assert from_epoch(10**30) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://www.care2.com/causes/x.html", "care2.com"),
+        ("http://nanaskitchennotes.blogspot.com/2008/09/x.html", "nanaskitchennotes.blogspot.com"),
+        ("https://WWW.Example.org:8080/a", "example.org"),
+        ("not a url", None),
+        ("http://[::1", None),
+        (None, None),
+    ],
+)
+def test_site_is_the_host_without_www(url: str | None, site: str | None) -> None:
+    assert site_of(url) == site
+
+
+def test_normalise_space_handles_nbsp_and_zero_width_spaces() -> None:
+    assert normalise_space("Maxim\u00a0Lapunov \u200b is\n\t here ") == "Maxim Lapunov is here"
+
+
+def test_attr_words_split_class_names_into_words() -> None:
+    assert attr_words("article-body__text story_share") == {
+        "article",
+        "body",
+        "text",
+        "story",
+        "share",
+    }
+
+
+def test_furniture_lines_match_whole_lines_only() -> None:
+    def furniture(text: str) -> bool:
+        return any(p.fullmatch(text) for p in rules.FURNITURE_LINES)
+
+    assert furniture("Advertisement")
+    assert furniture("Take Action!")
+    assert furniture("SEND")
+    assert not furniture("Advertisements paid for the new stadium, the council said.")
+
+
+def _all_selectors() -> set[str]:
+    found: set[str] = set()
+    for dialect in registered():
+        for name in ("detect", "body", "comment_section", "author", "author_label", "time"):
+            found.update(getattr(dialect, name))
+        found.update(dialect.text + dialect.comment_count + dialect.photo_credit + dialect.petition)
+        found.update(s.strip() for s in dialect.comment.split(","))
+    return found
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in FIXTURES.glob("*.html")))
+def test_selector_prefilter_never_drops_a_selector_that_matches(page: str) -> None:
+    markup = (FIXTURES / page).read_text(encoding="utf-8")
+    root = parse_html(markup)
+    assert root is not None
+    index = Markup(markup, root)
+    for selector in sorted(_all_selectors()):
+        if select(root, selector):
+            assert present((selector,), index) == (selector,), selector
+
+
+def test_relative_canonical_link_is_resolved_against_the_callers_url() -> None:
+    page = extract_html(
+        '<link rel="canonical" href="/causes/story.html"><p>Text.</p>',
+        url="https://www.care2.com/causes/story.html?utm_source=x",
+    )
+    assert (page.url, page.site) == ("https://www.care2.com/causes/story.html", "care2.com")
+    assert extract_html('<link rel="canonical" href="/a"><p>Text.</p>').url is None

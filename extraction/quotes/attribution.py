@@ -14,6 +14,7 @@ from extraction.quotes.names import NAME_CHAIN, Name, is_organisation, parse_nam
 from extraction.quotes.outlets import canonical_outlet
 from extraction.quotes.rules import (
     FIRST_PERSON,
+    PREPOSITIONS,
     PRONOUNS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -32,9 +33,12 @@ class Attribution:
     offset: int  # where the mention starts in the text searched (callers add their base offset)
     verb: str | None
     name: Name | None = None
+    explicit: bool = False  # "according to X" / "in the words of X": credits the words themselves
 
     def shifted(self, base: int) -> Attribution:
-        return Attribution(self.kind, self.mention, self.offset + base, self.verb, self.name)
+        return Attribution(
+            self.kind, self.mention, self.offset + base, self.verb, self.name, self.explicit
+        )
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -58,8 +62,10 @@ _APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
 SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+{_VERB}")
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho"
 VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
-# "according to Ramzan Kadyrov"
-ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:{_DESC}|{_NAME})")
+# "according to Ramzan Kadyrov", "in the words of one union official"
+ACCORDING_TO = re.compile(
+    rf"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?:{_DESC}|{_NAME})"
+)
 # The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
 COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_NAME})")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
@@ -68,6 +74,13 @@ _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
 
 def _from_match(match: re.Match[str], verb: str | None) -> Attribution | None:
     """The attribution a clause match describes, or None when its subject is a publication."""
+    found = _subject(match, verb)
+    if found is not None and match.re is ACCORDING_TO:
+        return Attribution(found.kind, found.mention, found.offset, None, found.name, True)
+    return found
+
+
+def _subject(match: re.Match[str], verb: str | None) -> Attribution | None:
     groups = match.groupdict()
     if groups.get("pron"):
         word = groups["pron"]
@@ -83,13 +96,22 @@ def _from_match(match: re.Match[str], verb: str | None) -> Attribution | None:
     chain = groups.get("name")
     if chain:
         name = parse_name(chain)
-        if name is None or _is_publication(name):
+        if name is None or _is_publication(name) or _object_of_preposition(match):
             return None
         offset = match.start("name") + chain.index(name.tokens[0])
         if name.honorific is not None:
             offset = match.start("name") + chain.index(name.honorific)
         return Attribution("name", name.mention, offset, verb, name)
     return None
+
+
+def _object_of_preposition(match: re.Match[str]) -> bool:
+    """Whether a subject-first name is really the object of a preposition ("a food bank in
+    Wrexham has said"), which cannot be the subject of the verb."""
+    if match.re is not SUBJECT_FIRST:
+        return False
+    before = match.string[: match.start()].split()
+    return bool(before) and before[-1] in PREPOSITIONS
 
 
 def _is_publication(name: Name) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extraction.quotes.rules import (
+    SCARE_DETERMINERS,
     SCARE_MAX_WORDS,
     TITLE_CUE_PHRASES,
     TITLE_CUES,
@@ -56,3 +57,18 @@ def is_scare(text: str, head: str, tail: str) -> bool:
         return True
     # A short phrase that opens a sentence and runs on into it: “Nazi-era” rhetoric is back.
     return bool(tail.strip()) and text[-1:] not in _TRAILING_PUNCTUATION
+
+
+def is_noun_phrase_scare(text: str, head: str) -> bool:
+    """Whether a short quotation is a noun phrase after a determiner or a possessive.
+
+    Such a phrase is held at arm's length even when the sentence reports someone's words:
+    "Lund said the government’s “support package” had saved 300 jobs."
+    """
+    if word_count(text) > SCARE_MAX_WORDS:
+        return False
+    words = head.rstrip().split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in SCARE_DETERMINERS or last.endswith(("’s", "'s", "s’", "s'"))

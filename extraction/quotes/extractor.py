@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
-from extraction.quotes.classify import is_scare, is_title_or_name
+from extraction.quotes.classify import is_noun_phrase_scare, is_scare, is_title_or_name
 from extraction.quotes.model import QuoteSpan, RawQuote
 from extraction.quotes.names import People, chains, is_organisation, looks_like_person, parse_name
 from extraction.quotes.outlets import inline_outlet, lead_in_outlet, outlets_named
@@ -105,7 +105,9 @@ class _Article:
             gender = PRONOUNS.get(found.mention.lower())
             person = None
             if found.mention.lower() != "they":
-                person = self.people.resolve_pronoun(gender, found.offset)
+                paragraph = self.body.paragraph_at(found.offset)
+                window = self.body.starts[max(0, paragraph - 2)]
+                person = self.people.resolve_pronoun(gender, found.offset, window)
             speaker = " ".join(person.canonical) if person else None
             return _Speaker(speaker, found.mention, found.verb)
         if found.kind == "name" and found.name is not None:
@@ -148,7 +150,8 @@ def _people(masked: str) -> People:
         at = offset + chain.index(name.honorific or name.tokens[0])
         before = masked[max(0, offset - 30) : offset].split()
         preceding = before[-1] if before else ""
-        if looks_like_person(name, preceding):
+        following = masked[offset + len(chain) : offset + len(chain) + 12]
+        if looks_like_person(name, preceding, following):
             people.add(name, at)
         else:
             singles.append((at, chain))
@@ -202,11 +205,12 @@ def extract_quotes(
         block = quote.first_paragraph in article.lead_ins or quote.whole_paragraph
         if not block and is_title_or_name(text, ctx.head, ctx.tail):
             continue
-        found = (
-            _shift(in_tail(ctx.tail), ctx.tail_at)
-            or _shift(last_clause(ctx.head), ctx.head_at)
-            or _shift(colon_subject(ctx.head), ctx.head_at)
-        )
+        found = _shift(in_tail(ctx.tail), ctx.tail_at)
+        if found is None:
+            found = _shift(last_clause(ctx.head), ctx.head_at)
+            if found is not None and not found.explicit and is_noun_phrase_scare(text, ctx.head):
+                found = None
+        found = found or _shift(colon_subject(ctx.head), ctx.head_at)
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue

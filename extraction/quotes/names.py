@@ -51,6 +51,7 @@ class Name:
 
     honorific: str | None
     tokens: tuple[str, ...]
+    titled: bool = False  # a role title came before it ("President", "Organiser")
 
     @property
     def mention(self) -> str:
@@ -63,26 +64,38 @@ class Name:
             return HONORIFICS[self.honorific]
         return first_name_gender(self.tokens[0]) if len(self.tokens) > 1 else None
 
+    @property
+    def gender_is_certain(self) -> bool:
+        """An honorific settles gender; a first-name list only suggests it ("Jean")."""
+        return self.honorific is not None and HONORIFICS.get(self.honorific) is not None
+
+
+def _is_role(token: str) -> bool:
+    return token in ROLE_TITLES or token.lower() in ROLE_NOUNS
+
 
 def parse_name(chain: str) -> Name | None:
     """The person name in a capitalised chain, without leading non-name words and role titles."""
     tokens = chain.split()
     honorific: str | None = None
-    while tokens and (tokens[0] in NON_NAME_WORDS or tokens[0] in ROLE_TITLES):
+    titled = False
+    while tokens and (tokens[0] in NON_NAME_WORDS or _is_role(tokens[0])):
         if tokens[0] in HONORIFICS and len(tokens) > 1:
             honorific = tokens[0]
+        titled = titled or _is_role(tokens[0])
         tokens.pop(0)
     if tokens and tokens[0] in HONORIFICS:
         honorific = tokens.pop(0)
     # A title inside the chain ends what comes before it: "European Commission President Ursula".
-    titled = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
-    if titled:
-        tokens = tokens[titled[-1] + 1 :]
+    inner = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
+    if inner:
+        tokens = tokens[inner[-1] + 1 :]
+        titled = True
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     if not tokens or any(t in NON_NAME_WORDS for t in tokens):
         return None
-    return Name(honorific, tuple(tokens))
+    return Name(honorific, tuple(tokens), titled)
 
 
 def is_organisation(name: Name) -> bool:
@@ -100,6 +113,7 @@ def is_organisation(name: Name) -> bool:
 class Person:
     canonical: tuple[str, ...]
     gender: str | None
+    gender_is_certain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +133,13 @@ class People:
         """Register a full mention; a fuller form of a known person replaces its canonical name."""
         person = self.lookup(name, offset)
         if person is None:
-            person = Person(name.tokens, name.gender)
+            person = Person(name.tokens, name.gender, name.gender_is_certain)
             self.persons.append(person)
         elif len(name.tokens) > len(person.canonical):
             person.canonical = name.tokens
-        if person.gender is None:
+        if name.gender_is_certain and not person.gender_is_certain:
+            person.gender, person.gender_is_certain = name.gender, True
+        elif person.gender is None:
             person.gender = name.gender
         self.mentions.append(Mention(offset, person))
         return person
@@ -146,14 +162,31 @@ class People:
         before = [m.person for m in self.mentions if m.offset <= offset and m.person in matches]
         return before[-1] if before else matches[0]
 
-    def resolve_pronoun(self, gender: str | None, offset: int) -> Person | None:
-        """The nearest person mentioned before `offset` whose gender fits the pronoun."""
-        for mention in sorted(self.mentions, key=lambda m: m.offset, reverse=True):
-            if mention.offset >= offset:
-                continue
-            person_gender = mention.person.gender
-            if gender is None or person_gender is None or person_gender == gender:
+    def resolve_pronoun(self, gender: str | None, offset: int, window_start: int) -> Person | None:
+        """The nearest person mentioned before `offset` whose gender fits the pronoun.
+
+        Within the window (the last few paragraphs), a person whose gender only a first-name
+        list suggests may still be "she" when nobody nearer fits; beyond it only fitting people
+        count.
+        """
+        before = sorted(
+            (m for m in self.mentions if m.offset < offset), key=lambda m: m.offset, reverse=True
+        )
+        for mention in before:
+            person = mention.person
+            if gender is None or person.gender is None or person.gender == gender:
+                if mention.offset >= window_start:
+                    return person
+                break
+        for mention in before:
+            if mention.offset < window_start:
+                break
+            if not mention.person.gender_is_certain:
                 return mention.person
+        for mention in before:
+            person = mention.person
+            if gender is None or person.gender is None or person.gender == gender:
+                return person
         return None
 
 
@@ -170,12 +203,18 @@ def chains(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _CHAIN.finditer(text)]
 
 
-def looks_like_person(name: Name, preceding_word: str) -> bool:
+# What may follow a person's name: an age ("Loujain Salem, 42,") or a relative clause ("…, who").
+_PERSON_FOLLOWER = re.compile(r"^(?:,\s+(?:\d{1,3},|aged\s+\d{1,3}|who\b)|\s+\(\d{1,3}\))")
+
+
+def looks_like_person(name: Name, preceding_word: str, following: str) -> bool:
     """Whether a capitalised chain is a person's name on its own evidence."""
     if is_organisation(name):
         return False
-    if name.honorific is not None:
+    if name.honorific is not None or name.titled:
         return True
     if preceding_word.lower() in ROLE_NOUNS:
+        return True
+    if len(name.tokens) > 1 and _PERSON_FOLLOWER.match(following):
         return True
     return len(name.tokens) > 1 and first_name_gender(name.tokens[0]) is not None

@@ -119,6 +119,11 @@ PRONOUNS: Final[dict[str, str | None]] = {"he": "m", "she": "f", "they": None}
 # First-person subjects are the writer or a group: never a speaker.
 FIRST_PERSON: Final[frozenset[str]] = frozenset({"i", "we"})
 
+# A capitalised word right after one of these is an object, never the subject of "said".
+PREPOSITIONS: Final[frozenset[str]] = _words(
+    "in at of from to for with by on near outside inside across into onto about against"
+)
+
 # gender_guesser answers -> our two genders (anything else is unknown).
 GENDER_GUESSER_MAP: Final[dict[str, str]] = {
     "male": "m",
@@ -212,7 +217,8 @@ OUTLET_HEAD_WORDS: Final[frozenset[str]] = _words(
     Times Post News Journal Herald Gazette Tribune Telegraph Chronicle Examiner Observer
     Guardian Independent Inquirer Standard Mirror Express Courier Star Sun Globe Mail Review
     Magazine Radio TV Television Daily Weekly Bulletin Dispatch Record Register Sentinel
-    Reporter Press Wire Monitor Today
+    Reporter Press Wire Monitor Today Leader Echo Advertiser Argus Citizen Bee Clarion Voice
+    Enquirer Post-Gazette Free Chronicle-Herald Evening Morning Sunday Week
     """
 )
 
@@ -230,7 +236,7 @@ OUTLET_LEAD_IN_PATTERNS: Final[tuple[str, ...]] = (
 # Phrases in an attribution clause that credit a publication ("told the Guardian").
 # Group "outlet" is the capitalised publication name as written (without "the").
 OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
-    r"\b(?:told|tells|telling|to|with|according\s+to|quoted\s+by|reported\s+by|speaking\s+to|"
+    r"\b(?i:told|tells|telling|to|with|according\s+to|quoted\s+by|reported\s+by|speaking\s+to|"
     r"in\s+an\s+interview\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to|writing\s+in|"
     r"wrote\s+in|on)\s+(?:[Tt]he\s+)?"
     r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
@@ -242,6 +248,12 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
 
 # An unattributed quotation of at most this many words in running text is a scare quote.
 SCARE_MAX_WORDS: Final = 4
+
+# A short quotation right after one of these is a noun phrase held at arm's length, even inside a
+# reported sentence ("said the government’s “support package” had saved jobs").
+SCARE_DETERMINERS: Final[frozenset[str]] = _words(
+    "the a an its their his her our this that these those so-called supposed alleged"
+)
 
 # A quotation right after one of these words names a work or a thing; it is not speech.
 TITLE_CUES: Final[frozenset[str]] = _words(

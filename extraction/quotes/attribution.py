@@ -47,8 +47,10 @@ def _alternation(words: frozenset[str]) -> str:
 
 _VERB = rf"(?P<verb>{_alternation(REPORTING_VERBS)})\b"
 _MODS = rf"(?:\s+(?:{_alternation(VERB_MODIFIERS)}))*"
-_PRONOUN_WORDS = sorted({*PRONOUNS, *FIRST_PERSON} | {w.capitalize() for w in PRONOUNS})
-_PRON = rf"\b(?P<pron>{'|'.join(_PRONOUN_WORDS)}|We)\b"
+_PRONOUN_WORDS = sorted(
+    ({*PRONOUNS, *FIRST_PERSON} | {w.capitalize() for w in (*PRONOUNS, *FIRST_PERSON)}) - {"i"}
+)
+_PRON = rf"\b(?P<pron>{'|'.join(_PRONOUN_WORDS)})\b"
 _DESC = (
     r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?"
     rf"(?:{_alternation(ROLE_NOUNS)})s?)\b"

@@ -35,8 +35,12 @@ def is_title_or_name(text: str, head: str, tail: str) -> bool:
     mark up to the end of the sentence.
     """
     before = head.rstrip().lower()
-    last_word = (_WORD.findall(before) or [""])[-1]
+    words = _WORD.findall(before)
+    last_word = (words or [""])[-1]
     if last_word in TITLE_CUES or before.endswith(TITLE_CUE_PHRASES):
+        return True
+    # "a new production of “Hamlet”", "the book, “Twelve Rounds”"
+    if len(words) > 1 and last_word == "of" and words[-2] in TITLE_CUES:
         return True
     # A nickname between a first name and a surname: Joaquin “El Chapo” Guzmán.
     if head[-1:] == " " and tail[:1] == " ":

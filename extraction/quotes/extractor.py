@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
 from extraction.quotes.classify import is_noun_phrase_scare, is_scare, is_title_or_name
 from extraction.quotes.model import QuoteSpan, RawQuote
-from extraction.quotes.names import People, chains, is_organisation, looks_like_person, parse_name
+from extraction.quotes.names import (
+    People,
+    chains,
+    is_organisation,
+    looks_like_person,
+    nicknamed,
+    parse_name,
+)
 from extraction.quotes.outlets import inline_outlet, lead_in_outlet, outlets_named
 from extraction.quotes.rules import ANY_OPEN, PRONOUNS
 from extraction.quotes.scanner import scan
@@ -155,6 +162,8 @@ def _people(masked: str) -> People:
             people.add(name, at)
         else:
             singles.append((at, chain))
+    for at, nick in nicknamed(masked):
+        people.add(nick, at)
     for found in _all_clauses(masked):
         if found.kind == "name" and found.name and not is_organisation(found.name):
             people.add(found.name, found.offset)

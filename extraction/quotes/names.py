@@ -29,6 +29,9 @@ NAME_CHAIN = (
 )
 _CHAIN = re.compile(rf"(?<![\w’'\-]){NAME_CHAIN}")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_NICKNAMED = re.compile(
+    rf"(?<![\w’'\-])(?P<first>[A-Z][\w’'\-]+)\s+[“\"]\u2591+[”\"]\s+(?P<last>{NAME_TOKEN})"
+)
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +89,10 @@ def parse_name(chain: str) -> Name | None:
         tokens.pop(0)
     if tokens and tokens[0] in HONORIFICS:
         honorific = tokens.pop(0)
+    # A common noun opening a sentence before a first name: "Fisherman Paulo Mendes".
+    if len(tokens) > 2 and first_name_gender(tokens[0]) is None and first_name_gender(tokens[1]):
+        tokens.pop(0)
+        titled = True
     # A title inside the chain ends what comes before it: "European Commission President Ursula".
     inner = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
     if inner:
@@ -196,6 +203,16 @@ def _refers_to(tokens: tuple[str, ...], canonical: tuple[str, ...]) -> bool:
     if len(tokens) == 1:
         return tokens[0] in (canonical[-1], canonical[0])
     return canonical[-len(tokens) :] == tokens or tokens[-len(canonical) :] == canonical
+
+
+def nicknamed(masked: str) -> list[tuple[int, Name]]:
+    """People written with a nickname in marks between their names: Marvin “The Hammer” Hill."""
+    out: list[tuple[int, Name]] = []
+    for match in _NICKNAMED.finditer(masked):
+        name = parse_name(f"{match.group('first')} {match.group('last')}")
+        if name is not None and len(name.tokens) == 2:
+            out.append((match.start(), name))
+    return out
 
 
 def chains(text: str) -> list[tuple[int, str]]:

@@ -112,7 +112,7 @@ def _object_of_preposition(match: re.Match[str]) -> bool:
     Wrexham has said"), which cannot be the subject of the verb."""
     if match.re is not SUBJECT_FIRST:
         return False
-    before = match.string[: match.start()].split()
+    before = match.string[max(0, match.start() - 30) : match.start()].split()
     return bool(before) and before[-1] in PREPOSITIONS
 
 

@@ -19,13 +19,14 @@ from extraction.quotes.rules import (
     ROLE_TITLES,
 )
 
+MAX_NAME_TOKENS = 6  # longer capitalised runs are headlines or lists, not a person's name
 NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|[A-Z][\w’'\-]*)"
 NAME_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|du|la|le|ibn|el|del|di)"
 HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 # A run of capitalised words, optionally after an honorific: "Mr. Kadyrov", "Ursula von der Leyen".
 NAME_CHAIN = (
-    rf"(?:(?:{HONORIFIC})\s+)?(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN}"
-    rf"(?:\s+(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN})*"
+    rf"(?:(?:{HONORIFIC})\s+)?(?:{NAME_PARTICLE}\s+){{0,3}}{NAME_TOKEN}"
+    rf"(?:\s+(?:{NAME_PARTICLE}\s+){{0,3}}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS - 1}}}"
 )
 _CHAIN = re.compile(rf"(?<![\w’'\-]){NAME_CHAIN}")
 _POSSESSIVE = re.compile(r"[’']s?$")

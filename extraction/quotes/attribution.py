@@ -35,6 +35,14 @@ class Attribution:
     name: Name | None = None
     explicit: bool = False  # "according to X" / "in the words of X": credits the words themselves
 
+    @property
+    def names_a_role(self) -> bool:
+        """Whether a described subject names a role ("a spokeswoman"), not a thing ("the plan")."""
+        words = (w.lower().rstrip("s") for w in self.mention.split())
+        return self.kind != "description" or any(
+            w in ROLE_NOUNS or w + "s" in ROLE_NOUNS for w in words
+        )
+
     def shifted(self, base: int) -> Attribution:
         return Attribution(
             self.kind, self.mention, self.offset + base, self.verb, self.name, self.explicit
@@ -55,13 +63,20 @@ _DESC = (
     r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?"
     rf"(?:{_alternation(ROLE_NOUNS)})s?)\b"
 )
+# Any determiner + noun phrase as a subject ("The channel said", "A spokesperson for the company,
+# Laura Kim, told"); after a verb only role nouns count, so "told the meeting" is no speaker.
+_SUBJECT_DESC = (
+    r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+"
+    r"(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*"
+    r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
+)
 # Lower-case role words before a name are not part of it: "union organiser Maria Santos".
 _ROLE_PREFIX = rf"(?:(?:[a-z][\w’'\-]*\s+){{0,2}}?(?:{_alternation(ROLE_NOUNS)})\s+)?"
 _NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
 _APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
 
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
-SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+{_VERB}")
+SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+{_VERB}")
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho"
 VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
 # "according to Ramzan Kadyrov", "in the words of one union official"
@@ -69,7 +84,7 @@ ACCORDING_TO = re.compile(
     rf"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?:{_DESC}|{_NAME})"
 )
 # The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
-COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_NAME})")
+COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
 _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
 
@@ -138,13 +153,15 @@ def in_tail(tail: str) -> Attribution | None:
 def last_clause(text: str) -> Attribution | None:
     """The last reporting clause in `text` ('Mr. Kadyrov advised …', 'he claimed that …')."""
     best: Attribution | None = None
-    best_end = -1
-    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO):
+    best_key = (-1, -1)
+    # The latest verb wins; on the same verb "She told the meeting" beats "told the meeting".
+    for priority, pattern in enumerate((ACCORDING_TO, VERB_FIRST, SUBJECT_FIRST)):
         for match in pattern.finditer(text):
             verb = match.groupdict().get("verb")
             found = _from_match(match, verb)
-            if found is not None and match.end() > best_end:
-                best, best_end = found, match.end()
+            key = (match.start("verb") if verb else match.start(), priority)
+            if found is not None and key > best_key:
+                best, best_key = found, key
     return best
 
 

@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
-from extraction.quotes.classify import is_noun_phrase_scare, is_scare, is_title_or_name
+from extraction.quotes.classify import (
+    is_noun_phrase_scare,
+    is_scare,
+    is_title_or_name,
+    word_count,
+)
 from extraction.quotes.model import QuoteSpan, RawQuote
 from extraction.quotes.names import (
     People,
@@ -18,7 +23,7 @@ from extraction.quotes.names import (
     parse_name,
 )
 from extraction.quotes.outlets import inline_outlet, lead_in_outlet, outlets_named
-from extraction.quotes.rules import ANY_OPEN, PRONOUNS
+from extraction.quotes.rules import ANY_OPEN, PRONOUNS, SCARE_MAX_WORDS
 from extraction.quotes.scanner import scan
 from extraction.quotes.text import Body, mask, sentence_bounds, sentence_starts
 from extraction.records import QuoteKind
@@ -191,6 +196,18 @@ def _all_clauses(masked: str) -> list[Attribution]:
     return out
 
 
+def _held_at_arms_length(text: str, ctx: _Context, found: Attribution) -> bool:
+    """Whether a short phrase in a reported sentence is still a scare quote.
+
+    A noun phrase after a determiner ("the government’s “support package”"), or any short phrase
+    when the subject is an institution rather than a person or a role ("The government insists
+    it is sending “help”").
+    """
+    if is_noun_phrase_scare(text, ctx.head):
+        return True
+    return word_count(text) <= SCARE_MAX_WORDS and not found.names_a_role
+
+
 def _shift(found: Attribution | None, base: int) -> Attribution | None:
     return found.shifted(base) if found is not None else None
 
@@ -217,7 +234,7 @@ def extract_quotes(
         found = _shift(in_tail(ctx.tail), ctx.tail_at)
         if found is None:
             found = _shift(last_clause(ctx.head), ctx.head_at)
-            if found is not None and not found.explicit and is_noun_phrase_scare(text, ctx.head):
+            if found is not None and not found.explicit and _held_at_arms_length(text, ctx, found):
                 found = None
         found = found or _shift(colon_subject(ctx.head), ctx.head_at)
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):

@@ -85,6 +85,8 @@ ACCORDING_TO = re.compile(
 )
 # The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
 COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}")
+# Any person-like subject in a sentence: "In a conversation with the Paris Review, he talked".
+ANY_SUBJECT = re.compile(rf"{_PRON}|{_NAME}")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
 _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
 
@@ -171,3 +173,13 @@ def colon_subject(head: str) -> Attribution | None:
         return None
     match = COLON_SUBJECT.match(head)
     return _from_match(match, None) if match else None
+
+
+def subjects(text: str) -> list[Attribution]:
+    """Every pronoun or name in `text`, as verb-less attributions, in order."""
+    out: list[Attribution] = []
+    for match in ANY_SUBJECT.finditer(text):
+        found = _from_match(match, None)
+        if found is not None and found.kind in ("pronoun", "name"):
+            out.append(found)
+    return out

@@ -6,7 +6,13 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
+from extraction.quotes.attribution import (
+    Attribution,
+    colon_subject,
+    in_tail,
+    last_clause,
+    subjects,
+)
 from extraction.quotes.classify import (
     is_noun_phrase_scare,
     is_scare,
@@ -25,7 +31,7 @@ from extraction.quotes.names import (
 from extraction.quotes.outlets import inline_outlet, lead_in_outlet, outlets_named
 from extraction.quotes.rules import ANY_OPEN, PRONOUNS, SCARE_MAX_WORDS
 from extraction.quotes.scanner import scan
-from extraction.quotes.text import Body, mask, sentence_bounds, sentence_starts
+from extraction.quotes.text import MASK_CHAR, Body, mask, sentence_bounds, sentence_starts
 from extraction.records import QuoteKind
 
 
@@ -62,6 +68,7 @@ class _Article:
         self.people = _people(self.masked)
         self.lead_ins = self._block_runs()
         self.outlets = outlets_named(self.masked)
+        self.outlet_contexts = self._outlet_contexts()
 
     def paragraph(self, index: int) -> str:
         start, end = self.body.span(index)
@@ -92,6 +99,43 @@ class _Article:
             if text.rstrip().endswith(":") and text.lstrip()[:1] not in ANY_OPEN:
                 lead_in = index
         return runs
+
+    def _outlet_contexts(self) -> list[tuple[int, str, str]]:
+        """Framing sentences that credit a publication: (offset, speaker, outlet).
+
+        "In a conversation with the Paris Review, he talked about his childhood." makes the
+        Paris Review the outlet of the quotes of "he" that follow, until someone else speaks.
+        A sentence holding a quotation credits only that quotation (and its paragraph).
+        """
+        out: list[tuple[int, str, str]] = []
+        for index in range(len(self.body.paragraphs)):
+            paragraph = self.paragraph(index)
+            base = self.body.starts[index]
+            starts = [*sentence_starts(paragraph), len(paragraph)]
+            for start, end in itertools.pairwise(starts):
+                sentence = paragraph[start:end]
+                if MASK_CHAR in sentence:
+                    continue
+                outlet = inline_outlet(sentence, self.outlets)
+                if outlet is None:
+                    continue
+                speaker = self._person_in(sentence, base + start)
+                if speaker is not None:
+                    out.append((base + start, speaker, outlet))
+        return out
+
+    def _person_in(self, sentence: str, base: int) -> str | None:
+        """The person a sentence is about: its reporting clause's subject, else its first person."""
+        clause = last_clause(sentence)
+        candidates = [clause] if clause is not None else subjects(sentence)
+        for found in candidates:
+            named = found.kind == "name" and found.name is not None
+            if named and found.name and self.people.lookup(found.name, base + found.offset) is None:
+                continue
+            speaker = self.resolve(found.shifted(base)).speaker
+            if speaker is not None:
+                return speaker
+        return None
 
     def context(self, quote: RawQuote) -> _Context:
         first = quote.first_paragraph
@@ -225,7 +269,12 @@ def extract_quotes(
     out: list[QuoteSpan] = []
     # The last attributed quotation: (paragraph index, speaker, outlet).
     last: tuple[int, _Speaker, str | None] | None = None
+    contexts = iter(article.outlet_contexts)
+    pending = next(contexts, None)
+    outlet_context: tuple[str, str] | None = None  # (speaker, outlet) of the latest credit
     for quote in article.quotes:
+        while pending is not None and pending[0] <= (quote.open_at or quote.start):
+            outlet_context, pending = (pending[1], pending[2]), next(contexts, None)
         text = body.text[quote.start : quote.end]
         ctx = article.context(quote)
         block = quote.first_paragraph in article.lead_ins or quote.whole_paragraph
@@ -254,8 +303,11 @@ def extract_quotes(
             speaker, carried_outlet = _carry(article, quote, ctx, last, lead_in)
             outlet = outlet or carried_outlet
         speaker = speaker or _NO_SPEAKER
-        if outlet is None and speaker.speaker is not None and not block:
-            outlet = _outlet_of_previous_sentence(article, ctx, speaker.speaker)
+        if speaker.speaker is not None and outlet_context is not None:
+            if speaker.speaker != outlet_context[0]:
+                outlet_context = None
+            elif outlet is None and not block:
+                outlet = outlet_context[1]
         if speaker.speaker is not None or speaker.mention is not None:
             last = (quote.last_paragraph, speaker, outlet)
         kind: QuoteKind = "block" if block else "direct"
@@ -291,21 +343,3 @@ def _carry(
         if found is not None:
             return article.resolve(found.shifted(article.body.starts[index])), None
     return None, None
-
-
-def _outlet_of_previous_sentence(article: _Article, ctx: _Context, speaker: str) -> str | None:
-    """The outlet credited in the sentence before, when that sentence reports the same speaker.
-
-    "Rahman, speaking to Sky News, said staff had six hours. “We left food,” she said."
-    """
-    previous = ctx.previous_sentences
-    if not previous.strip():
-        return None
-    start = sentence_starts(previous)[-1]
-    found = last_clause(previous[start:])
-    if found is None:
-        return None
-    resolved = article.resolve(found.shifted(ctx.previous_at + start))
-    if resolved.speaker != speaker:
-        return None
-    return inline_outlet(previous[start:], article.outlets)

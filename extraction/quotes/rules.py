@@ -19,8 +19,14 @@ def _words(text: str) -> frozenset[str]:
 CURLY_OPEN: Final = "“„«"
 CURLY_CLOSE: Final = "”»"
 STRAIGHT: Final = '"'
+# British style quotes with single curly marks; the closing one doubles as the apostrophe, so it
+# only closes before a non-letter, and not in a plural possessive ("the students’ union").
+SINGLE_OPEN: Final = "‘"
+SINGLE_CLOSE: Final = "’"
+# Characters after which a single mark opens a quotation rather than sitting inside a word.
+SINGLE_OPEN_AFTER: Final = " \t\n([—–-:"
 # Marks that may open a continued paragraph of a multi-paragraph quote.
-ANY_OPEN: Final = CURLY_OPEN + STRAIGHT
+ANY_OPEN: Final = CURLY_OPEN + STRAIGHT + SINGLE_OPEN
 
 # --- Reporting verbs ------------------------------------------------------------------------------
 

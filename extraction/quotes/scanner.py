@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extraction.quotes.model import RawQuote
-from extraction.quotes.rules import ANY_OPEN, CURLY_CLOSE, CURLY_OPEN, STRAIGHT
+from extraction.quotes.rules import (
+    ANY_OPEN,
+    CURLY_CLOSE,
+    CURLY_OPEN,
+    SINGLE_CLOSE,
+    SINGLE_OPEN,
+    SINGLE_OPEN_AFTER,
+    STRAIGHT,
+)
 from extraction.quotes.text import Body
 
 
@@ -13,7 +21,7 @@ from extraction.quotes.text import Body
 class _Open:
     """A quotation opened and not yet closed."""
 
-    mark: str  # "curly" or "straight"
+    mark: str  # "curly", "straight" or "single"
     at: int  # offset of the opening mark
     paragraph: int
     depth: int = 1  # curly marks nested inside it
@@ -33,6 +41,39 @@ def _continues(paragraph: str) -> bool:
     return first_close >= 0 and (first_open < 0 or first_close < first_open)
 
 
+def _opens_single(paragraph: str, offset: int) -> bool:
+    """Whether a single opening mark starts a quotation (not an elided "‘90s" inside a word)."""
+    before = paragraph[offset - 1] if offset > 0 else " "
+    after = paragraph[offset + 1 : offset + 2]
+    return before in SINGLE_OPEN_AFTER and bool(after) and not after.isspace()
+
+
+def _single_quote_ahead(body: Body, index: int, offset: int) -> bool:
+    """Whether a ‘ opens a quotation: it sits at a word start and a closing ’ follows in the
+    paragraph, or the next paragraph carries the quotation on with another ‘."""
+    paragraph = body.paragraphs[index]
+    if not _opens_single(paragraph, offset):
+        return False
+    # At least two characters inside: "rock ‘n’ roll" holds no quotation.
+    closing = paragraph.find(SINGLE_CLOSE, offset + 3)
+    while closing >= 0:
+        if _closes_single(paragraph, closing):
+            return True
+        closing = paragraph.find(SINGLE_CLOSE, closing + 1)
+    following = body.paragraphs[index + 1] if index + 1 < len(body.paragraphs) else ""
+    return following.lstrip().startswith(SINGLE_OPEN)
+
+
+def _closes_single(paragraph: str, offset: int) -> bool:
+    """Whether a ’ closes a single-mark quotation rather than being an apostrophe."""
+    before = paragraph[offset - 1] if offset > 0 else " "
+    after = paragraph[offset + 1 : offset + 3]
+    if before.isspace() or (after[:1] and after[0].isalnum()):
+        return False
+    # "the students’ union": a plural possessive before a lower-case word.
+    return not (before == "s" and after[:1] == " " and after[1:2].islower())
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) with surrounding white space excluded."""
     while start < end and text[start].isspace():
@@ -43,7 +84,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def scan(body: Body) -> list[RawQuote]:
-    """Every quotation delimited by double marks, in reading order, never overlapping."""
+    """Every quotation in marks, in reading order, never overlapping.
+
+    Double marks (curly or straight) open and close quotations; single curly marks do so only
+    where they cannot be apostrophes; marks of another kind inside a quotation are nested in it.
+    """
     text = body.text
     found: list[RawQuote] = []
     current: _Open | None = None
@@ -76,6 +121,11 @@ def scan(body: Body) -> list[RawQuote]:
                     current = _Open("curly", at, index)
                 elif char == STRAIGHT:
                     current = _Open("straight", at, index)
+                elif char == SINGLE_OPEN and _single_quote_ahead(body, index, offset):
+                    current = _Open("single", at, index)
+            elif current.mark == "single":
+                if char == SINGLE_CLOSE and _closes_single(paragraph, offset):
+                    close(at, at, index)
             elif current.mark == "curly":
                 if char in CURLY_OPEN:
                     current.depth += 1

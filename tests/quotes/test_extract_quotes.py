@@ -174,3 +174,15 @@ def test_blockquote_paragraph_without_marks_is_a_block_quote() -> None:
 def test_empty_and_markless_bodies_give_no_quotes() -> None:
     assert extract_quotes([]) == []
     assert extract_quotes(["No quotations here.", ""]) == []
+
+
+def test_british_single_marks_open_quotes_but_apostrophes_do_not() -> None:
+    quotes = extract_quotes(
+        [
+            "Union leader Mick Whelan said: ‘Our members have no choice.’",
+            "In the ‘90s the students’ union said “we will march on Friday” again.",
+            "Rock ‘n’ roll is not dead.",
+        ]
+    )
+    assert [q.text for q in quotes] == ["Our members have no choice.", "we will march on Friday"]
+    assert quotes[0].speaker == "Mick Whelan"

@@ -14,8 +14,10 @@ from extraction.quotes.names import NAME_CHAIN, Name, is_organisation, parse_nam
 from extraction.quotes.outlets import canonical_outlet
 from extraction.quotes.rules import (
     FIRST_PERSON,
+    OBJECT_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    REPORTING_PHRASES,
     REPORTING_VERBS,
     ROLE_NOUNS,
     VERB_MODIFIERS,
@@ -53,7 +55,7 @@ def _alternation(words: frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_VERB = rf"(?P<verb>{_alternation(REPORTING_VERBS)})\b"
+_VERB = rf"(?P<verb>{_alternation(REPORTING_VERBS | REPORTING_PHRASES)})\b"
 _MODS = rf"(?:\s+(?:{_alternation(VERB_MODIFIERS)}))*"
 _PRONOUN_WORDS = sorted(
     ({*PRONOUNS, *FIRST_PERSON} | {w.capitalize() for w in (*PRONOUNS, *FIRST_PERSON)}) - {"i"}
@@ -67,7 +69,7 @@ _DESC = (
 # Laura Kim, told"); after a verb only role nouns count, so "told the meeting" is no speaker.
 _SUBJECT_DESC = (
     r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+"
-    r"(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*"
+    r"(?:(?!(?:him|her|them|it|us|me|as|that)\b)[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*"
     r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
 )
 # Lower-case role words before a name are not part of it: "union organiser Maria Santos".
@@ -79,10 +81,18 @@ _APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
 SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+{_VERB}")
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho"
 VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
-# "according to Ramzan Kadyrov", "in the words of one union official"
+# "according to Ramzan Kadyrov", "in the words of one union official",
+# "— that was the verdict of Joan Ellery", "quoted him as saying"
 ACCORDING_TO = re.compile(
-    rf"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?:{_DESC}|{_NAME})"
+    r"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|"
+    r"(?:[Tt]hat|[Tt]his)\s+was\s+the\s+(?:verdict|view|assessment|reaction|response)\s+of)"
+    rf"\s+(?:{_DESC}|{_NAME})"
 )
+QUOTED_AS = re.compile(
+    rf"\bquoted\s+(?:(?P<pron>{'|'.join(OBJECT_PRONOUNS)})|{_NAME})\s+as\s+(?P<verb>saying)\b"
+)
+# "a former nurse named Ruth Okafor" inside an apposition
+_NAMED_IN_APPOSITION = re.compile(rf"\b(?:named|called)\s+({NAME_CHAIN})$")
 # The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
 COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}")
 # Any person-like subject in a sentence: "In a conversation with the Paris Review, he talked".
@@ -106,10 +116,15 @@ def _subject(match: re.Match[str], verb: str | None) -> Attribution | None:
         kind: SubjectKind = "first_person" if word.lower() in FIRST_PERSON else "pronoun"
         return Attribution(kind, word, match.start("pron"), verb)
     appos = groups.get("appos")
-    if appos and _APPOS_NAME.match(appos.strip()):
-        name = parse_name(appos.strip())
-        if name is not None and not is_organisation(name):
-            return Attribution("name", name.mention, match.start("appos"), verb, name)
+    if appos:
+        named = _NAMED_IN_APPOSITION.search(appos.strip())
+        chain = appos.strip() if _APPOS_NAME.match(appos.strip()) else None
+        if chain is None and named is not None and groups.get("desc"):
+            chain = named.group(1)
+        name = parse_name(chain) if chain else None
+        if chain and name is not None and not is_organisation(name):
+            offset = match.start("appos") + appos.index(chain)
+            return Attribution("name", name.mention, offset, verb, name)
     if groups.get("desc"):
         return Attribution("description", groups["desc"], match.start("desc"), verb)
     chain = groups.get("name")
@@ -141,7 +156,7 @@ def in_tail(tail: str) -> Attribution | None:
     """A reporting clause right after a quotation: '…,” he recalled' / '…,” said Helen Cho'."""
     lead = _TAIL_LEAD.match(tail)
     start = lead.end() if lead else 0
-    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO):
+    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO, QUOTED_AS):
         match = pattern.match(tail, start)
         if match is None:
             continue
@@ -157,7 +172,7 @@ def last_clause(text: str) -> Attribution | None:
     best: Attribution | None = None
     best_key = (-1, -1)
     # The latest verb wins; on the same verb "She told the meeting" beats "told the meeting".
-    for priority, pattern in enumerate((ACCORDING_TO, VERB_FIRST, SUBJECT_FIRST)):
+    for priority, pattern in enumerate((ACCORDING_TO, VERB_FIRST, SUBJECT_FIRST, QUOTED_AS)):
         for match in pattern.finditer(text):
             verb = match.groupdict().get("verb")
             found = _from_match(match, verb)

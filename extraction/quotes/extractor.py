@@ -29,7 +29,7 @@ from extraction.quotes.names import (
     parse_name,
 )
 from extraction.quotes.outlets import inline_outlet, lead_in_outlet, outlets_named
-from extraction.quotes.rules import ANY_OPEN, PRONOUNS, SCARE_MAX_WORDS
+from extraction.quotes.rules import ANY_OPEN, OBJECT_PRONOUNS, PRONOUNS, SCARE_MAX_WORDS
 from extraction.quotes.scanner import scan
 from extraction.quotes.text import MASK_CHAR, Body, mask, sentence_bounds, sentence_starts
 from extraction.records import QuoteKind
@@ -158,9 +158,10 @@ class _Article:
 
     def resolve(self, found: Attribution) -> _Speaker:
         if found.kind == "pronoun":
-            gender = PRONOUNS.get(found.mention.lower())
+            word = found.mention.lower()
+            gender = PRONOUNS.get(word, OBJECT_PRONOUNS.get(word))
             person = None
-            if found.mention.lower() != "they":
+            if word not in ("they", "them"):
                 paragraph = self.body.paragraph_at(found.offset)
                 window = self.body.starts[max(0, paragraph - 2)]
                 person = self.people.resolve_pronoun(gender, found.offset, window)
@@ -205,7 +206,7 @@ def _people(masked: str) -> People:
             continue
         at = offset + chain.index(name.honorific or name.tokens[0])
         before = masked[max(0, offset - 30) : offset].split()
-        preceding = before[-1] if before else ""
+        preceding = before[-1].strip(",;:") if before else ""
         following = masked[offset + len(chain) : offset + len(chain) + 12]
         if looks_like_person(name, preceding, following):
             people.add(name, at)

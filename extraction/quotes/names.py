@@ -141,7 +141,10 @@ class People:
         """Register a full mention; a fuller form of a known person replaces its canonical name."""
         person = self.lookup(name, offset)
         if person is None:
-            person = Person(name.tokens, name.gender, name.gender_is_certain)
+            gender = name.gender
+            if gender is None and len(name.tokens) == 1:
+                gender = first_name_gender(name.tokens[0])  # "His daughter, Samira,"
+            person = Person(name.tokens, gender, name.gender_is_certain)
             self.persons.append(person)
         elif len(name.tokens) > len(person.canonical):
             person.canonical = name.tokens

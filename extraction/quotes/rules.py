@@ -45,7 +45,13 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     posted alleged alleges maintained maintains countered counters agreed agrees concluded
     concludes cautioned cautions commented comments reflected reflects assured assures
     conceded added recalled reiterated reiterates sighed laughed exclaimed exclaims
+    pledged pledges demanded demands appealed appeals
     """
+)
+
+# Reporting phrases of more than one word.
+REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
+    {"called for", "calls for", "appealed for", "quoted as saying"}
 )
 
 # Adverbs and auxiliaries that may sit between a speaker and the verb ("he later said").
@@ -123,6 +129,8 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
 
 # Pronouns that may be the subject of a reporting verb, and the gender each demands.
 PRONOUNS: Final[dict[str, str | None]] = {"he": "m", "she": "f", "they": None}
+# Object pronouns in "quoted him as saying".
+OBJECT_PRONOUNS: Final[dict[str, str | None]] = {"him": "m", "her": "f", "them": None}
 # First-person subjects are the writer or a group: never a speaker.
 FIRST_PERSON: Final[frozenset[str]] = frozenset({"i", "we"})
 
@@ -216,6 +224,14 @@ KNOWN_OUTLETS: Final[dict[str, str]] = {
     "Channel 4 News": "Channel 4 News",
     "ITV News": "ITV News",
     "Mother Jones": "Mother Jones",
+    "CCTV": "CCTV",
+    "Xinhua": "Xinhua",
+    "Tass": "TASS",
+    "TASS": "TASS",
+    "RIA Novosti": "RIA Novosti",
+    "Deutsche Welle": "Deutsche Welle",
+    "Paris Review": "The Paris Review",
+    "Bangkok Post": "The Bangkok Post",
 }
 
 # Final words that make an unknown capitalised phrase a publication ("the Springfield Herald").
@@ -240,13 +256,22 @@ OUTLET_LEAD_IN_PATTERNS: Final[tuple[str, ...]] = (
     r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s*[:,]\s*$",
 )
 
+# Lower-case descriptions that may stand between a cue and a publication's name
+# ("told the state broadcaster CCTV", "told Russian newspaper Novaya Gazeta").
+_OUTLET_DESCRIPTION = (
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:state|public|national|local|regional|daily|weekly|online|"
+    r"independent|newspaper|broadcaster|news\s+agency|agency|magazine|paper|website|channel|"
+    r"station|outlet|radio|television|tabloid)\s+){0,3}"
+)
+
 # Phrases in an attribution clause that credit a publication ("told the Guardian").
 # Group "outlet" is the capitalised publication name as written (without "the").
 OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     r"\b(?i:told|tells|telling|to|with|according\s+to|quoted\s+by|reported\s+by|speaking\s+to|"
     r"in\s+an\s+interview\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to|writing\s+in|"
     r"wrote\s+in|on)\s+(?:[Tt]he\s+)?"
-    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
+    + _OUTLET_DESCRIPTION
+    + r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
     r"(?:reports|reported|recounts|recounted|quoted)\b",
 )

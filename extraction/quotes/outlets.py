@@ -70,7 +70,9 @@ def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
     for pattern in _INLINE:
         for match in pattern.finditer(clause):
             written = match.group("outlet")
-            outlet = canonical_outlet(written, strict=True) or _short_form(written, seen)
+            # "the broadcaster RÚV": the description already says it is a publication.
+            described = bool(match.groupdict().get("described"))
+            outlet = canonical_outlet(written, strict=not described) or _short_form(written, seen)
             if outlet is not None:
                 found.append((match.start(), outlet))
     return min(found)[1] if found else None

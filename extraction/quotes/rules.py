@@ -259,7 +259,7 @@ OUTLET_LEAD_IN_PATTERNS: Final[tuple[str, ...]] = (
 # Lower-case descriptions that may stand between a cue and a publication's name
 # ("told the state broadcaster CCTV", "told Russian newspaper Novaya Gazeta").
 _OUTLET_DESCRIPTION = (
-    r"(?:(?:[A-Z][a-z]+\s+)?(?:state|public|national|local|regional|daily|weekly|online|"
+    r"(?P<described>(?:[A-Z][a-z]+\s+)?(?:state|public|national|local|regional|daily|weekly|online|"
     r"independent|newspaper|broadcaster|news\s+agency|agency|magazine|paper|website|channel|"
     r"station|outlet|radio|television|tabloid)\s+){0,3}"
 )
@@ -269,7 +269,7 @@ _OUTLET_DESCRIPTION = (
 OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     r"\b(?i:told|tells|telling|to|with|according\s+to|quoted\s+by|reported\s+by|speaking\s+to|"
     r"in\s+an\s+interview\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to|writing\s+in|"
-    r"wrote\s+in|on)\s+(?:[Tt]he\s+)?"
+    r"wrote\s+in|seen\s+by|obtained\s+by|on)\s+(?:[Tt]he\s+)?"
     + _OUTLET_DESCRIPTION
     + r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"

@@ -57,6 +57,8 @@ def test_lead_in_outlets(paragraph: str, outlet: str | None) -> None:
         (" she said, according to Reuters.", "Reuters"),
         (" Hale said in an interview with CNN.", "CNN"),
         ("Writing in the Guardian, the chef said: ", "The Guardian"),
+        (" she told the broadcaster RÚV that", "RÚV"),
+        (" in a memo, which was seen by Bloomberg.", "Bloomberg"),
         (" he told the Senate.", None),
         (" she said on Monday.", None),
     ],

@@ -52,6 +52,7 @@ FRAGMENTS = [
     "Dr.",
     "62",
     "—",
+    "\n",
 ]
 
 paragraph = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=25).map("".join)

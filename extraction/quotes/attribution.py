@@ -14,6 +14,7 @@ from extraction.quotes.names import NAME_CHAIN, Name, is_organisation, parse_nam
 from extraction.quotes.outlets import canonical_outlet
 from extraction.quotes.rules import (
     FIRST_PERSON,
+    FUNCTION_WORDS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -69,7 +70,8 @@ _DESC = (
 # Laura Kim, told"); after a verb only role nouns count, so "told the meeting" is no speaker.
 _SUBJECT_DESC = (
     r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+"
-    r"(?:(?!(?:him|her|them|it|us|me|as|that)\b)[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]*"
+    rf"(?:(?!(?:{_alternation(FUNCTION_WORDS)})\b)[\w’'\-]+\s+){{0,3}}?"
+    rf"(?!(?:{_alternation(FUNCTION_WORDS)})\b)[a-z][\w’'\-]*(?<!ed)"
     r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
 )
 # Lower-case role words before a name are not part of it: "union organiser Maria Santos".
@@ -88,6 +90,8 @@ ACCORDING_TO = re.compile(
     r"(?:[Tt]hat|[Tt]his)\s+was\s+the\s+(?:verdict|view|assessment|reaction|response)\s+of)"
     rf"\s+(?:{_DESC}|{_NAME})"
 )
+# "“…” — State Treasurer John Kennedy, speaking on …" (a dash, then the speaker's name)
+DASH_NAME = re.compile(rf"[—–]\s*{_NAME}")
 QUOTED_AS = re.compile(
     rf"\bquoted\s+(?:(?P<pron>{'|'.join(OBJECT_PRONOUNS)})|{_NAME})\s+as\s+(?P<verb>saying)\b"
 )
@@ -154,6 +158,11 @@ def _is_publication(name: Name) -> bool:
 
 def in_tail(tail: str) -> Attribution | None:
     """A reporting clause right after a quotation: '…,” he recalled' / '…,” said Helen Cho'."""
+    dashed = DASH_NAME.match(tail.lstrip())
+    if dashed is not None:
+        found = _from_match(dashed, None)
+        if found is not None:
+            return found.shifted(len(tail) - len(tail.lstrip()))
     lead = _TAIL_LEAD.match(tail)
     start = lead.end() if lead else 0
     for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO, QUOTED_AS):

@@ -102,6 +102,7 @@ ROLE_TITLES: Final[frozenset[str]] = _words(
     Prince Princess Deputy Councillor Councilman Councilwoman Chairman Chairwoman Director
     Professor Coach Pastor Sheriff Attorney Representative Speaker Premier Foreign Interior
     Health Defence Defense Finance Education Minister Spokesman Spokeswoman Activist Former
+    Treasurer Comptroller Attorney-General Solicitor-General Lieutenant Superintendent Constable
     """
 )
 
@@ -133,6 +134,14 @@ PRONOUNS: Final[dict[str, str | None]] = {"he": "m", "she": "f", "they": None}
 OBJECT_PRONOUNS: Final[dict[str, str | None]] = {"him": "m", "her": "f", "them": None}
 # First-person subjects are the writer or a group: never a speaker.
 FIRST_PERSON: Final[frozenset[str]] = frozenset({"i", "we"})
+
+# Words that never sit inside a described subject ("the focus changed and saying" is no subject).
+FUNCTION_WORDS: Final[frozenset[str]] = _words(
+    """
+    and or but nor that which who whom whose when where while because if as than then so to
+    him her them it us me is are was were be been being has have had do does did not no
+    """
+)
 
 # A capitalised word right after one of these is an object, never the subject of "said".
 PREPOSITIONS: Final[frozenset[str]] = _words(

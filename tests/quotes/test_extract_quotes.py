@@ -186,3 +186,16 @@ def test_british_single_marks_open_quotes_but_apostrophes_do_not() -> None:
     )
     assert [q.text for q in quotes] == ["Our members have no choice.", "we will march on Friday"]
     assert quotes[0].speaker == "Mick Whelan"
+
+
+def test_a_dash_then_a_name_attributes_the_quote() -> None:
+    quote = one("“We are on this.” — State Treasurer John Kennedy, speaking to reporters.")
+    assert quote.speaker == "John Kennedy"
+
+
+def test_loose_clauses_are_not_read_as_described_subjects() -> None:
+    quote = one(
+        "They asked why the focus changed and saying that they felt “blind-sided by the way "
+        "the piece was presented”, a report said."
+    )
+    assert quote.speaker_mention in (None, "a report")

@@ -198,4 +198,4 @@ def test_loose_clauses_are_not_read_as_described_subjects() -> None:
         "They asked why the focus changed and saying that they felt “blind-sided by the way "
         "the piece was presented”, a report said."
     )
-    assert quote.speaker_mention in (None, "a report")
+    assert (quote.speaker, quote.speaker_mention, quote.verb) == (None, "a report", "said")

@@ -153,6 +153,10 @@ class _Article:
             closing = self.paragraph(last)
             close_rel = quote.close_at - l_start
             _, s_end = sentence_bounds(closing, close_rel)
+            if not closing[close_rel + 1 : s_end].strip() and _ends_open(self.body.text, quote):
+                # “…function?” Foster said. — a question or exclamation mark ends the quotation,
+                # not the sentence that reports it.
+                _, s_end = sentence_bounds(closing, min(s_end, len(closing) - 1))
             tail, tail_at = closing[close_rel + 1 : s_end], quote.close_at + 1
         return _Context(head, tail, p_start + s_start, tail_at, previous, p_start)
 
@@ -172,6 +176,11 @@ class _Article:
             speaker = " ".join(person.canonical if person else found.name.tokens)
             return _Speaker(speaker, found.mention, found.verb)
         return _Speaker(None, found.mention, found.verb)
+
+
+def _ends_open(text: str, quote: RawQuote) -> bool:
+    """Whether a quotation ends with a mark that need not end the reporting sentence."""
+    return text[quote.start : quote.end].rstrip()[-1:] in "?!…"
 
 
 def _with_blockquotes(

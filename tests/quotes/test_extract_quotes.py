@@ -199,3 +199,8 @@ def test_loose_clauses_are_not_read_as_described_subjects() -> None:
         "the piece was presented”, a report said."
     )
     assert (quote.speaker, quote.speaker_mention, quote.verb) == (None, "a report", "said")
+
+
+def test_question_mark_ends_the_quote_not_the_reporting_sentence() -> None:
+    quote = one("“What precisely is this body’s function?” Logan Foster said. Then he sat down.")
+    assert (quote.speaker, quote.verb) == ("Logan Foster", "said")

@@ -77,10 +77,14 @@ _SUBJECT_DESC = (
 # Lower-case role words before a name are not part of it: "union organiser Maria Santos".
 _ROLE_PREFIX = rf"(?:(?:[a-z][\w’'\-]*\s+){{0,2}}?(?:{_alternation(ROLE_NOUNS)})\s+)?"
 _NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
+# An affiliation after a name: "Jon Simpson from Hertfordshire Police told reporters".
+_AFFILIATION = r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})?"
 _APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
 
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
-SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+{_VERB}")
+SUBJECT_FIRST = re.compile(
+    rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS}\s+{_VERB}"
+)
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho"
 VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
 # "according to Ramzan Kadyrov", "in the words of one union official",

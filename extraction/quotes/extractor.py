@@ -346,7 +346,9 @@ def _carry(
     # A quoted paragraph with no attribution continues the previous paragraph's speaker.
     if last is not None and last[0] == paragraph - 1:
         return carried, last[2] if lead_in is not None else None
-    for index in (paragraph - 1, paragraph - 2) if lead_in == paragraph - 1 else (paragraph - 1,):
+    # Past a lead-in only when it names nothing but a publication ("The Independent recounts:").
+    bare = lead_in == paragraph - 1 and lead_in_outlet(article.body.paragraphs[lead_in]) is not None
+    for index in (paragraph - 1, paragraph - 2) if bare else (paragraph - 1,):
         if index < 0:
             break
         found = last_clause(article.paragraph(index))

@@ -116,6 +116,7 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     resident farmer owner author writer scientist historian secretary premier councillor
     councilor ambassador general colonel pastor rabbi imam priest bishop student mother father
     wife husband daughter son sister brother colleague friend neighbour neighbor partner man
+    family relative parent child resident witness supporter protester police staff
     woman chancellor head deputy organiser organizer volunteer worker mechanic driver
     constable superintendent headteacher headmaster headmistress principal executive
     representative negotiator adviser advisor strategist consultant editor reporter
@@ -276,9 +277,10 @@ _OUTLET_DESCRIPTION = (
 # Phrases in an attribution clause that credit a publication ("told the Guardian").
 # Group "outlet" is the capitalised publication name as written (without "the").
 OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
-    r"\b(?i:told|tells|telling|to|with|according\s+to|quoted\s+by|reported\s+by|speaking\s+to|"
-    r"in\s+an\s+interview\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to|writing\s+in|"
-    r"wrote\s+in|seen\s+by|obtained\s+by|on)\s+(?:[Tt]he\s+)?"
+    r"\b(?i:told|tells|telling|according\s+to|quoted\s+by|reported\s+by|seen\s+by|obtained\s+by|"
+    r"(?:said|says|speaking|spoke|talking|talked|writing|wrote|appearing|appeared)\s+"
+    r"(?:to|with|in|on)|(?:in|during)\s+(?:an?\s+)?(?:interview|conversation|comments|statement|"
+    r"email|op-ed|article|column)\s+(?:with|to|for|in))\s+(?:[Tt]he\s+)?"
     + _OUTLET_DESCRIPTION
     + r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"

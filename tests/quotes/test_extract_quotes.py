@@ -204,3 +204,30 @@ def test_loose_clauses_are_not_read_as_described_subjects() -> None:
 def test_question_mark_ends_the_quote_not_the_reporting_sentence() -> None:
     quote = one("“What precisely is this body’s function?” Logan Foster said. Then he sat down.")
     assert (quote.speaker, quote.verb) == ("Logan Foster", "said")
+
+
+def test_affiliation_after_a_name_keeps_the_name_as_speaker() -> None:
+    quote = one(
+        "Chief Superintendent Jon Simpson from Hertfordshire Police told reporters it was "
+        "“targeted”."
+    )
+    assert (quote.speaker, quote.kind) == ("Jon Simpson", "direct")
+
+
+def test_a_plain_preposition_does_not_credit_a_publication() -> None:
+    quote = one(
+        "In a note sent to BBC 5 Live staff, the organisation said it would give "
+        "“all the support we can”."
+    )
+    assert quote.outlet is None
+
+
+def test_a_lead_in_that_names_people_does_not_reach_further_back() -> None:
+    quotes = extract_quotes(
+        [
+            "“We’re all together,” Paul Ansell told Sky News.",
+            "Here is the statement from the family, as read by Superintendent Pauline Stables:",
+            "“Our family liaison officers have had to confirm our worst fears today.”",
+        ]
+    )
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Paul Ansell"), ("block", None)]

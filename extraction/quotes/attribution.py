@@ -138,6 +138,9 @@ def _subject(match: re.Match[str], verb: str | None) -> Attribution | None:
     chain = groups.get("name")
     if chain:
         name = parse_name(chain)
+        if name is None and chain.split()[-1].lower() in ROLE_NOUNS:
+            # "Police said": a capitalised role at the start of a sentence describes the speaker.
+            return Attribution("description", chain, match.start("name"), verb)
         if name is None or _is_publication(name) or _object_of_preposition(match):
             return None
         offset = match.start("name") + chain.index(name.tokens[0])

@@ -25,6 +25,8 @@ class _Open:
     at: int  # offset of the opening mark
     paragraph: int
     depth: int = 1  # curly marks nested inside it
+    straight_close: int | None = None  # a straight mark that could close a sloppy “…" quotation
+    straights: int = 0  # straight marks inside; an odd count means one of them is the closer
 
 
 def _continues(paragraph: str) -> bool:
@@ -74,6 +76,23 @@ def _closes_single(paragraph: str, offset: int) -> bool:
     return not (before == "s" and after[:1] == " " and after[1:2].islower())
 
 
+def _closed_by_straight(current: _Open) -> bool:
+    """Whether an unclosed curly quotation was closed by an unpaired straight mark."""
+    return (
+        current.mark == "curly"
+        and current.depth == 1
+        and current.straights % 2 == 1
+        and current.straight_close is not None
+    )
+
+
+def _could_close(paragraph: str, offset: int) -> bool:
+    """Whether a straight mark sits where a closing one would: after a word, before a non-letter."""
+    before = paragraph[offset - 1] if offset > 0 else " "
+    after = paragraph[offset + 1 : offset + 2]
+    return not before.isspace() and not (after and after.isalnum())
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) with surrounding white space excluded."""
     while start < end and text[start].isspace():
@@ -105,7 +124,11 @@ def scan(body: Body) -> list[RawQuote]:
         base = body.starts[index]
         skip_to = -1
         if current is not None:
-            if _continues(paragraph):
+            if _closed_by_straight(current):
+                # “…family" — opened curly, closed straight: close at the straight mark.
+                assert current.straight_close is not None
+                close(current.straight_close, current.straight_close, index - 1)
+            elif _continues(paragraph):
                 lead = len(paragraph) - len(paragraph.lstrip())
                 if paragraph[lead : lead + 1] and paragraph[lead] in ANY_OPEN:
                     skip_to = lead  # the re-opening mark of a continued paragraph
@@ -127,7 +150,11 @@ def scan(body: Body) -> list[RawQuote]:
                 if char == SINGLE_CLOSE and _closes_single(paragraph, offset):
                     close(at, at, index)
             elif current.mark == "curly":
-                if char in CURLY_OPEN:
+                if char == STRAIGHT:
+                    current.straights += 1
+                    if _could_close(paragraph, offset):
+                        current.straight_close = at
+                elif char in CURLY_OPEN:
                     current.depth += 1
                 elif char in CURLY_CLOSE:
                     current.depth -= 1
@@ -136,5 +163,9 @@ def scan(body: Body) -> list[RawQuote]:
             elif char == STRAIGHT:
                 close(at, at, index)
     if current is not None:
-        close(None, len(text), len(body.paragraphs) - 1)
+        if _closed_by_straight(current):
+            assert current.straight_close is not None
+            close(current.straight_close, current.straight_close, len(body.paragraphs) - 1)
+        else:
+            close(None, len(text), len(body.paragraphs) - 1)
     return found

@@ -231,3 +231,23 @@ def test_a_lead_in_that_names_people_does_not_reach_further_back() -> None:
         ]
     )
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Paul Ansell"), ("block", None)]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
+    quotes = extract_quotes(
+        [
+            'Police confirmed “It is believed that all the deceased belong to the same family". '
+            "The names have not yet been released.",
+            "“We are in shock,” said Fabian Picardo.",
+        ]
+    )
+    assert [q.text for q in quotes] == [
+        "It is believed that all the deceased belong to the same family",
+        "We are in shock,",
+    ]
+    assert quotes[0].speaker_mention == "Police"
+
+
+def test_paired_straight_marks_inside_a_curly_quote_are_nested() -> None:
+    quote = one('“He said "no" to me.', "“Then he left,” Ann Lee said.")
+    assert quote.text == 'He said "no" to me.\n\n“Then he left,'

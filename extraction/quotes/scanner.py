@@ -127,7 +127,8 @@ def scan(body: Body) -> list[RawQuote]:
             if _closed_by_straight(current):
                 # “…family" — opened curly, closed straight: close at the straight mark.
                 assert current.straight_close is not None
-                close(current.straight_close, current.straight_close, index - 1)
+                at = current.straight_close
+                close(at, at, body.paragraph_at(at))
             elif _continues(paragraph):
                 lead = len(paragraph) - len(paragraph.lstrip())
                 if paragraph[lead : lead + 1] and paragraph[lead] in ANY_OPEN:
@@ -165,7 +166,8 @@ def scan(body: Body) -> list[RawQuote]:
     if current is not None:
         if _closed_by_straight(current):
             assert current.straight_close is not None
-            close(current.straight_close, current.straight_close, len(body.paragraphs) - 1)
+            at = current.straight_close
+            close(at, at, body.paragraph_at(at))
         else:
             close(None, len(text), len(body.paragraphs) - 1)
     return found

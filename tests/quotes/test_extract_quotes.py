@@ -251,3 +251,9 @@ def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
 def test_paired_straight_marks_inside_a_curly_quote_are_nested() -> None:
     quote = one('“He said "no" to me.', "“Then he left,” Ann Lee said.")
     assert quote.text == 'He said "no" to me.\n\n“Then he left,'
+
+
+def test_stray_marks_across_paragraphs_do_not_break_extraction() -> None:
+    # Found by hypothesis: a straight closer in one paragraph, curly marks left over in the next.
+    for quote in extract_quotes(['““"', "”"]):
+        assert quote.text in '““"\n\n”'

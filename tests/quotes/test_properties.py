@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction.quotes import extract_quotes
-from extraction.quotes.extractor import _Article
+from extraction.quotes.article import Article
 
 FRAGMENTS = [
     "“",
@@ -81,7 +81,7 @@ def test_spans_never_overlap_and_come_in_reading_order(
     paragraphs: list[str], data: st.DataObject
 ) -> None:
     blockquotes = _blockquotes(data, len(paragraphs))
-    raw = _Article(paragraphs, blockquotes).quotes
+    raw = Article(paragraphs, blockquotes).quotes
     for before, after in itertools.pairwise(raw):
         assert before.end <= after.start
     body = "\n\n".join(paragraphs)

@@ -44,6 +44,9 @@ def test_outlet_patterns_compile_with_an_outlet_group(pattern: str) -> None:
         ("According to the Associated Press:", "Associated Press"),
         ("Helen Cho writes:", None),
         ("The meeting went on:", None),
+        ("The Intercept reports:", "The Intercept"),
+        ("The Minister said:", None),
+        ("The Committee writes:", None),
     ],
 )
 def test_lead_in_outlets(paragraph: str, outlet: str | None) -> None:

@@ -36,6 +36,8 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """A resolved attribution: canonical speaker, the mention as written, the verb."""
+
     speaker: str | None
     mention: str | None
     verb: str | None

@@ -74,8 +74,12 @@ _SUBJECT_DESC = (
     rf"(?!(?:{_alternation(FUNCTION_WORDS)})\b)[a-z][\w’'\-]*(?<!ed)"
     r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
 )
-# Lower-case role words before a name are not part of it: "union organiser Maria Santos".
-_ROLE_PREFIX = rf"(?:(?:[a-z][\w’'\-]*\s+){{0,2}}?(?:{_alternation(ROLE_NOUNS)})\s+)?"
+# Role words before a name are not part of it: "union organiser Maria Santos", "Unite regional
+# officer Chris Moss", "Labour MP Jo Cox".
+_ROLE_PREFIX = (
+    rf"(?:(?:[A-Z][\w’'\-]*\s+){{0,3}}?(?:[a-z][\w’'\-]*\s+){{0,2}}?"
+    rf"(?:{_alternation(ROLE_NOUNS)}|MP|MEP|MSP|CEO)\s+)?"
+)
 _NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
 # An affiliation after a name: "Jon Simpson from Hertfordshire Police told reporters".
 _AFFILIATION = r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})?"

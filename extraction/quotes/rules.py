@@ -124,7 +124,7 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     veteran pilot engineer architect designer artist musician singer actor actress
     novelist poet athlete player striker goalkeeper manager landlord tenant shopkeeper
     baker banker trader investor entrepreneur boss employee member councilwoman councilman
-    mp governor-general commander fisherman fishermen boxer lorry taxi shop café cafe
+    mp mep msp ceo governor-general commander fisherman fishermen boxer lorry taxi shop café cafe
     labourer laborer carer cleaner chef cook waiter waitress dancer photographer filmmaker
     """
 )
@@ -332,7 +332,8 @@ TITLE_CUES: Final[frozenset[str]] = _words(
     podcast poem article essay column op-ed report study paper titled entitled headlined
     called named nicknamed dubbed hashtag slogan campaign programme program exhibition painting
     opera magazine newsletter blog app game production staging revival adaptation screening
-    performance edition version remake sequel
+    performance edition version remake sequel reading chanting chanted chants banner placard
+    sign
     """
 )
 # Two-word title cues.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,9 +18,11 @@ from extraction.quotes.names import (
     parse_name,
 )
 from extraction.quotes.outlets import inline_outlet, outlets_named
-from extraction.quotes.rules import ANY_OPEN, OBJECT_PRONOUNS, PRONOUNS
+from extraction.quotes.rules import ANY_OPEN, BLOCKQUOTE_SIGNATURE, OBJECT_PRONOUNS, PRONOUNS
 from extraction.quotes.scanner import scan
 from extraction.quotes.text import MASK_CHAR, Body, mask, sentence_bounds, sentence_starts
+
+_SIGNATURE = re.compile(BLOCKQUOTE_SIGNATURE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +193,12 @@ def _with_blockquotes(
             continue
         out = [q for q in out if q not in touching]
         begin = start + lead
-        out.append(RawQuote(begin, begin + len(text), None, None, index, index, True))
+        # "We shall fight on the beaches. — Winston Churchill": the signature is not quoted; the
+        # gap before it stands in for a closing mark, so the signature reads as the tail.
+        signed = _SIGNATURE.search(text)
+        stop = begin + (signed.start() if signed else len(text))
+        close = stop if signed else None
+        out.append(RawQuote(begin, stop, None, close, index, index, True))
     return sorted(out, key=lambda q: q.start)
 
 

@@ -314,6 +314,9 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     r"(?:reports|reported|recounts|recounted|quoted)\b",
 )
 
+# A signature closing a <blockquote> paragraph: " — Winston Churchill", " – Maya Angelou, 1969".
+BLOCKQUOTE_SIGNATURE: Final = r"\s+[—–]\s*[A-Z][^—–]{1,80}$"
+
 # --- Scare quotes, titles and names ---------------------------------------------------------------
 
 # An unattributed quotation of at most this many words in running text is a scare quote.

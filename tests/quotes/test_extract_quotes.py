@@ -257,3 +257,13 @@ def test_stray_marks_across_paragraphs_do_not_break_extraction() -> None:
     # Found by hypothesis: a straight closer in one paragraph, curly marks left over in the next.
     for quote in extract_quotes(['““"', "”"]):
         assert quote.text in '““"\n\n”'
+
+
+def test_a_signed_blockquote_credits_its_signature() -> None:
+    quotes = extract_quotes(
+        ["He ended with a line he loved:", "We shall fight on the beaches. — Winston Churchill"],
+        frozenset({1}),
+    )
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("We shall fight on the beaches.", "block", "Winston Churchill")
+    ]

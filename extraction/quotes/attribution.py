@@ -89,8 +89,11 @@ _APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
 SUBJECT_FIRST = re.compile(
     rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS}\s+{_VERB}"
 )
-# "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho"
-VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
+# "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho",
+# "said her colleague Priya Menon"
+VERB_FIRST = re.compile(
+    rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,?\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})"
+)
 # "according to Ramzan Kadyrov", "in the words of one union official",
 # "— that was the verdict of Joan Ellery", "quoted him as saying"
 ACCORDING_TO = re.compile(

@@ -13,6 +13,8 @@ from typing import Literal
 from extraction.quotes.names import NAME_CHAIN, Name, is_organisation, parse_name
 from extraction.quotes.outlets import canonical_outlet
 from extraction.quotes.rules import (
+    DESCRIPTION_DETERMINERS,
+    EXPLICIT_ATTRIBUTION_CUES,
     FIRST_PERSON,
     FUNCTION_WORDS,
     OBJECT_PRONOUNS,
@@ -20,6 +22,7 @@ from extraction.quotes.rules import (
     PRONOUNS,
     REPORTING_PHRASES,
     REPORTING_VERBS,
+    ROLE_ACRONYMS,
     ROLE_NOUNS,
     VERB_MODIFIERS,
 )
@@ -62,14 +65,18 @@ _PRONOUN_WORDS = sorted(
     ({*PRONOUNS, *FIRST_PERSON} | {w.capitalize() for w in (*PRONOUNS, *FIRST_PERSON)}) - {"i"}
 )
 _PRON = rf"\b(?P<pron>{'|'.join(_PRONOUN_WORDS)})\b"
+_DETERMINER = "|".join(
+    f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+    for w in sorted(DESCRIPTION_DETERMINERS, key=len, reverse=True)
+)
 _DESC = (
-    r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?"
+    rf"(?P<desc>\b(?:{_DETERMINER})\s+(?:[\w’'\-]+\s+){{0,3}}?"
     rf"(?:{_alternation(ROLE_NOUNS)})s?)\b"
 )
 # Any determiner + noun phrase as a subject ("The channel said", "A spokesperson for the company,
 # Laura Kim, told"); after a verb only role nouns count, so "told the meeting" is no speaker.
 _SUBJECT_DESC = (
-    r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+"
+    rf"(?P<desc>\b(?:{_DETERMINER})\s+"
     rf"(?:(?!(?:{_alternation(FUNCTION_WORDS)})\b)[\w’'\-]+\s+){{0,3}}?"
     rf"(?!(?:{_alternation(FUNCTION_WORDS)})\b)[a-z][\w’'\-]*(?<!ed)"
     r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
@@ -78,7 +85,7 @@ _SUBJECT_DESC = (
 # officer Chris Moss", "Labour MP Jo Cox".
 _ROLE_PREFIX = (
     rf"(?:(?:[A-Z][\w’'\-]*\s+){{0,3}}?(?:[a-z][\w’'\-]*\s+){{0,2}}?"
-    rf"(?:{_alternation(ROLE_NOUNS)}|MP|MEP|MSP|CEO)\s+)?"
+    rf"(?:{_alternation(ROLE_NOUNS | ROLE_ACRONYMS)})\s+)?"
 )
 _NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
 # An affiliation after a name: "Jon Simpson from Hertfordshire Police told reporters".
@@ -96,11 +103,7 @@ VERB_FIRST = re.compile(
 )
 # "according to Ramzan Kadyrov", "in the words of one union official",
 # "— that was the verdict of Joan Ellery", "quoted him as saying"
-ACCORDING_TO = re.compile(
-    r"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|"
-    r"(?:[Tt]hat|[Tt]his)\s+was\s+the\s+(?:verdict|view|assessment|reaction|response)\s+of)"
-    rf"\s+(?:{_DESC}|{_NAME})"
-)
+ACCORDING_TO = re.compile(rf"\b(?i:{'|'.join(EXPLICIT_ATTRIBUTION_CUES)})\s+(?:{_DESC}|{_NAME})")
 # "“…” — State Treasurer John Kennedy, speaking on …" (a dash, then the speaker's name)
 DASH_NAME = re.compile(rf"[—–]\s*{_NAME}")
 QUOTED_AS = re.compile(

@@ -129,6 +129,20 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     """
 )
 
+# Upper-case roles before a name ("Labour MP Jo Cox").
+ROLE_ACRONYMS: Final[frozenset[str]] = _words("MP MEP MSP CEO")
+
+# Words that open a described subject ("a spokeswoman", "The channel", "her colleague").
+DESCRIPTION_DETERMINERS: Final[frozenset[str]] = _words("the a an his her their its one")
+
+# Phrases that credit the words themselves to someone (regular expressions, any case):
+# "according to X", "in the words of X", "— that was the verdict of X".
+EXPLICIT_ATTRIBUTION_CUES: Final[tuple[str, ...]] = (
+    r"according\s+to",
+    r"in\s+the\s+words\s+of",
+    r"(?:that|this)\s+was\s+the\s+(?:verdict|view|assessment|reaction|response)\s+of",
+)
+
 # Pronouns that may be the subject of a reporting verb, and the gender each demands.
 PRONOUNS: Final[dict[str, str | None]] = {"he": "m", "she": "f", "they": None}
 # Object pronouns in "quoted him as saying".

@@ -12,16 +12,18 @@ from extraction.quotes.rules import (
     GENDER_GUESSER_MAP,
     HONORIFICS,
     KNOWN_OUTLETS,
+    NAME_PARTICLES,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
     ROLE_NOUNS,
     ROLE_TITLES,
 )
+from extraction.quotes.text import MASK_CHAR
 
 MAX_NAME_TOKENS = 6  # longer capitalised runs are headlines or lists, not a person's name
 NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|[A-Z][\w’'\-]*)"
-NAME_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|du|la|le|ibn|el|del|di)"
+NAME_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 # A run of capitalised words, optionally after an honorific: "Mr. Kadyrov", "Ursula von der Leyen".
 NAME_CHAIN = (
@@ -31,7 +33,7 @@ NAME_CHAIN = (
 _CHAIN = re.compile(rf"(?<![\w’'\-]){NAME_CHAIN}")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NICKNAMED = re.compile(
-    rf"(?<![\w’'\-])(?P<first>[A-Z][\w’'\-]+)\s+[“\"]\u2591+[”\"]\s+(?P<last>{NAME_TOKEN})"
+    rf"(?<![\w’'\-])(?P<first>[A-Z][\w’'\-]+)\s+[“\"]{MASK_CHAR}+[”\"]\s+(?P<last>{NAME_TOKEN})"
 )
 
 

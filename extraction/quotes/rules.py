@@ -130,7 +130,9 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
 )
 
 # Lower-case particles inside (or opening) a surname: "Ursula von der Leyen", "Rubén del Campo".
-NAME_PARTICLES: Final[frozenset[str]] = _words("de van von der den bin al da du la le ibn el del di")
+NAME_PARTICLES: Final[frozenset[str]] = _words(
+    "de van von der den bin al da du la le ibn el del di"
+)
 
 # Upper-case roles before a name ("Labour MP Jo Cox").
 ROLE_ACRONYMS: Final[frozenset[str]] = _words("MP MEP MSP CEO")

@@ -131,13 +131,13 @@ def score(tally: Tally, expected: Sequence[Row], predicted: Sequence[Row], name:
     )
 
 
-def run(directory: Path = ANNOTATED) -> Tally:
-    """Extract quotes from every annotated article and compare with the annotations."""
+def run(directory: Path = ANNOTATED, pattern: str = "*.json") -> Tally:
+    """Extract quotes from the annotated articles and compare with the annotations."""
     sys.path.insert(0, str(REPO))
     from extraction.quotes import extract_quotes
 
     tally = Tally()
-    for path in sorted(directory.glob("*.json")):
+    for path in sorted(directory.glob(pattern)):
         doc = json.loads(path.read_text(encoding="utf-8"))
         paragraphs: list[str] = doc["paragraphs"]
         body = "\n\n".join(paragraphs)
@@ -180,8 +180,9 @@ def report(tally: Tally) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument("--glob", default="*.json", help="which annotated files (default: all)")
     args = parser.parse_args(argv)
-    tally = run()
+    tally = run(pattern=args.glob)
     print(report(tally))
     if args.verbose:
         print("\n".join(tally.misses))

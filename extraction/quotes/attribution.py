@@ -13,9 +13,16 @@ from typing import Literal
 from extraction.quotes.names import NAME_CHAIN, Name, is_organisation, parse_name
 from extraction.quotes.outlets import canonical_outlet
 from extraction.quotes.rules import (
+    DESCRIPTION_DETERMINERS,
+    EXPLICIT_ATTRIBUTION_CUES,
     FIRST_PERSON,
+    FUNCTION_WORDS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
     PRONOUNS,
+    REPORTING_PHRASES,
     REPORTING_VERBS,
+    ROLE_ACRONYMS,
     ROLE_NOUNS,
     VERB_MODIFIERS,
 )
@@ -32,58 +39,119 @@ class Attribution:
     offset: int  # where the mention starts in the text searched (callers add their base offset)
     verb: str | None
     name: Name | None = None
+    explicit: bool = False  # "according to X" / "in the words of X": credits the words themselves
+
+    @property
+    def names_a_role(self) -> bool:
+        """Whether a described subject names a role ("a spokeswoman"), not a thing ("the plan")."""
+        words = (w.lower().rstrip("s") for w in self.mention.split())
+        return self.kind != "description" or any(
+            w in ROLE_NOUNS or w + "s" in ROLE_NOUNS for w in words
+        )
 
     def shifted(self, base: int) -> Attribution:
-        return Attribution(self.kind, self.mention, self.offset + base, self.verb, self.name)
+        return Attribution(
+            self.kind, self.mention, self.offset + base, self.verb, self.name, self.explicit
+        )
 
 
 def _alternation(words: frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_VERB = rf"(?P<verb>{_alternation(REPORTING_VERBS)})\b"
+_VERB = rf"(?P<verb>{_alternation(REPORTING_VERBS | REPORTING_PHRASES)})\b"
 _MODS = rf"(?:\s+(?:{_alternation(VERB_MODIFIERS)}))*"
-_PRONOUN_WORDS = sorted({*PRONOUNS, *FIRST_PERSON} | {w.capitalize() for w in PRONOUNS})
-_PRON = rf"\b(?P<pron>{'|'.join(_PRONOUN_WORDS)}|We)\b"
+_PRONOUN_WORDS = sorted(
+    ({*PRONOUNS, *FIRST_PERSON} | {w.capitalize() for w in (*PRONOUNS, *FIRST_PERSON)}) - {"i"}
+)
+_PRON = rf"\b(?P<pron>{'|'.join(_PRONOUN_WORDS)})\b"
+_DETERMINER = "|".join(
+    f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+    for w in sorted(DESCRIPTION_DETERMINERS, key=len, reverse=True)
+)
 _DESC = (
-    r"(?P<desc>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?"
+    rf"(?P<desc>\b(?:{_DETERMINER})\s+(?:[\w’'\-]+\s+){{0,3}}?"
     rf"(?:{_alternation(ROLE_NOUNS)})s?)\b"
 )
-# Lower-case role words before a name are not part of it: "union organiser Maria Santos".
-_ROLE_PREFIX = rf"(?:(?:[a-z][\w’'\-]*\s+){{0,2}}?(?:{_alternation(ROLE_NOUNS)})\s+)?"
+# Any determiner + noun phrase as a subject ("The channel said", "A spokesperson for the company,
+# Laura Kim, told"); after a verb only role nouns count, so "told the meeting" is no speaker.
+_SUBJECT_DESC = (
+    rf"(?P<desc>\b(?:{_DETERMINER})\s+"
+    rf"(?:(?!(?:{_alternation(FUNCTION_WORDS)})\b)[\w’'\-]+\s+){{0,3}}?"
+    rf"(?!(?:{_alternation(FUNCTION_WORDS)})\b)[a-z][\w’'\-]*(?<!ed)"
+    r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
+)
+# Role words before a name are not part of it: "union organiser Maria Santos", "Unite regional
+# officer Chris Moss", "Labour MP Jo Cox".
+_ROLE_PREFIX = (
+    rf"(?:(?:[A-Z][\w’'\-]*\s+){{0,3}}?(?:[a-z][\w’'\-]*\s+){{0,2}}?"
+    rf"(?:{_alternation(ROLE_NOUNS | ROLE_ACRONYMS)})\s+)?"
+)
 _NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
+# An affiliation after a name: "Jon Simpson from Hertfordshire Police told reporters".
+_AFFILIATION = r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})?"
 _APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
 
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
-SUBJECT_FIRST = re.compile(rf"(?:{_PRON}|{_DESC}|{_NAME}){_APPOSITIVE}{_MODS}\s+{_VERB}")
-# "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho"
-VERB_FIRST = re.compile(rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})")
-# "according to Ramzan Kadyrov"
-ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:{_DESC}|{_NAME})")
+SUBJECT_FIRST = re.compile(
+    rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS}\s+{_VERB}"
+)
+# "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho",
+# "said her colleague Priya Menon"
+VERB_FIRST = re.compile(
+    rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,?\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})"
+)
+# "according to Ramzan Kadyrov", "in the words of one union official",
+# "— that was the verdict of Joan Ellery", "quoted him as saying"
+ACCORDING_TO = re.compile(rf"\b(?i:{'|'.join(EXPLICIT_ATTRIBUTION_CUES)})\s+(?:{_DESC}|{_NAME})")
+# "“…” — State Treasurer John Kennedy, speaking on …" (a dash, then the speaker's name)
+DASH_NAME = re.compile(rf"[—–]\s*{_NAME}")
+QUOTED_AS = re.compile(
+    rf"\bquoted\s+(?:(?P<pron>{'|'.join(OBJECT_PRONOUNS)})|{_NAME})\s+as\s+(?P<verb>saying)\b"
+)
+# "a former nurse named Ruth Okafor" inside an apposition
+_NAMED_IN_APPOSITION = re.compile(rf"\b(?:named|called)\s+({NAME_CHAIN})$")
 # The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
-COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_NAME})")
+COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}")
+# Any person-like subject in a sentence: "In a conversation with the Paris Review, he talked".
+ANY_SUBJECT = re.compile(rf"{_PRON}|{_NAME}")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
 _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
 
 
 def _from_match(match: re.Match[str], verb: str | None) -> Attribution | None:
     """The attribution a clause match describes, or None when its subject is a publication."""
+    found = _subject(match, verb)
+    if found is not None and match.re is ACCORDING_TO:
+        return Attribution(found.kind, found.mention, found.offset, None, found.name, True)
+    return found
+
+
+def _subject(match: re.Match[str], verb: str | None) -> Attribution | None:
     groups = match.groupdict()
     if groups.get("pron"):
         word = groups["pron"]
         kind: SubjectKind = "first_person" if word.lower() in FIRST_PERSON else "pronoun"
         return Attribution(kind, word, match.start("pron"), verb)
     appos = groups.get("appos")
-    if appos and _APPOS_NAME.match(appos.strip()):
-        name = parse_name(appos.strip())
-        if name is not None and not is_organisation(name):
-            return Attribution("name", name.mention, match.start("appos"), verb, name)
+    if appos:
+        named = _NAMED_IN_APPOSITION.search(appos.strip())
+        chain = appos.strip() if _APPOS_NAME.match(appos.strip()) else None
+        if chain is None and named is not None and groups.get("desc"):
+            chain = named.group(1)
+        name = parse_name(chain) if chain else None
+        if chain and name is not None and not is_organisation(name):
+            offset = match.start("appos") + appos.index(chain)
+            return Attribution("name", name.mention, offset, verb, name)
     if groups.get("desc"):
         return Attribution("description", groups["desc"], match.start("desc"), verb)
     chain = groups.get("name")
     if chain:
         name = parse_name(chain)
-        if name is None or _is_publication(name):
+        if name is None and chain.split()[-1].lower() in ROLE_NOUNS:
+            # "Police said": a capitalised role at the start of a sentence describes the speaker.
+            return Attribution("description", chain, match.start("name"), verb)
+        if name is None or _is_publication(name) or _object_of_preposition(match):
             return None
         offset = match.start("name") + chain.index(name.tokens[0])
         if name.honorific is not None:
@@ -92,15 +160,29 @@ def _from_match(match: re.Match[str], verb: str | None) -> Attribution | None:
     return None
 
 
+def _object_of_preposition(match: re.Match[str]) -> bool:
+    """Whether a subject-first name is really the object of a preposition ("a food bank in
+    Wrexham has said"), which cannot be the subject of the verb."""
+    if match.re is not SUBJECT_FIRST:
+        return False
+    before = match.string[max(0, match.start() - 30) : match.start()].split()
+    return bool(before) and before[-1] in PREPOSITIONS
+
+
 def _is_publication(name: Name) -> bool:
     return canonical_outlet(" ".join(name.tokens), strict=True) is not None
 
 
 def in_tail(tail: str) -> Attribution | None:
     """A reporting clause right after a quotation: '…,” he recalled' / '…,” said Helen Cho'."""
+    dashed = DASH_NAME.match(tail.lstrip())
+    if dashed is not None:
+        found = _from_match(dashed, None)
+        if found is not None:
+            return found.shifted(len(tail) - len(tail.lstrip()))
     lead = _TAIL_LEAD.match(tail)
     start = lead.end() if lead else 0
-    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO):
+    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO, QUOTED_AS):
         match = pattern.match(tail, start)
         if match is None:
             continue
@@ -114,13 +196,15 @@ def in_tail(tail: str) -> Attribution | None:
 def last_clause(text: str) -> Attribution | None:
     """The last reporting clause in `text` ('Mr. Kadyrov advised …', 'he claimed that …')."""
     best: Attribution | None = None
-    best_end = -1
-    for pattern in (SUBJECT_FIRST, VERB_FIRST, ACCORDING_TO):
+    best_key = (-1, -1)
+    # The latest verb wins; on the same verb "She told the meeting" beats "told the meeting".
+    for priority, pattern in enumerate((ACCORDING_TO, VERB_FIRST, SUBJECT_FIRST, QUOTED_AS)):
         for match in pattern.finditer(text):
             verb = match.groupdict().get("verb")
             found = _from_match(match, verb)
-            if found is not None and match.end() > best_end:
-                best, best_end = found, match.end()
+            key = (match.start("verb") if verb else match.start(), priority)
+            if found is not None and key > best_key:
+                best, best_key = found, key
     return best
 
 
@@ -130,3 +214,13 @@ def colon_subject(head: str) -> Attribution | None:
         return None
     match = COLON_SUBJECT.match(head)
     return _from_match(match, None) if match else None
+
+
+def subjects(text: str) -> list[Attribution]:
+    """Every pronoun or name in `text`, as verb-less attributions, in order."""
+    out: list[Attribution] = []
+    for match in ANY_SUBJECT.finditer(text):
+        found = _from_match(match, None)
+        if found is not None and found.kind in ("pronoun", "name"):
+            out.append(found)
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extraction.quotes.rules import (
+    SCARE_DETERMINERS,
     SCARE_MAX_WORDS,
     TITLE_CUE_PHRASES,
     TITLE_CUES,
@@ -34,8 +35,12 @@ def is_title_or_name(text: str, head: str, tail: str) -> bool:
     mark up to the end of the sentence.
     """
     before = head.rstrip().lower()
-    last_word = (_WORD.findall(before) or [""])[-1]
+    words = _WORD.findall(before)
+    last_word = (words or [""])[-1]
     if last_word in TITLE_CUES or before.endswith(TITLE_CUE_PHRASES):
+        return True
+    # "a new production of “Hamlet”", "the book, “Twelve Rounds”"
+    if len(words) > 1 and last_word == "of" and words[-2] in TITLE_CUES:
         return True
     # A nickname between a first name and a surname: Joaquin “El Chapo” Guzmán.
     if head[-1:] == " " and tail[:1] == " ":
@@ -56,3 +61,18 @@ def is_scare(text: str, head: str, tail: str) -> bool:
         return True
     # A short phrase that opens a sentence and runs on into it: “Nazi-era” rhetoric is back.
     return bool(tail.strip()) and text[-1:] not in _TRAILING_PUNCTUATION
+
+
+def is_noun_phrase_scare(text: str, head: str) -> bool:
+    """Whether a short quotation is a noun phrase after a determiner or a possessive.
+
+    Such a phrase is held at arm's length even when the sentence reports someone's words:
+    "Lund said the government’s “support package” had saved 300 jobs."
+    """
+    if word_count(text) > SCARE_MAX_WORDS:
+        return False
+    words = head.rstrip().split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in SCARE_DETERMINERS or last.endswith(("’s", "'s", "s’", "s'"))

@@ -1,182 +1,33 @@
-"""extract_quotes: scan quotations, decide their kind, attribute speakers and outlets."""
+"""extract_quotes: decide each quotation's kind, then attribute its speaker and outlet."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from extraction.quotes.article import NO_SPEAKER, Article, Context, Speaker
 from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
-from extraction.quotes.classify import is_scare, is_title_or_name
+from extraction.quotes.classify import (
+    is_noun_phrase_scare,
+    is_scare,
+    is_title_or_name,
+    word_count,
+)
 from extraction.quotes.model import QuoteSpan, RawQuote
-from extraction.quotes.names import People, chains, is_organisation, looks_like_person, parse_name
-from extraction.quotes.outlets import inline_outlet, lead_in_outlet, outlets_named
-from extraction.quotes.rules import ANY_OPEN, PRONOUNS
-from extraction.quotes.scanner import scan
-from extraction.quotes.text import Body, mask, sentence_bounds, sentence_starts
+from extraction.quotes.outlets import inline_outlet, lead_in_outlet
+from extraction.quotes.rules import SCARE_MAX_WORDS
 from extraction.records import QuoteKind
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """The masked text around one quotation."""
+def _held_at_arms_length(text: str, ctx: Context, found: Attribution) -> bool:
+    """Whether a short phrase in a reported sentence is still a scare quote.
 
-    head: str  # sentence text before the opening mark
-    tail: str  # sentence text after the closing mark
-    head_at: int  # offset of `head` in the joined body
-    tail_at: int
-    previous_sentences: str  # the paragraph before the quotation's sentence
-    previous_at: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Speaker:
-    speaker: str | None
-    mention: str | None
-    verb: str | None
-
-
-_NO_SPEAKER = _Speaker(None, None, None)
-
-
-class _Article:
-    """One body being read: its text, masked text, people and block-quote runs."""
-
-    def __init__(self, paragraphs: Sequence[str], blockquotes: frozenset[int]) -> None:
-        self.body = Body(tuple(paragraphs))
-        self.blockquotes = frozenset(i for i in blockquotes if 0 <= i < len(paragraphs))
-        self.quotes = _with_blockquotes(self.body, scan(self.body), self.blockquotes)
-        self.masked = mask(self.body.text, [(q.start, q.end) for q in self.quotes])
-        self.people = _people(self.masked)
-        self.lead_ins = self._block_runs()
-        self.outlets = outlets_named(self.masked)
-
-    def paragraph(self, index: int) -> str:
-        start, end = self.body.span(index)
-        return self.masked[start:end]
-
-    def opens_paragraph(self, quote: RawQuote) -> bool:
-        if quote.whole_paragraph:
-            return True
-        start = self.body.starts[quote.first_paragraph]
-        return quote.open_at is not None and not self.body.text[start : quote.open_at].strip()
-
-    def _block_runs(self) -> dict[int, int | None]:
-        """Paragraphs quoted as blocks -> the index of their lead-in paragraph (if any)."""
-        initial = {q.first_paragraph for q in self.quotes if self.opens_paragraph(q)}
-        continued = {
-            i for q in self.quotes for i in range(q.first_paragraph + 1, q.last_paragraph + 1)
-        }
-        runs: dict[int, int | None] = {}
-        lead_in: int | None = None
-        for index, text in enumerate(self.body.paragraphs):
-            quoted = index in initial or index in continued or index in self.blockquotes
-            if lead_in is not None and quoted:
-                runs[index] = lead_in
-                continue
-            if index in self.blockquotes:
-                runs[index] = None
-            lead_in = None
-            if text.rstrip().endswith(":") and text.lstrip()[:1] not in ANY_OPEN:
-                lead_in = index
-        return runs
-
-    def context(self, quote: RawQuote) -> _Context:
-        first = quote.first_paragraph
-        p_start = self.body.starts[first]
-        paragraph = self.paragraph(first)
-        open_rel = (quote.open_at if quote.open_at is not None else quote.start) - p_start
-        s_start, _ = sentence_bounds(paragraph, open_rel)
-        head = paragraph[s_start:open_rel]
-        previous = paragraph[:s_start]
-        if quote.close_at is None:
-            tail, tail_at = "", quote.end
-        else:
-            last = quote.last_paragraph
-            l_start = self.body.starts[last]
-            closing = self.paragraph(last)
-            close_rel = quote.close_at - l_start
-            _, s_end = sentence_bounds(closing, close_rel)
-            tail, tail_at = closing[close_rel + 1 : s_end], quote.close_at + 1
-        return _Context(head, tail, p_start + s_start, tail_at, previous, p_start)
-
-    def resolve(self, found: Attribution) -> _Speaker:
-        if found.kind == "pronoun":
-            gender = PRONOUNS.get(found.mention.lower())
-            person = None
-            if found.mention.lower() != "they":
-                person = self.people.resolve_pronoun(gender, found.offset)
-            speaker = " ".join(person.canonical) if person else None
-            return _Speaker(speaker, found.mention, found.verb)
-        if found.kind == "name" and found.name is not None:
-            person = self.people.lookup(found.name, found.offset)
-            speaker = " ".join(person.canonical if person else found.name.tokens)
-            return _Speaker(speaker, found.mention, found.verb)
-        return _Speaker(None, found.mention, found.verb)
-
-
-def _with_blockquotes(
-    body: Body, quotes: list[RawQuote], blockquotes: frozenset[int]
-) -> list[RawQuote]:
-    """Scanner spans plus each <blockquote> paragraph not already quoted from its start."""
-    out = list(quotes)
-    for index in sorted(blockquotes):
-        start, end = body.span(index)
-        touching = [q for q in out if q.start < end + 2 and q.end > start - 2]
-        if any(q.first_paragraph != q.last_paragraph for q in touching):
-            continue
-        lead = len(body.paragraphs[index]) - len(body.paragraphs[index].lstrip())
-        if any(q.open_at == start + lead for q in touching):
-            continue
-        text = body.paragraphs[index].strip()
-        if not text:
-            continue
-        out = [q for q in out if q not in touching]
-        begin = start + lead
-        out.append(RawQuote(begin, begin + len(text), None, None, index, index, True))
-    return sorted(out, key=lambda q: q.start)
-
-
-def _people(masked: str) -> People:
-    """Everyone the (masked) body names, with every place they are mentioned."""
-    people = People()
-    singles: list[tuple[int, str]] = []
-    for offset, chain in chains(masked):
-        name = parse_name(chain)
-        if name is None:
-            continue
-        at = offset + chain.index(name.honorific or name.tokens[0])
-        before = masked[max(0, offset - 30) : offset].split()
-        preceding = before[-1] if before else ""
-        if looks_like_person(name, preceding):
-            people.add(name, at)
-        else:
-            singles.append((at, chain))
-    for found in _all_clauses(masked):
-        if found.kind == "name" and found.name and not is_organisation(found.name):
-            people.add(found.name, found.offset)
-    for at, chain in singles:
-        name = parse_name(chain)
-        if name is None:
-            continue
-        person = people.lookup(name, at)
-        if person is not None:
-            people.add(name, at)
-    return people
-
-
-def _all_clauses(masked: str) -> list[Attribution]:
-    """Every named subject of a reporting clause, sentence by sentence."""
-    out: list[Attribution] = []
-    base = 0
-    for paragraph in masked.split("\n\n"):
-        starts = [*sentence_starts(paragraph), len(paragraph)]
-        for s, e in itertools.pairwise(starts):
-            found = last_clause(paragraph[s:e])
-            if found is not None:
-                out.append(found.shifted(base + s))
-        base += len(paragraph) + 2
-    return out
+    A noun phrase after a determiner ("the government’s “support package”"), or any short phrase
+    when the subject is an institution rather than a person or a role ("The government insists
+    it is sending “help”").
+    """
+    if is_noun_phrase_scare(text, ctx.head):
+        return True
+    return word_count(text) <= SCARE_MAX_WORDS and not found.names_a_role
 
 
 def _shift(found: Attribution | None, base: int) -> Attribution | None:
@@ -191,22 +42,30 @@ def extract_quotes(
     blockquote_paragraphs: indices of paragraphs that HTML marked as <blockquote> (quoted even
     without quotation marks).
     """
-    article = _Article(paragraphs, blockquote_paragraphs)
+    article = Article(paragraphs, blockquote_paragraphs)
     body = article.body
     out: list[QuoteSpan] = []
     # The last attributed quotation: (paragraph index, speaker, outlet).
-    last: tuple[int, _Speaker, str | None] | None = None
+    last: tuple[int, Speaker, str | None] | None = None
+    contexts = iter(article.outlet_contexts)
+    pending = next(contexts, None)
+    outlet_context: tuple[str, str] | None = None  # (speaker, outlet) of the latest credit
     for quote in article.quotes:
+        while pending is not None and pending[0] <= (
+            quote.start if quote.open_at is None else quote.open_at
+        ):
+            outlet_context, pending = (pending[1], pending[2]), next(contexts, None)
         text = body.text[quote.start : quote.end]
         ctx = article.context(quote)
         block = quote.first_paragraph in article.lead_ins or quote.whole_paragraph
         if not block and is_title_or_name(text, ctx.head, ctx.tail):
             continue
-        found = (
-            _shift(in_tail(ctx.tail), ctx.tail_at)
-            or _shift(last_clause(ctx.head), ctx.head_at)
-            or _shift(colon_subject(ctx.head), ctx.head_at)
-        )
+        found = _shift(in_tail(ctx.tail), ctx.tail_at)
+        if found is None:
+            found = _shift(last_clause(ctx.head), ctx.head_at)
+            if found is not None and not found.explicit and _held_at_arms_length(text, ctx, found):
+                found = None
+        found = found or _shift(colon_subject(ctx.head), ctx.head_at)
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue
@@ -223,9 +82,12 @@ def extract_quotes(
         if speaker is None and not ctx.head.strip():
             speaker, carried_outlet = _carry(article, quote, ctx, last, lead_in)
             outlet = outlet or carried_outlet
-        speaker = speaker or _NO_SPEAKER
-        if outlet is None and speaker.speaker is not None and not block:
-            outlet = _outlet_of_previous_sentence(article, ctx, speaker.speaker)
+        speaker = speaker or NO_SPEAKER
+        if speaker.speaker is not None and outlet_context is not None:
+            if speaker.speaker != outlet_context[0]:
+                outlet_context = None
+            elif outlet is None and not block:
+                outlet = outlet_context[1]
         if speaker.speaker is not None or speaker.mention is not None:
             last = (quote.last_paragraph, speaker, outlet)
         kind: QuoteKind = "block" if block else "direct"
@@ -234,15 +96,15 @@ def extract_quotes(
 
 
 def _carry(
-    article: _Article,
+    article: Article,
     quote: RawQuote,
-    ctx: _Context,
-    last: tuple[int, _Speaker, str | None] | None,
+    ctx: Context,
+    last: tuple[int, Speaker, str | None] | None,
     lead_in: int | None,
-) -> tuple[_Speaker | None, str | None]:
+) -> tuple[Speaker | None, str | None]:
     """The speaker of an unattributed quotation that opens its sentence, from what came before."""
     paragraph = quote.first_paragraph
-    carried = _Speaker(last[1].speaker, None, None) if last else None
+    carried = Speaker(last[1].speaker, None, None) if last else None
     # Same paragraph: an earlier quotation, else the sentence before ("Mr. Kadyrov advised …").
     if last is not None and last[0] == paragraph:
         return carried, last[2]
@@ -254,28 +116,12 @@ def _carry(
     # A quoted paragraph with no attribution continues the previous paragraph's speaker.
     if last is not None and last[0] == paragraph - 1:
         return carried, last[2] if lead_in is not None else None
-    for index in (paragraph - 1, paragraph - 2) if lead_in == paragraph - 1 else (paragraph - 1,):
+    # Past a lead-in only when it names nothing but a publication ("The Independent recounts:").
+    bare = lead_in == paragraph - 1 and lead_in_outlet(article.body.paragraphs[lead_in]) is not None
+    for index in (paragraph - 1, paragraph - 2) if bare else (paragraph - 1,):
         if index < 0:
             break
         found = last_clause(article.paragraph(index))
         if found is not None:
             return article.resolve(found.shifted(article.body.starts[index])), None
     return None, None
-
-
-def _outlet_of_previous_sentence(article: _Article, ctx: _Context, speaker: str) -> str | None:
-    """The outlet credited in the sentence before, when that sentence reports the same speaker.
-
-    "Rahman, speaking to Sky News, said staff had six hours. “We left food,” she said."
-    """
-    previous = ctx.previous_sentences
-    if not previous.strip():
-        return None
-    start = sentence_starts(previous)[-1]
-    found = last_clause(previous[start:])
-    if found is None:
-        return None
-    resolved = article.resolve(found.shifted(ctx.previous_at + start))
-    if resolved.speaker != speaker:
-        return None
-    return inline_outlet(previous[start:], article.outlets)

@@ -12,23 +12,29 @@ from extraction.quotes.rules import (
     GENDER_GUESSER_MAP,
     HONORIFICS,
     KNOWN_OUTLETS,
+    NAME_PARTICLES,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
     ROLE_NOUNS,
     ROLE_TITLES,
 )
+from extraction.quotes.text import MASK_CHAR
 
+MAX_NAME_TOKENS = 6  # longer capitalised runs are headlines or lists, not a person's name
 NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|[A-Z][\w’'\-]*)"
-NAME_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|du|la|le|ibn|el|del|di)"
+NAME_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 # A run of capitalised words, optionally after an honorific: "Mr. Kadyrov", "Ursula von der Leyen".
 NAME_CHAIN = (
-    rf"(?:(?:{HONORIFIC})\s+)?(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN}"
-    rf"(?:\s+(?:{NAME_PARTICLE}\s+)*{NAME_TOKEN})*"
+    rf"(?:(?:{HONORIFIC})\s+)?(?:{NAME_PARTICLE}\s+){{0,3}}{NAME_TOKEN}"
+    rf"(?:\s+(?:{NAME_PARTICLE}\s+){{0,3}}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS - 1}}}"
 )
 _CHAIN = re.compile(rf"(?<![\w’'\-]){NAME_CHAIN}")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_NICKNAMED = re.compile(
+    rf"(?<![\w’'\-])(?P<first>[A-Z][\w’'\-]+)\s+[“\"]{MASK_CHAR}+[”\"]\s+(?P<last>{NAME_TOKEN})"
+)
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +57,7 @@ class Name:
 
     honorific: str | None
     tokens: tuple[str, ...]
+    titled: bool = False  # a role title came before it ("President", "Organiser")
 
     @property
     def mention(self) -> str:
@@ -63,26 +70,42 @@ class Name:
             return HONORIFICS[self.honorific]
         return first_name_gender(self.tokens[0]) if len(self.tokens) > 1 else None
 
+    @property
+    def gender_is_certain(self) -> bool:
+        """An honorific settles gender; a first-name list only suggests it ("Jean")."""
+        return self.honorific is not None and HONORIFICS.get(self.honorific) is not None
+
+
+def _is_role(token: str) -> bool:
+    return token in ROLE_TITLES or token.lower() in ROLE_NOUNS
+
 
 def parse_name(chain: str) -> Name | None:
     """The person name in a capitalised chain, without leading non-name words and role titles."""
     tokens = chain.split()
     honorific: str | None = None
-    while tokens and (tokens[0] in NON_NAME_WORDS or tokens[0] in ROLE_TITLES):
+    titled = False
+    while tokens and (tokens[0] in NON_NAME_WORDS or _is_role(tokens[0])):
         if tokens[0] in HONORIFICS and len(tokens) > 1:
             honorific = tokens[0]
+        titled = titled or _is_role(tokens[0])
         tokens.pop(0)
     if tokens and tokens[0] in HONORIFICS:
         honorific = tokens.pop(0)
+    # A common noun opening a sentence before a first name: "Fisherman Paulo Mendes".
+    if len(tokens) > 2 and first_name_gender(tokens[0]) is None and first_name_gender(tokens[1]):
+        tokens.pop(0)
+        titled = True
     # A title inside the chain ends what comes before it: "European Commission President Ursula".
-    titled = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
-    if titled:
-        tokens = tokens[titled[-1] + 1 :]
+    inner = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
+    if inner:
+        tokens = tokens[inner[-1] + 1 :]
+        titled = True
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     if not tokens or any(t in NON_NAME_WORDS for t in tokens):
         return None
-    return Name(honorific, tuple(tokens))
+    return Name(honorific, tuple(tokens), titled)
 
 
 def is_organisation(name: Name) -> bool:
@@ -100,6 +123,7 @@ def is_organisation(name: Name) -> bool:
 class Person:
     canonical: tuple[str, ...]
     gender: str | None
+    gender_is_certain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +143,16 @@ class People:
         """Register a full mention; a fuller form of a known person replaces its canonical name."""
         person = self.lookup(name, offset)
         if person is None:
-            person = Person(name.tokens, name.gender)
+            gender = name.gender
+            if gender is None and len(name.tokens) == 1:
+                gender = first_name_gender(name.tokens[0])  # "His daughter, Samira,"
+            person = Person(name.tokens, gender, name.gender_is_certain)
             self.persons.append(person)
         elif len(name.tokens) > len(person.canonical):
             person.canonical = name.tokens
-        if person.gender is None:
+        if name.gender_is_certain and not person.gender_is_certain:
+            person.gender, person.gender_is_certain = name.gender, True
+        elif person.gender is None:
             person.gender = name.gender
         self.mentions.append(Mention(offset, person))
         return person
@@ -146,14 +175,31 @@ class People:
         before = [m.person for m in self.mentions if m.offset <= offset and m.person in matches]
         return before[-1] if before else matches[0]
 
-    def resolve_pronoun(self, gender: str | None, offset: int) -> Person | None:
-        """The nearest person mentioned before `offset` whose gender fits the pronoun."""
-        for mention in sorted(self.mentions, key=lambda m: m.offset, reverse=True):
-            if mention.offset >= offset:
-                continue
-            person_gender = mention.person.gender
-            if gender is None or person_gender is None or person_gender == gender:
+    def resolve_pronoun(self, gender: str | None, offset: int, window_start: int) -> Person | None:
+        """The nearest person mentioned before `offset` whose gender fits the pronoun.
+
+        Within the window (the last few paragraphs), a person whose gender only a first-name
+        list suggests may still be "she" when nobody nearer fits; beyond it only fitting people
+        count.
+        """
+        before = sorted(
+            (m for m in self.mentions if m.offset < offset), key=lambda m: m.offset, reverse=True
+        )
+        for mention in before:
+            person = mention.person
+            if gender is None or person.gender is None or person.gender == gender:
+                if mention.offset >= window_start:
+                    return person
+                break
+        for mention in before:
+            if mention.offset < window_start:
+                break
+            if not mention.person.gender_is_certain:
                 return mention.person
+        for mention in before:
+            person = mention.person
+            if gender is None or person.gender is None or person.gender == gender:
+                return person
         return None
 
 
@@ -165,17 +211,33 @@ def _refers_to(tokens: tuple[str, ...], canonical: tuple[str, ...]) -> bool:
     return canonical[-len(tokens) :] == tokens or tokens[-len(canonical) :] == canonical
 
 
+def nicknamed(masked: str) -> list[tuple[int, Name]]:
+    """People written with a nickname in marks between their names: Marvin “The Hammer” Hill."""
+    out: list[tuple[int, Name]] = []
+    for match in _NICKNAMED.finditer(masked):
+        name = parse_name(f"{match.group('first')} {match.group('last')}")
+        if name is not None and len(name.tokens) == 2:
+            out.append((match.start(), name))
+    return out
+
+
 def chains(text: str) -> list[tuple[int, str]]:
     """Every capitalised chain in `text` with its offset."""
     return [(m.start(), m.group(0)) for m in _CHAIN.finditer(text)]
 
 
-def looks_like_person(name: Name, preceding_word: str) -> bool:
+# What may follow a person's name: an age ("Loujain Salem, 42,") or a relative clause ("…, who").
+_PERSON_FOLLOWER = re.compile(r"^(?:,\s+(?:\d{1,3},|aged\s+\d{1,3}|who\b)|\s+\(\d{1,3}\))")
+
+
+def looks_like_person(name: Name, preceding_word: str, following: str) -> bool:
     """Whether a capitalised chain is a person's name on its own evidence."""
     if is_organisation(name):
         return False
-    if name.honorific is not None:
+    if name.honorific is not None or name.titled:
         return True
     if preceding_word.lower() in ROLE_NOUNS:
+        return True
+    if len(name.tokens) > 1 and _PERSON_FOLLOWER.match(following):
         return True
     return len(name.tokens) > 1 and first_name_gender(name.tokens[0]) is not None

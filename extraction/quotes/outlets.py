@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from extraction.quotes.rules import (
     KNOWN_OUTLETS,
     NON_NAME_WORDS,
+    ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
     OUTLET_INLINE_PATTERNS,
     OUTLET_LEAD_IN_PATTERNS,
+    ROLE_NOUNS,
+    ROLE_TITLES,
 )
 
 _LEAD_INS = tuple(re.compile(p) for p in OUTLET_LEAD_IN_PATTERNS)
@@ -55,9 +58,20 @@ def lead_in_outlet(paragraph: str) -> str | None:
         known = canonical_outlet(written, strict=True)
         if known is not None:
             return known
-        if the:
+        if the and not _names_a_role_or_body(written):
             return canonical_outlet("The " + written, strict=False)
     return None
+
+
+def _names_a_role_or_body(written: str) -> bool:
+    """ "The Minister said:" and "The Committee writes:" are lead-ins, but not by publications."""
+    return any(
+        t in ROLE_TITLES
+        or t.lower() in ROLE_NOUNS
+        or t in ORGANISATION_WORDS
+        or t in NON_NAME_WORDS
+        for t in written.split()
+    )
 
 
 def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
@@ -70,7 +84,9 @@ def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
     for pattern in _INLINE:
         for match in pattern.finditer(clause):
             written = match.group("outlet")
-            outlet = canonical_outlet(written, strict=True) or _short_form(written, seen)
+            # "the broadcaster RÚV": the description already says it is a publication.
+            described = bool(match.groupdict().get("described"))
+            outlet = canonical_outlet(written, strict=not described) or _short_form(written, seen)
             if outlet is not None:
                 found.append((match.start(), outlet))
     return min(found)[1] if found else None

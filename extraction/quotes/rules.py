@@ -19,8 +19,14 @@ def _words(text: str) -> frozenset[str]:
 CURLY_OPEN: Final = "“„«"
 CURLY_CLOSE: Final = "”»"
 STRAIGHT: Final = '"'
+# British style quotes with single curly marks; the closing one doubles as the apostrophe, so it
+# only closes before a non-letter, and not in a plural possessive ("the students’ union").
+SINGLE_OPEN: Final = "‘"
+SINGLE_CLOSE: Final = "’"
+# Characters after which a single mark opens a quotation rather than sitting inside a word.
+SINGLE_OPEN_AFTER: Final = " \t\n([—–-:"
 # Marks that may open a continued paragraph of a multi-paragraph quote.
-ANY_OPEN: Final = CURLY_OPEN + STRAIGHT
+ANY_OPEN: Final = CURLY_OPEN + STRAIGHT + SINGLE_OPEN
 
 # --- Reporting verbs ------------------------------------------------------------------------------
 
@@ -39,7 +45,13 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     posted alleged alleges maintained maintains countered counters agreed agrees concluded
     concludes cautioned cautions commented comments reflected reflects assured assures
     conceded added recalled reiterated reiterates sighed laughed exclaimed exclaims
+    pledged pledges demanded demands appealed appeals
     """
+)
+
+# Reporting phrases of more than one word.
+REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
+    {"called for", "calls for", "appealed for", "quoted as saying"}
 )
 
 # Adverbs and auxiliaries that may sit between a speaker and the verb ("he later said").
@@ -90,6 +102,7 @@ ROLE_TITLES: Final[frozenset[str]] = _words(
     Prince Princess Deputy Councillor Councilman Councilwoman Chairman Chairwoman Director
     Professor Coach Pastor Sheriff Attorney Representative Speaker Premier Foreign Interior
     Health Defence Defense Finance Education Minister Spokesman Spokeswoman Activist Former
+    Treasurer Comptroller Attorney-General Solicitor-General Lieutenant Superintendent Constable
     """
 )
 
@@ -103,6 +116,7 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     resident farmer owner author writer scientist historian secretary premier councillor
     councilor ambassador general colonel pastor rabbi imam priest bishop student mother father
     wife husband daughter son sister brother colleague friend neighbour neighbor partner man
+    family relative parent child resident witness supporter protester police staff
     woman chancellor head deputy organiser organizer volunteer worker mechanic driver
     constable superintendent headteacher headmaster headmistress principal executive
     representative negotiator adviser advisor strategist consultant editor reporter
@@ -110,14 +124,49 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     veteran pilot engineer architect designer artist musician singer actor actress
     novelist poet athlete player striker goalkeeper manager landlord tenant shopkeeper
     baker banker trader investor entrepreneur boss employee member councilwoman councilman
-    mp governor-general commander
+    mp mep msp ceo governor-general commander fisherman fishermen boxer lorry taxi shop café cafe
+    labourer laborer carer cleaner chef cook waiter waitress dancer photographer filmmaker
     """
+)
+
+# Lower-case particles inside (or opening) a surname: "Ursula von der Leyen", "Rubén del Campo".
+NAME_PARTICLES: Final[frozenset[str]] = _words(
+    "de van von der den bin al da du la le ibn el del di"
+)
+
+# Upper-case roles before a name ("Labour MP Jo Cox").
+ROLE_ACRONYMS: Final[frozenset[str]] = _words("MP MEP MSP CEO")
+
+# Words that open a described subject ("a spokeswoman", "The channel", "her colleague").
+DESCRIPTION_DETERMINERS: Final[frozenset[str]] = _words("the a an his her their its one")
+
+# Phrases that credit the words themselves to someone (regular expressions, any case):
+# "according to X", "in the words of X", "— that was the verdict of X".
+EXPLICIT_ATTRIBUTION_CUES: Final[tuple[str, ...]] = (
+    r"according\s+to",
+    r"in\s+the\s+words\s+of",
+    r"(?:that|this)\s+was\s+the\s+(?:verdict|view|assessment|reaction|response)\s+of",
 )
 
 # Pronouns that may be the subject of a reporting verb, and the gender each demands.
 PRONOUNS: Final[dict[str, str | None]] = {"he": "m", "she": "f", "they": None}
+# Object pronouns in "quoted him as saying".
+OBJECT_PRONOUNS: Final[dict[str, str | None]] = {"him": "m", "her": "f", "them": None}
 # First-person subjects are the writer or a group: never a speaker.
 FIRST_PERSON: Final[frozenset[str]] = frozenset({"i", "we"})
+
+# Words that never sit inside a described subject ("the focus changed and saying" is no subject).
+FUNCTION_WORDS: Final[frozenset[str]] = _words(
+    """
+    and or but nor that which who whom whose when where while because if as than then so to
+    him her them it us me is are was were be been being has have had do does did not no
+    """
+)
+
+# A capitalised word right after one of these is an object, never the subject of "said".
+PREPOSITIONS: Final[frozenset[str]] = _words(
+    "in at of from to for with by on near outside inside across into onto about against"
+)
 
 # gender_guesser answers -> our two genders (anything else is unknown).
 GENDER_GUESSER_MAP: Final[dict[str, str]] = {
@@ -158,6 +207,8 @@ ORGANISATION_WORDS: Final[frozenset[str]] = _words(
 # --- Outlets --------------------------------------------------------------------------------------
 
 # Known publications: alias as written (case-sensitive, without a leading "the") -> canonical name.
+# One-word names that are also common surnames or words (The Hill, Forbes, The Sun, Time) are left
+# out: "Hill said" must stay a person.
 KNOWN_OUTLETS: Final[dict[str, str]] = {
     "BBC": "BBC",
     "BBC News": "BBC",
@@ -195,15 +246,73 @@ KNOWN_OUTLETS: Final[dict[str, str]] = {
     "HuffPost": "HuffPost",
     "Los Angeles Times": "Los Angeles Times",
     "USA Today": "USA Today",
-    "Vice": "Vice",
     "Vox": "Vox",
-    "Time": "Time",
     "Newsweek": "Newsweek",
     "Axios": "Axios",
     "ProPublica": "ProPublica",
     "Channel 4 News": "Channel 4 News",
     "ITV News": "ITV News",
     "Mother Jones": "Mother Jones",
+    "CCTV": "CCTV",
+    "Xinhua": "Xinhua",
+    "Tass": "TASS",
+    "TASS": "TASS",
+    "RIA Novosti": "RIA Novosti",
+    "Deutsche Welle": "Deutsche Welle",
+    "Paris Review": "The Paris Review",
+    "Bangkok Post": "The Bangkok Post",
+    "El Mundo": "El Mundo",
+    "El País": "El País",
+    "La Repubblica": "La Repubblica",
+    "Corriere della Sera": "Corriere della Sera",
+    "Le Figaro": "Le Figaro",
+    "Haaretz": "Haaretz",
+    "Times of India": "The Times of India",
+    "Hindu": "The Hindu",
+    "Kyiv Independent": "The Kyiv Independent",
+    "Moscow Times": "The Moscow Times",
+    "South China Morning Post": "South China Morning Post",
+    "Sydney Morning Herald": "The Sydney Morning Herald",
+    "Irish Times": "The Irish Times",
+    "Scotsman": "The Scotsman",
+    "Daily Mail": "Daily Mail",
+    "Mail on Sunday": "The Mail on Sunday",
+    "Daily Mirror": "Daily Mirror",
+    "Evening Standard": "Evening Standard",
+    "Press Association": "PA Media",
+    "PA": "PA Media",
+    "PA Media": "PA Media",
+    "Yonhap": "Yonhap",
+    "Kyodo": "Kyodo News",
+    "Interfax": "Interfax",
+    "Nikkei": "Nikkei",
+    "Nikkei Asia": "Nikkei",
+    "Asahi Shimbun": "The Asahi Shimbun",
+    "Yomiuri Shimbun": "The Yomiuri Shimbun",
+    "Le Parisien": "Le Parisien",
+    "Libération": "Libération",
+    "Süddeutsche Zeitung": "Süddeutsche Zeitung",
+    "Bild": "Bild",
+    "Die Zeit": "Die Zeit",
+    "Frankfurter Allgemeine Zeitung": "Frankfurter Allgemeine Zeitung",
+    "NRC": "NRC",
+    "Globe and Mail": "The Globe and Mail",
+    "Toronto Star": "Toronto Star",
+    "CBC": "CBC",
+    "CBC News": "CBC",
+    "ABC": "ABC",
+    "Australian Broadcasting Corporation": "ABC",
+    "RTÉ": "RTÉ",
+    "Euronews": "Euronews",
+    "France 24": "France 24",
+    "BuzzFeed News": "BuzzFeed News",
+    "Business Insider": "Business Insider",
+    "Rolling Stone": "Rolling Stone",
+    "New Yorker": "The New Yorker",
+    "Spectator": "The Spectator",
+    "New Statesman": "New Statesman",
+    "Daily Beast": "The Daily Beast",
+    "Intercept": "The Intercept",
 }
 
 # Final words that make an unknown capitalised phrase a publication ("the Springfield Herald").
@@ -212,7 +321,8 @@ OUTLET_HEAD_WORDS: Final[frozenset[str]] = _words(
     Times Post News Journal Herald Gazette Tribune Telegraph Chronicle Examiner Observer
     Guardian Independent Inquirer Standard Mirror Express Courier Star Sun Globe Mail Review
     Magazine Radio TV Television Daily Weekly Bulletin Dispatch Record Register Sentinel
-    Reporter Press Wire Monitor Today
+    Reporter Press Wire Monitor Today Leader Echo Advertiser Argus Citizen Bee Clarion Voice
+    Enquirer Post-Gazette Free Chronicle-Herald Evening Morning Sunday Week
     """
 )
 
@@ -227,21 +337,41 @@ OUTLET_LEAD_IN_PATTERNS: Final[tuple[str, ...]] = (
     r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s*[:,]\s*$",
 )
 
+# Lower-case descriptions that may stand between a cue and a publication's name
+# ("told the state broadcaster CCTV", "told Russian newspaper Novaya Gazeta").
+_OUTLET_DESCRIPTION = (
+    r"(?P<described>(?:[A-Z][a-z]+\s+)?(?:state|public|national|local|regional|daily|weekly|online|"
+    r"independent|newspaper|broadcaster|news\s+agency|agency|magazine|paper|website|channel|"
+    r"station|outlet|radio|television|tabloid)\s+){0,3}"
+)
+
 # Phrases in an attribution clause that credit a publication ("told the Guardian").
 # Group "outlet" is the capitalised publication name as written (without "the").
 OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
-    r"\b(?:told|tells|telling|to|with|according\s+to|quoted\s+by|reported\s+by|speaking\s+to|"
-    r"in\s+an\s+interview\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to|writing\s+in|"
-    r"wrote\s+in|on)\s+(?:[Tt]he\s+)?"
-    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
+    r"\b(?i:told|tells|telling|according\s+to|quoted\s+by|reported\s+by|seen\s+by|obtained\s+by|"
+    r"shared\s+with|provided\s+to|leaked\s+to|"
+    r"(?:said|says|speaking|spoke|talking|talked|writing|wrote|appearing|appeared)\s+"
+    r"(?:to|with|in|on)|(?:in|during)\s+(?:an?\s+)?(?:interview|conversation|comments|statement|"
+    r"email|op-ed|article|column)\s+(?:with|to|for|in))\s+(?:[Tt]he\s+)?"
+    + _OUTLET_DESCRIPTION
+    + r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
     r"(?:reports|reported|recounts|recounted|quoted)\b",
 )
+
+# A signature closing a <blockquote> paragraph: " — Winston Churchill", " – Maya Angelou, 1969".
+BLOCKQUOTE_SIGNATURE: Final = r"\s+[—–]\s*[A-Z][^—–]{1,80}$"
 
 # --- Scare quotes, titles and names ---------------------------------------------------------------
 
 # An unattributed quotation of at most this many words in running text is a scare quote.
 SCARE_MAX_WORDS: Final = 4
+
+# A short quotation right after one of these is a noun phrase held at arm's length, even inside a
+# reported sentence ("said the government’s “support package” had saved jobs").
+SCARE_DETERMINERS: Final[frozenset[str]] = _words(
+    "the a an its their his her our this that these those so-called supposed alleged"
+)
 
 # A quotation right after one of these words names a work or a thing; it is not speech.
 TITLE_CUES: Final[frozenset[str]] = _words(
@@ -249,7 +379,9 @@ TITLE_CUES: Final[frozenset[str]] = _words(
     book novel memoir film movie documentary song album single show series episode play musical
     podcast poem article essay column op-ed report study paper titled entitled headlined
     called named nicknamed dubbed hashtag slogan campaign programme program exhibition painting
-    opera magazine newsletter blog app game
+    opera magazine newsletter blog app game production staging revival adaptation screening
+    performance edition version remake sequel reading chanting chanted chants banner placard
+    sign
     """
 )
 # Two-word title cues.

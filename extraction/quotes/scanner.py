@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extraction.quotes.model import RawQuote
-from extraction.quotes.rules import ANY_OPEN, CURLY_CLOSE, CURLY_OPEN, STRAIGHT
+from extraction.quotes.rules import (
+    ANY_OPEN,
+    CURLY_CLOSE,
+    CURLY_OPEN,
+    SINGLE_CLOSE,
+    SINGLE_OPEN,
+    SINGLE_OPEN_AFTER,
+    STRAIGHT,
+)
 from extraction.quotes.text import Body
 
 
@@ -13,10 +21,12 @@ from extraction.quotes.text import Body
 class _Open:
     """A quotation opened and not yet closed."""
 
-    mark: str  # "curly" or "straight"
+    mark: str  # "curly", "straight" or "single"
     at: int  # offset of the opening mark
     paragraph: int
     depth: int = 1  # curly marks nested inside it
+    straight_close: int | None = None  # a straight mark that could close a sloppy “…" quotation
+    straights: int = 0  # straight marks inside; an odd count means one of them is the closer
 
 
 def _continues(paragraph: str) -> bool:
@@ -33,6 +43,56 @@ def _continues(paragraph: str) -> bool:
     return first_close >= 0 and (first_open < 0 or first_close < first_open)
 
 
+def _opens_single(paragraph: str, offset: int) -> bool:
+    """Whether a single opening mark starts a quotation (not an elided "‘90s" inside a word)."""
+    before = paragraph[offset - 1] if offset > 0 else " "
+    after = paragraph[offset + 1 : offset + 2]
+    return before in SINGLE_OPEN_AFTER and bool(after) and not after.isspace()
+
+
+def _single_quote_ahead(body: Body, index: int, offset: int) -> bool:
+    """Whether a ‘ opens a quotation: it sits at a word start and a closing ’ follows in the
+    paragraph, or the next paragraph carries the quotation on with another ‘."""
+    paragraph = body.paragraphs[index]
+    if not _opens_single(paragraph, offset):
+        return False
+    # At least two characters inside: "rock ‘n’ roll" holds no quotation.
+    closing = paragraph.find(SINGLE_CLOSE, offset + 3)
+    while closing >= 0:
+        if _closes_single(paragraph, closing):
+            return True
+        closing = paragraph.find(SINGLE_CLOSE, closing + 1)
+    following = body.paragraphs[index + 1] if index + 1 < len(body.paragraphs) else ""
+    return following.lstrip().startswith(SINGLE_OPEN)
+
+
+def _closes_single(paragraph: str, offset: int) -> bool:
+    """Whether a ’ closes a single-mark quotation rather than being an apostrophe."""
+    before = paragraph[offset - 1] if offset > 0 else " "
+    after = paragraph[offset + 1 : offset + 3]
+    if before.isspace() or (after[:1] and after[0].isalnum()):
+        return False
+    # "the students’ union": a plural possessive before a lower-case word.
+    return not (before == "s" and after[:1] == " " and after[1:2].islower())
+
+
+def _closed_by_straight(current: _Open) -> bool:
+    """Whether an unclosed curly quotation was closed by an unpaired straight mark."""
+    return (
+        current.mark == "curly"
+        and current.depth == 1
+        and current.straights % 2 == 1
+        and current.straight_close is not None
+    )
+
+
+def _could_close(paragraph: str, offset: int) -> bool:
+    """Whether a straight mark sits where a closing one would: after a word, before a non-letter."""
+    before = paragraph[offset - 1] if offset > 0 else " "
+    after = paragraph[offset + 1 : offset + 2]
+    return not before.isspace() and not (after and after.isalnum())
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) with surrounding white space excluded."""
     while start < end and text[start].isspace():
@@ -43,7 +103,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def scan(body: Body) -> list[RawQuote]:
-    """Every quotation delimited by double marks, in reading order, never overlapping."""
+    """Every quotation in marks, in reading order, never overlapping.
+
+    Double marks (curly or straight) open and close quotations; single curly marks do so only
+    where they cannot be apostrophes; marks of another kind inside a quotation are nested in it.
+    """
     text = body.text
     found: list[RawQuote] = []
     current: _Open | None = None
@@ -60,7 +124,12 @@ def scan(body: Body) -> list[RawQuote]:
         base = body.starts[index]
         skip_to = -1
         if current is not None:
-            if _continues(paragraph):
+            if _closed_by_straight(current):
+                # “…family" — opened curly, closed straight: close at the straight mark.
+                assert current.straight_close is not None
+                at = current.straight_close
+                close(at, at, body.paragraph_at(at))
+            elif _continues(paragraph):
                 lead = len(paragraph) - len(paragraph.lstrip())
                 if paragraph[lead : lead + 1] and paragraph[lead] in ANY_OPEN:
                     skip_to = lead  # the re-opening mark of a continued paragraph
@@ -76,8 +145,17 @@ def scan(body: Body) -> list[RawQuote]:
                     current = _Open("curly", at, index)
                 elif char == STRAIGHT:
                     current = _Open("straight", at, index)
+                elif char == SINGLE_OPEN and _single_quote_ahead(body, index, offset):
+                    current = _Open("single", at, index)
+            elif current.mark == "single":
+                if char == SINGLE_CLOSE and _closes_single(paragraph, offset):
+                    close(at, at, index)
             elif current.mark == "curly":
-                if char in CURLY_OPEN:
+                if char == STRAIGHT:
+                    current.straights += 1
+                    if _could_close(paragraph, offset):
+                        current.straight_close = at
+                elif char in CURLY_OPEN:
                     current.depth += 1
                 elif char in CURLY_CLOSE:
                     current.depth -= 1
@@ -86,5 +164,10 @@ def scan(body: Body) -> list[RawQuote]:
             elif char == STRAIGHT:
                 close(at, at, index)
     if current is not None:
-        close(None, len(text), len(body.paragraphs) - 1)
+        if _closed_by_straight(current):
+            assert current.straight_close is not None
+            at = current.straight_close
+            close(at, at, body.paragraph_at(at))
+        else:
+            close(None, len(text), len(body.paragraphs) - 1)
     return found

@@ -1,0 +1,70 @@
+"""The rule tables on their own: well-formed, and each pattern doing what its name says."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extraction.quotes import rules
+from extraction.quotes.outlets import canonical_outlet, inline_outlet, lead_in_outlet
+
+
+def test_reporting_verbs_cover_the_common_ones_in_lower_case() -> None:
+    for verb in ("said", "told", "added", "recalled", "claimed", "warned", "advised", "insisted"):
+        assert verb in rules.REPORTING_VERBS
+    assert all(v == v.lower() for v in rules.REPORTING_VERBS)
+
+
+def test_honorific_genders_are_m_f_or_none() -> None:
+    assert set(rules.HONORIFICS.values()) <= {"m", "f", None}
+    assert rules.HONORIFICS["Mr."] == "m" and rules.HONORIFICS["Mrs."] == "f"
+
+
+def test_first_person_is_not_among_resolvable_pronouns() -> None:
+    assert not rules.FIRST_PERSON & set(rules.PRONOUNS)
+
+
+def test_known_outlet_canonical_names_are_their_own_canonical_form() -> None:
+    for canonical in set(rules.KNOWN_OUTLETS.values()):
+        assert canonical_outlet(canonical, strict=True) == canonical
+
+
+@pytest.mark.parametrize("pattern", rules.OUTLET_LEAD_IN_PATTERNS + rules.OUTLET_INLINE_PATTERNS)
+def test_outlet_patterns_compile_with_an_outlet_group(pattern: str) -> None:
+    assert "outlet" in re.compile(pattern).groupindex
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "outlet"),
+    [
+        ("The BBC reports:", "BBC"),
+        ("The Independent recounts:", "The Independent"),
+        ("The Springfield Herald reported:", "The Springfield Herald"),
+        ("According to the Associated Press:", "Associated Press"),
+        ("Helen Cho writes:", None),
+        ("The meeting went on:", None),
+        ("The Intercept reports:", "The Intercept"),
+        ("The Minister said:", None),
+        ("The Committee writes:", None),
+    ],
+)
+def test_lead_in_outlets(paragraph: str, outlet: str | None) -> None:
+    assert lead_in_outlet(paragraph) == outlet
+
+
+@pytest.mark.parametrize(
+    ("clause", "outlet"),
+    [
+        (" Simon Fleet told the Guardian.", "The Guardian"),
+        (" she said, according to Reuters.", "Reuters"),
+        (" Hale said in an interview with CNN.", "CNN"),
+        ("Writing in the Guardian, the chef said: ", "The Guardian"),
+        (" she told the broadcaster RÚV that", "RÚV"),
+        (" in a memo, which was seen by Bloomberg.", "Bloomberg"),
+        (" he told the Senate.", None),
+        (" she said on Monday.", None),
+    ],
+)
+def test_inline_outlets(clause: str, outlet: str | None) -> None:
+    assert inline_outlet(clause) == outlet

@@ -8,10 +8,12 @@ from assets.ingest import parsed_records, raw_dump_files
 from assets.warehouse import warehouse_build
 from pipelines.resources import storage_from_environment
 from pipelines.schedules import nightly_refresh, refresh_warehouse
+from pipelines.sensors import landing_files_sensor
 
 defs = dg.Definitions(
     assets=[raw_dump_files, parsed_records, warehouse_build],
     jobs=[refresh_warehouse],
     schedules=[nightly_refresh],
+    sensors=[landing_files_sensor],
     resources={"storage": storage_from_environment()},
 )

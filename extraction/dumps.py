@@ -112,8 +112,14 @@ def _unwrap_gzip(dump: DumpFile, fmt: str) -> bytes:
 
 def _content(page: Page) -> PageContent:
     if page.html is not None:
-        from extraction.html import extract_html  # HTML parsing is imported only where needed
-
+        try:
+            from extraction.html import extract_html  # HTML parsing is imported only where needed
+        except ImportError as exc:  # without the HTML extractor the page is still accounted for
+            raise ExtractionError(
+                "html_unavailable",
+                "this version of the pipeline cannot read HTML pages yet; the file is kept on "
+                "record and parsed once HTML extraction is installed",
+            ) from exc
         return extract_html(page.html, url=page.url)
     return extract_text(page.text or "")
 
@@ -188,27 +194,18 @@ def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[
 
 def _pages(dump: DumpFile, fmt: str, base: Page, errors: list[IngestError]) -> Iterator[Page]:
     data = _unwrap_gzip(dump, fmt)
+    if not data.strip():
+        raise ExtractionError("empty_file", "the file is empty: there is no page to read")
     if fmt == "jsonl":
         yield from _jsonl_pages(data, base, errors)
     elif fmt == "warc":
         yield from _warc_pages(data, base, errors)
     else:
-        if not data.strip():
-            raise ExtractionError("empty_file", "the file is empty: there is no page to read")
         try:
             text, _ = decode_bytes(data, meta_charset(data) if fmt == "html" else None)
         except NotTextError as exc:
             raise ExtractionError("not_text", str(exc)) from exc
         yield replace(base, html=text) if fmt == "html" else replace(base, text=text)
-
-
-def _parser_failure(source_path: str, record: str | None, exc: Exception) -> IngestError:
-    return IngestError(
-        source_path,
-        record,
-        "parser_error",
-        f"the parser failed ({type(exc).__name__}: {exc}); this is a bug: report it with the file",
-    )
 
 
 def parse_dump(dump: DumpFile) -> ParseResult:
@@ -242,12 +239,29 @@ def parse_dump(dump: DumpFile) -> ParseResult:
             except ExtractionError as exc:
                 result.errors.append(IngestError(dump.source_path, page.record, exc.kind, str(exc)))
                 continue
-            except Exception as exc:  # a parser bug on one page must not cost the rest of the batch
-                result.errors.append(_parser_failure(dump.source_path, page.record, exc))
+            except Exception as exc:  # one page the extractor trips on must not stop the refresh
+                result.errors.append(_extractor_failure(dump.source_path, page.record, exc))
                 continue
             result.pages.append(CapturedPage(page.record, article, tuple(quotes), tuple(comments)))
     except ExtractionError as exc:
         result.errors.append(IngestError(dump.source_path, None, exc.kind, str(exc)))
-    except Exception as exc:  # e.g. a container reader bug: keep what was parsed before it
-        result.errors.append(_parser_failure(dump.source_path, None, exc))
+    except Exception as exc:
+        result.errors.append(_extractor_failure(dump.source_path, None, exc))
+    if not result.pages and not any(e.source_path == dump.source_path for e in result.errors):
+        # e.g. a WARC without HTML responses: rejected, so it must say why
+        result.errors.append(
+            IngestError(
+                dump.source_path, None, "no_pages", f"the {fmt} file holds no article page to load"
+            )
+        )
     return result
+
+
+def _extractor_failure(source_path: str, record: str | None, exc: Exception) -> IngestError:
+    return IngestError(
+        source_path,
+        record,
+        "extractor_failed",
+        f"the extractor failed ({type(exc).__name__}: {exc}); this is a pipeline bug, "
+        "not a problem with the file: report it with the file attached",
+    )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from stat import S_ISREG
 
 from extraction.dumps import SIDECAR_SUFFIX, DumpFile, dump_format, parse_dump
 from extraction.records import IngestError, ParseResult
@@ -60,6 +61,9 @@ def discover(landing_dir: Path) -> Iterator[Path]:
 def _read_stable(path: Path) -> tuple[bytes, os.stat_result]:
     """The file's bytes, refusing a file that changed while it was read."""
     before = path.stat()
+    if not S_ISREG(before.st_mode):
+        # Reading a FIFO would block the refresh forever; a device or socket holds no dump.
+        raise NotRegularFileError(f"{path.name} is not a regular file")
     data = path.read_bytes()
     after = path.stat()
     if (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size) or len(data) != after.st_size:
@@ -71,9 +75,21 @@ class ChangedWhileReadingError(OSError):
     pass
 
 
+class NotRegularFileError(OSError):
+    pass
+
+
 def _read_problem(source_path: str, exc: OSError) -> IngestError:
     if isinstance(exc, ChangedWhileReadingError):
         return IngestError(source_path, None, "changed_while_reading", f"{exc}; it is read again on the next build once it is stable")
+    if isinstance(exc, NotRegularFileError):
+        return IngestError(
+            source_path,
+            None,
+            "not_a_file",
+            "the path is a pipe, socket or device, not a regular file: "
+            "move it out of the landing directory",
+        )
     if getattr(exc, "errno", None) == 40:  # ELOOP
         return IngestError(source_path, None, "symlink_loop", "the path is a symbolic link that loops back on itself; remove or fix the link")
     if isinstance(exc, PermissionError):

@@ -8,8 +8,14 @@ from pathlib import Path
 
 import dagster as dg
 
-from warehouse.lock import ENV_LOCK_TIMEOUT
+from warehouse.lock import ENV_LOCK_TIMEOUT, WarehouseBusyError, writer_lock
 from warehouse.readonly import run_query
+
+EXIT_BUSY = 75  # EX_TEMPFAIL: another build holds the warehouse; retrying later will work
+
+
+def _waiting(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 SUMMARY_QUERY = """
 SELECT
@@ -49,12 +55,18 @@ def run_build(raw: Path, warehouse: Path, wait: bool = False) -> int:
         os.environ.setdefault(ENV_LOCK_TIMEOUT, "0")
     storage = CorpusStorage(raw_dir=str(raw), warehouse=str(warehouse))
     job = defs.resolve_job_def("refresh_warehouse")
-    print(f"Building {warehouse} from {raw} ...", flush=True)
-    result = job.execute_in_process(
-        resources={"storage": storage},
-        raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
-    )
+    try:
+        # Held around the whole run (the assets re-enter it), so two builds never interleave steps.
+        with writer_lock(warehouse, timeout=None if wait else 0, on_wait=_waiting):
+            print(f"Building {warehouse} from {raw} ...", flush=True)
+            result = job.execute_in_process(
+                resources={"storage": storage},
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+            )
+    except WarehouseBusyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     if not result.success:
         failures = [
             event.step_failure_data.error.message.strip()

@@ -121,6 +121,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     return run_build(Path(args.raw).resolve(), Path(args.warehouse).resolve(), wait=args.wait)
 
 
+def cmd_retire(args: argparse.Namespace) -> int:
+    from warehouse.ingest import StagingStore
+    from warehouse.lock import WarehouseBusyError, writer_lock
+    from warehouse.retire import RetireError, retire
+
+    warehouse = Path(args.warehouse).resolve()
+    store = StagingStore(settings.staging_dir_for(warehouse).resolve())
+    try:
+        with writer_lock(warehouse, timeout=0):
+            done = retire(store, args.target, Path(args.raw).resolve(), dry_run=args.dry_run)
+    except (RetireError, WarehouseBusyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(done.source_paths))
+    verb = "would retire" if args.dry_run else "retired"
+    print(f"{verb} {len(done.source_paths)} file(s); run `corpus build` to publish without them")
+    return 0
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     home = Path(os.environ.get("DAGSTER_HOME") or settings.DEFAULT_DAGSTER_HOME).resolve()
     home.mkdir(parents=True, exist_ok=True)
@@ -177,6 +196,13 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--open", action="store_true", help="open it in the default browser")
     report.add_argument("--refresh", action="store_true", help="render it again from the warehouse first")
     report.set_defaults(run=cmd_report)
+
+    retire = sub.add_parser("retire", help="drop a file's (or directory's) rows at the next build")
+    retire.add_argument("target", help="path or directory, relative to the landing directory")
+    retire.add_argument("--raw", default=str(settings.raw_dir()), help="landing directory")
+    retire.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    retire.add_argument("--dry-run", action="store_true", help="list what would be retired")
+    retire.set_defaults(run=cmd_retire)
 
     ui = sub.add_parser("ui", help="the Dagster UI for this project, on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)

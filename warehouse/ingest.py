@@ -27,6 +27,7 @@ from warehouse.staging import (
 
 BATCH_FILES = 256  # files per worker task: large enough to amortise, small enough to bound memory
 BATCH_BYTES = 64 * 1024 * 1024
+KEPT_NOTE = "; the version loaded earlier stays in the warehouse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,15 @@ class StagingStore:
 
     def manifest(self) -> pl.DataFrame:
         if self.manifest_path.exists():
-            return pl.read_parquet(self.manifest_path)
+            frame = pl.read_parquet(self.manifest_path)
+            # A manifest from an older release lacks newer columns; such rows match no batch and
+            # their parser_version is old, so their files are parsed again.
+            missing = [
+                pl.lit(None, dtype).alias(name)
+                for name, dtype in MANIFEST_SCHEMA.items()
+                if name not in frame.columns
+            ]
+            return frame.with_columns(missing).select(list(MANIFEST_SCHEMA)) if missing else frame
         return pl.DataFrame(schema=MANIFEST_SCHEMA)
 
     def read_errors(self) -> pl.DataFrame:
@@ -83,8 +92,23 @@ class StagingStore:
         return LandingScan(present, to_parse, len(present) - len(to_parse))
 
     def save(self, manifest: pl.DataFrame, read_errors: pl.DataFrame) -> None:
+        # Read errors first: a crash between the two writes then leaves the old manifest, whose
+        # files are simply parsed again on the next build.
+        self._write(read_errors.sort("source_path", "error_kind", "message"), self.read_errors_path)
         self._write(manifest.sort("source_path"), self.manifest_path)
-        self._write(read_errors.sort("source_path"), self.read_errors_path)
+
+    def prune(self, manifest: pl.DataFrame) -> list[Path]:
+        """Delete staged batch files the manifest no longer points at (every file in them was
+        re-parsed or retired since) and leftovers of interrupted writes. Writer lock held."""
+        keep = set(manifest["batch"].drop_nulls())
+        removed = []
+        for path in sorted((self.root / "parsed").glob("*/*")):
+            if path.suffix == ".parquet" and path.stem in keep:
+                continue
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+        return removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +120,17 @@ class LandingScan:
     unchanged: int
 
 
+class LandingDirectoryMissingError(FileNotFoundError):
+    pass
+
+
 def scan_landing(landing_dir: Path, store: StagingStore) -> LandingScan:
+    # A missing landing directory is a mistake (a typo, an unmounted archive), not an empty corpus.
+    if not landing_dir.is_dir():
+        raise LandingDirectoryMissingError(
+            f"landing directory {landing_dir} does not exist or is not a directory: "
+            "check --raw / CORPUS_RAW_DIR (nothing was changed)"
+        )
     known = {
         row["source_path"]: row
         for row in store.manifest()
@@ -144,13 +178,24 @@ class IngestSummary:
     unchanged: int = 0
     status_counts: dict[str, int] = field(default_factory=dict)
     error_kinds: dict[str, int] = field(default_factory=dict)
+    batches_pruned: int = 0
 
 
-def _merge_manifest(old: pl.DataFrame, staged: Sequence[StagedFile], now: datetime) -> pl.DataFrame:
+def _merge_manifest(
+    old: pl.DataFrame, staged: Sequence[StagedFile], now: datetime
+) -> tuple[pl.DataFrame, set[str]]:
+    """The manifest after this run, and the paths whose earlier content was kept because the file
+    could not be read this time (a changed file replaces its rows only once it reads cleanly)."""
     stamp = utc_naive(now)
     previous = {row["source_path"]: row for row in old.iter_rows(named=True)}
+    kept: set[str] = set()
     for item in staged:
         before = previous.get(item.source_path)
+        unreadable_now = item.source_sha256 is None
+        if unreadable_now and before is not None and before["source_sha256"] is not None:
+            # Its size_mtime stays the old one, so the next build tries again.
+            kept.add(item.source_path)
+            continue
         same_content = before is not None and before["source_sha256"] == item.source_sha256
         previous[item.source_path] = {
             "source_path": item.source_path,
@@ -167,8 +212,10 @@ def _merge_manifest(old: pl.DataFrame, staged: Sequence[StagedFile], now: dateti
             ),
             "size_mtime": item.size_mtime,
             "parser_version": PARSER_VERSION,
+            "batch": item.batch,
         }
-    return pl.DataFrame(list(previous.values()), schema=MANIFEST_SCHEMA, orient="row")
+    rows = [{name: row.get(name) for name in MANIFEST_SCHEMA} for row in previous.values()]
+    return pl.DataFrame(rows, schema=MANIFEST_SCHEMA, orient="row"), kept
 
 
 def refresh_staging(
@@ -198,19 +245,30 @@ def refresh_staging(
                 if progress:
                     progress(done, len(jobs))
     now = datetime.now(UTC)
-    manifest = _merge_manifest(store.manifest(), staged, now)
+    manifest, kept = _merge_manifest(store.manifest(), staged, now)
     problems: list[IngestError] = [p for s in staged for p in s.problems]
-    read_errors = pl.DataFrame(
+    new_read_errors = pl.DataFrame(
         {
             "source_path": [p.source_path for p in problems],
             "record": [p.record for p in problems],
             "error_kind": [p.error_kind for p in problems],
-            "message": [p.message for p in problems],
+            "message": [p.message + (KEPT_NOTE if p.source_path in kept else "") for p in problems],
             "seen_at": [utc_naive(now)] * len(problems),
         },
         schema=ERROR_SCHEMA,
     )
+    # Read problems of files not tried this run (gone from the landing directory) still stand.
+    retried = [s.source_path for s in staged]
+    read_errors = pl.concat(
+        [
+            store.read_errors()
+            .filter(~pl.col("source_path").is_in(retried))
+            .filter(pl.col("source_path").is_in(manifest["source_path"].to_list())),
+            new_read_errors,
+        ]
+    )
     store.save(manifest, read_errors)
+    pruned = store.prune(manifest)
     present = {relative_source_path(p, landing_dir) for p in scan.present}
     current = manifest.filter(pl.col("source_path").is_in(present))
     kinds = Counter(kind for item in staged for kind in item.error_kinds)
@@ -220,5 +278,6 @@ def refresh_staging(
         unchanged=scan.unchanged,
         status_counts=dict(current.group_by("status").len().sort("status").iter_rows()),
         error_kinds=dict(kinds.most_common()),
+        batches_pruned=len(pruned),
     )
 

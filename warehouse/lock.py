@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,14 +26,27 @@ def lock_timeout() -> float:
 
 
 @contextmanager
-def writer_lock(published: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the warehouse's writer lock; waits up to `timeout` seconds (0: fail at once)."""
+def writer_lock(
+    published: Path, timeout: float | None = None, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the warehouse's writer lock; waits up to `timeout` seconds (0: fail at once), telling
+    `on_wait` when it has to. Re-entrant in one thread, so a command can hold it around a whole run.
+
+    The lock is an OS file lock (flock): the kernel drops it when its holder dies, even by SIGKILL,
+    so a crashed refresh never leaves a stale lock behind (the lock file itself may stay)."""
     published.parent.mkdir(parents=True, exist_ok=True)
     path = lock_path_for(published)
     lock = FileLock(path, is_singleton=True)
     wait = lock_timeout() if timeout is None else timeout
     try:
-        lock.acquire(timeout=wait)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if wait <= 0:
+                raise
+            if on_wait is not None:
+                on_wait(f"another refresh is writing {published.name}; waiting up to {wait:g} s")
+            lock.acquire(timeout=wait)
     except Timeout as exc:
         raise WarehouseBusyError(
             f"another refresh is writing {published.name} (lock {path}); "

@@ -4,20 +4,21 @@ of every landed file keyed by content hash, so a build re-parses only new or cha
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from extraction.dumps import dump_format
+from extraction.dumps import SIDECAR_SUFFIX, dump_format
 from extraction.files import parse_path
 from extraction.records import Article, Comment, IngestError, ParseResult, Quote
 
 # Bump when extraction changes what it produces for the same bytes: every file is parsed again.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 _TS = pl.Datetime("us")
 ARTICLE_SCHEMA: dict[str, Any] = {
@@ -44,17 +45,23 @@ ERROR_SCHEMA: dict[str, Any] = {
 }
 # Staged rows also carry the file (and page within it) they came from, so a build can pick the
 # newest capture of each article and drop rows of files whose content has since changed.
-CAPTURE_COLUMNS: dict[str, Any] = {"source_path": pl.String, "source_sha256": pl.String, "record": pl.String}
+# `batch` names the Parquet batch holding a file's current parse: the same file (path and hash) can
+# be staged in several batches over time (touched, reverted, re-parsed by a newer parser), and only
+# the batch the manifest points at may count, or its rows would be loaded twice.
+CAPTURE_COLUMNS: dict[str, Any] = {
+    "source_path": pl.String, "source_sha256": pl.String, "record": pl.String, "batch": pl.String,
+}
 MANIFEST_SCHEMA: dict[str, Any] = {
     "source_path": pl.String, "source_sha256": pl.String, "bytes": pl.Int64,
     "source_format": pl.String, "status": pl.String, "articles": pl.Int32,
     "first_seen_at": _TS, "last_loaded_at": _TS, "size_mtime": pl.String, "parser_version": pl.String,
+    "batch": pl.String,
 }
 STAGED_TABLES: dict[str, dict[str, Any]] = {
-    "articles": {**ARTICLE_SCHEMA, "record": pl.String},
+    "articles": {**ARTICLE_SCHEMA, "record": pl.String, "batch": pl.String},
     "quotes": {**QUOTE_SCHEMA, **CAPTURE_COLUMNS},
     "comments": {**COMMENT_SCHEMA, **CAPTURE_COLUMNS},
-    "errors": {**ERROR_SCHEMA, "source_sha256": pl.String},
+    "errors": {**ERROR_SCHEMA, "source_sha256": pl.String, "batch": pl.String},
 }
 
 
@@ -90,26 +97,37 @@ class StagedFile:
     size_mtime: str | None
     problems: tuple[IngestError, ...]  # kept apart only for files that could not be read
     error_kinds: tuple[str, ...]  # every problem met, for the run's summary
+    batch: str | None = None  # the staged batch holding this parse; None when unreadable
 
 
 def size_mtime(path: Path) -> str | None:
-    """A cheap identity of a file's current content, to skip hashing files unchanged on disk."""
+    """A cheap identity of a file's current content, to skip hashing files unchanged on disk.
+    A dump's sidecar is part of its input: editing the sidecar alone must re-parse the dump."""
     try:
         stat = path.stat()
     except OSError:
         return None
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
+    stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+    try:
+        side = path.with_name(path.name + SIDECAR_SUFFIX).stat()
+    except OSError:
+        return stamp
+    return f"{stamp}+{side.st_size}:{side.st_mtime_ns}"
 
 
 def _staged_frames(
-    result: ParseResult, seen_at: datetime, error_shas: list[str]
+    result: ParseResult, seen_at: datetime, error_shas: list[str], batch: str
 ) -> dict[str, pl.DataFrame]:
     pages = result.pages
     articles = [p.article for p in pages]
     quotes = [(p, q) for p in pages for q in p.quotes]
     comments = [(p, c) for p in pages for c in p.comments]
     return {
-        "articles": _frame(articles, STAGED_TABLES["articles"], {"record": [p.record for p in pages]}),
+        "articles": _frame(
+            articles,
+            STAGED_TABLES["articles"],
+            {"record": [p.record for p in pages], "batch": [batch] * len(pages)},
+        ),
         "quotes": _frame(
             [q for _, q in quotes],
             STAGED_TABLES["quotes"],
@@ -117,6 +135,7 @@ def _staged_frames(
                 "source_path": [p.article.source_path for p, _ in quotes],
                 "source_sha256": [p.article.source_sha256 for p, _ in quotes],
                 "record": [p.record for p, _ in quotes],
+                "batch": [batch] * len(quotes),
             },
         ),
         "comments": _frame(
@@ -126,18 +145,26 @@ def _staged_frames(
                 "source_path": [p.article.source_path for p, _ in comments],
                 "source_sha256": [p.article.source_sha256 for p, _ in comments],
                 "record": [p.record for p, _ in comments],
+                "batch": [batch] * len(comments),
             },
         ),
         "errors": _frame(
             result.errors,
             STAGED_TABLES["errors"],
-            {"seen_at": [utc_naive(seen_at)] * len(result.errors), "source_sha256": error_shas},
+            {
+                "seen_at": [utc_naive(seen_at)] * len(result.errors),
+                "source_sha256": error_shas,
+                "batch": [batch] * len(result.errors),
+            },
         ),
     }
 
 
 def batch_name(source_paths: Sequence[str], shas: Sequence[str]) -> str:
-    digest = hashlib.sha256("\n".join(f"{p}\t{s}" for p, s in zip(source_paths, shas, strict=True)).encode())
+    """A name never used before: a batch file is written once and never overwritten, so a crash
+    while writing one cannot mix two parses under one name (unreferenced batches are pruned)."""
+    listing = "\n".join(f"{p}\t{s}" for p, s in zip(source_paths, shas, strict=True))
+    digest = hashlib.sha256(f"{uuid.uuid4().hex}\n{listing}".encode())
     return f"batch-{digest.hexdigest()[:16]}"
 
 
@@ -175,11 +202,12 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
             merged.pages.extend(result.pages)
             merged.errors.extend(result.errors)
             error_shas.extend([staged.source_sha256 or ""] * len(result.errors))
-        frames = _staged_frames(merged, seen_at, error_shas)
+        frames = _staged_frames(merged, seen_at, error_shas, name)
         for table, frame in frames.items():
             target = Path(staging_dir) / "parsed" / table / f"{name}.parquet"
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".parquet.tmp")
             frame.write_parquet(tmp, compression="zstd", statistics=True)
             tmp.replace(target)
+        return [replace(s, batch=name) if s.source_sha256 is not None else s for s, _ in results]
     return [s for s, _ in results]

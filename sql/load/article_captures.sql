@@ -13,5 +13,6 @@ LEFT JOIN staged_comments AS c
     AND c.source_path = a.source_path
     AND c.source_sha256 = a.source_sha256
     AND c.record IS NOT DISTINCT FROM a.record
+    AND c.batch = a.batch
 GROUP BY ALL
 ORDER BY a.article_id, a.captured_at, a.source_path, a.record;

@@ -9,4 +9,5 @@ JOIN newest_captures AS n
     AND c.source_path = n.source_path
     AND c.source_sha256 = n.source_sha256
     AND c.record IS NOT DISTINCT FROM n.record
+    AND c.batch = n.batch
 ORDER BY c.article_id, c.position;

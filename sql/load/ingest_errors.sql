@@ -5,6 +5,7 @@ FROM (
     FROM staged_errors AS e
     JOIN staged_manifest AS m
         ON m.source_sha256 = e.source_sha256
+        AND m.batch = e.batch
         -- a sidecar problem is filed under the sidecar's name, next to its dump
         AND (e.source_path = m.source_path OR e.source_path = m.source_path || '.meta.json')
     UNION ALL

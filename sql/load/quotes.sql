@@ -8,4 +8,5 @@ JOIN newest_captures AS n
     AND q.source_path = n.source_path
     AND q.source_sha256 = n.source_sha256
     AND q.record IS NOT DISTINCT FROM n.record
+    AND q.batch = n.batch
 ORDER BY q.article_id, q.position;

@@ -29,6 +29,6 @@ def test_parser_bug_on_one_jsonl_page_is_recorded_and_the_rest_land(monkeypatch:
     result = parse_dump(DumpFile("pages.jsonl", data, "sha", datetime(2026, 1, 2, tzinfo=UTC)))
     assert [a.title for a in result.articles] == ["First Title", "Third Title"]
     [error] = result.errors
-    assert (error.record, error.error_kind) == ("2", "parser_error")
+    assert (error.record, error.error_kind) == ("2", "extractor_failed")
     assert "IndexError: list index out of range" in error.message
     assert result.status == "partial"

@@ -11,15 +11,18 @@ INSTANCE_YAML = """\
 concurrency:
   pools:
     default_limit: 1
-run_queue:
-  max_concurrent_runs: 1
+  runs:
+    max_concurrent_runs: 1
 telemetry:
   enabled: false
 """
 
 
 def ensure_instance_config(home: Path) -> Path:
+    """Write dagster.yaml unless a person has written their own (ours start with the marker line,
+    so an older one of ours is brought up to date)."""
     config = home / "dagster.yaml"
-    if not config.exists():
+    marker = INSTANCE_YAML.splitlines()[0]
+    if not config.exists() or config.read_text(encoding="utf-8").startswith(marker):
         config.write_text(INSTANCE_YAML, encoding="utf-8")
     return config

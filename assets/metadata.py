@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import warnings
 from pathlib import Path
@@ -13,6 +14,10 @@ import duckdb
 PREVIEW_ROWS = 5
 PREVIEW_CELL_CHARS = 80
 _ESCAPED = {char: "\\" + char for char in string.punctuation}
+# The UI's GFM renderer turns www.x, scheme://x and a@b.c in plain text into links after parsing,
+# escapes or not. An invisible WORD JOINER inside each such pattern keeps it plain text.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
 
 
 def _cell(value: Any) -> str:
@@ -22,7 +27,8 @@ def _cell(value: Any) -> str:
     # Backslash-escape every ASCII punctuation character (CommonMark allows escaping any of them),
     # so a comment holding HTML, an entity, a link, emphasis or a table pipe shows as typed and
     # cannot render. Whitespace runs, newlines included, become one space: a row stays a row.
-    return "".join(_ESCAPED.get(char, char) for char in " ".join(text.split()))
+    text = _AUTOLINK.sub(WORD_JOINER, " ".join(text.split()))
+    return "".join(_ESCAPED.get(char, char) for char in text)
 
 
 def markdown_preview(con: duckdb.DuckDBPyConnection, relation: str) -> str:

@@ -10,7 +10,7 @@ from warehouse.lock import writer_lock
 INGEST_GROUP = "ingest"
 
 
-@dg.asset(group_name=INGEST_GROUP, kinds={"python"}, owners=["team:data-engineering"])
+@dg.asset(group_name=INGEST_GROUP, kinds={"python", "polars"}, owners=["team:data-engineering"])
 def raw_dump_files(context: dg.AssetExecutionContext, storage: CorpusStorage) -> dg.MaterializeResult:
     """The raw article dumps in the landing directory (.txt, .html, .jsonl, .warc, optionally
     gzipped), scanned recursively with hidden files ignored. A file whose size and modification

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import html
+import re
+import string
+import warnings
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -10,17 +13,22 @@ import duckdb
 
 PREVIEW_ROWS = 5
 PREVIEW_CELL_CHARS = 80
+_ESCAPED = {char: "\\" + char for char in string.punctuation}
+# The UI's GFM renderer turns www.x, scheme://x and a@b.c in plain text into links after parsing,
+# escapes or not. An invisible WORD JOINER inside each such pattern keeps it plain text.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
 
 
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
     if len(text) > PREVIEW_CELL_CHARS:
         text = text[: PREVIEW_CELL_CHARS - 1] + "…"
-    # Escape markup so that a comment holding HTML or markdown cannot render in the UI.
-    text = html.escape(" ".join(text.split()), quote=True)
-    for char in "\\`*_[]|#":
-        text = text.replace(char, "\\" + char)
-    return text
+    # Backslash-escape every ASCII punctuation character (CommonMark allows escaping any of them),
+    # so a comment holding HTML, an entity, a link, emphasis or a table pipe shows as typed and
+    # cannot render. Whitespace runs, newlines included, become one space: a row stays a row.
+    text = _AUTOLINK.sub(WORD_JOINER, " ".join(text.split()))
+    return "".join(_ESCAPED.get(char, char) for char in text)
 
 
 def markdown_preview(con: duckdb.DuckDBPyConnection, relation: str) -> str:
@@ -52,3 +60,21 @@ def relation_metadata(con: duckdb.DuckDBPyConnection, relation: str, rows: int) 
         "dagster/column_schema": column_schema(con, relation),
         "preview": dg.MetadataValue.md(markdown_preview(con, relation)),
     }
+
+
+def sql_code_references(*files: Path) -> dict[str, dg.CodeReferencesMetadataValue]:
+    """Code references to the SQL files that define a table or view, shown under "Code" in the UI
+    beside the Python function `with_source_code_references` adds."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.BetaWarning)  # code references are beta in 1.13
+        return {
+            "dagster/code_references": dg.CodeReferencesMetadataValue(
+                code_references=[
+                    dg.LocalFileCodeReference(
+                        file_path=str(path), line_number=1, label="/".join(path.parts[-3:])
+                    )
+                    for path in files
+                    if path.exists()
+                ]
+            )
+        }

@@ -3,17 +3,19 @@ atomically. One multi-asset, so a run publishes all of it or none of it."""
 
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import dagster as dg
 import duckdb
 
 from assets.ingest import parsed_records
-from assets.metadata import relation_metadata
+from assets.metadata import relation_metadata, sql_code_references
 from pipelines.resources import CorpusStorage
 from warehouse.build import build_database
 from warehouse.lock import writer_lock
 from warehouse.publish import building, remove_stale_builds
 from warehouse.sql_files import (
+    SQL_DIR,
     TABLES,
     VIEWS,
     relation_dependencies,
@@ -26,6 +28,10 @@ ENGAGEMENT_GROUP = "engagement"
 OWNERS = ["team:data-engineering"]
 # Only one run may write the warehouse at a time; the pool's limit is set to 1 in dagster.yaml.
 WRITER_POOL = "warehouse_writer"
+# Stale (freshness FAIL in the UI) when no refresh has published for 26 hours: the nightly run
+# plus two hours of slack. Only a published build materialises these assets, so a failed or
+# blocked refresh leaves the clock running.
+WAREHOUSE_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26))
 
 TABLE_SPECS = [
     dg.AssetSpec(
@@ -35,6 +41,10 @@ TABLE_SPECS = [
         group_name=WAREHOUSE_GROUP,
         kinds={"duckdb"},
         owners=OWNERS,
+        freshness_policy=WAREHOUSE_FRESHNESS,
+        metadata=sql_code_references(
+            SQL_DIR / "tables" / f"{name}.sql", SQL_DIR / "load" / f"{name}.sql"
+        ),
     )
     for name in TABLES
 ]
@@ -46,6 +56,8 @@ VIEW_SPECS = [
         group_name=ENGAGEMENT_GROUP,
         kinds={"duckdb"},
         owners=OWNERS,
+        freshness_policy=WAREHOUSE_FRESHNESS,
+        metadata=sql_code_references(SQL_DIR / "views" / f"{name}.sql"),
     )
     for name in VIEWS
 ]

@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -159,6 +160,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
     ]
     print(f"Dagster UI on http://127.0.0.1:{args.port} (run history in {home})", flush=True)
     os.chdir(settings.PROJECT_ROOT)
+    # A shell without job control starts background jobs with SIGINT ignored, and dagster dev
+    # maps SIGTERM onto SIGINT's handler: restore the default so `kill` stops it from anywhere.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.execve(command[0], command, env)
 
 

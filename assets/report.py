@@ -13,7 +13,7 @@ REPORT_GROUP = "engagement"
 @dg.asset(
     group_name=REPORT_GROUP,
     deps=[dg.AssetKey(view) for view in VIEWS],
-    kinds={"html"},
+    kinds={"python", "html"},
     owners=["team:data-engineering"],
 )
 def engagement_report(

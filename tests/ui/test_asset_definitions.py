@@ -13,6 +13,7 @@ from assets.ingest import parsed_records
 from assets.warehouse import warehouse_build
 from pipelines.definitions import ENV_GIT_BRANCH, ENV_GIT_URL, defs, with_code_references
 from tests.conftest import REPO_ROOT
+from warehouse.sql_files import TABLES, VIEWS
 
 GROUPS_AND_KINDS = {
     "raw_dump_files": ("ingest", {"python", "polars"}),
@@ -23,9 +24,10 @@ GROUPS_AND_KINDS = {
     "article_captures": ("warehouse", {"duckdb"}),
     "ingest_files": ("warehouse", {"duckdb"}),
     "ingest_errors": ("warehouse", {"duckdb"}),
-    "article_engagement": ("engagement", {"duckdb"}),
+    **{view: ("engagement", {"duckdb"}) for view in VIEWS},
+    "engagement_report": ("engagement", {"python", "html"}),
 }
-WAREHOUSE_ASSETS = [name for name, (group, _) in GROUPS_AND_KINDS.items() if group != "ingest"]
+WAREHOUSE_ASSETS = [*TABLES, *VIEWS]
 
 
 def node(name: str) -> dg.AssetSpec:

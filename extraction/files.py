@@ -105,11 +105,16 @@ def read_dump(path: Path, landing_dir: Path | None) -> tuple[LandedFile, DumpFil
 
 def parse_path(path: Path, landing_dir: Path | None = None) -> tuple[LandedFile, ParseResult]:
     landed, dump = read_dump(path, landing_dir)
+    return landed, parse_read(path, landed, dump)
+
+
+def parse_read(path: Path, landed: LandedFile, dump: DumpFile | None) -> ParseResult:
+    """What `read_dump` returned, parsed (apart from reading, so the two can be timed apart)."""
     if dump is None:
         assert landed.problem is not None
-        return landed, ParseResult(errors=[landed.problem])
+        return ParseResult(errors=[landed.problem])
     if path.name.endswith(SIDECAR_SUFFIX):
-        return landed, ParseResult(
+        return ParseResult(
             errors=[IngestError(landed.source_path, None, "orphan_sidecar", "a sidecar whose dump is missing: add the dump or remove the sidecar")]
         )
-    return landed, parse_dump(dump)
+    return parse_dump(dump)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -16,6 +17,9 @@ from warehouse.staging import STAGED_TABLES
 @dataclass(frozen=True, slots=True)
 class BuildCounts:
     rows: dict[str, int]
+    # Wall seconds per stage: "tables" (CREATE), "load" (bulk INSERT ... SELECT from staged
+    # Parquet), "views", "checkpoint".
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _register_staged(con: duckdb.DuckDBPyConnection, store: StagingStore) -> None:
@@ -34,20 +38,33 @@ def _register_staged(con: duckdb.DuckDBPyConnection, store: StagingStore) -> Non
 
 def build_database(target: Path, store: StagingStore) -> BuildCounts:
     """Write a new warehouse at `target` (which must not exist) and close it checkpointed."""
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = seconds.get(stage, 0.0) + now - clock
+        clock = now
+
     con = duckdb.connect(str(target))
     try:
         for name in TABLES:
             con.execute(sql_text("tables", name))
+        lap("tables")
         _register_staged(con, store)
         for name in LOADS:
             con.execute(sql_text("load", name))
+        lap("load")
         for name in VIEWS:
             con.execute(sql_text("views", name))
         rows = {
             name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])  # type: ignore[index]
             for name in (*TABLES, *VIEWS)
         }
+        lap("views")
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    return BuildCounts(rows)
+    lap("checkpoint")
+    return BuildCounts(rows, seconds)

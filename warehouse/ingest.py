@@ -4,6 +4,7 @@ parse them in parallel worker processes in bounded batches, and merge the manife
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -144,6 +145,9 @@ class IngestSummary:
     unchanged: int = 0
     status_counts: dict[str, int] = field(default_factory=dict)
     error_kinds: dict[str, int] = field(default_factory=dict)
+    # Wall seconds of the parallel parse and of the manifest merge; worker seconds (summed over
+    # processes) spent reading, parsing and writing staged Parquet.
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _merge_manifest(old: pl.DataFrame, staged: Sequence[StagedFile], now: datetime) -> pl.DataFrame:
@@ -180,6 +184,7 @@ def refresh_staging(
 ) -> IngestSummary:
     """Parse what the scan found new or changed; keep what was parsed before (even for files since
     removed from the landing directory: landing directories get archived)."""
+    started = time.perf_counter()
     jobs = list(batches(scan.to_parse))
     staged: list[StagedFile] = []
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
@@ -197,6 +202,7 @@ def refresh_staging(
                 staged.extend(future.result())
                 if progress:
                     progress(done, len(jobs))
+    parsed_at = time.perf_counter()
     now = datetime.now(UTC)
     manifest = _merge_manifest(store.manifest(), staged, now)
     problems: list[IngestError] = [p for s in staged for p in s.problems]
@@ -220,5 +226,12 @@ def refresh_staging(
         unchanged=scan.unchanged,
         status_counts=dict(current.group_by("status").len().sort("status").iter_rows()),
         error_kinds=dict(kinds.most_common()),
+        seconds={
+            "parse_wall": parsed_at - started,
+            "manifest": time.perf_counter() - parsed_at,
+            "read_worker": sum(s.read_seconds for s in staged),
+            "parse_worker": sum(s.parse_seconds for s in staged),
+            "stage_write_worker": sum(s.write_seconds for s in staged),
+        },
     )
 

@@ -4,8 +4,9 @@ of every landed file keyed by content hash, so a build re-parses only new or cha
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from extraction.dumps import dump_format
-from extraction.files import parse_path
+from extraction.files import parse_read, read_dump
 from extraction.records import Article, Comment, IngestError, ParseResult, Quote
 
 # Bump when extraction changes what it produces for the same bytes: every file is parsed again.
@@ -90,6 +91,11 @@ class StagedFile:
     size_mtime: str | None
     problems: tuple[IngestError, ...]  # kept apart only for files that could not be read
     error_kinds: tuple[str, ...]  # every problem met, for the run's summary
+    # Worker seconds spent on this file: reading and hashing, parsing, and its share of writing the
+    # batch's Parquet (summed over files they give the stage timings a run reports).
+    read_seconds: float = 0.0
+    parse_seconds: float = 0.0
+    write_seconds: float = 0.0
 
 
 def size_mtime(path: Path) -> str | None:
@@ -153,7 +159,10 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
     for raw_path in paths:
         path = Path(raw_path)
         stamp = size_mtime(path)
-        landed, result = parse_path(path, landing)
+        started = time.perf_counter()
+        landed, dump = read_dump(path, landing)
+        read_at = time.perf_counter()
+        result = parse_read(path, landed, dump)
         staged = StagedFile(
             source_path=landed.source_path,
             source_sha256=landed.sha256,
@@ -164,9 +173,12 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
             size_mtime=stamp,
             problems=tuple(result.errors) if landed.sha256 is None else (),
             error_kinds=tuple(e.error_kind for e in result.errors),
+            read_seconds=read_at - started,
+            parse_seconds=time.perf_counter() - read_at,
         )
         results.append((staged, result))
     readable = [(s, r) for s, r in results if s.source_sha256 is not None]
+    write_started = time.perf_counter()
     if readable:
         name = batch_name([s.source_path for s, _ in readable], [s.source_sha256 or "" for s, _ in readable])
         merged = ParseResult()
@@ -182,4 +194,5 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
             tmp = target.with_suffix(".parquet.tmp")
             frame.write_parquet(tmp, compression="zstd", statistics=True)
             tmp.replace(target)
-    return [s for s, _ in results]
+    share = (time.perf_counter() - write_started) / max(1, len(results))
+    return [replace(s, write_seconds=share) for s, _ in results]

@@ -3,6 +3,7 @@ parse them in parallel worker processes in bounded batches, and merge the manife
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import Counter
@@ -196,7 +197,9 @@ def refresh_staging(
             if progress:
                 progress(done, len(jobs))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Workers are spawned, not forked: the parent has already run polars' and DuckDB's thread
+        # pools, and a forked child can inherit one of their locks held, then hang forever.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [pool.submit(stage_batch, *a) for a in args]
             for done, future in enumerate(futures, start=1):
                 staged.extend(future.result())

@@ -36,8 +36,15 @@ def _count(text: str) -> int:
     return int(text.replace(",", ""))
 
 
+# Every petition sentence says "signed"; a literal search skips the other paragraphs cheaply (the
+# full pattern backtracks at every number of every paragraph).
+_SIGNED = re.compile("signed", re.IGNORECASE)
+
+
 def petition_signatures(paragraphs: Sequence[str]) -> int | None:
     for paragraph in paragraphs:
+        if not _SIGNED.search(paragraph):
+            continue
         match = page.PETITION_SIGNATURES.search(paragraph)
         if match:
             return _count(match["count"]) * (1000 if match["thousands"] else 1)
@@ -60,6 +67,7 @@ class PlainTextDialect:
     def __init__(self, text: str) -> None:
         self.lines = [normalise_line(line) for line in text.splitlines()]
         self.comment_section_start = self._comment_section_start()
+        self._blocks: list[str] | None = None
 
     def _comment_section_start(self) -> int:
         for index, line in enumerate(self.lines):
@@ -68,7 +76,10 @@ class PlainTextDialect:
         return len(self.lines)
 
     def _article_blocks(self) -> list[str]:
-        return paragraphs_of(self.lines[: self.comment_section_start])
+        # Title, byline, paragraphs and credit each read these blocks: split them once.
+        if self._blocks is None:
+            self._blocks = paragraphs_of(self.lines[: self.comment_section_start])
+        return self._blocks
 
     def title(self) -> str | None:
         blocks = self._article_blocks()

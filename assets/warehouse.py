@@ -10,7 +10,7 @@ import duckdb
 from assets.ingest import parsed_records
 from assets.metadata import relation_metadata
 from pipelines.resources import CorpusStorage
-from warehouse.build import build_database
+from warehouse.build import build_database, record_published
 from warehouse.lock import writer_lock
 from warehouse.publish import building, remove_stale_builds
 from warehouse.sql_files import (
@@ -96,7 +96,7 @@ def warehouse_build(
     with writer_lock(published), building(published) as target:
         for stale in remove_stale_builds(published, keep=target):
             context.log.warning(f"removed {stale.name}, left by a refresh that was killed")
-        counts = build_database(target, storage.staging)
+        counts = build_database(target, storage.staging, published)
         checks_started = time.perf_counter()
         con = duckdb.connect(str(target), read_only=True)
         try:
@@ -126,6 +126,7 @@ def warehouse_build(
             )
         context.log.info(f"publishing {published}")
         publish_started = time.perf_counter()
+    record_published(storage.staging, published, counts.fingerprint)
     # Where this build spent its wall time (seconds); "publish" is the atomic rename and fsync.
     seconds = {
         **counts.seconds,
@@ -140,6 +141,7 @@ def warehouse_build(
                 **metadata[name],
                 "warehouse": dg.MetadataValue.path(str(published)),
                 "stage_seconds": timings,
+                "rebuilt": not counts.reused,
             },
         )
     yield from results

@@ -57,9 +57,7 @@ def corpus(work: Path, size: int, seed: int) -> Path:
 
 
 def dump_files(raw: Path) -> list[Path]:
-    return sorted(
-        p for p in raw.rglob("*") if p.is_file() and not p.name.endswith(SIDECAR_SUFFIX)
-    )
+    return sorted(p for p in raw.rglob("*") if p.is_file() and not p.name.endswith(SIDECAR_SUFFIX))
 
 
 def floor(paths: list[Path]) -> tuple[float, int, int]:
@@ -104,7 +102,7 @@ def run_build(raw: Path, state: Path, workers: int) -> dict[str, Any]:
 
 def build_in_this_process(raw: Path, state: Path, workers: int) -> dict[str, Any]:
     """What the Dagster assets do, stage by stage, without the orchestration around them."""
-    from warehouse.build import build_database
+    from warehouse.build import build_database, record_published
     from warehouse.ingest import StagingStore, refresh_staging, scan_landing
     from warehouse.publish import building
 
@@ -118,8 +116,9 @@ def build_in_this_process(raw: Path, state: Path, workers: int) -> dict[str, Any
     summary = refresh_staging(raw, store, scan, workers)
     seconds.update({f"ingest_{k}": v for k, v in summary.seconds.items()})
     with building(published) as target:
-        counts = build_database(target, store)
+        counts = build_database(target, store, published)
         publish_started = time.perf_counter()
+    record_published(store, published, counts.fingerprint)
     seconds.update({f"build_{k}": v for k, v in counts.seconds.items()})
     seconds["publish"] = time.perf_counter() - publish_started
     seconds["total"] = time.perf_counter() - started
@@ -179,7 +178,8 @@ def view_timings(warehouse: Path) -> dict[str, float]:
             "GROUP BY article_id": best_of(
                 3,
                 lambda: con.execute(
-                    "SELECT count(*) FROM (SELECT article_id, count(*) FROM comments GROUP BY article_id)"
+                    "SELECT count(*) FROM"
+                    " (SELECT article_id, count(*) FROM comments GROUP BY article_id)"
                 ).fetchall(),
             )
         }
@@ -247,6 +247,10 @@ def loaded_rows(build: dict[str, Any]) -> int:
     return sum(build["rows"][t] for t in TABLES)
 
 
+def load_rate(r: dict[str, Any]) -> float:
+    return loaded_rows(r["full2"]) / r["full2"]["seconds"]["build_load"]
+
+
 def table(results: list[dict[str, Any]]) -> str:
     largest = results[-1]
     cols = [f"{r['size']:,} articles" for r in results]
@@ -273,27 +277,62 @@ def table(results: list[dict[str, Any]]) -> str:
         "parse+stage MB/s (2 procs, in build)",
         lambda r: f"{r['bytes'] / mb / r['full2']['seconds']['ingest_parse_wall']:.2f}",
     )
-    row("load rows/s (INSERT..SELECT)", lambda r: f"{loaded_rows(r['full2']) / r['full2']['seconds']['build_load']:,.0f}")
+    row(
+        "load rows/s (INSERT..SELECT)",
+        lambda r: f"{loaded_rows(r['full2']) / r['full2']['seconds']['build_load']:,.0f}",
+    )
     row("  vs COPY FROM parquet rows/s", lambda r: f"{r['copy_rows'] / r['copy_s']:,.0f}")
     row(
         "load / COPY",
-        lambda r: f"{loaded_rows(r['full2']) / r['full2']['seconds']['build_load'] / (r['copy_rows'] / r['copy_s']):.0%}",
+        lambda r: f"{load_rate(r) / (r['copy_rows'] / r['copy_s']):.0%}",
         ">= 50%",
     )
-    stages = ("discover", "ingest_parse_wall", "ingest_manifest", "build_tables", "build_load", "build_views", "build_checkpoint", "publish")
+    stages = (
+        "discover",
+        "ingest_parse_wall",
+        "ingest_manifest",
+        "build_tables",
+        "build_load",
+        "build_views",
+        "build_checkpoint",
+        "publish",
+    )
     for stage in stages:
-        row(f"full build (2 procs): {stage} s", lambda r, s=stage: f"{r['full2']['seconds'][s]:.2f}")
+        row(
+            f"full build (2 procs): {stage} s", lambda r, s=stage: f"{r['full2']['seconds'][s]:.2f}"
+        )
     for stage in ("read_worker", "parse_worker", "stage_write_worker"):
-        row(f"  worker CPU: {stage} s", lambda r, s=stage: f"{r['full2']['seconds'][f'ingest_{s}']:.2f}")
+        row(
+            f"  worker CPU: {stage} s",
+            lambda r, s=stage: f"{r['full2']['seconds'][f'ingest_{s}']:.2f}",
+        )
     row("full build total s (2 procs)", lambda r: f"{r['full2']['seconds']['total']:.2f}")
     row("full build total s (1 proc)", lambda r: f"{r['full1']['seconds']['total']:.2f}")
-    row("speed-up 2 procs vs 1", lambda r: f"{r['full1']['seconds']['total'] / r['full2']['seconds']['total']:.2f}x", ">= 1.7x")
+    row(
+        "speed-up 2 procs vs 1",
+        lambda r: f"{r['full1']['seconds']['total'] / r['full2']['seconds']['total']:.2f}x",
+        ">= 1.7x",
+    )
     row("refresh, nothing new s", lambda r: f"{r['noop']['seconds']['total']:.2f}")
-    row("  share of full build", lambda r: f"{r['noop']['seconds']['total'] / r['full2']['seconds']['total']:.1%}", "<= 5%")
-    row("refresh, 1% new files s", lambda r: f"{r['inc1']['seconds']['total']:.2f} ({r['inc1']['parsed_files']} files)")
-    row("  share of full build", lambda r: f"{r['inc1']['seconds']['total'] / r['full2']['seconds']['total']:.1%}", "<= 10%")
+    row(
+        "  share of full build",
+        lambda r: f"{r['noop']['seconds']['total'] / r['full2']['seconds']['total']:.1%}",
+        "<= 5%",
+    )
+    row(
+        "refresh, 1% new files s",
+        lambda r: f"{r['inc1']['seconds']['total']:.2f} ({r['inc1']['parsed_files']} files)",
+    )
+    row(
+        "  share of full build",
+        lambda r: f"{r['inc1']['seconds']['total'] / r['full2']['seconds']['total']:.1%}",
+        "<= 10%",
+    )
     row("peak RSS MB (build, largest process)", lambda r: f"{r['full2']['peak_rss_mb']:.0f}")
-    row("  main / largest worker MB", lambda r: f"{r['full2']['main_rss_mb']:.0f} / {r['full2']['worker_rss_mb']:.0f}")
+    row(
+        "  main / largest worker MB",
+        lambda r: f"{r['full2']['main_rss_mb']:.0f} / {r['full2']['worker_rss_mb']:.0f}",
+    )
     ten = next((r for r in results if r["size"] == 10_000), None)
     if ten is not None:
         for r in results:
@@ -309,10 +348,24 @@ def table(results: list[dict[str, Any]]) -> str:
         )
     width = max(len(label) for label, _, _ in lines)
     widths = [max(len(c), *(len(v[i]) for _, v, _ in lines)) for i, c in enumerate(cols)]
-    header = "| " + " | ".join([("metric").ljust(width), *(c.rjust(w) for c, w in zip(cols, widths, strict=True)), "goal"]) + " |"
+    header = (
+        "| "
+        + " | ".join(
+            [
+                ("metric").ljust(width),
+                *(c.rjust(w) for c, w in zip(cols, widths, strict=True)),
+                "goal",
+            ]
+        )
+        + " |"
+    )
     rule = "|" + "|".join(["-" * (width + 2), *("-" * (w + 2) for w in widths), "------"]) + "|"
     body = [
-        "| " + " | ".join([label.ljust(width), *(v.rjust(w) for v, w in zip(values, widths, strict=True)), goal]) + " |"
+        "| "
+        + " | ".join(
+            [label.ljust(width), *(v.rjust(w) for v, w in zip(values, widths, strict=True)), goal]
+        )
+        + " |"
         for label, values, goal in lines
     ]
     del largest
@@ -348,7 +401,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(build_in_this_process(raw, state, workers)))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,50000", help="comma-separated article counts")
+    parser.add_argument(
+        "--sizes", default="1000,10000,50000", help="comma-separated article counts"
+    )
     parser.add_argument("--with-200k", action="store_true", help="also measure 200,000 articles")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "corpus-bench"))

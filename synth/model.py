@@ -262,9 +262,10 @@ def captures_of(article: SynthArticle, seed: int, formats: tuple[str, ...]) -> l
             older = comments[len(comments) - shown :]
             at = max(c.posted_at for c in older) + timedelta(seconds=30)
             if at < captured:
-                result.append(
-                    Capture(article, at, shown, formats[rng.randrange(len(formats))], True, 0)
-                )
+                # A page without a URL is known by its site and title: only captures that also
+                # lack one (same format, no sidecar) are the same article, so keep the policy.
+                older_fmt = formats[rng.randrange(len(formats))] if sidecar else fmt
+                result.append(Capture(article, at, shown, older_fmt, sidecar, 0))
     return result
 
 

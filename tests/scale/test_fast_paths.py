@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -73,3 +74,30 @@ def test_split_glued_name_matches_trying_every_position(
 ) -> None:
     line = name + glue + phrase
     assert split_glued_name(line, label) == reference_split(line, label)
+
+
+def test_discover_skips_hidden_files_and_sidecars_of_present_dumps(tmp_path: Path) -> None:
+    from extraction.files import discover, relative_source_path
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in (
+        "a/x.txt",
+        "a/x.txt.meta.json",
+        "a/orphan.txt.meta.json",
+        "a/.dot.txt",
+        ".hidden/y.txt",
+        "z.txt",
+        "dangling.txt.meta.json",
+    ):
+        (tmp_path / name).write_text("t")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    found = [relative_source_path(p, tmp_path) for p in discover(tmp_path)]
+    assert found == [
+        "dangling.txt",
+        "dangling.txt.meta.json",
+        "z.txt",
+        "a/orphan.txt.meta.json",
+        "a/x.txt",
+    ]
+    assert relative_source_path(tmp_path / "a" / "x.txt", tmp_path / "a" / "x.txt") == "."

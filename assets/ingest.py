@@ -1,5 +1,6 @@
 """Ingest assets: find the dumps in the landing directory, then parse what is new or changed."""
 
+import time
 
 import dagster as dg
 
@@ -17,8 +18,10 @@ def raw_dump_files(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
     time match the manifest is not read again."""
     store = storage.staging
     with writer_lock(storage.warehouse_path):
+        started = time.perf_counter()
         scan = scan_landing(storage.raw_path, store)
         store.save_landing(scan, storage.raw_path)
+        discover_seconds = time.perf_counter() - started
     context.log.info(f"{len(scan.present)} files in {storage.raw_path}; {len(scan.to_parse)} new or changed")
     return dg.MaterializeResult(
         metadata={
@@ -26,6 +29,7 @@ def raw_dump_files(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
             "files_seen": len(scan.present),
             "new_or_changed": len(scan.to_parse),
             "unchanged": scan.unchanged,
+            "discover_seconds": round(discover_seconds, 3),
             "landing_directory": dg.MetadataValue.path(str(storage.raw_path)),
         }
     )
@@ -64,5 +68,7 @@ def parsed_records(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
                 "| error_kind | count |\n|---|---|\n" + top_errors if top_errors else "no errors"
             ),
             "staging_directory": dg.MetadataValue.path(str(store.root)),
+            # wall seconds of the parallel parse; worker seconds (all processes) per sub-stage
+            "stage_seconds": dg.MetadataValue.json({k: round(v, 3) for k, v in summary.seconds.items()}),
         }
     )

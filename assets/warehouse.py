@@ -1,7 +1,7 @@
 """The warehouse: every table and view built into a fresh DuckDB file, checked, then published
 atomically. One multi-asset, so a run publishes all of it or none of it."""
 
-
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -11,7 +11,7 @@ import duckdb
 from assets.ingest import parsed_records
 from assets.metadata import relation_metadata, sql_code_references
 from pipelines.resources import CorpusStorage
-from warehouse.build import build_database
+from warehouse.build import build_database, record_published
 from warehouse.lock import writer_lock
 from warehouse.publish import building, remove_stale_builds
 from warehouse.sql_files import (
@@ -108,7 +108,8 @@ def warehouse_build(
     with writer_lock(published), building(published) as target:
         for stale in remove_stale_builds(published, keep=target):
             context.log.warning(f"removed {stale.name}, left by a refresh that was killed")
-        counts = build_database(target, storage.staging)
+        counts = build_database(target, storage.staging, published)
+        checks_started = time.perf_counter()
         con = duckdb.connect(str(target), read_only=True)
         try:
             results = []
@@ -136,9 +137,23 @@ def warehouse_build(
                 metadata={"failed_checks": ", ".join(failed)},
             )
         context.log.info(f"publishing {published}")
+        publish_started = time.perf_counter()
+    record_published(storage.staging, published, counts.fingerprint)
+    # Where this build spent its wall time (seconds); "publish" is the atomic rename and fsync.
+    seconds = {
+        **counts.seconds,
+        "checks_and_metadata": publish_started - checks_started,
+        "publish": time.perf_counter() - publish_started,
+    }
+    timings = dg.MetadataValue.json({k: round(v, 3) for k, v in seconds.items()})
     for name in (*TABLES, *VIEWS):
         yield dg.MaterializeResult(
             asset_key=name,
-            metadata={**metadata[name], "warehouse": dg.MetadataValue.path(str(published))},
+            metadata={
+                **metadata[name],
+                "warehouse": dg.MetadataValue.path(str(published)),
+                "stage_seconds": timings,
+                "rebuilt": not counts.reused,
+            },
         )
     yield from results

@@ -75,13 +75,12 @@ def _comments(article: Article, raw: tuple[RawComment, ...]) -> list[Comment]:
     occurrences: Counter[tuple[str, str]] = Counter()
     first_of: dict[tuple[str, str], str] = {}
     ids: list[str] = []
-    for item in raw:
-        key = (fold(item.author), fold(item.body))
+    keys = [(fold(item.author), fold(item.body)) for item in raw]  # folded once, used twice
+    for item, key in zip(raw, keys, strict=True):
         occurrences[key] += 1
         ids.append(comment_id(article.article_id, item.author, item.body, occurrences[key]))
     comments = []
-    for position, (item, cid) in enumerate(zip(raw, ids, strict=True), start=1):
-        key = (fold(item.author), fold(item.body))
+    for position, (item, cid, key) in enumerate(zip(raw, ids, keys, strict=True), start=1):
         original = first_of.setdefault(key, cid)
         earliest = latest = item.posted_at
         if earliest is None and item.posted_text and (window := age_window(item.posted_text)):

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from extraction.rules.timeago import (
     APPROXIMATION_WORDS,
@@ -32,6 +33,10 @@ PHRASE = re.compile(
     rf"(?P<count>[1-9][0-9]*|{'|'.join(ONE_WORDS)}) (?P<unit>{_UNITS})s?)"
     rf"(?: {SUFFIX_AGO})?"
 )
+# Every phrase starts with one of these characters; only there can a trailing phrase begin, so the
+# glued-name splitter tries a handful of positions instead of every character of the line.
+_FIRST_LETTERS = {LESS_THAN_A_MINUTE[0], *(w[0] for w in (*APPROXIMATION_WORDS, *ONE_WORDS))}
+_PHRASE_START = re.compile("[" + re.escape("".join(sorted(_FIRST_LETTERS))) + "1-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ def _rounding_window(count: int, unit_seconds: float) -> tuple[float, float]:
     return (count - 0.5) * unit_seconds, (count + 0.5) * unit_seconds
 
 
+@lru_cache(maxsize=4096)  # a corpus words its times a few hundred ways; the result is immutable
 def age_window(phrase: str) -> AgeWindow | None:
     """The window a timeago phrase allows, or None when the text is not a timeago phrase."""
     match = PHRASE.fullmatch(" ".join(phrase.split()))
@@ -91,7 +97,8 @@ LONGEST_PHRASE = 40
 
 def _trailing_phrases(line: str) -> list[GluedSplit]:
     candidates = []
-    for start in range(max(0, len(line) - LONGEST_PHRASE), len(line)):
+    for found in _PHRASE_START.finditer(line, max(0, len(line) - LONGEST_PHRASE)):
+        start = found.start()
         tail = line[start:]
         if PHRASE.fullmatch(tail):
             author = line[:start].strip()
@@ -100,6 +107,7 @@ def _trailing_phrases(line: str) -> list[GluedSplit]:
     return candidates
 
 
+@lru_cache(maxsize=16384)  # repeat commenters repeat (label, line) pairs; the result is immutable
 def split_glued_name(line: str, label: str | None = None) -> GluedSplit | None:
     """Split "Veronica Dabout a month ago" into the display name and the timeago phrase.
 

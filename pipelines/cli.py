@@ -166,6 +166,20 @@ def cmd_ui(args: argparse.Namespace) -> int:
     os.execve(command[0], command, env)
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from synth import synthesize
+
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    try:
+        summary = synthesize(args.articles, args.seed, Path(args.out), formats, workers=args.workers)
+    except (ValueError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(summary, indent=2))
+    print(f"landing directory: {Path(args.out) / 'raw'}; expected totals: {Path(args.out) / 'expected.json'}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="corpus", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -207,6 +221,14 @@ def parser() -> argparse.ArgumentParser:
     retire.add_argument("--warehouse", default=str(settings.warehouse_path()))
     retire.add_argument("--dry-run", action="store_true", help="list what would be retired")
     retire.set_defaults(run=cmd_retire)
+
+    synth = sub.add_parser("synth", help="generate a deterministic synthetic corpus and its expected totals")
+    synth.add_argument("--articles", type=int, required=True)
+    synth.add_argument("--seed", type=int, default=0)
+    synth.add_argument("--out", required=True, help="directory: dumps go to OUT/raw, totals to OUT/expected.json")
+    synth.add_argument("--formats", default="txt", help="comma-separated: txt,html,jsonl,warc")
+    synth.add_argument("--workers", type=int, default=0, help="generator processes; 0 means one per core")
+    synth.set_defaults(run=cmd_synth)
 
     ui = sub.add_parser("ui", help="the Dagster UI for this project, on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)

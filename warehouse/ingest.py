@@ -3,7 +3,9 @@ parse them in parallel worker processes in bounded batches, and merge the manife
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -179,6 +181,9 @@ class IngestSummary:
     status_counts: dict[str, int] = field(default_factory=dict)
     error_kinds: dict[str, int] = field(default_factory=dict)
     batches_pruned: int = 0
+    # Wall seconds of the parallel parse and of the manifest merge; worker seconds (summed over
+    # processes) spent reading, parsing and writing staged Parquet.
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _merge_manifest(
@@ -227,6 +232,7 @@ def refresh_staging(
 ) -> IngestSummary:
     """Parse what the scan found new or changed; keep what was parsed before (even for files since
     removed from the landing directory: landing directories get archived)."""
+    started = time.perf_counter()
     jobs = list(batches(scan.to_parse))
     staged: list[StagedFile] = []
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
@@ -238,12 +244,15 @@ def refresh_staging(
             if progress:
                 progress(done, len(jobs))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Workers are spawned, not forked: the parent has already run polars' and DuckDB's thread
+        # pools, and a forked child can inherit one of their locks held, then hang forever.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [pool.submit(stage_batch, *a) for a in args]
             for done, future in enumerate(futures, start=1):
                 staged.extend(future.result())
                 if progress:
                     progress(done, len(jobs))
+    parsed_at = time.perf_counter()
     now = datetime.now(UTC)
     manifest, kept = _merge_manifest(store.manifest(), staged, now)
     problems: list[IngestError] = [p for s in staged for p in s.problems]
@@ -279,5 +288,12 @@ def refresh_staging(
         status_counts=dict(current.group_by("status").len().sort("status").iter_rows()),
         error_kinds=dict(kinds.most_common()),
         batches_pruned=len(pruned),
+        seconds={
+            "parse_wall": parsed_at - started,
+            "manifest": time.perf_counter() - parsed_at,
+            "read_worker": sum(s.read_seconds for s in staged),
+            "parse_worker": sum(s.parse_seconds for s in staged),
+            "stage_write_worker": sum(s.write_seconds for s in staged),
+        },
     )
 

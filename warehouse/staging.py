@@ -4,6 +4,7 @@ of every landed file keyed by content hash, so a build re-parses only new or cha
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -14,7 +15,7 @@ from typing import Any
 import polars as pl
 
 from extraction.dumps import SIDECAR_SUFFIX, dump_format
-from extraction.files import parse_path
+from extraction.files import parse_read, read_dump
 from extraction.records import Article, Comment, IngestError, ParseResult, Quote
 
 # Bump when extraction changes what it produces for the same bytes: every file is parsed again.
@@ -98,6 +99,11 @@ class StagedFile:
     problems: tuple[IngestError, ...]  # kept apart only for files that could not be read
     error_kinds: tuple[str, ...]  # every problem met, for the run's summary
     batch: str | None = None  # the staged batch holding this parse; None when unreadable
+    # Worker seconds spent on this file: reading and hashing, parsing, and its share of writing the
+    # batch's Parquet (summed over files they give the stage timings a run reports).
+    read_seconds: float = 0.0
+    parse_seconds: float = 0.0
+    write_seconds: float = 0.0
 
 
 def size_mtime(path: Path) -> str | None:
@@ -180,7 +186,10 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
     for raw_path in paths:
         path = Path(raw_path)
         stamp = size_mtime(path)
-        landed, result = parse_path(path, landing)
+        started = time.perf_counter()
+        landed, dump = read_dump(path, landing)
+        read_at = time.perf_counter()
+        result = parse_read(path, landed, dump)
         staged = StagedFile(
             source_path=landed.source_path,
             source_sha256=landed.sha256,
@@ -191,9 +200,12 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
             size_mtime=stamp,
             problems=tuple(result.errors) if landed.sha256 is None else (),
             error_kinds=tuple(e.error_kind for e in result.errors),
+            read_seconds=read_at - started,
+            parse_seconds=time.perf_counter() - read_at,
         )
         results.append((staged, result))
     readable = [(s, r) for s, r in results if s.source_sha256 is not None]
+    write_started = time.perf_counter()
     if readable:
         name = batch_name([s.source_path for s, _ in readable], [s.source_sha256 or "" for s, _ in readable])
         merged = ParseResult()
@@ -209,5 +221,9 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
             tmp = target.with_suffix(".parquet.tmp")
             frame.write_parquet(tmp, compression="zstd", statistics=True)
             tmp.replace(target)
-        return [replace(s, batch=name) if s.source_sha256 is not None else s for s, _ in results]
+        share = (time.perf_counter() - write_started) / max(1, len(results))
+        return [
+            replace(s, batch=name if s.source_sha256 is not None else None, write_seconds=share)
+            for s, _ in results
+        ]
     return [s for s, _ in results]

@@ -59,8 +59,15 @@ def dateline(text: str) -> datetime | None:
         return None
 
 
+# Every petition sentence says "signed"; a literal search skips the other paragraphs cheaply (the
+# full pattern backtracks at every number of every paragraph).
+_SIGNED = re.compile("signed", re.IGNORECASE)
+
+
 def petition_signatures(paragraphs: Sequence[str]) -> int | None:
     for paragraph in paragraphs:
+        if not _SIGNED.search(paragraph):
+            continue
         match = page.PETITION_SIGNATURES.search(paragraph)
         if match:
             return _count(match["count"]) * (1000 if match["thousands"] else 1)
@@ -90,6 +97,7 @@ class PlainTextDialect:
 
     def __init__(self, text: str) -> None:
         self.lines = [normalise_line(line) for line in text.splitlines()]
+        self._blocks: list[str] | None = None
         self.article_end, self.comments_start = self._comment_section()
 
     def _comment_section(self) -> tuple[int, int]:
@@ -100,6 +108,12 @@ class PlainTextDialect:
         return len(self.lines), len(self.lines)
 
     def _article_blocks(self) -> list[str]:
+        # Title, byline, paragraphs and credit each read these blocks: split them once.
+        if self._blocks is None:
+            self._blocks = self._split_article_blocks()
+        return self._blocks
+
+    def _split_article_blocks(self) -> list[str]:
         region = self.lines[: self.article_end]
         while region and not region[-1]:
             region.pop()

@@ -1,0 +1,103 @@
+"""The parser's fast paths give exactly what the plain rules give, on generated lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.textnorm import normalise_line
+from extraction.timeago import PHRASE, GluedSplit, split_glued_name
+
+_SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def reference_normalise(line: str) -> str:
+    line = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", line))
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def reference_split(line: str, label: str | None) -> GluedSplit | None:
+    """Every start position tried, as the splitter did before it skipped to phrase starts."""
+    line = " ".join(line.split())
+    candidates = []
+    for start in range(len(line)):
+        if start and not line[start - 1].isspace() and line[start].isspace():
+            continue
+        tail = line[start:]
+        if PHRASE.fullmatch(tail) and line[:start].strip():
+            candidates.append(GluedSplit(line[:start].strip(), tail))
+    if not candidates:
+        return None
+    folded = " ".join(label.split()) if label else None
+
+    def preference(split: GluedSplit) -> tuple[bool, bool, int]:
+        is_prefix = folded is not None and folded.startswith(split.author)
+        return is_prefix, split.author == folded, len(split.posted_text)
+
+    return max(candidates, key=preference)
+
+
+LINE_CHARS = st.sampled_from(list("ab oAZ1 9\t\f\v\u00a0\u200b\u3000xé  "))
+PHRASES = st.sampled_from(
+    [
+        "about a month ago",
+        "24 days ago",
+        "a day ago",
+        "about an hour ago",
+        "less than a minute ago",
+        "2 years ago",
+        "about 5 hours ago",
+        "an hour",
+        "one minute ago",
+        "over 3 years ago",
+    ]
+)
+NAMES = st.sampled_from(
+    ["Veronica D", "Sara A", "ANA MARIJA R", "Paulo R2", "Joanna", "Ann A", "Al"]
+)
+
+
+@settings(max_examples=400)
+@given(st.text(LINE_CHARS, max_size=30))
+def test_normalise_line_matches_the_regex_rules(line: str) -> None:
+    assert normalise_line(line) == reference_normalise(line)
+
+
+@settings(max_examples=400)
+@given(NAMES, PHRASES, st.sampled_from(["", " ", "\u00a0"]), st.one_of(st.none(), NAMES))
+def test_split_glued_name_matches_trying_every_position(
+    name: str, phrase: str, glue: str, label: str | None
+) -> None:
+    line = name + glue + phrase
+    assert split_glued_name(line, label) == reference_split(line, label)
+
+
+def test_discover_skips_hidden_files_and_sidecars_of_present_dumps(tmp_path: Path) -> None:
+    from extraction.files import discover, relative_source_path
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in (
+        "a/x.txt",
+        "a/x.txt.meta.json",
+        "a/orphan.txt.meta.json",
+        "a/.dot.txt",
+        ".hidden/y.txt",
+        "z.txt",
+        "dangling.txt.meta.json",
+    ):
+        (tmp_path / name).write_text("t")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    found = [relative_source_path(p, tmp_path) for p in discover(tmp_path)]
+    assert found == [
+        "dangling.txt",
+        "dangling.txt.meta.json",
+        "z.txt",
+        "a/orphan.txt.meta.json",
+        "a/x.txt",
+    ]
+    assert relative_source_path(tmp_path / "a" / "x.txt", tmp_path / "a" / "x.txt") == "."

@@ -1,0 +1,71 @@
+"""A refresh with nothing new copies the published warehouse instead of rebuilding it; anything new
+or changed (a dump, a SQL file's text) rebuilds. Every run reports where its time went."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+
+from synth import synthesize
+from tests.conftest import build_warehouse, query
+
+SNAPSHOT = (
+    "SELECT article_id, captured_comments, distinct_comments FROM article_engagement ORDER BY 1"
+)
+
+
+def _materialization(result: dg.ExecuteInProcessResult, asset: str) -> dict[str, object]:
+    [event] = [
+        m
+        for m in result.asset_materializations_for_node("warehouse_build")
+        if m.asset_key.to_user_string() == asset
+    ]
+    return {k: v.value for k, v in event.metadata.items()}
+
+
+def test_nothing_new_reuses_the_published_build(tmp_path: Path) -> None:
+    synthesize(30, 4, tmp_path / "corpus", ("txt",), workers=1)
+    raw = tmp_path / "corpus" / "raw"
+    warehouse = tmp_path / "w" / "corpus.duckdb"
+
+    first = build_warehouse(raw, warehouse)
+    assert first.success
+    meta = _materialization(first, "comments")
+    assert meta["rebuilt"] is True
+    assert {"load", "views", "publish", "checkpoint"} <= set(meta["stage_seconds"])  # type: ignore[arg-type]
+    ingest = first.asset_materializations_for_node("parsed_records")[0].metadata
+    assert {"parse_wall", "read_worker", "parse_worker", "stage_write_worker"} <= set(
+        ingest["stage_seconds"].value
+    )
+    assert "discover_seconds" in first.asset_materializations_for_node("raw_dump_files")[0].metadata
+    before = query(warehouse, SNAPSHOT)
+
+    second = build_warehouse(raw, warehouse)
+    assert second.success
+    assert _materialization(second, "comments")["rebuilt"] is False
+    assert "copy" in _materialization(second, "comments")["stage_seconds"]  # type: ignore[operator]
+    assert query(warehouse, SNAPSHOT) == before
+    checks = {e.check_name: e.passed for e in second.get_asset_check_evaluations()}
+    assert checks and all(checks.values())
+
+    # One more dump lands: rebuilt, and the new article is there.
+    dump = sorted((raw / "txt").rglob("*.txt"))[0]
+    shutil.copy(dump, raw / "late.txt")
+    third = build_warehouse(raw, warehouse)
+    assert _materialization(third, "comments")["rebuilt"] is True
+    assert query(warehouse, "SELECT count(*) FROM ingest_files WHERE source_path = 'late.txt'") == [
+        (1,)
+    ]
+
+
+def test_published_file_replaced_behind_our_back_is_rebuilt(tmp_path: Path) -> None:
+    synthesize(10, 2, tmp_path / "corpus", ("txt",), workers=1)
+    raw = tmp_path / "corpus" / "raw"
+    warehouse = tmp_path / "w" / "corpus.duckdb"
+    assert build_warehouse(raw, warehouse).success
+    warehouse.unlink()
+    again = build_warehouse(raw, warehouse)
+    assert _materialization(again, "articles")["rebuilt"] is True
+    assert query(warehouse, "SELECT count(*) FROM articles") == [(10,)]

@@ -67,7 +67,8 @@ def _published_is_current(store: StagingStore, published: Path, fingerprint: str
 
 
 def _register_staged(con: duckdb.DuckDBPyConnection, store: StagingStore) -> None:
-    """Expose the staged Parquet as temporary views named staged_<table> (they die with `con`)."""
+    """Expose the staged Parquet as views named staged_<table>. DuckDB stores relation views in the
+    file, so build_database drops them after loading."""
     for table, schema in STAGED_TABLES.items():
         files = [str(p) for p in store.parsed_files(table)]
         relation = (

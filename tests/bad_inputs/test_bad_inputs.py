@@ -138,7 +138,8 @@ CASES: dict[str, Case] = {
     "mixed_line_endings": Case(
         "mixed.txt",
         write_bytes(
-            b"Mixed Endings Story\r\n\r\nFirst paragraph starts here\rand goes on.\n\nSecond paragraph.\r\n"
+            b"Mixed Endings Story\r\n\r\nFirst paragraph starts here\rand goes on.\n\n"
+            b"Second paragraph.\r\n"
         ),
         "loaded",
         1,
@@ -210,6 +211,22 @@ CASES: dict[str, Case] = {
         [(None, "orphan_sidecar")],
     ),
 }
+
+
+def latin1_name(path: Path) -> None:
+    """A name in latin-1 bytes, as an old archive extracts it: not valid UTF-8."""
+    raw = os.fsencode(path.parent) + b"/caf\xe9 menu.txt"
+    with open(raw, "wb") as out:
+        out.write(text_story("Latin Name Story", "The name is not UTF-8.").encode())
+
+
+CASES["name_not_utf8"] = Case(
+    "caf\\xe9 menu.txt",
+    latin1_name,
+    "loaded",
+    1,
+    landed=[("Latin Name Story", "The name is not UTF-8.")],
+)
 if not RUNNING_AS_ROOT:  # root reads a chmod 000 file anyway; see test_unreadable_file
     CASES["unreadable"] = Case("locked.txt", unreadable, "rejected", 0, [(None, "unreadable")])
 
@@ -245,7 +262,8 @@ def test_every_file_is_in_ingest_files_and_nothing_else_is_lost(warehouse: Path)
     ) == [("loaded", 1)]
     assert query(
         warehouse,
-        "SELECT count(*) FROM comments c JOIN articles a USING (article_id) WHERE a.source_path = ?",
+        "SELECT count(*) FROM comments c JOIN articles a USING (article_id) "
+        "WHERE a.source_path = ?",
         [SEED.name],
     ) == [(10,)]
     # Articles are exactly what the cases say landed.
@@ -274,7 +292,8 @@ def test_exact_outcome(warehouse: Path, kind: str) -> None:
     )
     errors = query(
         warehouse,
-        "SELECT record, error_kind FROM ingest_errors WHERE source_path = ? ORDER BY record NULLS FIRST",
+        "SELECT record, error_kind FROM ingest_errors WHERE source_path = ? "
+        "ORDER BY record NULLS FIRST",
         [case.error_path or case.path],
     )
     if kind == "html_cut_mid_tag":
@@ -354,7 +373,8 @@ def test_file_that_changes_while_being_read(
     assert query(target, "SELECT error_kind, message FROM ingest_errors") == [
         (
             "changed_while_reading",
-            "growing.txt changed while it was being read; it is read again on the next build once it is stable",
+            "growing.txt changed while it was being read; it is read again on the next build "
+            "once it is stable",
         )
     ]
     monkeypatch.undo()

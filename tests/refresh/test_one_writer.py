@@ -43,7 +43,11 @@ def test_second_build_with_wait_queues_behind_the_first(sample: tuple[list[str],
     command, warehouse = sample
     with writer_lock(warehouse, timeout=0):
         waiting = subprocess.Popen(
-            [*command, "--wait"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            [*command, "--wait"],
+            env={**os.environ, "CORPUS_LOCK_TIMEOUT": "60"},  # a bounded wait, should this break
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert waiting.stderr is not None
         # It says it is waiting, and has written nothing while the lock is held.

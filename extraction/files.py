@@ -34,10 +34,16 @@ def relative_source_path(path: Path, landing_dir: Path | None) -> str:
         if text.startswith(base) and os.sep == "/":
             return text[len(base) :]
         try:
-            return path.relative_to(landing_dir).as_posix()
+            return _storable(path.relative_to(landing_dir).as_posix())
         except ValueError:
             pass
-    return path.as_posix()
+    return _storable(path.as_posix())
+
+
+def _storable(name: str) -> str:
+    """A file name that is not valid UTF-8 (from an old archive) reaches Python with surrogate
+    escapes, which no table can store: its odd bytes are written as \\xNN instead."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(landing_dir: Path) -> Iterator[Path]:

@@ -82,15 +82,17 @@ class StagingStore:
             {
                 "source_path": [relative_source_path(p, landing_dir) for p in scan.present],
                 "to_parse": [p in queued for p in scan.present],
+                # the name as bytes: source_path cannot give back a name that is not UTF-8
+                "fs_path": [os.fsencode(p.relative_to(landing_dir)) for p in scan.present],
             },
-            schema={"source_path": pl.String, "to_parse": pl.Boolean},
+            schema={"source_path": pl.String, "to_parse": pl.Boolean, "fs_path": pl.Binary},
         )
         self._write(frame, self.landing_path)
 
     def load_landing(self, landing_dir: Path) -> LandingScan:
         frame = pl.read_parquet(self.landing_path)
-        present = [landing_dir / p for p in frame["source_path"]]
-        to_parse = [landing_dir / p for p, q in frame.iter_rows() if q]
+        present = [landing_dir / os.fsdecode(p) for p in frame["fs_path"]]
+        to_parse = [path for path, queued in zip(present, frame["to_parse"], strict=True) if queued]
         return LandingScan(present, to_parse, len(present) - len(to_parse))
 
     def save(self, manifest: pl.DataFrame, read_errors: pl.DataFrame) -> None:

@@ -132,6 +132,8 @@ def warehouse_build(
             con.close()
         failed = [r.check_name for r in results if not r.passed and r.severity == dg.AssetCheckSeverity.ERROR]
         if failed:
+            # Report every check first, so the UI shows which failed and by how many rows.
+            yield from results
             raise dg.Failure(
                 description=f"checks failed: {', '.join(failed)}; the warehouse was not published",
                 metadata={"failed_checks": ", ".join(failed)},

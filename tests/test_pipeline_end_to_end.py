@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from pipelines.definitions import defs
 from tests.conftest import build_warehouse, query
@@ -63,3 +64,28 @@ def test_second_build_on_unchanged_input_gives_identical_tables(seed_landing: Pa
             }
         )
     assert snapshots[0] == snapshots[1]
+
+
+def test_failing_blocking_check_is_reported_and_nothing_is_published(
+    seed_landing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assets.warehouse
+
+    real_sql_text = assets.warehouse.sql_text
+
+    def sql_with_duplicate_articles(kind: str, name: str) -> str:
+        # Stands in for a loader bug that duplicated three article rows.
+        if (kind, name) == ("checks", "articles_article_id_unique"):
+            return "SELECT 3 AS violations"
+        return real_sql_text(kind, name)
+
+    monkeypatch.setattr(assets.warehouse, "sql_text", sql_with_duplicate_articles)
+    warehouse = tmp_path / "w" / "corpus.duckdb"
+    result = build_warehouse(seed_landing, warehouse)
+    assert not result.success
+    evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert not evaluations["articles_article_id_unique"].passed
+    assert evaluations["articles_article_id_unique"].metadata["violations"].value == 3
+    assert evaluations["comments_comment_id_unique"].passed
+    assert not warehouse.exists()
+    assert list(warehouse.parent.glob(".build-*")) == []

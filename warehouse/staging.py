@@ -14,12 +14,24 @@ from typing import Any
 
 import polars as pl
 
+import extraction
 from extraction.dumps import SIDECAR_SUFFIX, dump_format
 from extraction.files import parse_read, read_dump
 from extraction.records import Article, Comment, IngestError, ParseResult, Quote
 
-# Bump when extraction changes what it produces for the same bytes: every file is parsed again.
-PARSER_VERSION = "2"
+
+
+def _extraction_fingerprint() -> str:
+    """A hash of the extraction package's source: any change to how bytes become records makes
+    every file parse again, with no version number to remember to bump."""
+    package = Path(extraction.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PARSER_VERSION = _extraction_fingerprint()
 
 _TS = pl.Datetime("us")
 ARTICLE_SCHEMA: dict[str, Any] = {

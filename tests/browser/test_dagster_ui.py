@@ -82,13 +82,16 @@ def group_alive(pgid: int) -> bool:
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the whole process group `corpus ui` started (webserver, daemon, code server, runs):
-    politely first, then by force whatever is left after a bounded wait."""
+    """Stop the whole process group `corpus ui` started (webserver, daemon, code servers, runs):
+    SIGTERM, a bounded wait for dagster dev to shut its services down, then SIGKILL for whatever
+    is left (a code server would otherwise linger until its heartbeat times out)."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 30
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=30)
+    deadline = time.monotonic() + 5
     while group_alive(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.5)
+        time.sleep(0.2)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=30)

@@ -43,6 +43,7 @@ MARKUP_FIXTURE = REPO_ROOT / "tests" / "ui" / "fixtures" / "markup_in_comments.t
 SERVER_START_SECONDS = 240
 RUN_SECONDS = 300
 UI_ACTION_MS = 90_000
+FRESHNESS_SECONDS = 180
 SEED_TITLE = "Brave Victim of Chechnya’s Gay Purge Speaks Out"
 MARKUP_TITLE = "Meadow <script>x()</script> **Saved** | Vote & www.example.org"
 
@@ -81,13 +82,16 @@ def group_alive(pgid: int) -> bool:
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the whole process group `corpus ui` started (webserver, daemon, code server, runs):
-    politely first, then by force whatever is left after a bounded wait."""
+    """Stop the whole process group `corpus ui` started (webserver, daemon, code servers, runs):
+    SIGTERM, a bounded wait for dagster dev to shut its services down, then SIGKILL for whatever
+    is left (a code server would otherwise linger until its heartbeat times out)."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 30
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=30)
+    deadline = time.monotonic() + 5
     while group_alive(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.5)
+        time.sleep(0.2)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
@@ -112,6 +116,7 @@ def dagster_ui(tmp_path: Path) -> Iterator[RunningUI]:
         "CORPUS_RAW_DIR": str(raw),
         "CORPUS_WAREHOUSE": str(warehouse),
         "CORPUS_WORKERS": "1",
+        "FRESHNESS_DAEMON_INTERVAL_SECONDS": "5",
     }
     log = tmp_path / "corpus-ui.log"
     with log.open("wb") as out:
@@ -166,57 +171,91 @@ def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
             def shot(name: str) -> None:
                 page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
-            # 1. The asset graph, with its three groups.
-            page.goto(f"{dagster_ui.url}/asset-groups", wait_until="domcontentloaded")
-            materialize_all = page.get_by_role("button", name="Materialize all")
-            expect(materialize_all).to_be_enabled()
-            for group in ("ingest", "warehouse", "engagement"):
-                expect(page.get_by_text(group, exact=True).first).to_be_visible()
-            shot("01-asset-graph")
+            try:
+                # 1. The asset graph, its three groups expanded to show every asset.
+                page.goto(f"{dagster_ui.url}/asset-groups", wait_until="domcontentloaded")
+                materialize_all = page.get_by_role("button", name="Materialize all")
+                expect(materialize_all).to_be_enabled()
+                page.locator("button:has([aria-label=settings])").last.click()
+                page.get_by_role("menuitem", name="Expand all groups").click()
+                page.keyboard.press("Escape")
+                for asset in ("raw_dump_files", "parsed_records", "articles", "article_engagement"):
+                    expect(page.get_by_text(asset, exact=True).last).to_be_visible()
+                shot("01-asset-graph")
 
-            # 2. Materialize all launches one run.
-            materialize_all.click()
-            expect(page.get_by_text("Launched run")).to_be_visible()
-            shot("02-run-launched")
-            run_path = page.get_by_role("link", name="View", exact=True).get_attribute("href")
-            assert run_path and run_path.startswith("/runs/"), run_path
+                # 2. Materialize all launches one run.
+                materialize_all.click()
+                expect(page.get_by_text("Launched run")).to_be_visible()
+                shot("02-run-launched")
+                run_path = page.get_by_role("link", name="View", exact=True).get_attribute("href")
+                assert run_path and run_path.startswith("/runs/"), run_path
 
-            # 3. The run page, until the run has finished; it must have succeeded.
-            page.goto(f"{dagster_ui.url}{run_path}", wait_until="domcontentloaded")
-            status = page.get_by_text(re.compile(r"^(Success|Failure|Canceled)$")).first
-            expect(status).to_be_visible(timeout=RUN_SECONDS * 1000)
-            shot("03-run-finished")
-            assert status.inner_text() == "Success", tail(dagster_ui.log)
+                # 3. The run page, until the run has finished; it must have succeeded.
+                page.goto(f"{dagster_ui.url}{run_path}", wait_until="domcontentloaded")
+                status = page.get_by_text(re.compile(r"^(Success|Failure|Canceled)$")).first
+                expect(status).to_be_visible(timeout=RUN_SECONDS * 1000)
+                shot("03-run-finished")
+                assert status.inner_text() == "Success", tail(dagster_ui.log)
+                # Its re-execute menu, where a failed run is re-run from the failed step.
+                reexecute = page.get_by_role("button", name="Re-execute all (*)")
+                reexecute.locator("xpath=following-sibling::*[1]").click()
+                expect(page.get_by_role("menuitem", name="From failure")).to_be_visible()
+                shot("03b-run-reexecute-menu")
+                page.keyboard.press("Escape")
 
-            # 4. The articles asset: row count (the seed and the markup fixture), freshness.
-            page.goto(f"{dagster_ui.url}/assets/articles", wait_until="domcontentloaded")
-            row_count = page.get_by_text("Row count", exact=True).locator("xpath=..")
-            expect(row_count).to_have_text(re.compile(r"^Row count\s*2$"))
-            expect(
-                page.get_by_text("Fails if more than 26 hours since last materialization")
-            ).to_be_visible()
-            # Code references: the table's SQL files and the Python that builds it.
-            for source in ("/sql/tables/articles.sql:1", "/sql/load/articles.sql:1"):
-                expect(page.locator(f'a[href$="{source}"]')).to_be_visible()
-            expect(page.locator('a[href*="/assets/warehouse.py:"]')).to_be_visible()
-            shot("04-articles-asset")
+                # 4. The articles asset: row count (the seed and the markup fixture), freshness.
+                page.goto(f"{dagster_ui.url}/assets/articles", wait_until="domcontentloaded")
+                row_count = page.get_by_text("Row count", exact=True).locator("xpath=..")
+                expect(row_count).to_have_text(re.compile(r"^Row count\s*2$"))
+                expect(
+                    page.get_by_text("Fails if more than 26 hours since last materialization")
+                ).to_be_visible()
+                # The daemon evaluates freshness on its own interval (shortened for this test).
+                freshness = page.get_by_text("Freshness policy", exact=True).first.locator(
+                    "xpath=.."
+                )
+                deadline = time.monotonic() + FRESHNESS_SECONDS
+                while "Passing" not in freshness.inner_text() and time.monotonic() < deadline:
+                    page.wait_for_timeout(2000)
+                    page.reload(wait_until="domcontentloaded")
+                    expect(row_count).to_be_visible()
+                expect(freshness).to_contain_text("Passing")
+                # Code references: the table's SQL files and the Python that builds it.
+                for source in ("/sql/tables/articles.sql:1", "/sql/load/articles.sql:1"):
+                    expect(page.locator(f'a[href$="{source}"]')).to_be_visible()
+                expect(page.locator('a[href*="/assets/warehouse.py:"]')).to_be_visible()
+                shot("04-articles-asset")
 
-            # 5. Its preview: markup in a title shows as typed; nothing renders or links.
-            page.goto(
-                f"{dagster_ui.url}/assets/articles?view=events", wait_until="domcontentloaded"
-            )
-            page.get_by_text("[Show Markdown]").first.click()
-            preview = page.get_by_role("dialog").locator(".dagster-markdown")
-            expect(preview.locator("table")).to_be_visible()
-            shot("05-articles-preview")
-            column = preview.locator("thead th").all_inner_texts().index("title") + 1
-            titles = preview.locator(f"tbody td:nth-child({column})").all_inner_texts()
-            assert sorted(t.replace("\u2060", "") for t in titles) == sorted(
-                [SEED_TITLE, MARKUP_TITLE]
-            )
-            for tag in ("script", "img", "a", "strong", "em"):
-                assert preview.locator(tag).count() == 0, tag
-            assert preview.locator("tr").count() == 3
+                # 5. Its preview: markup in a title shows as typed; nothing renders or links.
+                page.goto(
+                    f"{dagster_ui.url}/assets/articles?view=events", wait_until="domcontentloaded"
+                )
+                page.get_by_text("[Show Markdown]").first.click()
+                preview = page.get_by_role("dialog").locator(".dagster-markdown")
+                expect(preview.locator("table")).to_be_visible()
+                shot("05-articles-preview")
+                column = preview.locator("thead th").all_inner_texts().index("title") + 1
+                titles = preview.locator(f"tbody td:nth-child({column})").all_inner_texts()
+                assert sorted(t.replace("\u2060", "") for t in titles) == sorted(
+                    [SEED_TITLE, MARKUP_TITLE]
+                )
+                for tag in ("script", "img", "a", "strong", "em"):
+                    assert preview.locator(tag).count() == 0, tag
+                assert preview.locator("tr").count() == 3
+
+                # 6. Automation: the nightly schedule is running without anyone switching it on.
+                page.goto(f"{dagster_ui.url}/automation", wait_until="domcontentloaded")
+                schedule = page.get_by_text("nightly_refresh", exact=True)
+                expect(schedule).to_be_visible()
+                row = schedule.locator(
+                    "xpath=ancestor::*[count(.//input[@type='checkbox']) >= 2][1]"
+                )
+                expect(row.locator("input[type=checkbox]").last).to_be_checked()
+                expect(row).to_contain_text("UTC")
+                shot("06-automation")
+            except Exception:
+                shot("99-failure")  # the page as it was when the step failed
+                raise
         finally:
             browser.close()
 

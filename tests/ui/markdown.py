@@ -8,7 +8,7 @@ from markdown_it import MarkdownIt
 
 from assets.metadata import WORD_JOINER
 
-# markdown-it-py comes with dagster (through rich); CommonMark plus GFM tables, raw HTML enabled
+# markdown-it-py (a declared dev dependency); CommonMark plus GFM tables, raw HTML enabled
 # so that an unescaped tag would come through as a tag.
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
 TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td"}

@@ -139,8 +139,8 @@ def warehouse_build(
                 metadata={"failed_checks": ", ".join(failed)},
             )
         context.log.info(f"publishing {published}")
+        record_published(storage.staging, published, counts.fingerprint, built=target)
         publish_started = time.perf_counter()
-    record_published(storage.staging, published, counts.fingerprint)
     # Where this build spent its wall time (seconds); "publish" is the atomic rename and fsync.
     seconds = {
         **counts.seconds,

@@ -211,6 +211,8 @@ def measure(size: int, work: Path, seed: int, cores: bool) -> dict[str, Any]:
     expected = json.loads((out / "expected.json").read_text(encoding="utf-8"))
     paths = dump_files(raw)
     m: dict[str, Any] = {"size": size, "files": len(paths), "comments": expected["comments"]}
+    # Other work on the machine skews every wall-clock figure: show how busy it was.
+    m["load_before"] = os.getloadavg()[0]
     floor(paths[:200])  # warm the page cache for both
     m["floor_s"], m["bytes"], m["floor_pages"] = floor(paths)
     m["parse_s"], m["pages"] = parse_only(paths, raw)
@@ -240,6 +242,7 @@ def measure(size: int, work: Path, seed: int, cores: bool) -> dict[str, Any]:
         print(f"[{size}] full build, 1 worker ...", file=sys.stderr, flush=True)
         m["full1"] = run_build(raw, state, 1)
     shutil.rmtree(state, ignore_errors=True)
+    m["load_after"] = os.getloadavg()[0]
     return m
 
 
@@ -266,6 +269,10 @@ def table(results: list[dict[str, Any]]) -> str:
         lines.append((label, values, goal))
 
     mb = 1024 * 1024
+    row(
+        "machine load average (start / end)",
+        lambda r: f"{r['load_before']:.1f} / {r['load_after']:.1f}",
+    )
     row("dump files / comments", lambda r: f"{r['files']:,} / {r['comments']:,}")
     row("corpus MB", lambda r: f"{r['bytes'] / mb:.0f}")
     row("floor: read+decode+split MB/s (1 proc)", lambda r: f"{r['bytes'] / mb / r['floor_s']:.1f}")

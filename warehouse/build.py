@@ -46,9 +46,14 @@ def _built_from_path(store: StagingStore) -> Path:
     return store.root / "published.json"
 
 
-def record_published(store: StagingStore, published: Path, fingerprint: str) -> None:
-    """Remember which fingerprint the published file was built from (and which file that is)."""
-    record = json.dumps(_record(published, fingerprint))
+def record_published(
+    store: StagingStore, published: Path, fingerprint: str, built: Path | None = None
+) -> None:
+    """Remember which fingerprint the published file was built from (and which file that is).
+
+    Called with `built` (the finished build, before it is renamed over `published`, which keeps
+    its size and mtime) so the record is written while the writer lock is held."""
+    record = json.dumps({**_record(built or published, fingerprint), "warehouse": str(published)})
     _built_from_path(store).write_text(record, encoding="utf-8")
 
 

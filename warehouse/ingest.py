@@ -193,6 +193,8 @@ def _merge_manifest(
 ) -> tuple[pl.DataFrame, set[str]]:
     """The manifest after this run, and the paths whose earlier content was kept because the file
     could not be read this time (a changed file replaces its rows only once it reads cleanly)."""
+    if not staged:  # nothing parsed: the manifest stands (rebuilt row by row: 0.5 s at 50k)
+        return old, set()
     stamp = utc_naive(now)
     previous = {row["source_path"]: row for row in old.iter_rows(named=True)}
     kept: set[str] = set()
@@ -248,7 +250,8 @@ def refresh_staging(
     else:
         # Workers are spawned, not forked: the parent has already run polars' and DuckDB's thread
         # pools, and a forked child can inherit one of their locks held, then hang forever.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
             futures = [pool.submit(stage_batch, *a) for a in args]
             for done, future in enumerate(futures, start=1):
                 staged.extend(future.result())

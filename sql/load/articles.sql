@@ -1,9 +1,13 @@
--- The newest capture of each article wins; ties (same capture time) go to the later path and record
--- so that the choice never depends on load order.
 INSERT INTO articles
 SELECT
-    article_id, url, site, title, byline, published_at, captured_at, captured_at_source, body_text,
-    paragraph_count, word_count, photo_credit, declared_comment_count, petition_signatures,
-    source_path, source_format, source_sha256
-FROM newest_captures
-ORDER BY article_id;
+    a.article_id, a.url, a.site, a.title, a.byline, a.published_at, a.captured_at,
+    a.captured_at_source, a.body_text, a.paragraph_count, a.word_count, a.photo_credit,
+    a.declared_comment_count, a.petition_signatures, a.source_path, a.source_format,
+    a.source_sha256
+FROM current_staged_articles AS a
+JOIN newest_captures AS n
+    ON a.article_id = n.article_id
+    AND a.source_path = n.source_path
+    AND a.source_sha256 = n.source_sha256
+    AND a.record IS NOT DISTINCT FROM n.record
+ORDER BY a.article_id;

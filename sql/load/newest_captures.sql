@@ -1,5 +1,8 @@
+-- The newest capture of each article wins; ties (same capture time) go to the later path and record
+-- so that the choice never depends on load order. Only the keys are kept: the rows (with their
+-- bodies) are read from the staged Parquet again where needed, so this temp table stays small.
 CREATE TEMP TABLE newest_captures AS
-SELECT *
+SELECT article_id, source_path, source_sha256, record
 FROM current_staged_articles
 QUALIFY row_number() OVER (
     PARTITION BY article_id

@@ -158,11 +158,17 @@ def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[
     from warcio.archiveiterator import ArchiveIterator
 
     last_id: str | None = None
+    seen_ids: set[str | None] = set()
     try:
         for rec in ArchiveIterator(io.BytesIO(data)):
             last_id = rec.rec_headers.get_header("WARC-Record-ID")
             if rec.rec_type != "response" or rec.http_headers is None:
                 continue
+            if last_id in seen_ids:
+                # Record ids are unique by the WARC standard; a repeat would load one page twice.
+                errors.append(IngestError(base.source_path, last_id, "duplicate_record", "this WARC-Record-ID occurs earlier in the file; the repeated record was skipped"))
+                continue
+            seen_ids.add(last_id)
             content_type = rec.http_headers.get_header("Content-Type") or ""
             if "html" not in content_type.lower():
                 continue

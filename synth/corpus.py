@@ -159,7 +159,7 @@ def _write_warc(path: Path, captures: Sequence[Capture], totals: Totals) -> None
 
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
-    for capture in captures:
+    for position, capture in enumerate(captures):
         html = render_html(capture).encode()
         stamp = int(capture.captured_at.timestamp())
         headers = StatusAndHeaders(
@@ -172,8 +172,9 @@ def _write_warc(path: Path, captures: Sequence[Capture], totals: Totals) -> None
             http_headers=headers,
             warc_headers_dict={
                 "WARC-Date": capture.captured_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                # Deterministic ids keep the output byte-identical for a seed.
-                "WARC-Record-ID": f"<urn:synth:{capture.article.index}:{stamp}>",
+                # Deterministic ids keep the output byte-identical for a seed; the position keeps
+                # two captures of one page at the same second apart, as a real crawler's ids are.
+                "WARC-Record-ID": f"<urn:synth:{capture.article.index}:{stamp}:{position}>",
             },
         )
         writer.write_record(record)

@@ -10,4 +10,5 @@ JOIN newest_captures AS n
     AND a.source_path = n.source_path
     AND a.source_sha256 = n.source_sha256
     AND a.record IS NOT DISTINCT FROM n.record
+    AND a.batch = n.batch
 ORDER BY a.article_id;

@@ -2,7 +2,7 @@
 -- so that the choice never depends on load order. Only the keys are kept: the rows (with their
 -- bodies) are read from the staged Parquet again where needed, so this temp table stays small.
 CREATE TEMP TABLE newest_captures AS
-SELECT article_id, source_path, source_sha256, record
+SELECT article_id, source_path, source_sha256, record, batch
 FROM current_staged_articles
 QUALIFY row_number() OVER (
     PARTITION BY article_id

@@ -32,7 +32,7 @@ def relative_source_path(path: Path, landing_dir: Path | None) -> str:
         # was most of the time of scanning a landing directory of 100,000 files.
         text, base = str(path), str(landing_dir) + os.sep
         if text.startswith(base) and os.sep == "/":
-            return text[len(base) :]
+            return _storable(text[len(base) :])
         try:
             return _storable(path.relative_to(landing_dir).as_posix())
         except ValueError:

@@ -12,7 +12,9 @@ INGEST_GROUP = "ingest"
 
 
 @dg.asset(group_name=INGEST_GROUP, kinds={"python", "polars"}, owners=["team:data-engineering"])
-def raw_dump_files(context: dg.AssetExecutionContext, storage: CorpusStorage) -> dg.MaterializeResult:
+def raw_dump_files(
+    context: dg.AssetExecutionContext, storage: CorpusStorage
+) -> dg.MaterializeResult:
     """The raw article dumps in the landing directory (.txt, .html, .jsonl, .warc, optionally
     gzipped), scanned recursively with hidden files ignored. A file whose size and modification
     time match the manifest is not read again."""
@@ -22,7 +24,9 @@ def raw_dump_files(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
         scan = scan_landing(storage.raw_path, store)
         store.save_landing(scan, storage.raw_path)
         discover_seconds = time.perf_counter() - started
-    context.log.info(f"{len(scan.present)} files in {storage.raw_path}; {len(scan.to_parse)} new or changed")
+    context.log.info(
+        f"{len(scan.present)} files in {storage.raw_path}; {len(scan.to_parse)} new or changed"
+    )
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": len(scan.present),
@@ -41,7 +45,9 @@ def raw_dump_files(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
     kinds={"python", "polars"},
     owners=["team:data-engineering"],
 )
-def parsed_records(context: dg.AssetExecutionContext, storage: CorpusStorage) -> dg.MaterializeResult:
+def parsed_records(
+    context: dg.AssetExecutionContext, storage: CorpusStorage
+) -> dg.MaterializeResult:
     """Articles, quotes, comments and ingest errors parsed from new or changed dumps, staged as
     Parquet keyed by each file's SHA-256. Parsing runs in worker processes, in bounded batches;
     records of unchanged files are kept from earlier runs, so nothing is parsed twice."""
@@ -54,7 +60,9 @@ def parsed_records(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
         scan = store.load_landing(storage.raw_path)
         summary = refresh_staging(storage.raw_path, store, scan, storage.worker_count, progress)
     counts = summary.status_counts
-    top_errors = "\n".join(f"| {kind} | {n} |" for kind, n in list(summary.error_kinds.items())[:10])
+    top_errors = "\n".join(
+        f"| {kind} | {n} |" for kind, n in list(summary.error_kinds.items())[:10]
+    )
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": summary.seen,
@@ -70,6 +78,8 @@ def parsed_records(context: dg.AssetExecutionContext, storage: CorpusStorage) ->
             ),
             "staging_directory": dg.MetadataValue.path(str(store.root)),
             # wall seconds of the parallel parse; worker seconds (all processes) per sub-stage
-            "stage_seconds": dg.MetadataValue.json({k: round(v, 3) for k, v in summary.seconds.items()}),
+            "stage_seconds": dg.MetadataValue.json(
+                {k: round(v, 3) for k, v in summary.seconds.items()}
+            ),
         }
     )

@@ -50,7 +50,10 @@ def column_schema(con: duckdb.DuckDBPyConnection, relation: str) -> dg.TableSche
         [relation],
     ).fetchall()
     return dg.TableSchema(
-        columns=[dg.TableColumn(name, data_type, description=comment) for name, data_type, comment in rows]
+        columns=[
+            dg.TableColumn(name, data_type, description=comment)
+            for name, data_type, comment in rows
+        ]
     )
 
 

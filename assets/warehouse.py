@@ -72,9 +72,21 @@ CHECKS: dict[str, tuple[str, dg.AssetCheckSeverity, str]] = {
     "articles_article_id_unique": ("articles", dg.AssetCheckSeverity.ERROR, "article_id is unique"),
     "quotes_quote_id_unique": ("quotes", dg.AssetCheckSeverity.ERROR, "quote_id is unique"),
     "comments_comment_id_unique": ("comments", dg.AssetCheckSeverity.ERROR, "comment_id is unique"),
-    "quotes_article_id_exists": ("quotes", dg.AssetCheckSeverity.ERROR, "every quote's article_id is in articles"),
-    "comments_article_id_exists": ("comments", dg.AssetCheckSeverity.ERROR, "every comment's article_id is in articles"),
-    "comments_duplicate_of_exists": ("comments", dg.AssetCheckSeverity.ERROR, "every duplicate points at an original on the same article"),
+    "quotes_article_id_exists": (
+        "quotes",
+        dg.AssetCheckSeverity.ERROR,
+        "every quote's article_id is in articles",
+    ),
+    "comments_article_id_exists": (
+        "comments",
+        dg.AssetCheckSeverity.ERROR,
+        "every comment's article_id is in articles",
+    ),
+    "comments_duplicate_of_exists": (
+        "comments",
+        dg.AssetCheckSeverity.ERROR,
+        "every duplicate points at an original on the same article",
+    ),
     "ingest_files_accounted_for": (
         "ingest_files",
         dg.AssetCheckSeverity.WARN,
@@ -130,7 +142,11 @@ def warehouse_build(
             }
         finally:
             con.close()
-        failed = [r.check_name for r in results if not r.passed and r.severity == dg.AssetCheckSeverity.ERROR]
+        failed = [
+            r.check_name
+            for r in results
+            if not r.passed and r.severity == dg.AssetCheckSeverity.ERROR
+        ]
         if failed:
             # Report every check first, so the UI shows which failed and by how many rows.
             yield from results

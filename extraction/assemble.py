@@ -24,7 +24,9 @@ class ExtractionError(ValueError):
 def _article(page: Page, content: PageContent, body_text: str) -> Article:
     title = content.title
     if not title:
-        raise ExtractionError("no_title", "no title line found: the page has no text before its body")
+        raise ExtractionError(
+            "no_title", "no title line found: the page has no text before its body"
+        )
     url = page.url or content.url
     site = page.site or content.site or (site_of(url) if url else None)
     return Article(
@@ -99,7 +101,9 @@ def _comments(article: Article, raw: tuple[RawComment, ...]) -> list[Comment]:
                 body=item.body,
                 is_duplicate=original != cid,
                 duplicate_of=original if original != cid else None,
-                parent_comment_id=ids[parent] if parent is not None and 0 <= parent < len(ids) else None,
+                parent_comment_id=ids[parent]
+                if parent is not None and 0 <= parent < len(ids)
+                else None,
             )
         )
     return comments

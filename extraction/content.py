@@ -51,6 +51,6 @@ class PageContent:
     photo_credit: str | None = None
     declared_comment_count: int | None = None
     petition_signatures: int | None = None
-    # Indices of paragraphs the markup marks as quoted (<blockquote>); the quote extractor uses them.
+    # Indices of paragraphs the markup marks as quoted (<blockquote>), for the quote extractor.
     blockquote_paragraphs: frozenset[int] = field(default_factory=frozenset)
     comments: tuple[RawComment, ...] = ()

@@ -14,7 +14,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
 # Control bytes that never occur in text (tab, newlines, form feed and ESC excluded).
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -58,7 +60,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     # Western single-byte text is by far the commonest non-UTF-8 dump; cp1252 is a superset of the
-    # printable latin-1 range, so it reads both. Only bytes cp1252 leaves undefined send us to detection.
+    # printable latin-1 range, so it reads both. Only bytes cp1252 leaves undefined go to detection.
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:

@@ -107,7 +107,9 @@ def _unwrap_gzip(dump: DumpFile, fmt: str) -> bytes:
     try:
         return gzip.decompress(dump.data)
     except (OSError, EOFError, zlib.error) as exc:
-        raise ExtractionError("corrupt_gzip", f"gzip data is damaged and cannot be unpacked: {exc}") from exc
+        raise ExtractionError(
+            "corrupt_gzip", f"gzip data is damaged and cannot be unpacked: {exc}"
+        ) from exc
 
 
 def _content(page: Page) -> PageContent:
@@ -134,11 +136,25 @@ def _jsonl_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator
             if not isinstance(item, dict):
                 raise ValueError("the line is JSON but not an object")
         except (UnicodeDecodeError, ValueError) as exc:
-            errors.append(IngestError(base.source_path, record, "bad_json_line", f"line {number} is not a JSON object: {exc}"))
+            errors.append(
+                IngestError(
+                    base.source_path,
+                    record,
+                    "bad_json_line",
+                    f"line {number} is not a JSON object: {exc}",
+                )
+            )
             continue
         html, text = item.get("html"), item.get("text")
         if not isinstance(html, str) and not isinstance(text, str):
-            errors.append(IngestError(base.source_path, record, "no_page_content", f"line {number} has neither an 'html' nor a 'text' string"))
+            errors.append(
+                IngestError(
+                    base.source_path,
+                    record,
+                    "no_page_content",
+                    f"line {number} has neither an 'html' nor a 'text' string",
+                )
+            )
             continue
         captured = parse_timestamp(item.get("captured_at"))
         yield replace(
@@ -166,7 +182,15 @@ def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[
                 continue
             if last_id in seen_ids:
                 # Record ids are unique by the WARC standard; a repeat would load one page twice.
-                errors.append(IngestError(base.source_path, last_id, "duplicate_record", "this WARC-Record-ID occurs earlier in the file; the repeated record was skipped"))
+                errors.append(
+                    IngestError(
+                        base.source_path,
+                        last_id,
+                        "duplicate_record",
+                        "this WARC-Record-ID occurs earlier in the file;"
+                        " the repeated record was skipped",
+                    )
+                )
                 continue
             seen_ids.add(last_id)
             content_type = rec.http_headers.get_header("Content-Type") or ""
@@ -179,7 +203,9 @@ def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[
             try:
                 html, _ = decode_bytes(body, declared or meta_charset(body))
             except NotTextError as exc:
-                errors.append(IngestError(base.source_path, last_id, "not_text", f"WARC record body: {exc}"))
+                errors.append(
+                    IngestError(base.source_path, last_id, "not_text", f"WARC record body: {exc}")
+                )
                 continue
             captured = parse_timestamp(rec.rec_headers.get_header("WARC-Date"))
             yield replace(
@@ -194,7 +220,12 @@ def _warc_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[
     # ValueError from half-read headers): any failure while reading the container means damage.
     except Exception as exc:
         errors.append(
-            IngestError(base.source_path, last_id, "corrupt_warc", f"the WARC file is damaged after record {last_id or '(none)'}: {exc}")
+            IngestError(
+                base.source_path,
+                last_id,
+                "corrupt_warc",
+                f"the WARC file is damaged after record {last_id or '(none)'}: {exc}",
+            )
         )
 
 
@@ -219,12 +250,21 @@ def parse_dump(dump: DumpFile) -> ParseResult:
     result = ParseResult()
     fmt = dump_format(dump.source_path)
     if fmt is None:
-        result.errors.append(IngestError(dump.source_path, None, "unsupported_format", "the file name does not end in .txt, .html, .htm, .jsonl or .warc (optionally .gz)"))
+        result.errors.append(
+            IngestError(
+                dump.source_path,
+                None,
+                "unsupported_format",
+                "the file name does not end in .txt, .html, .htm, .jsonl or .warc (optionally .gz)",
+            )
+        )
         return result
     sidecar = Sidecar()
     if dump.sidecar is not None:
         sidecar, problems = read_sidecar(dump.sidecar)
-        result.errors.extend(IngestError(dump.source_path + SIDECAR_SUFFIX, None, "bad_sidecar", p) for p in problems)
+        result.errors.extend(
+            IngestError(dump.source_path + SIDECAR_SUFFIX, None, "bad_sidecar", p) for p in problems
+        )
     source: CapturedAtSource = "sidecar" if sidecar.captured_at else "file_mtime"
     base = Page(
         source_path=dump.source_path,

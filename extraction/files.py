@@ -48,7 +48,7 @@ def _storable(name: str) -> str:
 
 def discover(landing_dir: Path) -> Iterator[Path]:
     """Every non-hidden file under the landing directory, sorted, sidecars of present dumps left out
-    (they travel with their dump). Symlinked directories are not followed, so loops cannot trap us."""
+    (they travel with their dump). Symlinked directories are not followed: loops cannot trap us."""
     for root, dirs, files in os.walk(landing_dir, followlinks=False):
         root_path = Path(root)
         # Names, not Path objects, for the checks: pathlib parsing dominated large scans.
@@ -73,7 +73,9 @@ def _read_stable(path: Path) -> tuple[bytes, os.stat_result]:
         raise NotRegularFileError(f"{path.name} is not a regular file")
     data = path.read_bytes()
     after = path.stat()
-    if (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size) or len(data) != after.st_size:
+    if (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size) or len(
+        data
+    ) != after.st_size:
         raise ChangedWhileReadingError(f"{path.name} changed while it was being read")
     return data, after
 
@@ -88,7 +90,12 @@ class NotRegularFileError(OSError):
 
 def _read_problem(source_path: str, exc: OSError) -> IngestError:
     if isinstance(exc, ChangedWhileReadingError):
-        return IngestError(source_path, None, "changed_while_reading", f"{exc}; it is read again on the next build once it is stable")
+        return IngestError(
+            source_path,
+            None,
+            "changed_while_reading",
+            f"{exc}; it is read again on the next build once it is stable",
+        )
     if isinstance(exc, NotRegularFileError):
         return IngestError(
             source_path,
@@ -98,16 +105,30 @@ def _read_problem(source_path: str, exc: OSError) -> IngestError:
             "move it out of the landing directory",
         )
     if getattr(exc, "errno", None) == 40:  # ELOOP
-        return IngestError(source_path, None, "symlink_loop", "the path is a symbolic link that loops back on itself; remove or fix the link")
+        return IngestError(
+            source_path,
+            None,
+            "symlink_loop",
+            "the path is a symbolic link that loops back on itself; remove or fix the link",
+        )
     if isinstance(exc, PermissionError):
-        return IngestError(source_path, None, "unreadable", "permission denied: make the file readable by the pipeline's user")
+        return IngestError(
+            source_path,
+            None,
+            "unreadable",
+            "permission denied: make the file readable by the pipeline's user",
+        )
     if isinstance(exc, FileNotFoundError):
-        return IngestError(source_path, None, "unreadable", "the file vanished or is a dangling symbolic link")
-    return IngestError(source_path, None, "unreadable", f"the file cannot be read: {exc.strerror or exc}")
+        return IngestError(
+            source_path, None, "unreadable", "the file vanished or is a dangling symbolic link"
+        )
+    return IngestError(
+        source_path, None, "unreadable", f"the file cannot be read: {exc.strerror or exc}"
+    )
 
 
 def read_dump(path: Path, landing_dir: Path | None) -> tuple[LandedFile, DumpFile | None]:
-    """The file's identity (size, hash) and its contents with its sidecar, or the reason it failed."""
+    """The file's identity (size, hash) and contents with its sidecar, or why it failed."""
     source_path = relative_source_path(path, landing_dir)
     try:
         data, stat = _read_stable(path)
@@ -138,6 +159,13 @@ def parse_read(path: Path, landed: LandedFile, dump: DumpFile | None) -> ParseRe
         return ParseResult(errors=[landed.problem])
     if path.name.endswith(SIDECAR_SUFFIX):
         return ParseResult(
-            errors=[IngestError(landed.source_path, None, "orphan_sidecar", "a sidecar whose dump is missing: add the dump or remove the sidecar")]
+            errors=[
+                IngestError(
+                    landed.source_path,
+                    None,
+                    "orphan_sidecar",
+                    "a sidecar whose dump is missing: add the dump or remove the sidecar",
+                )
+            ]
         )
     return parse_dump(dump)

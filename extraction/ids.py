@@ -18,9 +18,19 @@ def canonical_url(url: str) -> str:
     """Scheme and host lower-cased, "www." dropped, fragment and tracking parameters removed."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
-    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING_PARAMS)]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING_PARAMS)
+    ]
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https" if parts.scheme in ("http", "https") else parts.scheme, host, path, urlencode(query), ""))
+    return urlunsplit(
+        (
+            "https" if parts.scheme in ("http", "https") else parts.scheme,
+            host,
+            path,
+            urlencode(query),
+            "",
+        )
+    )
 
 
 def site_of(url: str) -> str | None:

@@ -64,13 +64,17 @@ def age_window(phrase: str) -> AgeWindow | None:
         return None
     if match["less"]:
         band = TIMEAGO_BANDS[0]
-        return AgeWindow(timedelta(seconds=band.lower_seconds), timedelta(seconds=band.upper_seconds))
+        return AgeWindow(
+            timedelta(seconds=band.lower_seconds), timedelta(seconds=band.upper_seconds)
+        )
     unit = match["unit"]
     raw_count = match["count"]
     count = 1 if raw_count in ONE_WORDS else int(raw_count)
     if count == 1 and unit in _FIXED_BAND_BY_UNIT:
         band = _FIXED_BAND_BY_UNIT[unit]
-        return AgeWindow(timedelta(seconds=band.lower_seconds), timedelta(seconds=band.upper_seconds))
+        return AgeWindow(
+            timedelta(seconds=band.lower_seconds), timedelta(seconds=band.upper_seconds)
+        )
     lower, upper = _rounding_window(count, _UNIT_SECONDS[unit])
     for band in TIMEAGO_BANDS:
         if band.plural is not None and band.singular == unit:

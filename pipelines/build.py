@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import dagster as dg
-
 from warehouse.lock import ENV_LOCK_TIMEOUT, WarehouseBusyError, writer_lock
 from warehouse.readonly import run_query
 
@@ -16,6 +14,7 @@ EXIT_BUSY = 75  # EX_TEMPFAIL: another build holds the warehouse; retrying later
 
 def _waiting(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
 
 SUMMARY_QUERY = """
 SELECT
@@ -41,9 +40,9 @@ def print_summary(warehouse: Path) -> None:
     if summary["rejected_files"] or summary["partial_files"]:
         print(
             "  Problems are listed in ingest_errors: "
-            "corpus sql \"SELECT source_path, error_kind, message FROM ingest_errors\""
+            'corpus sql "SELECT source_path, error_kind, message FROM ingest_errors"'
         )
-    print(f"\nExample: corpus sql \"{EXAMPLE_QUERY}\"")
+    print(f'\nExample: corpus sql "{EXAMPLE_QUERY}"')
     print(format_rows(*run_query(warehouse, EXAMPLE_QUERY), "table"))
 
 

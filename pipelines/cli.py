@@ -18,7 +18,8 @@ from pipelines import settings
 
 EXAMPLE_QUERY = (
     "SELECT title, declared_comments, captured_comments, distinct_comments, unique_commenters, "
-    "round(capture_ratio, 3) AS capture_ratio FROM article_engagement ORDER BY captured_comments DESC LIMIT 5"
+    "round(capture_ratio, 3) AS capture_ratio FROM article_engagement "
+    "ORDER BY captured_comments DESC LIMIT 5"
 )
 
 
@@ -30,7 +31,12 @@ def _json_default(value: object) -> Any:
 
 def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=_json_default, ensure_ascii=False, indent=2)
+        return json.dumps(
+            [dict(zip(columns, row, strict=True)) for row in rows],
+            default=_json_default,
+            ensure_ascii=False,
+            indent=2,
+        )
     if fmt == "csv":
         import io
 
@@ -43,15 +49,30 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: s
     widths = [min(60, max([len(c), *(len(r[i]) for r in cells)])) for i, c in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
-        return " | ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths, strict=True))
+        return " | ".join(
+            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
+            for v, w in zip(values, widths, strict=True)
+        )
 
-    return "\n".join([line(columns), "-+-".join("-" * w for w in widths), *(line(r) for r in cells), f"({len(rows)} rows)"])
+    return "\n".join(
+        [
+            line(columns),
+            "-+-".join("-" * w for w in widths),
+            *(line(r) for r in cells),
+            f"({len(rows)} rows)",
+        ]
+    )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from extraction.files import parse_path
 
-    output: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "comments": [], "errors": []}
+    output: dict[str, list[dict[str, Any]]] = {
+        "articles": [],
+        "quotes": [],
+        "comments": [],
+        "errors": [],
+    }
     for name in args.files:
         _, result = parse_path(Path(name), None)
         output["articles"] += [dataclasses.asdict(a) for a in result.articles]
@@ -92,8 +113,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if not path.exists():
-        print(f"error: no report at {path}: run `corpus build` or `corpus report --refresh`",
-              file=sys.stderr)
+        print(
+            f"error: no report at {path}: run `corpus build` or `corpus report --refresh`",
+            file=sys.stderr,
+        )
         return 1
     print(path.resolve())
     if args.open:
@@ -171,12 +194,17 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     try:
-        summary = synthesize(args.articles, args.seed, Path(args.out), formats, workers=args.workers)
+        summary = synthesize(
+            args.articles, args.seed, Path(args.out), formats, workers=args.workers
+        )
     except (ValueError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(json.dumps(summary, indent=2))
-    print(f"landing directory: {Path(args.out) / 'raw'}; expected totals: {Path(args.out) / 'expected.json'}")
+    print(
+        f"landing directory: {Path(args.out) / 'raw'}; "
+        f"expected totals: {Path(args.out) / 'expected.json'}"
+    )
     return 0
 
 
@@ -185,9 +213,15 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="materialise every asset through Dagster, in process")
-    build.add_argument("--raw", default=str(settings.raw_dir()), help="landing directory of raw dumps")
-    build.add_argument("--warehouse", default=str(settings.warehouse_path()), help="DuckDB file to publish")
-    build.add_argument("--wait", action="store_true", help="wait for another build to finish instead of failing")
+    build.add_argument(
+        "--raw", default=str(settings.raw_dir()), help="landing directory of raw dumps"
+    )
+    build.add_argument(
+        "--warehouse", default=str(settings.warehouse_path()), help="DuckDB file to publish"
+    )
+    build.add_argument(
+        "--wait", action="store_true", help="wait for another build to finish instead of failing"
+    )
     build.set_defaults(run=cmd_build)
 
     parse = sub.add_parser("parse", help="parse dumps without a warehouse and print JSON records")
@@ -198,10 +232,14 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("query")
     sql.add_argument("--warehouse", default=str(settings.warehouse_path()))
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    sql.add_argument("--timeout", type=float, default=300.0, help="seconds before the query is stopped")
+    sql.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds before the query is stopped"
+    )
     sql.set_defaults(run=cmd_sql)
 
-    dictionary = sub.add_parser("dictionary", help="write docs/data-dictionary.md from the warehouse")
+    dictionary = sub.add_parser(
+        "dictionary", help="write docs/data-dictionary.md from the warehouse"
+    )
     dictionary.add_argument("--warehouse", default=str(settings.warehouse_path()))
     dictionary.add_argument(
         "--output", default=str(settings.PROJECT_ROOT / "docs" / "data-dictionary.md")
@@ -212,7 +250,9 @@ def parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="print the path of the engagement report")
     report.add_argument("--warehouse", default=str(settings.warehouse_path()))
     report.add_argument("--open", action="store_true", help="open it in the default browser")
-    report.add_argument("--refresh", action="store_true", help="render it again from the warehouse first")
+    report.add_argument(
+        "--refresh", action="store_true", help="render it again from the warehouse first"
+    )
     report.set_defaults(run=cmd_report)
 
     retire = sub.add_parser("retire", help="drop a file's (or directory's) rows at the next build")
@@ -222,12 +262,18 @@ def parser() -> argparse.ArgumentParser:
     retire.add_argument("--dry-run", action="store_true", help="list what would be retired")
     retire.set_defaults(run=cmd_retire)
 
-    synth = sub.add_parser("synth", help="generate a deterministic synthetic corpus and its expected totals")
+    synth = sub.add_parser(
+        "synth", help="generate a deterministic synthetic corpus and its expected totals"
+    )
     synth.add_argument("--articles", type=int, required=True)
     synth.add_argument("--seed", type=int, default=0)
-    synth.add_argument("--out", required=True, help="directory: dumps go to OUT/raw, totals to OUT/expected.json")
+    synth.add_argument(
+        "--out", required=True, help="directory: dumps go to OUT/raw, totals to OUT/expected.json"
+    )
     synth.add_argument("--formats", default="txt", help="comma-separated: txt,html,jsonl,warc")
-    synth.add_argument("--workers", type=int, default=0, help="generator processes; 0 means one per core")
+    synth.add_argument(
+        "--workers", type=int, default=0, help="generator processes; 0 means one per core"
+    )
     synth.set_defaults(run=cmd_synth)
 
     ui = sub.add_parser("ui", help="the Dagster UI for this project, on 127.0.0.1")

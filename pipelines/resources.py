@@ -1,4 +1,4 @@
-"""The one resource every asset uses: where the landing directory, staging store and warehouse are."""
+"""The resource every asset uses: where the landing directory, staging store and warehouse are."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class CorpusStorage(dg.ConfigurableResource):  # type: ignore[misc]
 
 
 def _env_or_default(name: str, default: Path) -> str | dg.EnvVar:
-    # An EnvVar shows in the UI as configured from the environment; unset, the project default holds.
+    # An EnvVar shows in the UI as set from the environment; unset, the project default holds.
     return dg.EnvVar(name) if os.environ.get(name) else str(default)
 
 

@@ -54,7 +54,9 @@ def built(tmp_path: Path) -> Callable[[Path], Path]:
     return build
 
 
-def query(warehouse: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
+def query(
+    warehouse: Path, sql: str, params: list[object] | None = None
+) -> list[tuple[object, ...]]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         return con.execute(sql, params or []).fetchall()

@@ -15,7 +15,14 @@ def test_definitions_load_and_graph_flows_from_dumps_to_views() -> None:
     dg.Definitions.validate_loadable(defs)
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert {"raw_dump_files", "parsed_records", "articles", "quotes", "comments", "article_engagement"} <= keys
+    assert {
+        "raw_dump_files",
+        "parsed_records",
+        "articles",
+        "quotes",
+        "comments",
+        "article_engagement",
+    } <= keys
     assert graph.get(dg.AssetKey("articles")).parent_keys == {dg.AssetKey("parsed_records")}
     assert dg.AssetKey("comments") in graph.get(dg.AssetKey("article_engagement")).parent_keys
 
@@ -24,9 +31,9 @@ def test_seed_builds_into_warehouse_with_engagement(seed_landing: Path, tmp_path
     warehouse = tmp_path / "w" / "corpus.duckdb"
     result = build_warehouse(seed_landing, warehouse)
     assert result.success
-    assert query(warehouse, "SELECT title, declared_comment_count, petition_signatures FROM articles") == [
-        ("Brave Victim of Chechnya’s Gay Purge Speaks Out", 57, 80000)
-    ]
+    assert query(
+        warehouse, "SELECT title, declared_comment_count, petition_signatures FROM articles"
+    ) == [("Brave Victim of Chechnya’s Gay Purge Speaks Out", 57, 80000)]
     assert query(
         warehouse,
         "SELECT declared_comments, captured_comments, distinct_comments, duplicate_comments,"
@@ -41,7 +48,9 @@ def test_rejected_file_is_recorded_and_the_rest_lands(seed_landing: Path, tmp_pa
     (seed_landing / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     warehouse = tmp_path / "w" / "corpus.duckdb"
     assert build_warehouse(seed_landing, warehouse).success
-    assert query(warehouse, "SELECT source_path, status, articles FROM ingest_files ORDER BY 1") == [
+    assert query(
+        warehouse, "SELECT source_path, status, articles FROM ingest_files ORDER BY 1"
+    ) == [
         ("000_27fd03fa2debc964.txt", "loaded", 1),
         ("empty.txt", "rejected", 0),
         ("photo.txt", "rejected", 0),
@@ -52,7 +61,9 @@ def test_rejected_file_is_recorded_and_the_rest_lands(seed_landing: Path, tmp_pa
     ]
 
 
-def test_second_build_on_unchanged_input_gives_identical_tables(seed_landing: Path, tmp_path: Path) -> None:
+def test_second_build_on_unchanged_input_gives_identical_tables(
+    seed_landing: Path, tmp_path: Path
+) -> None:
     warehouse = tmp_path / "w" / "corpus.duckdb"
     snapshots = []
     for _ in range(2):

@@ -24,7 +24,9 @@ def test_nightly_refresh_runs_at_two_utc_by_default_and_is_on() -> None:
 
 def test_nightly_refresh_evaluates_to_a_run_request() -> None:
     schedule = defs.resolve_schedule_def("nightly_refresh")
-    context = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 11, 25, 2, tzinfo=UTC))
+    context = dg.build_schedule_context(
+        scheduled_execution_time=datetime(2026, 11, 25, 2, tzinfo=UTC)
+    )
     [request] = schedule.evaluate_tick(context).run_requests or []
     # A schedule's request runs the schedule's own job (job_name is filled in by Dagster).
     assert request.job_name in (None, "refresh_warehouse")

@@ -86,9 +86,7 @@ def _register_staged(con: duckdb.DuckDBPyConnection, store: StagingStore) -> Non
     con.from_arrow(store.read_errors().to_arrow()).create_view("staged_read_errors")
 
 
-def build_database(
-    target: Path, store: StagingStore, published: Path | None = None
-) -> BuildCounts:
+def build_database(target: Path, store: StagingStore, published: Path | None = None) -> BuildCounts:
     """Write a new warehouse at `target` (which must not exist) and close it checkpointed.
 
     When `published` was built from the same fingerprint (nothing landed, nothing changed, same

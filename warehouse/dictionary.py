@@ -51,8 +51,9 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     relations = con.execute(RELATIONS_SQL).fetchall()
     out = [HEADER]
     out.append("| Relation | Kind | Meaning |\n|---|---|---|")
-    out += [f"| [`{name}`](#{name}) | {kind} | {_cell(comment)} |" for name, kind, comment in
-            relations]
+    out += [
+        f"| [`{name}`](#{name}) | {kind} | {_cell(comment)} |" for name, kind, comment in relations
+    ]
     for name, kind, comment in relations:
         out.append(f"\n## {name}\n\n*{kind}* — {_cell(comment)}\n")
         out.append("| Column | Type | Nullable | Meaning |\n|---|---|---|---|")

@@ -301,4 +301,3 @@ def refresh_staging(
             "stage_write_worker": sum(s.write_seconds for s in staged),
         },
     )
-

@@ -20,7 +20,7 @@ def build_path_for(published: Path) -> Path:
 
 
 def remove_stale_builds(published: Path, keep: Path) -> list[Path]:
-    """Build files a killed refresh left behind (only safe to call while holding the writer lock)."""
+    """Build files a killed refresh left behind (safe only while holding the writer lock)."""
     removed = []
     for stale in published.parent.glob(f".build-*-{published.name}*"):
         if stale.name.startswith(keep.name):

@@ -1,4 +1,4 @@
-"""Analysts' connections: read-only, no file or network access, no extension installs, time-limited."""
+"""Analysts' connections: read-only, no file or network access, no installs, time-limited."""
 
 from __future__ import annotations
 
@@ -64,7 +64,9 @@ def run_query(
                 return columns, cursor.fetchall()
             except duckdb.InterruptException as exc:
                 if fired.is_set():
-                    raise QueryTimeoutError(f"query stopped after the {timeout:g} s time limit") from exc
+                    raise QueryTimeoutError(
+                        f"query stopped after the {timeout:g} s time limit"
+                    ) from exc
                 raise
     finally:
         con.close()

@@ -137,34 +137,58 @@ def render_report(con: duckdb.DuckDBPyConnection, generated_at: datetime) -> str
     sites = con.execute(SITES_SQL).fetchall()
     charts = [
         _figure(
-            "comment-volume", "Comment volume over time", volume_chart(volume),
+            "comment-volume",
+            "Comment volume over time",
+            volume_chart(volume),
             "Distinct comments per UTC day (daily_engagement.comments_posted: each comment on the "
             "day of the midpoint of its posted window), stacked by site.",
         ),
         _figure(
-            "active-commenters", "Most active commenters",
-            barh_chart([str(r[0]) for r in commenters], [float(r[1]) for r in commenters],
-                       "distinct comments", "No comments captured yet"),
+            "active-commenters",
+            "Most active commenters",
+            barh_chart(
+                [str(r[0]) for r in commenters],
+                [float(r[1]) for r in commenters],
+                "distinct comments",
+                "No comments captured yet",
+            ),
             f"Top {TOP_N} authors by distinct comments (commenter_activity), per site.",
         ),
         _figure(
-            "capture-ratio", "Capture ratio by article",
-            barh_chart([str(r[0]) for r in capture], [round(float(r[3]), 3) for r in capture],
-                       "captured / declared comments", "No article declares a comment count"),
+            "capture-ratio",
+            "Capture ratio by article",
+            barh_chart(
+                [str(r[0]) for r in capture],
+                [round(float(r[3]), 3) for r in capture],
+                "captured / declared comments",
+                "No article declares a comment count",
+            ),
             "article_engagement.capture_ratio: comments the dump shows over the count the page "
             "declares; articles declaring none are left out.",
         ),
         _figure(
-            "quoted-speakers", "Most-quoted speakers",
-            barh_chart([f"{r[0]} ({r[2]})" if r[2] else str(r[0]) for r in speakers],
-                       [float(r[1]) for r in speakers], "direct and block quotes",
-                       "No attributed quotes in the warehouse"),
+            "quoted-speakers",
+            "Most-quoted speakers",
+            barh_chart(
+                [f"{r[0]} ({r[2]})" if r[2] else str(r[0]) for r in speakers],
+                [float(r[1]) for r in speakers],
+                "direct and block quotes",
+                "No attributed quotes in the warehouse",
+            ),
             f"Top {TOP_N} speakers by quotes (quote_sources), with the outlets credited.",
         ),
     ]
     site_table = _table(
-        ["site", "articles", "captured", "distinct", "commenters", "duplicate rate",
-         "capture ratio", "quotes"],
+        [
+            "site",
+            "articles",
+            "captured",
+            "distinct",
+            "commenters",
+            "duplicate rate",
+            "capture ratio",
+            "quotes",
+        ],
         sites,
     )
     return f"""<!DOCTYPE html>

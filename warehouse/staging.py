@@ -17,8 +17,7 @@ import polars as pl
 import extraction
 from extraction.dumps import SIDECAR_SUFFIX, dump_format
 from extraction.files import parse_read, read_dump
-from extraction.records import Article, Comment, IngestError, ParseResult, Quote
-
+from extraction.records import IngestError, ParseResult
 
 
 def _extraction_fingerprint() -> str:
@@ -35,25 +34,54 @@ PARSER_VERSION = _extraction_fingerprint()
 
 _TS = pl.Datetime("us")
 ARTICLE_SCHEMA: dict[str, Any] = {
-    "article_id": pl.String, "url": pl.String, "site": pl.String, "title": pl.String,
-    "byline": pl.String, "published_at": _TS, "captured_at": _TS, "captured_at_source": pl.String,
-    "body_text": pl.String, "paragraph_count": pl.Int32, "word_count": pl.Int32,
-    "photo_credit": pl.String, "declared_comment_count": pl.Int32, "petition_signatures": pl.Int64,
-    "source_path": pl.String, "source_format": pl.String, "source_sha256": pl.String,
+    "article_id": pl.String,
+    "url": pl.String,
+    "site": pl.String,
+    "title": pl.String,
+    "byline": pl.String,
+    "published_at": _TS,
+    "captured_at": _TS,
+    "captured_at_source": pl.String,
+    "body_text": pl.String,
+    "paragraph_count": pl.Int32,
+    "word_count": pl.Int32,
+    "photo_credit": pl.String,
+    "declared_comment_count": pl.Int32,
+    "petition_signatures": pl.Int64,
+    "source_path": pl.String,
+    "source_format": pl.String,
+    "source_sha256": pl.String,
 }
 QUOTE_SCHEMA: dict[str, Any] = {
-    "quote_id": pl.String, "article_id": pl.String, "position": pl.Int32, "text": pl.String,
-    "speaker": pl.String, "speaker_mention": pl.String, "verb": pl.String, "outlet": pl.String,
+    "quote_id": pl.String,
+    "article_id": pl.String,
+    "position": pl.Int32,
+    "text": pl.String,
+    "speaker": pl.String,
+    "speaker_mention": pl.String,
+    "verb": pl.String,
+    "outlet": pl.String,
     "kind": pl.String,
 }
 COMMENT_SCHEMA: dict[str, Any] = {
-    "comment_id": pl.String, "article_id": pl.String, "position": pl.Int32, "author": pl.String,
-    "author_label": pl.String, "posted_text": pl.String, "posted_at_earliest": _TS,
-    "posted_at_latest": _TS, "body": pl.String, "is_duplicate": pl.Boolean,
-    "duplicate_of": pl.String, "parent_comment_id": pl.String,
+    "comment_id": pl.String,
+    "article_id": pl.String,
+    "position": pl.Int32,
+    "author": pl.String,
+    "author_label": pl.String,
+    "posted_text": pl.String,
+    "posted_at_earliest": _TS,
+    "posted_at_latest": _TS,
+    "body": pl.String,
+    "is_duplicate": pl.Boolean,
+    "duplicate_of": pl.String,
+    "parent_comment_id": pl.String,
 }
 ERROR_SCHEMA: dict[str, Any] = {
-    "source_path": pl.String, "record": pl.String, "error_kind": pl.String, "message": pl.String,
+    "source_path": pl.String,
+    "record": pl.String,
+    "error_kind": pl.String,
+    "message": pl.String,
     "seen_at": _TS,
 }
 # Staged rows also carry the file (and page within it) they came from, so a build can pick the
@@ -62,12 +90,22 @@ ERROR_SCHEMA: dict[str, Any] = {
 # be staged in several batches over time (touched, reverted, re-parsed by a newer parser), and only
 # the batch the manifest points at may count, or its rows would be loaded twice.
 CAPTURE_COLUMNS: dict[str, Any] = {
-    "source_path": pl.String, "source_sha256": pl.String, "record": pl.String, "batch": pl.String,
+    "source_path": pl.String,
+    "source_sha256": pl.String,
+    "record": pl.String,
+    "batch": pl.String,
 }
 MANIFEST_SCHEMA: dict[str, Any] = {
-    "source_path": pl.String, "source_sha256": pl.String, "bytes": pl.Int64,
-    "source_format": pl.String, "status": pl.String, "articles": pl.Int32,
-    "first_seen_at": _TS, "last_loaded_at": _TS, "size_mtime": pl.String, "parser_version": pl.String,
+    "source_path": pl.String,
+    "source_sha256": pl.String,
+    "bytes": pl.Int64,
+    "source_format": pl.String,
+    "status": pl.String,
+    "articles": pl.Int32,
+    "first_seen_at": _TS,
+    "last_loaded_at": _TS,
+    "size_mtime": pl.String,
+    "parser_version": pl.String,
     "batch": pl.String,
 }
 STAGED_TABLES: dict[str, dict[str, Any]] = {
@@ -79,13 +117,15 @@ STAGED_TABLES: dict[str, dict[str, Any]] = {
 
 
 def utc_naive(moment: datetime | None) -> datetime | None:
-    """The warehouse stores UTC as naive TIMESTAMP so results never depend on a session time zone."""
+    """UTC is stored as naive TIMESTAMP so results never depend on a session time zone."""
     if moment is None or moment.tzinfo is None:
         return moment
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def _frame(rows: Sequence[Any], schema: dict[str, Any], extra: dict[str, list[Any]]) -> pl.DataFrame:
+def _frame(
+    rows: Sequence[Any], schema: dict[str, Any], extra: dict[str, list[Any]]
+) -> pl.DataFrame:
     columns: dict[str, list[Any]] = {}
     names = [f.name for f in fields(rows[0])] if rows else [n for n in schema if n not in extra]
     for name in names:
@@ -219,7 +259,9 @@ def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> lis
     readable = [(s, r) for s, r in results if s.source_sha256 is not None]
     write_started = time.perf_counter()
     if readable:
-        name = batch_name([s.source_path for s, _ in readable], [s.source_sha256 or "" for s, _ in readable])
+        name = batch_name(
+            [s.source_path for s, _ in readable], [s.source_sha256 or "" for s, _ in readable]
+        )
         merged = ParseResult()
         error_shas: list[str] = []
         for staged, result in readable:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import ClassVar
 
 from extraction.content import PageContent, RawComment
@@ -127,8 +128,10 @@ class PlainTextDialect:
         """(byline and dateline blocks under the title, the remaining body blocks)."""
         blocks = self._article_blocks()[1:]
         header: list[str] = []
-        while blocks and len(header) < 2 and (
-            self.byline_line.match(blocks[0]) or self.date_line.match(blocks[0])
+        while (
+            blocks
+            and len(header) < 2
+            and (self.byline_line.match(blocks[0]) or self.date_line.match(blocks[0]))
         ):
             header.append(blocks.pop(0))
         return header, blocks
@@ -205,7 +208,7 @@ class Care2TextDialect(PlainTextDialect):
             return True
         lines = [line.strip() for line in text.splitlines()]
         return any(line in cls.comment_end for line in lines) or any(
-            _is_header_pair(label, glued) for label, glued in zip(lines, lines[1:], strict=False)
+            _is_header_pair(label, glued) for label, glued in pairwise(lines)
         )
 
     def _comment_section(self) -> tuple[int, int]:
@@ -218,7 +221,9 @@ class Care2TextDialect(PlainTextDialect):
                 return index, index
         return article_end, comments_start
 
-    def _header_at(self, index: int, at_boundary: bool) -> tuple[str | None, GluedSplit, int] | None:
+    def _header_at(
+        self, index: int, at_boundary: bool
+    ) -> tuple[str | None, GluedSplit, int] | None:
         """(label, split, lines used) when a comment header starts at `index`."""
         lines = self.lines
         label = lines[index]

@@ -17,7 +17,8 @@ PETITION_SIGNATURES = re.compile(
 )
 # "Photo credit: Warren Wong via Unsplash." / "Image credit: ..." / "Photo: ..."
 PHOTO_CREDIT = re.compile(
-    r"^(?:photo|image|picture|main image|top image)\s*(?:credit|courtesy)?\s*:\s*(?P<credit>.+?)\.?$",
+    r"^(?:photo|image|picture|main image|top image)\s*(?:credit|courtesy)?\s*:"
+    r"\s*(?P<credit>.+?)\.?$",
     re.IGNORECASE,
 )
 # "Written by Jane Doe" / "By Jane Doe" directly under the title
@@ -28,9 +29,17 @@ MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,

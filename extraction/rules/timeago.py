@@ -2,8 +2,8 @@
 
 timeago prints the distance to a timestamp by walking these bands in order and printing the first
 whose upper limit the distance is under; counts are rounded with JavaScript's Math.round. Reading a
-phrase back therefore gives a window: the band's limits intersected with the values that round to the
-printed count. See docs/timeago.md for the worked rule.
+phrase back therefore gives a window: the band's limits intersected with the values that round
+to the printed count. See docs/timeago.md for the worked rule.
 """
 
 from __future__ import annotations

@@ -23,7 +23,10 @@ CHILD_TIMEOUT = 120
 def corpus_sql(warehouse: Path, sql: str, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [CORPUS, "sql", sql, "--warehouse", str(warehouse), *extra],
-        capture_output=True, text=True, cwd=REPO_ROOT, timeout=CHILD_TIMEOUT,
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=CHILD_TIMEOUT,
     )
 
 
@@ -35,7 +38,12 @@ def assert_refused(result: subprocess.CompletedProcess[str], message: str) -> No
 
 
 def test_query_works(sample_warehouse: Path) -> None:
-    result = corpus_sql(sample_warehouse, "SELECT declared_comments, captured_comments FROM article_engagement WHERE title LIKE 'Brave Victim%'", "--format", "csv")
+    result = corpus_sql(
+        sample_warehouse,
+        "SELECT declared_comments, captured_comments FROM article_engagement WHERE title LIKE 'Brave Victim%'",
+        "--format",
+        "csv",
+    )
     assert (result.returncode, result.stdout) == (0, "declared_comments,captured_comments\n57,10\n")
 
 
@@ -63,7 +71,9 @@ def test_copy_to_a_file_is_refused(sample_warehouse: Path, tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("reader", ["read_csv", "read_text", "read_blob"])
-def test_reading_an_arbitrary_file_is_refused(sample_warehouse: Path, tmp_path: Path, reader: str) -> None:
+def test_reading_an_arbitrary_file_is_refused(
+    sample_warehouse: Path, tmp_path: Path, reader: str
+) -> None:
     secret = tmp_path / "secret.csv"
     secret.write_text("name,token\nanalyst,s3cr3t\n", encoding="utf-8")
     result = corpus_sql(sample_warehouse, f"SELECT * FROM {reader}('{secret}')")
@@ -73,7 +83,10 @@ def test_reading_an_arbitrary_file_is_refused(sample_warehouse: Path, tmp_path: 
 
 def test_attaching_another_database_is_refused(sample_warehouse: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.duckdb"
-    assert_refused(corpus_sql(sample_warehouse, f"ATTACH '{other}' AS other"), "file system operations are disabled")
+    assert_refused(
+        corpus_sql(sample_warehouse, f"ATTACH '{other}' AS other"),
+        "file system operations are disabled",
+    )
     assert not other.exists()
 
 
@@ -133,8 +146,18 @@ def test_duckdb_cli_recipe_refuses_file_access(sample_warehouse: Path, tmp_path:
     )
     base = [DUCKDB_CLI, "-readonly", "-cmd", settings, str(sample_warehouse), "-c"]
     [(articles,)] = query(sample_warehouse, "SELECT count(*) FROM articles")
-    ok = subprocess.run([*base, ".mode csv", "-c", "SELECT count(*) AS n FROM articles"], capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    ok = subprocess.run(
+        [*base, ".mode csv", "-c", "SELECT count(*) AS n FROM articles"],
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+    )
     assert (ok.returncode, ok.stdout.split()) == (0, ["n", str(articles)])
-    refused = subprocess.run([*base, f"COPY articles TO '{target}'"], capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    refused = subprocess.run(
+        [*base, f"COPY articles TO '{target}'"],
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+    )
     assert refused.returncode != 0 and "disabled by configuration" in refused.stderr
     assert not target.exists()

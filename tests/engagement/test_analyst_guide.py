@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (commands read best on one line)
+
 """Every query and recipe in docs/analyst-guide.md runs, so the guide cannot drift from the
 warehouse: SQL blocks against the sample warehouse and the fixture corpus, the Python recipe and the
 command lines as written."""
@@ -25,7 +25,9 @@ _BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def blocks(language: str) -> list[str]:
-    return [body for lang, body in _BLOCK.findall(GUIDE.read_text(encoding="utf-8")) if lang == language]
+    return [
+        body for lang, body in _BLOCK.findall(GUIDE.read_text(encoding="utf-8")) if lang == language
+    ]
 
 
 SQL_BLOCKS = blocks("sql")
@@ -84,7 +86,10 @@ def test_python_recipe_runs_as_written(sample_warehouse: Path, tmp_path: Path) -
     rows_line, height_line = result.stdout.splitlines()
     # fetchall order is not guaranteed; compare with the same questions asked directly.
     assert sorted(ast.literal_eval(rows_line)) == sorted(
-        query(sample_warehouse, "SELECT author, distinct_comments FROM commenter_activity WHERE site = 'care2.com'")
+        query(
+            sample_warehouse,
+            "SELECT author, distinct_comments FROM commenter_activity WHERE site = 'care2.com'",
+        )
     )
     assert ("Veronica D", 1) in ast.literal_eval(rows_line)
     [(days,)] = query(sample_warehouse, "SELECT count(*) FROM daily_engagement")
@@ -110,7 +115,9 @@ def test_command_lines_run_as_written(sample_warehouse: Path, tmp_path: Path) ->
     for command in commands:
         if Path(command[0]).name == "duckdb":
             command = [*command, "-c", "SELECT count(*) AS n FROM articles"]
-        result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        )
         assert result.returncode == 0, (command, result.stderr)
         assert result.stdout.strip()
 

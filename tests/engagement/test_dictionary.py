@@ -15,16 +15,23 @@ CORPUS = str(Path(sys.executable).with_name("corpus"))
 
 
 def test_warehouse_holds_exactly_the_documented_relations(sample_warehouse: Path) -> None:
-    tables = query(sample_warehouse, "SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal")
-    views = query(sample_warehouse, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal")
+    tables = query(
+        sample_warehouse, "SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal"
+    )
+    views = query(
+        sample_warehouse, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
+    )
     assert sorted(name for name, _ in tables) == sorted(TABLES)
     assert sorted(name for name, _ in views) == sorted(VIEWS)
     assert all(comment for _, comment in tables + views)
-    assert query(
-        sample_warehouse,
-        "SELECT table_name, column_name FROM duckdb_columns()"
-        " WHERE NOT internal AND coalesce(comment, '') = ''",
-    ) == []
+    assert (
+        query(
+            sample_warehouse,
+            "SELECT table_name, column_name FROM duckdb_columns()"
+            " WHERE NOT internal AND coalesce(comment, '') = ''",
+        )
+        == []
+    )
 
 
 def test_committed_dictionary_matches_the_warehouse(sample_warehouse: Path) -> None:
@@ -32,7 +39,10 @@ def test_committed_dictionary_matches_the_warehouse(sample_warehouse: Path) -> N
     committed = DEFAULT_OUTPUT.read_text(encoding="utf-8")
     assert committed == generated, "docs/data-dictionary.md is stale: run `corpus dictionary`"
     # Every column of every view is there with its comment, e.g. the posted-window rule.
-    assert "| `comments_posted` | `BIGINT` |  | Distinct comments (duplicates excluded) placed on the day" in generated
+    assert (
+        "| `comments_posted` | `BIGINT` |  | Distinct comments (duplicates excluded) placed on the day"
+        in generated
+    )
 
 
 def test_dictionary_command_writes_and_checks(sample_warehouse: Path, tmp_path: Path) -> None:

@@ -18,16 +18,104 @@ ARTICLES = [
     # article_id, url, site, title, byline, published_at, captured_at, captured_at_source, body_text,
     # paragraph_count, word_count, photo_credit, declared_comment_count, petition_signatures,
     # source_path, source_format, source_sha256
-    ("a1", None, None, "No site", None, None, datetime(2020, 1, 5), "file_mtime", "", 0, 0, None, None, None, "a1.txt", "txt", "h1"),
-    ("a2", "https://s.example/2", "s.example", "Two", None, datetime(2020, 1, 1, 23, 30), datetime(2020, 1, 5), "sidecar", "We don’t take them far from us.", 1, 7, None, 2, None, "a2.txt", "txt", "h2"),
+    (
+        "a1",
+        None,
+        None,
+        "No site",
+        None,
+        None,
+        datetime(2020, 1, 5),
+        "file_mtime",
+        "",
+        0,
+        0,
+        None,
+        None,
+        None,
+        "a1.txt",
+        "txt",
+        "h1",
+    ),
+    (
+        "a2",
+        "https://s.example/2",
+        "s.example",
+        "Two",
+        None,
+        datetime(2020, 1, 1, 23, 30),
+        datetime(2020, 1, 5),
+        "sidecar",
+        "We don’t take them far from us.",
+        1,
+        7,
+        None,
+        2,
+        None,
+        "a2.txt",
+        "txt",
+        "h2",
+    ),
 ]
 COMMENTS = [
     # comment_id, article_id, position, author, author_label, posted_text, posted_at_earliest,
     # posted_at_latest, body, is_duplicate, duplicate_of, parent_comment_id
-    ("c1", "a1", 1, "Zed", None, None, None, None, "Don't take them far from us, they said!", False, None, None),
-    ("c2", "a2", 1, "Zed", None, "x", datetime(2020, 1, 1, 23), datetime(2020, 1, 2, 1), "same body", False, None, None),
-    ("c3", "a2", 2, "Amy", None, "x", datetime(2020, 1, 1, 23), datetime(2020, 1, 2, 1), "Same body", False, None, None),
-    ("c4", "a2", 3, "Amy", None, "x", datetime(2020, 1, 1, 23), datetime(2020, 1, 2, 1), "SAME  body", True, "c3", None),
+    (
+        "c1",
+        "a1",
+        1,
+        "Zed",
+        None,
+        None,
+        None,
+        None,
+        "Don't take them far from us, they said!",
+        False,
+        None,
+        None,
+    ),
+    (
+        "c2",
+        "a2",
+        1,
+        "Zed",
+        None,
+        "x",
+        datetime(2020, 1, 1, 23),
+        datetime(2020, 1, 2, 1),
+        "same body",
+        False,
+        None,
+        None,
+    ),
+    (
+        "c3",
+        "a2",
+        2,
+        "Amy",
+        None,
+        "x",
+        datetime(2020, 1, 1, 23),
+        datetime(2020, 1, 2, 1),
+        "Same body",
+        False,
+        None,
+        None,
+    ),
+    (
+        "c4",
+        "a2",
+        3,
+        "Amy",
+        None,
+        "x",
+        datetime(2020, 1, 1, 23),
+        datetime(2020, 1, 2, 1),
+        "SAME  body",
+        True,
+        "c3",
+        None,
+    ),
 ]
 QUOTES = [
     # quote_id, article_id, position, text, speaker, speaker_mention, verb, outlet, kind
@@ -57,7 +145,9 @@ def test_empty_warehouse_gives_empty_views(tmp_path: Path) -> None:
         connection.execute(sql_text("tables", name))
     for name in VIEWS:
         connection.execute(sql_text("views", name))
-    assert {name: connection.execute(f"SELECT count(*) FROM {name}").fetchone() for name in VIEWS} == {name: (0,) for name in VIEWS}
+    assert {
+        name: connection.execute(f"SELECT count(*) FROM {name}").fetchone() for name in VIEWS
+    } == {name: (0,) for name in VIEWS}
     connection.close()
 
 
@@ -70,12 +160,28 @@ def test_article_engagement_edges(con: duckdb.DuckDBPyConnection) -> None:
         # No declared count and an empty body: no ratio, no rate; no posted window: no times.
         ("a1", None, None, 1, 1, 0, 1, None, 2, 1, None, None, None),
         # More comments captured than declared (a stale count) reads above 1.
-        ("a2", "s.example", 2, 3, 2, 1, 2, 1.5, 1, 1, 2 * 1000 / 7, datetime(2020, 1, 2), datetime(2020, 1, 2)),
+        (
+            "a2",
+            "s.example",
+            2,
+            3,
+            2,
+            1,
+            2,
+            1.5,
+            1,
+            1,
+            2 * 1000 / 7,
+            datetime(2020, 1, 2),
+            datetime(2020, 1, 2),
+        ),
     ]
 
 
 def test_commenter_activity_edges(con: duckdb.DuckDBPyConnection) -> None:
-    assert con.execute("SELECT * FROM commenter_activity ORDER BY site NULLS FIRST, author").fetchall() == [
+    assert con.execute(
+        "SELECT * FROM commenter_activity ORDER BY site NULLS FIRST, author"
+    ).fetchall() == [
         (None, "Zed", 1, 1, 0, 1, None, None, 8.0, 1.0),
         # avg words counts the distinct comment only; share is of the site's 2 distinct comments.
         ("s.example", "Amy", 2, 1, 1, 1, datetime(2020, 1, 2), datetime(2020, 1, 2), 2.0, 0.5),
@@ -108,7 +214,9 @@ def test_quote_sources_edges(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_duplicate_comments_edges(con: duckdb.DuckDBPyConnection) -> None:
     # Zed's "same body" and Amy's "Same body" are different authors: not duplicates of each other.
-    assert con.execute("SELECT * FROM duplicate_comments").fetchall() == [("a2", "Amy", "Same body", 2, 2, ["c3", "c4"])]
+    assert con.execute("SELECT * FROM duplicate_comments").fetchall() == [
+        ("a2", "Amy", "Same body", 2, 2, ["c3", "c4"])
+    ]
 
 
 def test_quote_echoes_edges(con: duckdb.DuckDBPyConnection) -> None:

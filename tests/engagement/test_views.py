@@ -46,24 +46,111 @@ SEED_24_DAYS = ts("2017-11-04 10:00:00")
 # declared, captured, distinct, duplicates, commenters, capture_ratio, word_count,
 # comments_per_1k_words, first_comment_at, last_comment_at, petition_signatures)
 ARTICLE_ROWS = [
-    (SEED_ID, "care2.com", SEED_URL, SEED_TITLE, ts("2017-10-18 15:00:00"), ts("2017-11-28 10:00:00"),
-     57, 10, 7, 3, 7, 10 / 57, 740, 7 * 1000 / 740, SEED_MONTH_AGO, SEED_24_DAYS, 80000),
-    (BEES_ID, "care2.com", BEES_URL, "Bee Colonies Collapse as Summer Heat Lingers",
-     ts("2017-11-20 09:00:00"), ts("2017-11-22 12:00:00"),
-     12, 4, 3, 1, 3, 4 / 12, 69, 3 * 1000 / 69, ts("2017-11-21 03:00:00"), ts("2017-11-22 10:00:00"), 40000),
-    (OCEAN_ID, "care2.com", OCEAN_URL, "Ocean Cleanup Pledge Reaches New Milestone",
-     ts("2017-11-20 18:30:00"), ts("2017-11-22 12:00:00"),
-     None, 0, 0, 0, 0, None, 40, 0.0, None, None, 12500),
-    (TRANSIT_ID, "dailyplanet.example", TRANSIT_URL, "City Council Votes to Freeze Transit Fares",
-     ts("2017-11-21 14:00:00"), ts("2017-11-23 08:00:00"),
-     5, 4, 4, 0, 3, 4 / 5, 56, 4 * 1000 / 56, ts("2017-11-22 12:00:00"), ts("2017-11-23 06:52:30"), None),
-    (LIBRARY_ID, "dailyplanet.example", LIBRARY_URL, "Branch Library Reopens After Two Year Renovation",
-     ts("2017-11-22 10:00:00"), ts("2017-11-23 08:00:00"),
-     0, 0, 0, 0, 0, None, 46, 0.0, None, None, None),
+    (
+        SEED_ID,
+        "care2.com",
+        SEED_URL,
+        SEED_TITLE,
+        ts("2017-10-18 15:00:00"),
+        ts("2017-11-28 10:00:00"),
+        57,
+        10,
+        7,
+        3,
+        7,
+        10 / 57,
+        740,
+        7 * 1000 / 740,
+        SEED_MONTH_AGO,
+        SEED_24_DAYS,
+        80000,
+    ),
+    (
+        BEES_ID,
+        "care2.com",
+        BEES_URL,
+        "Bee Colonies Collapse as Summer Heat Lingers",
+        ts("2017-11-20 09:00:00"),
+        ts("2017-11-22 12:00:00"),
+        12,
+        4,
+        3,
+        1,
+        3,
+        4 / 12,
+        69,
+        3 * 1000 / 69,
+        ts("2017-11-21 03:00:00"),
+        ts("2017-11-22 10:00:00"),
+        40000,
+    ),
+    (
+        OCEAN_ID,
+        "care2.com",
+        OCEAN_URL,
+        "Ocean Cleanup Pledge Reaches New Milestone",
+        ts("2017-11-20 18:30:00"),
+        ts("2017-11-22 12:00:00"),
+        None,
+        0,
+        0,
+        0,
+        0,
+        None,
+        40,
+        0.0,
+        None,
+        None,
+        12500,
+    ),
+    (
+        TRANSIT_ID,
+        "dailyplanet.example",
+        TRANSIT_URL,
+        "City Council Votes to Freeze Transit Fares",
+        ts("2017-11-21 14:00:00"),
+        ts("2017-11-23 08:00:00"),
+        5,
+        4,
+        4,
+        0,
+        3,
+        4 / 5,
+        56,
+        4 * 1000 / 56,
+        ts("2017-11-22 12:00:00"),
+        ts("2017-11-23 06:52:30"),
+        None,
+    ),
+    (
+        LIBRARY_ID,
+        "dailyplanet.example",
+        LIBRARY_URL,
+        "Branch Library Reopens After Two Year Renovation",
+        ts("2017-11-22 10:00:00"),
+        ts("2017-11-23 08:00:00"),
+        0,
+        0,
+        0,
+        0,
+        0,
+        None,
+        46,
+        0.0,
+        None,
+        None,
+        None,
+    ),
 ]
 # (quotes, quoted_speakers) per article with the controlled quotes: the seed's six (speakers
 # Lapunov and Kadyrov; the scare quote has none), Ruth Alder's, the unnamed mayor's, two by Moreau.
-ARTICLE_QUOTES = {SEED_ID: (6, 2), BEES_ID: (1, 1), OCEAN_ID: (0, 0), TRANSIT_ID: (1, 0), LIBRARY_ID: (2, 1)}
+ARTICLE_QUOTES = {
+    SEED_ID: (6, 2),
+    BEES_ID: (1, 1),
+    OCEAN_ID: (0, 0),
+    TRANSIT_ID: (1, 0),
+    LIBRARY_ID: (2, 1),
+}
 ARTICLE_COLUMNS = (
     "article_id, site, url, title, published_at, captured_at, declared_comments, captured_comments,"
     " distinct_comments, duplicate_comments, unique_commenters, capture_ratio, word_count,"
@@ -75,7 +162,18 @@ ARTICLE_COLUMNS = (
 COMMENTER_ROWS = [
     ("care2.com", "ANA MARIJA R", 1, 1, 0, 1, SEED_MONTH_AGO, SEED_MONTH_AGO, 8.0, 0.1),
     ("care2.com", "Brandy S", 1, 1, 0, 1, SEED_MONTH_AGO, SEED_MONTH_AGO, 7.0, 0.1),
-    ("care2.com", "Dana K", 1, 1, 0, 1, ts("2017-11-21 03:00:00"), ts("2017-11-21 03:00:00"), 7.0, 0.1),
+    (
+        "care2.com",
+        "Dana K",
+        1,
+        1,
+        0,
+        1,
+        ts("2017-11-21 03:00:00"),
+        ts("2017-11-21 03:00:00"),
+        7.0,
+        0.1,
+    ),
     # 13 words on the seed, 12 on bees
     ("care2.com", "Laura R", 2, 2, 0, 2, SEED_MONTH_AGO, ts("2017-11-22 09:00:00"), 12.5, 0.2),
     # "Very brave, previously signed." (4) and "Save the bees, they pollinate our food." (7), posted twice
@@ -83,10 +181,43 @@ COMMENTER_ROWS = [
     ("care2.com", "Paulo R", 2, 1, 1, 1, SEED_24_DAYS, SEED_24_DAYS, 1.0, 0.1),
     ("care2.com", "Sophie M", 1, 1, 0, 1, SEED_MONTH_AGO, SEED_MONTH_AGO, 4.0, 0.1),
     ("care2.com", "Veronica D", 3, 1, 2, 1, SEED_MONTH_AGO, SEED_MONTH_AGO, 5.0, 0.1),
-    ("dailyplanet.example", "Laura R", 1, 1, 0, 1, ts("2017-11-23 03:00:00"), ts("2017-11-23 03:00:00"), 6.0, 0.25),
+    (
+        "dailyplanet.example",
+        "Laura R",
+        1,
+        1,
+        0,
+        1,
+        ts("2017-11-23 03:00:00"),
+        ts("2017-11-23 03:00:00"),
+        6.0,
+        0.25,
+    ),
     # 12 words and 9 words
-    ("dailyplanet.example", "Omar F", 2, 2, 0, 1, ts("2017-11-22 12:00:00"), ts("2017-11-23 06:52:30"), 10.5, 0.5),
-    ("dailyplanet.example", "Pat Q", 1, 1, 0, 1, ts("2017-11-23 01:00:00"), ts("2017-11-23 01:00:00"), 7.0, 0.25),
+    (
+        "dailyplanet.example",
+        "Omar F",
+        2,
+        2,
+        0,
+        1,
+        ts("2017-11-22 12:00:00"),
+        ts("2017-11-23 06:52:30"),
+        10.5,
+        0.5,
+    ),
+    (
+        "dailyplanet.example",
+        "Pat Q",
+        1,
+        1,
+        0,
+        1,
+        ts("2017-11-23 01:00:00"),
+        ts("2017-11-23 01:00:00"),
+        7.0,
+        0.25,
+    ),
 ]
 
 # (site, day, articles_published, comments_posted, active_commenters)
@@ -123,8 +254,13 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[object, ...]]:
 
 def test_every_view_is_registered_and_documented(rows: duckdb.DuckDBPyConnection) -> None:
     assert set(VIEWS) == {
-        "article_engagement", "commenter_activity", "daily_engagement", "site_engagement",
-        "quote_sources", "duplicate_comments", "quote_echoes",
+        "article_engagement",
+        "commenter_activity",
+        "daily_engagement",
+        "site_engagement",
+        "quote_sources",
+        "duplicate_comments",
+        "quote_echoes",
     }
     views = dict(fetch(rows, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"))
     assert set(VIEWS) <= set(views) and all(views[v] for v in VIEWS)
@@ -137,7 +273,10 @@ def test_every_view_is_registered_and_documented(rows: duckdb.DuckDBPyConnection
 
 
 def test_article_engagement(rows: duckdb.DuckDBPyConnection) -> None:
-    got = fetch(rows, f"SELECT {ARTICLE_COLUMNS}, quotes, quoted_speakers FROM article_engagement ORDER BY published_at")
+    got = fetch(
+        rows,
+        f"SELECT {ARTICLE_COLUMNS}, quotes, quoted_speakers FROM article_engagement ORDER BY published_at",
+    )
     assert got == [(*r, *ARTICLE_QUOTES[r[0]]) for r in ARTICLE_ROWS]
 
 
@@ -172,10 +311,34 @@ def test_duplicate_comments(rows: duckdb.DuckDBPyConnection) -> None:
     ty, thanks = "ty", "Thank you so very much."
     bees = "Save the bees, they pollinate our food."
     assert fetch(rows, "SELECT * FROM duplicate_comments ORDER BY article_id, first_position") == [
-        (SEED_ID, "Paulo R", ty, 2, 1, [cid(SEED_ID, "Paulo R", ty), cid(SEED_ID, "Paulo R", ty, 2)]),
-        (SEED_ID, "Veronica D", thanks, 3, 5, [cid(SEED_ID, "Veronica D", thanks, n) for n in (1, 2, 3)]),
+        (
+            SEED_ID,
+            "Paulo R",
+            ty,
+            2,
+            1,
+            [cid(SEED_ID, "Paulo R", ty), cid(SEED_ID, "Paulo R", ty, 2)],
+        ),
+        (
+            SEED_ID,
+            "Veronica D",
+            thanks,
+            3,
+            5,
+            [cid(SEED_ID, "Veronica D", thanks, n) for n in (1, 2, 3)],
+        ),
         # The copy on bees differs in case ("save the Bees"); the original's body is shown.
-        (BEES_ID, "Mike R", bees, 2, 1, [cid(BEES_ID, "Mike R", bees), cid(BEES_ID, "Mike R", "save the Bees, they pollinate our food.", 2)]),
+        (
+            BEES_ID,
+            "Mike R",
+            bees,
+            2,
+            1,
+            [
+                cid(BEES_ID, "Mike R", bees),
+                cid(BEES_ID, "Mike R", "save the Bees, they pollinate our food.", 2),
+            ],
+        ),
     ]
     # The view and article_engagement agree: duplicates = copies - 1 per group.
     assert fetch(rows, "SELECT sum(copies - 1) FROM duplicate_comments") == fetch(
@@ -191,24 +354,65 @@ OMAR_TRANSIT = "They promised to keep the buses running on time last year too."
 
 def test_quote_echoes(rows: duckdb.DuckDBPyConnection) -> None:
     assert fetch(rows, "SELECT * FROM quote_echoes ORDER BY article_id, quote_id, echoed_text") == [
-        (SEED_ID, "q_seed_5", cid(SEED_ID, "Laura R", LAURA_SEED), "Ramzan Kadyrov", "purify our blood"),
-        (SEED_ID, "q_seed_5", cid(SEED_ID, "ANA MARIJA R", ANA_SEED), "Ramzan Kadyrov", "to purify our blood"),
-        (TRANSIT_ID, "q_transit_1", cid(TRANSIT_ID, "Omar F", OMAR_TRANSIT), None, "keep the buses running on time"),
+        (
+            SEED_ID,
+            "q_seed_5",
+            cid(SEED_ID, "Laura R", LAURA_SEED),
+            "Ramzan Kadyrov",
+            "purify our blood",
+        ),
+        (
+            SEED_ID,
+            "q_seed_5",
+            cid(SEED_ID, "ANA MARIJA R", ANA_SEED),
+            "Ramzan Kadyrov",
+            "to purify our blood",
+        ),
+        (
+            TRANSIT_ID,
+            "q_transit_1",
+            cid(TRANSIT_ID, "Omar F", OMAR_TRANSIT),
+            None,
+            "keep the buses running on time",
+        ),
         # Laura R shares two five-word runs with Ruth Alder; the earlier in the quote wins the tie.
-        (BEES_ID, "q_bees_1", cid(BEES_ID, "Laura R", LAURA_BEES), "Ruth Alder", "never seen losses like this"),
+        (
+            BEES_ID,
+            "q_bees_1",
+            cid(BEES_ID, "Laura R", LAURA_BEES),
+            "Ruth Alder",
+            "never seen losses like this",
+        ),
     ]
     # Not the "Thank you" comments, and not Pat Q's "And that is what they always say.", whose
     # three-word runs shared with the mayor ("and that is", "that is what") are all stop words.
-    authors = fetch(rows, "SELECT DISTINCT c.author FROM quote_echoes JOIN comments AS c USING (comment_id) ORDER BY 1")
+    authors = fetch(
+        rows,
+        "SELECT DISTINCT c.author FROM quote_echoes JOIN comments AS c USING (comment_id) ORDER BY 1",
+    )
     assert authors == [("ANA MARIJA R",), ("Laura R",), ("Omar F",)]
 
 
 def test_pipeline_builds_the_views_on_the_corpus(corpus_warehouse: Path) -> None:
     """End to end, with whatever the quote extractor found: every quote-free number is exact."""
-    assert query(corpus_warehouse, f"SELECT {ARTICLE_COLUMNS} FROM article_engagement ORDER BY published_at") == ARTICLE_ROWS
-    assert query(corpus_warehouse, "SELECT * FROM commenter_activity ORDER BY site, author") == COMMENTER_ROWS
-    assert query(corpus_warehouse, "SELECT * FROM daily_engagement ORDER BY site, day") == DAILY_ROWS
-    assert query(corpus_warehouse, "SELECT * EXCLUDE (quotes) FROM site_engagement ORDER BY site") == SITE_ROWS
+    assert (
+        query(
+            corpus_warehouse,
+            f"SELECT {ARTICLE_COLUMNS} FROM article_engagement ORDER BY published_at",
+        )
+        == ARTICLE_ROWS
+    )
+    assert (
+        query(corpus_warehouse, "SELECT * FROM commenter_activity ORDER BY site, author")
+        == COMMENTER_ROWS
+    )
+    assert (
+        query(corpus_warehouse, "SELECT * FROM daily_engagement ORDER BY site, day") == DAILY_ROWS
+    )
+    assert (
+        query(corpus_warehouse, "SELECT * EXCLUDE (quotes) FROM site_engagement ORDER BY site")
+        == SITE_ROWS
+    )
     assert query(corpus_warehouse, "SELECT count(*) FROM duplicate_comments") == [(3,)]
 
 

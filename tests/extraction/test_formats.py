@@ -37,7 +37,9 @@ PAGE = """<!doctype html><html><head><meta charset="{charset}">
 </li></ol></section></body></html>"""
 
 
-def page(title: str, url: str, body: str = "A new plan for the harbour.", charset: str = "utf-8") -> str:
+def page(
+    title: str, url: str, body: str = "A new plan for the harbour.", charset: str = "utf-8"
+) -> str:
     return PAGE.format(title=title, url=url, body=body, charset=charset)
 
 
@@ -46,13 +48,20 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], gzipped: 
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=gzipped)
         for url, content_type, body, when in records:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
             record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers,
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
                 warc_headers_dict={"WARC-Date": when},
             )
             writer.write_record(record)
-            request = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            request = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
             writer.write_record(request)
 
 
@@ -61,20 +70,59 @@ def test_warc_response_records_become_articles_with_record_metadata(tmp_path: Pa
     write_warc(
         dump,
         [
-            ("https://news.example.org/harbour-plan", "text/html; charset=utf-8", page("Harbour Plan", "https://news.example.org/harbour-plan").encode(), "2026-02-02T08:00:00Z"),
-            ("https://news.example.org/logo.png", "image/png", b"\x89PNG\r\n\x1a\n", "2026-02-02T08:00:01Z"),
-            ("https://news.example.org/café-opens", "text/html; charset=windows-1252", page("Café Opens", "https://news.example.org/cafe-opens", "The café’s owner", "windows-1252").encode("cp1252"), "2026-02-02T08:00:02Z"),
+            (
+                "https://news.example.org/harbour-plan",
+                "text/html; charset=utf-8",
+                page("Harbour Plan", "https://news.example.org/harbour-plan").encode(),
+                "2026-02-02T08:00:00Z",
+            ),
+            (
+                "https://news.example.org/logo.png",
+                "image/png",
+                b"\x89PNG\r\n\x1a\n",
+                "2026-02-02T08:00:01Z",
+            ),
+            (
+                "https://news.example.org/café-opens",
+                "text/html; charset=windows-1252",
+                page(
+                    "Café Opens",
+                    "https://news.example.org/cafe-opens",
+                    "The café’s owner",
+                    "windows-1252",
+                ).encode("cp1252"),
+                "2026-02-02T08:00:02Z",
+            ),
         ],
         gzipped=True,
     )
     _, result = parse_path(dump, tmp_path)
     assert result.errors == []
-    rows = [(a.title, a.url, a.site, a.captured_at, a.captured_at_source, a.source_format) for a in result.articles]
-    assert rows == [
-        ("Harbour Plan", "https://news.example.org/harbour-plan", "news.example.org", datetime(2026, 2, 2, 8, tzinfo=UTC), "record", "warc"),
-        ("Café Opens", "https://news.example.org/café-opens", "news.example.org", datetime(2026, 2, 2, 8, 0, 2, tzinfo=UTC), "record", "warc"),
+    rows = [
+        (a.title, a.url, a.site, a.captured_at, a.captured_at_source, a.source_format)
+        for a in result.articles
     ]
-    assert "The café’s owner" in result.articles[1].body_text  # decoded by the HTTP header's charset
+    assert rows == [
+        (
+            "Harbour Plan",
+            "https://news.example.org/harbour-plan",
+            "news.example.org",
+            datetime(2026, 2, 2, 8, tzinfo=UTC),
+            "record",
+            "warc",
+        ),
+        (
+            "Café Opens",
+            "https://news.example.org/café-opens",
+            "news.example.org",
+            datetime(2026, 2, 2, 8, 0, 2, tzinfo=UTC),
+            "record",
+            "warc",
+        ),
+    ]
+    assert (
+        "The café’s owner" in result.articles[1].body_text
+    )  # decoded by the HTTP header's charset
     assert [(c.author, c.body, c.posted_at_earliest) for c in result.comments[:2]] == [
         ("Ruth K", "About time.", datetime(2026, 2, 1, 12, tzinfo=UTC)),
         ("Ben T", "Agreed.", datetime(2026, 2, 1, 13, 30, tzinfo=UTC)),
@@ -84,9 +132,22 @@ def test_warc_response_records_become_articles_with_record_metadata(tmp_path: Pa
 
 def test_damaged_warc_keeps_the_records_before_the_damage(tmp_path: Path) -> None:
     dump = tmp_path / "damaged.warc"
-    write_warc(dump, [("https://news.example.org/a", "text/html", page("First Story", "https://news.example.org/a").encode(), "2026-02-02T08:00:00Z")], gzipped=False)
+    write_warc(
+        dump,
+        [
+            (
+                "https://news.example.org/a",
+                "text/html",
+                page("First Story", "https://news.example.org/a").encode(),
+                "2026-02-02T08:00:00Z",
+            )
+        ],
+        gzipped=False,
+    )
     good = dump.read_bytes()
-    dump.write_bytes(good + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ntruncated")
+    dump.write_bytes(
+        good + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ntruncated"
+    )
     _, result = parse_path(dump, tmp_path)
     assert [a.title for a in result.articles] == ["First Story"]
     [error] = result.errors
@@ -97,9 +158,22 @@ def test_damaged_warc_keeps_the_records_before_the_damage(tmp_path: Path) -> Non
 def test_jsonl_mixes_html_and_text_records_and_skips_a_broken_line(tmp_path: Path) -> None:
     dump = tmp_path / "crawl.jsonl"
     lines = [
-        json.dumps({"url": "https://news.example.org/a", "captured_at": "2026-03-01T00:00:00Z", "html": page("Story A", "https://news.example.org/a")}),
+        json.dumps(
+            {
+                "url": "https://news.example.org/a",
+                "captured_at": "2026-03-01T00:00:00Z",
+                "html": page("Story A", "https://news.example.org/a"),
+            }
+        ),
         '{"url": "https://news.example.org/b", "html": "<html',
-        json.dumps({"url": "https://news.example.org/c", "site": "example", "published_at": "2026-02-27", "text": "Story C\n\nA short text capture."}),
+        json.dumps(
+            {
+                "url": "https://news.example.org/c",
+                "site": "example",
+                "published_at": "2026-02-27",
+                "text": "Story C\n\nA short text capture.",
+            }
+        ),
         json.dumps(["not", "an", "object"]),
         json.dumps({"url": "https://news.example.org/d"}),
     ]
@@ -120,10 +194,16 @@ def test_jsonl_mixes_html_and_text_records_and_skips_a_broken_line(tmp_path: Pat
 def test_gzipped_html_page_with_sidecar(tmp_path: Path) -> None:
     dump = tmp_path / "saved.html.gz"
     dump.write_bytes(gzip.compress(page("Saved Page", "https://news.example.org/saved").encode()))
-    (tmp_path / "saved.html.gz.meta.json").write_text(json.dumps({"captured_at": "2026-04-01T06:00:00Z", "byline": "Desk Editor"}))
+    (tmp_path / "saved.html.gz.meta.json").write_text(
+        json.dumps({"captured_at": "2026-04-01T06:00:00Z", "byline": "Desk Editor"})
+    )
     _, result = parse_path(dump, tmp_path)
     [article] = result.articles
-    assert (article.title, article.byline, article.source_format) == ("Saved Page", "Desk Editor", "html")
+    assert (article.title, article.byline, article.source_format) == (
+        "Saved Page",
+        "Desk Editor",
+        "html",
+    )
     assert article.captured_at == datetime(2026, 4, 1, 6, tzinfo=UTC)
     assert article.published_at == datetime(2026, 2, 1, 10, tzinfo=UTC)
     assert [q.speaker for q in (result.quotes)] == ["Ana Silva"]

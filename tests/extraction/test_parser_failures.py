@@ -12,7 +12,9 @@ from extraction.content import PageContent
 from extraction.dumps import DumpFile, parse_dump
 
 
-def test_parser_bug_on_one_jsonl_page_is_recorded_and_the_rest_land(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parser_bug_on_one_jsonl_page_is_recorded_and_the_rest_land(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     real_extract_text = dumps.extract_text
 
     def flaky(text: str) -> PageContent:
@@ -22,7 +24,13 @@ def test_parser_bug_on_one_jsonl_page_is_recorded_and_the_rest_land(monkeypatch:
 
     monkeypatch.setattr(dumps, "extract_text", flaky)
     lines = [
-        json.dumps({"url": f"https://example.org/{n}", "captured_at": "2026-01-01T00:00:00Z", "text": f"{n} Title\n\nBody."})
+        json.dumps(
+            {
+                "url": f"https://example.org/{n}",
+                "captured_at": "2026-01-01T00:00:00Z",
+                "text": f"{n} Title\n\nBody.",
+            }
+        )
         for n in ("First", "Second", "Third")
     ]
     data = "\n".join(lines).encode()

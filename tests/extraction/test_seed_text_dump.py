@@ -25,7 +25,12 @@ def seed_result(tmp_path_factory: pytest.TempPathFactory) -> ParseResult:
     dump = landing / "seed.txt"
     shutil.copy(SEED, dump)
     (landing / "seed.txt.meta.json").write_text(
-        json.dumps({"url": "https://www.care2.com/causes/brave-victim.html", "captured_at": "2017-11-20T12:00:00Z"})
+        json.dumps(
+            {
+                "url": "https://www.care2.com/causes/brave-victim.html",
+                "captured_at": "2017-11-20T12:00:00Z",
+            }
+        )
     )
     _, result = parse_path(dump, landing)
     return result
@@ -53,7 +58,9 @@ def test_seed_body_has_no_furniture_and_no_nbsp(seed_result: ParseResult) -> Non
         "A Siberia-born man and alleged victim of Chechnya’s anti-gay purge has come forward, "
         "providing horrifying insight into this human rights nightmare."
     )
-    assert paragraphs[-1].startswith("Over 80,000 concerned Care2 members have signed this petition calling")
+    assert paragraphs[-1].startswith(
+        "Over 80,000 concerned Care2 members have signed this petition calling"
+    )
     assert seed_result.articles[0].paragraph_count == len(paragraphs) == 23
     for furniture in ("Take Action!", "Photo credit", "57 comments", "SEND", "Paulo R"):
         assert furniture not in body
@@ -71,14 +78,35 @@ def test_seed_comments_in_display_order_with_glued_names_split(seed_result: Pars
     assert rows == [
         (1, "Paulo R", "Paulo R", "24 days ago", "ty", False),
         (2, "Paulo R", "Paulo R", "24 days ago", "ty", True),
-        (3, "Brandy S", "Brandy S", "about a month ago", "Ignorance and intolerance, what a great combo.", False),
-        (4, "Laura R", "Laura R", "about a month ago", "Purify our blood??? OMG! That sounds so much like that of Nazi doctrine.", False),
+        (
+            3,
+            "Brandy S",
+            "Brandy S",
+            "about a month ago",
+            "Ignorance and intolerance, what a great combo.",
+            False,
+        ),
+        (
+            4,
+            "Laura R",
+            "Laura R",
+            "about a month ago",
+            "Purify our blood??? OMG! That sounds so much like that of Nazi doctrine.",
+            False,
+        ),
         (5, "Veronica D", "Veronica Danie", "about a month ago", "Thank you so very much.", False),
         (6, "Veronica D", "Veronica Danie", "about a month ago", "Thank you so very much.", True),
         (7, "Veronica D", "Veronica Danie", "about a month ago", "Thank you so very much.", True),
         (8, "Sophie M", "Sophie M", "about a month ago", "Thank you for this.", False),
         (9, "Mike R", "Mike R", "about a month ago", "Very brave, previously signed.", False),
-        (10, "ANA MARIJA R", "ANA MARIJA R", "about a month ago", '"To purify our blood"??! In 2017.? Good grief...', False),
+        (
+            10,
+            "ANA MARIJA R",
+            "ANA MARIJA R",
+            "about a month ago",
+            '"To purify our blood"??! In 2017.? Good grief...',
+            False,
+        ),
     ]
 
 
@@ -133,14 +161,26 @@ def test_corpus_parse_prints_contract_json() -> None:
     assert output["comments"][4]["posted_text"] == "about a month ago"
     assert output["errors"] == []
     assert set(output["comments"][0]) == {
-        "comment_id", "article_id", "position", "author", "author_label", "posted_text",
-        "posted_at_earliest", "posted_at_latest", "body", "is_duplicate", "duplicate_of",
+        "comment_id",
+        "article_id",
+        "position",
+        "author",
+        "author_label",
+        "posted_text",
+        "posted_at_earliest",
+        "posted_at_latest",
+        "body",
+        "is_duplicate",
+        "duplicate_of",
         "parent_comment_id",
     }
 
 
 def test_seed_quotes_with_speakers_outlets_and_kinds(seed_result: ParseResult) -> None:
-    rows = [(q.position, q.kind, q.speaker, q.speaker_mention, q.verb, q.outlet) for q in seed_result.quotes]
+    rows = [
+        (q.position, q.kind, q.speaker, q.speaker_mention, q.verb, q.outlet)
+        for q in seed_result.quotes
+    ]
     assert rows == [
         (1, "block", "Maxim Lapunov", "he", "recalled", "BBC"),
         (2, "block", "Maxim Lapunov", "he", "said", "BBC"),

@@ -50,12 +50,20 @@ def test_comments_without_a_count_line_or_send_buttons_are_found_by_their_header
         ("By Jane Doe", "Jane Doe", None),
     ],
 )
-def test_byline_and_dateline_under_the_title(header: str, byline: str | None, published: datetime | None) -> None:
+def test_byline_and_dateline_under_the_title(
+    header: str, byline: str | None, published: datetime | None
+) -> None:
     content = extract_text(f"Headline\n\n{header}\n\nThe body.\n")
-    assert (content.byline, content.published_at, content.paragraphs) == (byline, published, ("The body.",))
+    assert (content.byline, content.published_at, content.paragraphs) == (
+        byline,
+        published,
+        ("The body.",),
+    )
 
 
-@pytest.mark.parametrize("line", ["57 comments", "57 Comments", "Comments (57)", "Comments: 57", "57 COMMENTS"])
+@pytest.mark.parametrize(
+    "line", ["57 comments", "57 Comments", "Comments (57)", "Comments: 57", "57 COMMENTS"]
+)
 def test_declared_count_wordings(line: str) -> None:
     assert extract_text(f"Headline\n\nBody.\n\n{line}\n").declared_comment_count == 57
 

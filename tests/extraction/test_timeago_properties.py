@@ -109,7 +109,9 @@ def display_names(draw: st.DrawFn) -> tuple[str, str]:
 @example(("Veronica D", "Veronica Danie"), 35 * 86400, True)
 @example(("Sara A", "Sara Abbott"), 35 * 86400, False)
 @example(("Amy S", "Amy Sanders"), 30 * 3600, False)
-def test_glued_name_splits_before_time_phrase(names: tuple[str, str], seconds: float, with_label: bool) -> None:
+def test_glued_name_splits_before_time_phrase(
+    names: tuple[str, str], seconds: float, with_label: bool
+) -> None:
     display, label = names
     phrase = timeago_words(seconds)
     split = split_glued_name(display + phrase, label if with_label else None)

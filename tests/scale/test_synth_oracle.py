@@ -249,7 +249,8 @@ def test_every_format_lands_with_the_generators_totals(tmp_path: Path) -> None:
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     assert query(
         warehouse,
-        "SELECT (SELECT count(*) FROM articles), count(*), count(*) FILTER (WHERE NOT is_duplicate),"
+        "SELECT (SELECT count(*) FROM articles), count(*),"
+        " count(*) FILTER (WHERE NOT is_duplicate),"
         " count(*) FILTER (WHERE is_duplicate) FROM comments",
     ) == [
         (

@@ -145,6 +145,11 @@ def _read_tree(found: HeadTags, parts: list[Element]) -> None:
                 found.title = normalise_space(el.text_content())
 
 
+def _kept(el: Element) -> bool:
+    """Whether the head strainer keeps this element (every script but JSON-LD is dropped)."""
+    return el.tag != "script" or el.get("type") == JSON_LD_TYPE
+
+
 def page_tags(root: Element, markup: str | None) -> HeadTags:
     """Every metadata element of the page: the head through BeautifulSoup, the rest from the
     lxml tree. Without ``markup`` (or if BeautifulSoup refuses it) the lxml tree gives all."""
@@ -156,9 +161,7 @@ def page_tags(root: Element, markup: str | None) -> HeadTags:
     head = root.find("head")
     rest = [child for child in root if child is not head and isinstance(child.tag, str)]
     if head is not None:
-        in_head = sum(
-            1 for el in head.iter(*_HEAD_TAGS) if el.tag != "script" or el.get("type") == JSON_LD_TYPE
-        )
+        in_head = sum(1 for el in head.iter(*_HEAD_TAGS) if _kept(el))
         # Fewer than lxml put in its head: the slice ended early (a "</head>" inside a script
         # string, say). Read lxml's head too; repeats change nothing, the first one wins.
         if found.count < in_head:

@@ -62,10 +62,65 @@ def test_petition_signatures_pattern(text: str, signatures: int | None) -> None:
         ("Credit: AP", "AP"),
         ("A quiet street at dawn (Photo: Jane Doe)", "Jane Doe"),
         ("A quiet street at dawn", None),
+        ("The new ferry at Port Ellis. Photo: Mia Chen", "Mia Chen"),
+        ("Photograph: Jane Roe/Reuters", "Jane Roe/Reuters"),
+        ("Crowds at the pier. (Photo by Sam Ortiz via Getty Images)", "Sam Ortiz via Getty Images"),
+        ("He lost.Credit...Doug Mills/The New York Times", "Doug Mills/The New York Times"),
+        ("Image via Getty Images", "Getty Images"),
+        ("Courtesy of the Port Ellis Ferry Company", "the Port Ellis Ferry Company"),
+        ("© Amazon", "Amazon"),
+        # Marker words inside the caption's own sentence are not markers.
+        ("A photo by the harbour wall shows the flood line", None),
+        ("The tax credit: how it works", None),
+        ("Photo: " + "a very long sentence " * 10, None),
     ],
 )
 def test_photo_credit_lines(line: str, credit: str | None) -> None:
     assert photo_credit_of(line) == credit
+
+
+def _page(figure: str) -> str:
+    body = "<p>The ferry service resumed on Monday after a winter of repairs to the pier.</p>" * 4
+    return (
+        "<html><head><title>Ferry returns</title></head><body><article>"
+        f"<h1>Ferry returns</h1>{figure}{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("figure", "credit"),
+    [
+        (
+            "<figure><img src='f.jpg'><figcaption>The new ferry at Port Ellis. Photo: Mia Chen"
+            "</figcaption></figure>",
+            "Mia Chen",
+        ),
+        (
+            "<figure><img src='f.jpg'><figcaption>Photograph: Jane Roe/Reuters</figcaption>"
+            "</figure>",
+            "Jane Roe/Reuters",
+        ),
+        (
+            "<figure><img src='f.jpg'><figcaption>Passengers boarding at dawn (Photo by Sam Ortiz"
+            " via Getty Images)</figcaption></figure>",
+            "Sam Ortiz via Getty Images",
+        ),
+        # A caption without a credit marker describes the picture: no credit from it.
+        (
+            "<figure><img src='f.jpg'><figcaption>The new ferry at Port Ellis.</figcaption>"
+            "</figure>",
+            None,
+        ),
+        # A credit element's text is the credit, marker or not.
+        (
+            "<figure><img src='f.jpg'><figcaption>The new ferry. <span class='credit'>Mia Chen"
+            "</span></figcaption></figure>",
+            "Mia Chen",
+        ),
+    ],
+)
+def test_photo_credit_from_captions(figure: str, credit: str | None) -> None:
+    assert extract_html(_page(figure)).photo_credit == credit
 
 
 @pytest.mark.parametrize(

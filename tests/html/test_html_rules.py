@@ -11,6 +11,7 @@ from extraction.html import extract_html, rules
 from extraction.html.body import photo_credit_of
 from extraction.html.dialects import registered
 from extraction.html.dialects.base import comment_count_in, from_epoch
+from extraction.html.head import page_tags
 from extraction.html.metadata import parse_datetime, site_of
 from extraction.html.text import attr_words, normalise_space, parse_count
 from extraction.html.tree import Markup, parse_html, present, select
@@ -214,3 +215,56 @@ def test_relative_canonical_link_is_resolved_against_the_callers_url() -> None:
     )
     assert (page.url, page.site) == ("https://www.care2.com/causes/story.html", "care2.com")
     assert extract_html('<link rel="canonical" href="/a"><p>Text.</p>').url is None
+
+
+FIXTURE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURE_DIR.glob("*.html")))
+def test_head_read_with_beautifulsoup_matches_the_lxml_tree(name: str) -> None:
+    """The head's metadata through BeautifulSoup plus the rest from lxml equals lxml alone."""
+    markup = (FIXTURE_DIR / name).read_text(encoding="utf-8")
+    root = parse_html(markup)
+    assert root is not None
+    both, lxml_only = page_tags(root, markup), page_tags(root, None)
+    assert (both.json_ld, both.meta, both.title, both.canonical) == (
+        lxml_only.json_ld,
+        lxml_only.meta,
+        lxml_only.title,
+        lxml_only.canonical,
+    )
+    assert both.count > 0  # BeautifulSoup did read the head
+
+
+def test_head_metadata_after_the_head_and_a_head_end_inside_a_script() -> None:
+    markup = (
+        "<html><head><title>Ferry returns | Port Ellis News</title>"
+        "<script>document.write('</head>');</script>"
+        '<meta property="og:title" content="Ferry returns">'
+        '<link rel="canonical" href="https://news.example/ferry"></head><body>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "Person", "name": "Mia Chen"}, "datePublished": "2024-03-01T09:00:00Z"}'
+        "</script><p>The ferry is back.</p></body></html>"
+    )
+    root = parse_html(markup)
+    assert root is not None
+    tags = page_tags(root, markup)
+    assert tags.title == "Ferry returns | Port Ellis News"
+    assert tags.meta == {"og:title": "Ferry returns"}
+    assert tags.canonical == "https://news.example/ferry"
+    assert len(tags.json_ld) == 1
+    page = extract_html(markup)
+    assert (page.title, page.byline, page.url) == (
+        "Ferry returns",
+        "Mia Chen",
+        "https://news.example/ferry",
+    )
+    assert page.published_at == datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def test_trafilatura_is_imported_only_by_the_bench() -> None:
+    repo = FIXTURE_DIR.parent.parent.parent
+    for path in [*repo.glob("extraction/**/*.py"), *repo.glob("warehouse/**/*.py")]:
+        assert "trafilatura" not in path.read_text(encoding="utf-8").replace(
+            "trafilatura's", ""
+        ).replace("(cf. trafilatura", ""), path

@@ -37,8 +37,10 @@ def photo_credit_of(text: str) -> str | None:
     for pattern in rules.PHOTO_CREDIT_PATTERNS:
         m = pattern.search(text)
         if m:
-            credit = normalise_space(m.group(1)).rstrip(".")
-            return credit or None
+            credit = normalise_space(m.group(1)).rstrip(". ")
+            if credit and len(credit) <= rules.MAX_PHOTO_CREDIT_CHARS:
+                return credit
+            return None
     return None
 
 
@@ -352,8 +354,9 @@ def flatten(containers: Sequence[Element], *, title: str | None = None) -> Body:
             # Lists of links (related stories, tag clouds) are not prose.
             continue
         if _is_furniture_line(text):
-            if photo_credit_of(text):
-                body.credit_lines.append(text)
+            credit = photo_credit_of(text)
+            if credit:
+                body.credit_lines.append(credit)
             continue
         if para.heading and title_words and _words(text) == title_words:
             continue

@@ -23,7 +23,7 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     root = parse_html(html)
     if root is None:
         return PageContent(title=None, paragraphs=(), url=url, site=site_of(url))
-    meta = read_metadata(root, url)
+    meta = read_metadata(root, url, html)
     markup = Markup(html, root)
     dialects = dialects_for(root, meta.site, markup)
 

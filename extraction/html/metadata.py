@@ -11,6 +11,7 @@ from typing import Any, Final
 from urllib.parse import urljoin, urlsplit
 
 from extraction.html import rules
+from extraction.html.head import page_tags
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select
 
@@ -68,9 +69,8 @@ def site_of(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
-def _json_ld_objects(root: Element) -> Iterator[dict[str, Any]]:
-    for script in select(root, "script[type='application/ld+json']"):
-        raw = script.text or ""
+def _json_ld_objects(blocks: list[str]) -> Iterator[dict[str, Any]]:
+    for raw in blocks:
         try:
             data: Any = json.loads(raw)
         except RecursionError:
@@ -142,20 +142,6 @@ def _first_str(value: Any, depth: int = 0) -> str | None:
     return None
 
 
-def _meta(root: Element) -> dict[str, str]:
-    """<meta> content keyed by lower-case name/property/itemprop (first occurrence wins)."""
-    found: dict[str, str] = {}
-    for el in root.iter("meta"):
-        content = el.get("content")
-        if content is None:
-            continue
-        for attr in ("property", "name", "itemprop"):
-            key = el.get(attr)
-            if key:
-                found.setdefault(key.strip().lower(), content.strip())
-    return found
-
-
 def _in_comments(el: Element) -> bool:
     """Whether an element sits in a comment section (its times are not the article's)."""
     for ancestor in el.iterancestors():
@@ -206,11 +192,15 @@ def _visible_byline(root: Element) -> str | None:
     return None
 
 
-def read_metadata(root: Element, url: str | None = None) -> Metadata:
-    """Collect metadata; JSON-LD wins over OpenGraph, which wins over plain <meta> and <title>."""
+def read_metadata(root: Element, url: str | None = None, markup: str | None = None) -> Metadata:
+    """Collect metadata; JSON-LD wins over OpenGraph, which wins over plain <meta> and <title>.
+
+    With the page's ``markup``, the head's metadata tags are read with BeautifulSoup
+    (``head.page_tags``); the visible fallbacks (headings, bylines, <time>) from the lxml tree."""
+    tags = page_tags(root, markup)
     ld_title = ld_url = ld_date = ld_body = None
     ld_authors: list[str] = []
-    for obj in _json_ld_objects(root):
+    for obj in _json_ld_objects(tags.json_ld):
         if not _types(obj) & rules.ARTICLE_TYPES:
             continue
         is_page = _types(obj) == {"WebPage"}
@@ -224,7 +214,7 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
             ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
         if not ld_body:
             ld_body = _first_str(obj.get("articleBody"))
-    meta = _meta(root)
+    meta = tags.meta
 
     def meta_first(keys: tuple[str, ...]) -> str | None:
         for key in keys:
@@ -233,15 +223,10 @@ def read_metadata(root: Element, url: str | None = None) -> Metadata:
                 return value
         return None
 
-    title_el = root.find(".//title")
-    page_title = normalise_space(title_el.text_content()) if title_el is not None else None
+    page_title = tags.title
     title = ld_title or meta_first(rules.META_TITLE) or _headline_of(root, page_title)
 
-    canonical = None
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            canonical = (link.get("href") or "").strip()
-            break
+    canonical = tags.canonical
     page_url = canonical or meta_first(rules.META_URL) or ld_url or url
     if page_url and not page_url.startswith(("http://", "https://")):
         # A relative canonical link is only useful with the caller's URL as its base.

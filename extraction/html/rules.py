@@ -286,27 +286,38 @@ FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = tuple(
     )
 )
 
-# Lines that give the photo credit; group 1 is the credit.
-PHOTO_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
-    re.compile(
-        r"^\s*(?:photo|image|picture|main image|top image)\s*(?:credit|courtesy|source)?"
-        r"\s*[:\-–]\s*(.+)$",
-        re.IGNORECASE,
-    ),
-    re.compile(r"^\s*credit\s*[:\-–]\s*(.+)$", re.IGNORECASE),
-    re.compile(r"\((?:photo|image)\s*(?:credit)?\s*[:\-–]?\s*([^)]+)\)\s*$", re.IGNORECASE),
-    # A credit at the end of a caption: "Cool roofs in Los Angeles. Photo credit: Getty Images".
-    re.compile(
-        r"\b(?:photo|image|picture)s?\s*(?:credit|courtesy|source)?\s*:\s*(.+)$", re.IGNORECASE
-    ),
+# Credit markers: the words that introduce a photo credit in a caption or credit line. A caption
+# without one gives no credit (its text describes the picture, it does not name who took it).
+PHOTO_CREDIT_MARKERS: Final[tuple[str, ...]] = (
+    # "Photo: X", "Photograph by X", "Image courtesy of X", "Image via X", "Illustration - X"
+    r"(?:main |top |lead )?(?:photo(?:graph)?s?|images?|pictures?|pics?|illustrations?)"
+    r"(?: (?:credit|courtesy|source)s?)?\s*(?::|[-–—]|by\b|via\b|courtesy(?: of)?\b)",
+    # "Credit: X", "Credit...X" (The New York Times), "Credits - X"
+    r"credits?\s*(?::|[-–—]|\.\.\.|…)",
+    r"courtesy(?: of)?\b",
+    r"©|\(c\)(?=\s)|copyright\b",
 )
+# Where a marker may start: the start of the text, after a sentence's end, or inside brackets.
+_MARKER: Final = "|".join(PHOTO_CREDIT_MARKERS)
+# group 1 is the credit: up to the closing bracket inside brackets, else to the end.
+PHOTO_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(rf"[(\[]\s*(?:{_MARKER})\s*([^)\]]+)[)\]]\W*$", re.IGNORECASE),
+    re.compile(rf"(?:^[^\w©]*|(?<=[.!?;|])\s*)(?:{_MARKER})\s*(.+)$", re.IGNORECASE),
+)
+# A "credit" longer than this is a sentence of the caption, not a name.
+MAX_PHOTO_CREDIT_CHARS: Final[int] = 120
+# Elements that hold the credit itself ("Photo: Mia Chen" or just "Mia Chen").
 PHOTO_CREDIT_CSS: Final[tuple[str, ...]] = (
+    "[class~='photo-credit']",
+    "[class~='photo_credit']",
+    "[class~='image-credit']",
+    "[class~='credit']",
+)
+# Captions: a credit only where a marker introduces one.
+CAPTION_CSS: Final[tuple[str, ...]] = (
     "figure figcaption",
     "figcaption",
     ".wp-caption-text",
-    "[class~='photo-credit']",
-    "[class~='image-credit']",
-    "[class~='credit']",
     "[class~='caption']",
 )
 

@@ -1,8 +1,9 @@
 """Parsing a page into an lxml tree safely, and small helpers over lxml elements.
 
 BeautifulSoup's own tree builder costs more than trafilatura's whole extraction on news-sized
-pages (measured: about 68 pages/s for ``BeautifulSoup(html, "lxml")`` alone), so the hot path
-parses with lxml's HTML parser directly; the dialect selectors are CSS compiled to XPath once.
+pages (measured: about 68 pages/s for ``BeautifulSoup(html, "lxml")`` alone), so the body and
+comments are read from a tree built by lxml's HTML parser directly; the dialect selectors are CSS
+compiled to XPath once. BeautifulSoup reads only the head's metadata tags (``head.py``).
 """
 
 from __future__ import annotations
@@ -38,9 +39,15 @@ _XML_DECL_RE: Final = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 Element = html.HtmlElement
 
 
+def clean_markup(markup: str) -> str:
+    """The markup without an XML declaration and without the control characters libxml2
+    stops at (both parsers, lxml's and BeautifulSoup's, are given the same text)."""
+    return _CONTROL_RE.sub("", _XML_DECL_RE.sub("", markup, count=1))
+
+
 def parse_html(markup: str) -> Element | None:
     """The document's root element, or None when nothing parseable is there."""
-    markup = _CONTROL_RE.sub("", _XML_DECL_RE.sub("", markup, count=1))
+    markup = clean_markup(markup)
     if not markup.strip():
         return None
     try:

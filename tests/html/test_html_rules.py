@@ -11,6 +11,7 @@ from extraction.html import extract_html, rules
 from extraction.html.body import photo_credit_of
 from extraction.html.dialects import registered
 from extraction.html.dialects.base import comment_count_in, from_epoch
+from extraction.html.head import page_tags
 from extraction.html.metadata import parse_datetime, site_of
 from extraction.html.text import attr_words, normalise_space, parse_count
 from extraction.html.tree import Markup, parse_html, present, select
@@ -62,10 +63,65 @@ def test_petition_signatures_pattern(text: str, signatures: int | None) -> None:
         ("Credit: AP", "AP"),
         ("A quiet street at dawn (Photo: Jane Doe)", "Jane Doe"),
         ("A quiet street at dawn", None),
+        ("The new ferry at Port Ellis. Photo: Mia Chen", "Mia Chen"),
+        ("Photograph: Jane Roe/Reuters", "Jane Roe/Reuters"),
+        ("Crowds at the pier. (Photo by Sam Ortiz via Getty Images)", "Sam Ortiz via Getty Images"),
+        ("He lost.Credit...Doug Mills/The New York Times", "Doug Mills/The New York Times"),
+        ("Image via Getty Images", "Getty Images"),
+        ("Courtesy of the Port Ellis Ferry Company", "the Port Ellis Ferry Company"),
+        ("© Amazon", "Amazon"),
+        # Marker words inside the caption's own sentence are not markers.
+        ("A photo by the harbour wall shows the flood line", None),
+        ("The tax credit: how it works", None),
+        ("Photo: " + "a very long sentence " * 10, None),
     ],
 )
 def test_photo_credit_lines(line: str, credit: str | None) -> None:
     assert photo_credit_of(line) == credit
+
+
+def _page(figure: str) -> str:
+    body = "<p>The ferry service resumed on Monday after a winter of repairs to the pier.</p>" * 4
+    return (
+        "<html><head><title>Ferry returns</title></head><body><article>"
+        f"<h1>Ferry returns</h1>{figure}{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("figure", "credit"),
+    [
+        (
+            "<figure><img src='f.jpg'><figcaption>The new ferry at Port Ellis. Photo: Mia Chen"
+            "</figcaption></figure>",
+            "Mia Chen",
+        ),
+        (
+            "<figure><img src='f.jpg'><figcaption>Photograph: Jane Roe/Reuters</figcaption>"
+            "</figure>",
+            "Jane Roe/Reuters",
+        ),
+        (
+            "<figure><img src='f.jpg'><figcaption>Passengers boarding at dawn (Photo by Sam Ortiz"
+            " via Getty Images)</figcaption></figure>",
+            "Sam Ortiz via Getty Images",
+        ),
+        # A caption without a credit marker describes the picture: no credit from it.
+        (
+            "<figure><img src='f.jpg'><figcaption>The new ferry at Port Ellis.</figcaption>"
+            "</figure>",
+            None,
+        ),
+        # A credit element's text is the credit, marker or not.
+        (
+            "<figure><img src='f.jpg'><figcaption>The new ferry. <span class='credit'>Mia Chen"
+            "</span></figcaption></figure>",
+            "Mia Chen",
+        ),
+    ],
+)
+def test_photo_credit_from_captions(figure: str, credit: str | None) -> None:
+    assert extract_html(_page(figure)).photo_credit == credit
 
 
 @pytest.mark.parametrize(
@@ -159,3 +215,56 @@ def test_relative_canonical_link_is_resolved_against_the_callers_url() -> None:
     )
     assert (page.url, page.site) == ("https://www.care2.com/causes/story.html", "care2.com")
     assert extract_html('<link rel="canonical" href="/a"><p>Text.</p>').url is None
+
+
+FIXTURE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURE_DIR.glob("*.html")))
+def test_head_read_with_beautifulsoup_matches_the_lxml_tree(name: str) -> None:
+    """The head's metadata through BeautifulSoup plus the rest from lxml equals lxml alone."""
+    markup = (FIXTURE_DIR / name).read_text(encoding="utf-8")
+    root = parse_html(markup)
+    assert root is not None
+    both, lxml_only = page_tags(root, markup), page_tags(root, None)
+    assert (both.json_ld, both.meta, both.title, both.canonical) == (
+        lxml_only.json_ld,
+        lxml_only.meta,
+        lxml_only.title,
+        lxml_only.canonical,
+    )
+    assert both.count > 0  # BeautifulSoup did read the head
+
+
+def test_head_metadata_after_the_head_and_a_head_end_inside_a_script() -> None:
+    markup = (
+        "<html><head><title>Ferry returns | Port Ellis News</title>"
+        "<script>document.write('</head>');</script>"
+        '<meta property="og:title" content="Ferry returns">'
+        '<link rel="canonical" href="https://news.example/ferry"></head><body>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "Person", "name": "Mia Chen"}, "datePublished": "2024-03-01T09:00:00Z"}'
+        "</script><p>The ferry is back.</p></body></html>"
+    )
+    root = parse_html(markup)
+    assert root is not None
+    tags = page_tags(root, markup)
+    assert tags.title == "Ferry returns | Port Ellis News"
+    assert tags.meta == {"og:title": "Ferry returns"}
+    assert tags.canonical == "https://news.example/ferry"
+    assert len(tags.json_ld) == 1
+    page = extract_html(markup)
+    assert (page.title, page.byline, page.url) == (
+        "Ferry returns",
+        "Mia Chen",
+        "https://news.example/ferry",
+    )
+    assert page.published_at == datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def test_trafilatura_is_imported_only_by_the_bench() -> None:
+    repo = FIXTURE_DIR.parent.parent.parent
+    for path in [*repo.glob("extraction/**/*.py"), *repo.glob("warehouse/**/*.py")]:
+        assert "trafilatura" not in path.read_text(encoding="utf-8").replace(
+            "trafilatura's", ""
+        ).replace("(cf. trafilatura", ""), path

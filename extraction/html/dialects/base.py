@@ -178,6 +178,8 @@ class Dialect:
     )
     comment_count: ClassVar[tuple[str, ...]] = rules.COMMENT_COUNT_CSS
     photo_credit: ClassVar[tuple[str, ...]] = rules.PHOTO_CREDIT_CSS
+    # Captions give a credit only where a marker ("Photo:", "Photograph by") introduces one.
+    caption: ClassVar[tuple[str, ...]] = rules.CAPTION_CSS
     # Boxes that state how many people signed a petition; the whole page text when none match.
     petition: ClassVar[tuple[str, ...]] = rules.PETITION_CSS
 
@@ -344,14 +346,16 @@ class Dialect:
     def photo_credits(self, root: Element) -> list[str]:
         """Caption and credit texts near the article images."""
         credits: list[str] = []
-        found = self.select(root, self.photo_credit)
+        found = self.select(root, self.photo_credit + self.caption)
+        is_credit = set(self.select(root, self.photo_credit)) if found else set()
         # The innermost wins: a credit span inside a caption says more than the caption.
         outer = {a for el in found for a in el.iterancestors()}
         for el in found:
             if el in outer:
                 continue
             text = normalise_space(el.text_content())
-            credit = photo_credit_of(text) or text
+            # A credit element's text is the credit even without a marker; a caption's is not.
+            credit = photo_credit_of(text) or (text if el in is_credit else None)
             if credit and len(credit) <= 300 and credit not in credits:
                 credits.append(credit)
         return credits

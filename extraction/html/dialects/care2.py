@@ -30,7 +30,8 @@ class Care2(Dialect):
     time: ClassVar[tuple[str, ...]] = ("abbr.timeago", "time.timeago", ".comment_date")
     text: ClassVar[tuple[str, ...]] = (".comment_text",)
     comment_count: ClassVar[tuple[str, ...]] = (".comment_count", ".comments_count", "#comments h3")
-    photo_credit: ClassVar[tuple[str, ...]] = (".photo_credit", "figcaption")
+    photo_credit: ClassVar[tuple[str, ...]] = (".photo_credit",)
+    caption: ClassVar[tuple[str, ...]] = ("figcaption",)
     petition: ClassVar[tuple[str, ...]] = (".petition_box", ".take_action")
 
 

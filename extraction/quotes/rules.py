@@ -103,6 +103,7 @@ ROLE_TITLES: Final[frozenset[str]] = _words(
     Professor Coach Pastor Sheriff Attorney Representative Speaker Premier Foreign Interior
     Health Defence Defense Finance Education Minister Spokesman Spokeswoman Activist Former
     Treasurer Comptroller Attorney-General Solicitor-General Lieutenant Superintendent Constable
+    Striker Defender Midfielder Goalkeeper Forward Winger Manager Fire Assistant
     """
 )
 

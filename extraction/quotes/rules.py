@@ -314,6 +314,8 @@ KNOWN_OUTLETS: Final[dict[str, str]] = {
     "New Statesman": "New Statesman",
     "Daily Beast": "The Daily Beast",
     "Intercept": "The Intercept",
+    "BBC Sport": "BBC Sport",
+    "Variety": "Variety",
 }
 
 # Final words that make an unknown capitalised phrase a publication ("the Springfield Herald").

@@ -155,11 +155,11 @@ def run(directory: Path = ANNOTATED, pattern: str = "*.json") -> Tally:
     return tally
 
 
-def report(tally: Tally) -> str:
+def report(tally: Tally, directory: Path = ANNOTATED) -> str:
     """The figures, one per line."""
     r = tally.ratio
     lines = [
-        f"articles dir       {ANNOTATED.relative_to(REPO)}",
+        f"articles dir       {directory.relative_to(REPO)}",
         f"quotes             expected {tally.expected}, predicted {tally.predicted}, "
         f"matched {tally.matched}",
         f"span precision     {r(tally.matched, tally.predicted):.3f}",
@@ -181,9 +181,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
     parser.add_argument("--glob", default="*.json", help="which annotated files (default: all)")
+    parser.add_argument(
+        "--set",
+        default="annotated",
+        help="which folder under tests/quotes/ to score (default: annotated)",
+    )
     args = parser.parse_args(argv)
-    tally = run(pattern=args.glob)
-    print(report(tally))
+    directory = ANNOTATED.parent / args.set
+    if not directory.is_dir():
+        parser.error(f"no such set: tests/quotes/{args.set}")
+    tally = run(directory, pattern=args.glob)
+    print(report(tally, directory))
     if args.verbose:
         print("\n".join(tally.misses))
     return 0

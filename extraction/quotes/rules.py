@@ -103,6 +103,7 @@ ROLE_TITLES: Final[frozenset[str]] = _words(
     Professor Coach Pastor Sheriff Attorney Representative Speaker Premier Foreign Interior
     Health Defence Defense Finance Education Minister Spokesman Spokeswoman Activist Former
     Treasurer Comptroller Attorney-General Solicitor-General Lieutenant Superintendent Constable
+    Striker Defender Midfielder Goalkeeper Forward Winger Manager Fire Assistant
     """
 )
 
@@ -313,6 +314,8 @@ KNOWN_OUTLETS: Final[dict[str, str]] = {
     "New Statesman": "New Statesman",
     "Daily Beast": "The Daily Beast",
     "Intercept": "The Intercept",
+    "BBC Sport": "BBC Sport",
+    "Variety": "Variety",
 }
 
 # Final words that make an unknown capitalised phrase a publication ("the Springfield Herald").

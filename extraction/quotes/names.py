@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import gender_guesser.detector as gender_detector  # type: ignore[import-untyped]
+import gender_guesser.detector as gender_detector
 
 from extraction.quotes.rules import (
     GENDER_GUESSER_MAP,

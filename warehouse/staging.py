@@ -17,7 +17,7 @@ import polars as pl
 import extraction
 from extraction.dumps import SIDECAR_SUFFIX, dump_format
 from extraction.files import parse_read, read_dump
-from extraction.records import IngestError, ParseResult
+from extraction.records import CapturedPage, IngestError, ParseResult
 
 
 def _extraction_fingerprint() -> str:
@@ -173,6 +173,16 @@ def size_mtime(path: Path) -> str | None:
     return f"{stamp}+{side.st_size}:{side.st_mtime_ns}"
 
 
+def _capture(rows: Sequence[tuple[CapturedPage, object]], batch: str) -> dict[str, list[Any]]:
+    """The columns saying which capture (file, page, batch) each quote or comment came from."""
+    return {
+        "source_path": [page.article.source_path for page, _ in rows],
+        "source_sha256": [page.article.source_sha256 for page, _ in rows],
+        "record": [page.record for page, _ in rows],
+        "batch": [batch] * len(rows),
+    }
+
+
 def _staged_frames(
     result: ParseResult, seen_at: datetime, error_shas: list[str], batch: str
 ) -> dict[str, pl.DataFrame]:
@@ -186,25 +196,9 @@ def _staged_frames(
             STAGED_TABLES["articles"],
             {"record": [p.record for p in pages], "batch": [batch] * len(pages)},
         ),
-        "quotes": _frame(
-            [q for _, q in quotes],
-            STAGED_TABLES["quotes"],
-            {
-                "source_path": [p.article.source_path for p, _ in quotes],
-                "source_sha256": [p.article.source_sha256 for p, _ in quotes],
-                "record": [p.record for p, _ in quotes],
-                "batch": [batch] * len(quotes),
-            },
-        ),
+        "quotes": _frame([q for _, q in quotes], STAGED_TABLES["quotes"], _capture(quotes, batch)),
         "comments": _frame(
-            [c for _, c in comments],
-            STAGED_TABLES["comments"],
-            {
-                "source_path": [p.article.source_path for p, _ in comments],
-                "source_sha256": [p.article.source_sha256 for p, _ in comments],
-                "record": [p.record for p, _ in comments],
-                "batch": [batch] * len(comments),
-            },
+            [c for _, c in comments], STAGED_TABLES["comments"], _capture(comments, batch)
         ),
         "errors": _frame(
             result.errors,

@@ -1,4 +1,3 @@
-
 """Every query and recipe in docs/analyst-guide.md runs, so the guide cannot drift from the
 warehouse: SQL blocks against the sample warehouse and the fixture corpus, the Python recipe and the
 command lines as written."""

@@ -99,10 +99,6 @@ CHECK_SPECS = [
 ]
 
 
-class BlockingCheckFailed(Exception):
-    pass
-
-
 @dg.multi_asset(
     specs=[*TABLE_SPECS, *VIEW_SPECS],
     check_specs=CHECK_SPECS,

@@ -30,7 +30,6 @@ class Metadata:
     url: str | None = None
     site: str | None = None
     published_at: datetime | None = None
-    article_body: str | None = None  # JSON-LD articleBody, a hint for choosing the body
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -198,7 +197,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     With the page's ``markup``, the head's metadata tags are read with BeautifulSoup
     (``head.page_tags``); the visible fallbacks (headings, bylines, <time>) from the lxml tree."""
     tags = page_tags(root, markup)
-    ld_title = ld_url = ld_date = ld_body = None
+    ld_title = ld_url = ld_date = None
     ld_authors: list[str] = []
     for obj in _json_ld_objects(tags.json_ld):
         if not _types(obj) & rules.ARTICLE_TYPES:
@@ -212,8 +211,6 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
             ld_date = _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated"))
         if not ld_authors:
             ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
-        if not ld_body:
-            ld_body = _first_str(obj.get("articleBody"))
     meta = tags.meta
 
     def meta_first(keys: tuple[str, ...]) -> str | None:
@@ -256,5 +253,4 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         url=page_url,
         site=site_of(page_url) or site_of(url),
         published_at=published,
-        article_body=ld_body,
     )

@@ -23,6 +23,9 @@ Sets (none is committed; each is read from a folder outside the repository):
   Apache-2.0): ``pages/<name>/{source,expected}.html.gz`` and ``expected-metadata.json``.
 - ``--wceb2025 DIR``: a checkout of Murrough-Foley/web-content-extraction-benchmark (CC-BY-4.0;
   2,008 pages of 2025 with machine-written, reviewed truth: body, title, author, date, page type).
+- ``--fundus DIR``: ``tests/resources/parser/test_data`` of flairNLP/fundus (MIT; about 240
+  news pages of 40 countries, most in German, with the title, authors, date and body that
+  fundus's per-publisher parsers must give).
 - ``--dragnet DIR``: seomoz/dragnet_data (AGPL-3.0, 2012 pages): ``HTML/<id>.html`` and
   ``Corrected/<id>.html.corrected.txt``, whose text after the ``!@#$%^&*() COMMENTS`` line is
   the page's reader comments (the only set here that marks comments).
@@ -198,6 +201,38 @@ def load_wceb2025(root: Path) -> Iterator[Page]:
         )
 
 
+def load_fundus(root: Path) -> Iterator[Page]:
+    """Each publisher's ``<Publisher>.json`` holds one expected article per parser version;
+    a version belongs to the ``<Publisher>_<date>.html.gz`` page that contains its title."""
+    for truth_path in sorted(root.glob("*/*.json")):
+        versions = json.loads(truth_path.read_text(encoding="utf-8"))
+        raws = {
+            path: gzip.decompress(path.read_bytes())
+            for path in sorted(truth_path.parent.glob(f"{truth_path.stem}*.html.gz"))
+        }
+        htmls = {path: _decode(raw) for path, raw in raws.items()}
+        for version, item in sorted(versions.items()):
+            title = (item.get("title") or "").strip()
+            path = next((p for p, h in htmls.items() if title and title[:40] in h), None)
+            if path is None:
+                continue
+            body = item.get("body") or {}
+            parts = list(body.get("summary") or [])
+            for section in body.get("sections") or []:
+                parts += section.get("headline") or []
+                parts += section.get("paragraphs") or []
+            yield Page(
+                f"{truth_path.parent.name}/{truth_path.stem}/{version}",
+                None,
+                htmls[path],
+                "\n\n".join(parts) or None,
+                title=title or None,
+                byline=", ".join(item.get("authors") or []) or None,
+                day=_days(item.get("publishing_date")),
+                lang=_lang(raws[path]),
+            )
+
+
 def load_dragnet(root: Path) -> Iterator[Page]:
     for html_path in sorted((root / "HTML").glob("*.html")):
         corrected = root / "Corrected" / f"{html_path.name}.corrected.txt"
@@ -227,6 +262,7 @@ LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "extraction-dev": load_extraction_dev,
     "readability-dev": load_readability_dev,
     "wceb2025": load_wceb2025,
+    "fundus": load_fundus,
     "dragnet": load_dragnet,
 }
 DEFAULT_SETS: dict[str, Path] = {
@@ -472,6 +508,7 @@ def main() -> None:
     parser.add_argument("--only", choices=list(EXTRACTORS), action="append")
     parser.add_argument("--set", action="append", choices=list(LOADERS), help="sets to run")
     parser.add_argument("--wceb2025", type=Path, help="checkout of the WCEB-2025 benchmark")
+    parser.add_argument("--fundus", type=Path, help="fundus tests/resources/parser/test_data")
     parser.add_argument("--dragnet", type=Path, help="folder with dragnet HTML/ and Corrected/")
     parser.add_argument("--worst", type=int, default=0, help="list our N worst tuned pages")
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set")
@@ -483,6 +520,8 @@ def main() -> None:
     folders = dict(DEFAULT_SETS)
     if args.wceb2025:
         folders["wceb2025"] = args.wceb2025
+    if args.fundus:
+        folders["fundus"] = args.fundus
     if args.dragnet:
         folders["dragnet"] = args.dragnet
     chosen = args.set or list(folders)

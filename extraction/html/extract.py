@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extraction.content import PageContent, RawComment
-from extraction.html.body import extract_body
+from extraction.html.body import extract_body, photo_credit_of
 from extraction.html.dialects import Dialect, registered
 from extraction.html.metadata import read_metadata, site_of
 from extraction.html.tree import Element, Markup, drop, parse_html
@@ -48,7 +48,7 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     body_css = tuple(sel for d in dialects for sel in d.body)
     body = extract_body(root, container_css=body_css, title=meta.title)
     if not credits:
-        credits = body.credit_lines
+        credits = [c for line in body.furniture_lines if (c := photo_credit_of(line))]
     photo_credit = "; ".join(credits) if credits else None
     return PageContent(
         title=meta.title,

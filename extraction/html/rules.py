@@ -47,6 +47,37 @@ DISCARD_TAGS: Final[frozenset[str]] = frozenset(
     }
 )
 
+# Elements whose content is never visible text (scripts and styles are text nodes to lxml): the
+# density measure and the body never look inside them.
+INVISIBLE_TAGS: Final[frozenset[str]] = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "math",
+        "canvas",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "picture",
+        "map",
+        "select",
+        "option",
+        "textarea",
+        "link",
+        "meta",
+        "img",
+        "input",
+    }
+)
+
 # Structural page furniture: dropped from the body unless it is the element chosen as the article.
 FURNITURE_TAGS: Final[frozenset[str]] = frozenset({"header", "footer", "aside"})
 
@@ -260,8 +291,33 @@ NEGATIVE_WORDS: Final[frozenset[str]] = frozenset(
 )
 # Characters an element needs before a positive class word ("content", "article") counts.
 MIN_CLASS_BONUS_CHARS: Final[int] = 400
-# Minimum characters of a paragraph for it to count towards its container's score.
+# Minimum characters of a paragraph for it to count towards its container's score (wide-script
+# characters count three, see density.text_units).
 MIN_SCORED_PARAGRAPH_CHARS: Final[int] = 25
+# Points a positive or negative class word adds to or takes from a container's score.
+CLASS_WEIGHT: Final[int] = 25
+# Commas of every script count towards a paragraph's score.
+COMMAS: Final[tuple[str, ...]] = (",", "，", "、", "،", "؛")
+# A line shorter than this (in text units) that ends no sentence scores this share of a
+# paragraph: names in a list of signatories, captions, link texts.
+SHORT_LINE_UNITS: Final[int] = 100
+SHORT_LINE_FACTOR: Final[float] = 0.25
+
+# Text density (density.py): a text block is an element's own text outside its block
+# descendants; it is prose when it has at least MIN_BLOCK_CHARS characters and less than
+# MAX_PROSE_LINK_SHARE of them in links.
+MIN_BLOCK_CHARS: Final[int] = 20
+MAX_PROSE_LINK_SHARE: Final[float] = 0.5
+# An ancestor of the best container replaces it when it scores at least this share of the
+# container's score and holds at least this share of the page's prose more.
+WIDEN_SCORE_SHARE: Final[float] = 0.6
+WIDEN_MIN_GAIN: Final[float] = 0.2
+# Cleaning never drops an element holding at least this share of the page's prose (a page
+# wrapped whole in a <form>, an unclosed <aside> or <button>, a "sidebar-layout" div).
+PROTECTED_PROSE_SHARE: Final[float] = 0.5
+# "Small", for the class words and tags that mark furniture only when small: less than this
+# share of the page's prose.
+SMALL_PROSE_SHARE: Final[float] = 0.2
 
 # Whole paragraphs (after normalisation, case-insensitive) that are page furniture, not prose.
 FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = tuple(

@@ -17,7 +17,8 @@ from lxml import etree
 
 from extraction.content import RawComment
 from extraction.html import rules
-from extraction.html.body import paragraphs_of, photo_credit_of
+from extraction.html.body import photo_credit_of
+from extraction.html.flatten import paragraphs_of
 from extraction.html.metadata import parse_datetime
 from extraction.html.text import normalise_space, parse_count
 from extraction.html.tree import Element, Markup, present, select, select_one

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import ClassVar, Final
 
-from extraction.html.body import paragraphs_of
+from extraction.html.flatten import paragraphs_of
 from extraction.html.dialects.base import Dialect, Thread, from_epoch
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element, select_one

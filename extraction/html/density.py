@@ -24,7 +24,7 @@ from extraction.html.tree import Element, tag_of
 # Text in Chinese, Japanese and Korean script says as much in one character as other scripts do
 # in about three; paragraph lengths are counted in these units.
 _WIDE_RE: Final = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END: Final = tuple(".!?…。！？؟।\"”’»)")
+_SENTENCE_END: Final = tuple('.!?…。！？؟।"”’»)')
 
 
 @dataclass(slots=True)
@@ -100,12 +100,21 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
 
 def inline_text(el: Element) -> str:
     """The text of a block element outside its block descendants (its own paragraph)."""
-    parts: list[str] = [el.text or ""]
-    for child in el:
-        tag = tag_of(child)
-        if tag and tag not in rules.BLOCK_TAGS and tag not in rules.INVISIBLE_TAGS:
-            parts.append(inline_text(child))
-        parts.append(child.tail or "")
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        if node is el:
+            if event == "start":
+                parts.append(el.text or "")
+            continue
+        if event == "start":
+            tag = tag_of(node)
+            if not tag or tag in rules.BLOCK_TAGS or tag in rules.INVISIBLE_TAGS:
+                walker.skip_subtree()
+            else:
+                parts.append(node.text or "")
+        else:
+            parts.append(node.tail or "")
     return "".join(parts)
 
 

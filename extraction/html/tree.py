@@ -16,6 +16,8 @@ from typing import Final
 from lxml import etree, html
 from lxml.cssselect import CSSSelector
 
+from extraction.html.rules import BLOCK_TAGS
+
 # No network, no entity expansion beyond HTML's own, comments and processing instructions dropped
 # so that they never reach the text.
 _PARSER: Final = html.HTMLParser(
@@ -87,8 +89,10 @@ _TOKEN_RE: Final = re.compile(
 
 
 def unwrap_deep(markup: str, max_depth: int = MAX_DEPTH) -> str:
-    """The markup with the tags of elements nested deeper than ``max_depth`` replaced by a
-    space: their text, and everything after them, is kept; only that deep structure is lost.
+    """The markup with the tags of elements nested deeper than ``max_depth`` taken out: their
+    text, and everything after them, is kept; only that deep structure is lost. A block
+    element's tags become ``<br><br>`` (a paragraph break to the body's flattening), an inline
+    element's nothing; paragraphs themselves (<p>, which cannot nest) are kept.
 
     One pass over the tags with a stack of open elements (each pushed and popped once)."""
     out: list[str] = []
@@ -107,7 +111,7 @@ def unwrap_deep(markup: str, max_depth: int = MAX_DEPTH) -> str:
             if tag in _SELF_CLOSING_SIBLINGS and stack and stack[-1][0] == tag:
                 kept_depth -= stack.pop()[1]
                 open_count[tag] -= 1
-            keep = kept_depth < max_depth
+            keep = kept_depth < max_depth or tag == "p"
             stack.append((tag, keep))
             open_count[tag] = open_count.get(tag, 0) + 1
             kept_depth += keep
@@ -122,7 +126,7 @@ def unwrap_deep(markup: str, max_depth: int = MAX_DEPTH) -> str:
             continue  # a stray end tag: the parser ignores it too
         if not keep:
             out.append(markup[last : m.start()])
-            out.append(" ")
+            out.append("<br><br>" if tag in BLOCK_TAGS else "")
             last = m.end()
     out.append(markup[last:])
     return "".join(out)

@@ -197,11 +197,11 @@ def best_container(root: Element, d: Density) -> list[Element]:
     for sibling in parent:
         if not isinstance(sibling.tag, str) or d.total.get(sibling, 0) == 0:
             continue
-        if sibling is top:
-            chosen.append(sibling)
-        elif final.get(sibling, -1.0) >= threshold and class_weight(sibling) >= 0:
-            chosen.append(sibling)
-        elif tag_of(sibling) == "p" and _is_prose_paragraph(sibling, d):
+        if (
+            sibling is top
+            or (final.get(sibling, -1.0) >= threshold and class_weight(sibling) >= 0)
+            or (tag_of(sibling) == "p" and _is_prose_paragraph(sibling, d))
+        ):
             chosen.append(sibling)
     return _with_chunks(root, top, chosen, final)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body, photo_credit_of
+from extraction.html.comment_shape import find_comment_list
+from extraction.html.density import measure
 from extraction.html.dialects import Dialect, registered
+from extraction.html.dialects.base import Thread
 from extraction.html.metadata import read_metadata, site_of
 from extraction.html.tree import Element, Markup, drop, parse_html
 
@@ -36,6 +39,12 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         comments, holders = dialect.read_comments(root)
         if comments:
             break
+    if not comments:
+        # No dialect knows this markup: look for a comment list by its shape.
+        found = find_comment_list(root, measure(root))
+        if found is not None:
+            thread = Thread.of(found.items, [found.area])
+            comments, holders = dialects[-1].read_thread(thread)
     declared = next(
         (n for d in dialects if (n := d.declared_comment_count(root)) is not None), None
     )

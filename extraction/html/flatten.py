@@ -140,10 +140,11 @@ def _is_furniture_line(text: str) -> bool:
     return any(p.fullmatch(text) for p in rules.FURNITURE_LINES)
 
 
-def paragraphs_of(el: Element) -> list[str]:
-    """Paragraph texts of an element that was not cleaned (scripts, buttons, forms skipped)."""
+def paragraphs_of(el: Element, removed: Collection[Element] = frozenset()) -> list[str]:
+    """Paragraph texts of an element that was not cleaned (scripts, buttons, forms skipped),
+    without the ``removed`` elements."""
     flattener = _Flattener()
-    flattener.walk(el, skip=rules.DISCARD_TAGS)
+    flattener.walk(el, skip=rules.DISCARD_TAGS, removed=removed)
     texts = (normalise_space("".join(p.parts)) for p in flattener.out)
     return [t for t in texts if t]
 

@@ -211,6 +211,153 @@ COMMENT_SECTION_WORDS: Final[frozenset[str]] = frozenset(
     {"comment", "comments", "commentlist", "disqus", "respond"}
 )
 
+# --- comments found by their shape (comment_shape.py) ---------------------------------------
+# class/id words of an element that may hold a list of reader comments, in the languages whose
+# templates name them so. Only a place to look: the items must still repeat and carry text.
+COMMENT_AREA_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "comment",
+        "comments",
+        "commentlist",
+        "commentslist",
+        "commentlisting",
+        "discussion",
+        "disqus",
+        "replies",
+        "responses",
+        "reactions",
+        "talkback",
+        "talkbacks",
+        "kommentar",
+        "kommentare",
+        "kommentarer",
+        "commentaire",
+        "commentaires",
+        "comentario",
+        "comentarios",
+        "commenti",
+        "commento",
+        "reactie",
+        "reacties",
+        "komentar",
+        "komentare",
+        "komentarze",
+        "yorum",
+        "yorumlar",
+    }
+)
+# Class tokens that differ between items of one comment list (parity, depth, state, ids);
+# tokens holding a digit are ignored as well.
+COMMENT_VARIANT_TOKENS: Final[frozenset[str]] = frozenset(
+    {
+        "odd",
+        "even",
+        "alt",
+        "thread-odd",
+        "thread-even",
+        "thread-alt",
+        "byuser",
+        "bypostauthor",
+        "first",
+        "last",
+        "clearfix",
+        "parent",
+        "highlighted",
+        "highlight",
+        "new",
+        "unread",
+        "collapsed",
+        "expanded",
+        "selected",
+        "active",
+        "staff",
+        "moderator",
+        "admin",
+    }
+)
+# class/id words of the element naming a comment's author.
+COMMENT_AUTHOR_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "author",
+        "authorname",
+        "user",
+        "username",
+        "name",
+        "nick",
+        "nickname",
+        "poster",
+        "commenter",
+        "fn",
+        "creator",
+        "member",
+        "byline",
+    }
+)
+# class/id words of the element showing when a comment was posted.
+COMMENT_TIME_WORDS: Final[frozenset[str]] = frozenset(
+    {"date", "time", "timestamp", "datetime", "posted", "published", "ago", "when", "timeago"}
+)
+# class/id words of the parts of a comment that are not its text (the words in
+# COMMENT_TEXT_WORDS veto them: "comment-content" is the text).
+COMMENT_FURNITURE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "reply",
+        "meta",
+        "metadata",
+        "commentmetadata",
+        "actions",
+        "action",
+        "tools",
+        "toolbar",
+        "vote",
+        "votes",
+        "voting",
+        "rating",
+        "avatar",
+        "share",
+        "sharing",
+        "report",
+        "edit",
+        "permalink",
+        "like",
+        "likes",
+        "flag",
+        "moderation",
+        "head",
+        "header",
+        "footer",
+        "signature",
+        "badge",
+        "badges",
+        "controls",
+        "menu",
+    }
+)
+COMMENT_TEXT_WORDS: Final[frozenset[str]] = frozenset(
+    {"content", "text", "body", "message", "entry", "comment-text", "post-message"}
+)
+# Whole lines inside a comment that are its buttons and labels, not its text.
+COMMENT_FURNITURE_LINES: Final[re.Pattern[str]] = re.compile(
+    r"(?:\[?\s*(?:reply|replies|report|quote|like|likes|unlike|share|permalink|link|flag|edit|"
+    r"delete|log in to reply|login to reply|reply to this comment|report abuse|"
+    r"antworten|melden|répondre|signaler|responder|rispondi|beantwoorden|odpowiedz)"
+    r"\s*\]?|\W*\d*\W*|says:?|said\W*|wrote:?)",
+    re.IGNORECASE,
+)
+# Shown times in words or digits: "October 23, 2012 at 8:38 pm", "23.10.2012 20:38", "5 years
+# ago", "vor 3 Tagen", "il y a 2 jours", "hace 3 días".
+COMMENT_TIME_TEXT_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\s+\d|\bfa\b|\bgeleden\b|\btemu\b"
+    r"|\b(?:yesterday|today|gestern|heute|hier|aujourd|ayer|hoy|ieri|oggi)\b",
+    re.IGNORECASE,
+)
+# A name or a shown time is short; longer text is the comment itself.
+MAX_COMMENT_LABEL_CHARS: Final[int] = 80
+# A comment list repeats at least this many items, and this share of them carry text.
+MIN_COMMENT_ITEMS: Final[int] = 2
+MIN_COMMENT_TEXT_SHARE: Final[float] = 0.6
+
 # Words that keep an element whatever else its class says: embedded posts ("social-media-embed",
 # "twitter-tweet") are quoted material of the article, not share buttons.
 EMBED_WORDS: Final[frozenset[str]] = frozenset({"embed", "embedded", "tweet"})

@@ -76,7 +76,23 @@ _DEPTH_CHECKED: Final = 2000
 # One step per level: evaluating it visits each element at most once (about 0.2 ms a page).
 _TOO_DEEP: Final = etree.XPath("boolean(/*" + "/*" * (_DEPTH_CHECKED - 1) + ")")
 _VOID_TAGS: Final = frozenset(
-    "area base br col embed hr img input keygen link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 # Elements that a start tag of the same name closes (<p>a<p>b, <li>a<li>b) in HTML parsing.
 _SELF_CLOSING_SIBLINGS: Final = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})

@@ -9,8 +9,9 @@ import pytest
 
 from extraction.html import extract_html, rules
 from extraction.html.body import photo_credit_of
+from extraction.html.comment_shape import from_epoch
 from extraction.html.dialects import registered
-from extraction.html.dialects.base import comment_count_in, from_epoch
+from extraction.html.dialects.base import comment_count_in
 from extraction.html.head import page_tags
 from extraction.html.metadata import parse_datetime, site_of
 from extraction.html.text import attr_words, normalise_space, parse_count

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import ClassVar, Final
 
 from lxml import etree
@@ -18,8 +18,8 @@ from lxml import etree
 from extraction.content import RawComment
 from extraction.html import rules
 from extraction.html.body import photo_credit_of
+from extraction.html.comment_shape import CommentParts, machine_time, read_parts
 from extraction.html.flatten import paragraphs_of
-from extraction.html.metadata import parse_datetime
 from extraction.html.text import normalise_space, parse_count
 from extraction.html.tree import Element, Markup, present, select, select_one
 
@@ -58,9 +58,12 @@ class Thread:
     items: list[Element]
     owner: dict[Element, Element]
     sections: list[Element] = field(default_factory=list)  # the comment sections found
+    members: frozenset[Element] = frozenset()
     # selector -> comment element -> its own matches; each selector runs once per thread, not
     # once per comment (a reply chain would otherwise be searched again at every level).
     _matches: dict[str, dict[Element, list[Element]]] = field(default_factory=dict)
+    # comment element -> its parts as its structure shows them (read once, when needed)
+    _parts: dict[Element, CommentParts] = field(default_factory=dict)
 
     @classmethod
     def of(cls, items: list[Element], sections: list[Element] | None = None) -> Thread:
@@ -74,7 +77,14 @@ class Thread:
                     walker.skip_subtree()
                     continue
                 owner[el] = item
-        return cls(items, owner, sections or [])
+        return cls(items, owner, sections or [], frozenset(members))
+
+    def parts(self, item: Element) -> CommentParts:
+        """The comment's author, time and text read from its structure (no selectors)."""
+        found = self._parts.get(item)
+        if found is None:
+            found = self._parts[item] = read_parts(item, self.members - {item})
+        return found
 
     def matches(
         self, selector: str, query: Callable[[Element, str], list[Element]]
@@ -231,14 +241,17 @@ class Dialect:
 
     def read_comments(self, root: Element) -> tuple[list[RawComment], list[Element]]:
         """Comments as records, and the elements that hold them (to keep them out of the body)."""
-        thread = self.comment_thread(root)
+        return self.read_thread(self.comment_thread(root))
+
+    def read_thread(self, thread: Thread) -> tuple[list[RawComment], list[Element]]:
+        """The records of a thread's comments (those with text), and the elements holding them."""
         records: list[RawComment] = []
         kept: dict[Element, int] = {}  # comment element -> index of its record
         for item in thread.items:
             body = self.comment_body(item, thread)
+            if not body:
+                continue  # a wrapper sharing the class, or a deleted comment's empty shell
             author = self.comment_author(item, thread)
-            if not body and not author:
-                continue
             parent = thread.parent(item)
             posted_text, posted_at = self.comment_time(item, thread)
             kept[item] = len(records)
@@ -287,10 +300,8 @@ class Dialect:
 
     def comment_author(self, item: Element, thread: Thread) -> str | None:
         el = self.own(item, self.with_generic(self.author, Dialect.author), thread)
-        if el is None:
-            return None
-        name = _SAYS_RE.sub("", normalise_space(el.text_content()))
-        return name or None
+        name = _SAYS_RE.sub("", normalise_space(el.text_content())) if el is not None else ""
+        return name or thread.parts(item).author
 
     def comment_author_label(self, item: Element, thread: Thread) -> str | None:
         el = self.own(item, self.author_label, thread)
@@ -302,23 +313,14 @@ class Dialect:
         """(the wording shown, the absolute time from a datetime/title attribute)."""
         el = self.own(item, self.with_generic(self.time, Dialect.time), thread)
         if el is None:
-            return None, None
-        shown = normalise_space(el.text_content()) or None
-        absolute = None
-        for attr in ("datetime", "data-datetime", "title", "content"):
-            value = el.get(attr)
-            if value and re.match(r"\s*\d{4}-\d{2}-\d{2}", value):
-                absolute = parse_datetime(value)
-                break
-        if absolute is None:
-            stamp = el.get("data-timestamp") or el.get("data-time")
-            if stamp and stamp.isdigit():
-                absolute = from_epoch(int(stamp))
-        return shown, absolute
+            parts = thread.parts(item)
+            return parts.shown_time, parts.posted_at
+        return normalise_space(el.text_content()) or None, machine_time(el)
 
     def comment_body(self, item: Element, thread: Thread) -> str:
         parts = self.own_all(item, self.with_generic(self.text, Dialect.text), thread)
-        return "\n\n".join(p for el in parts for p in paragraphs_of(el))
+        body = "\n\n".join(p for el in parts for p in paragraphs_of(el))
+        return body or thread.parts(item).body
 
     # --- page furniture ---------------------------------------------------------------------
     def declared_comment_count(self, root: Element) -> int | None:
@@ -374,13 +376,3 @@ def comment_count_in(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     return None
-
-
-def from_epoch(value: int) -> datetime | None:
-    """A Unix time in seconds or milliseconds as a UTC datetime; None when out of range."""
-    # Millisecond stamps (Blogger's showComment, JavaScript) are 13 digits long.
-    seconds = value / 1000 if value > 10**11 else value
-    try:
-        return datetime.fromtimestamp(seconds, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        return None

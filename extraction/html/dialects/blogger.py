@@ -6,8 +6,9 @@ import re
 from datetime import datetime
 from typing import ClassVar, Final
 
+from extraction.html.comment_shape import from_epoch
+from extraction.html.dialects.base import Dialect, Thread
 from extraction.html.flatten import paragraphs_of
-from extraction.html.dialects.base import Dialect, Thread, from_epoch
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element, select_one
 

@@ -1,0 +1,302 @@
+"""Reader comments by their shape: the fields of a comment read from its structure, and comment
+lists found as repeated sibling structures that carry a name, a time and text.
+
+Dialects name their selectors; themes vary them endlessly ("comment-entry", "inner-comment",
+text straight inside the list item). What every comment list shares is its shape: siblings of
+one tag and class, each holding a short name, a short time and a longer text. This module reads
+that shape. Class words are only a place to look (``rules.COMMENT_AREA_WORDS``, in several
+languages); an item is a comment because of what it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Final
+
+from lxml import etree
+
+from extraction.html import rules
+from extraction.html.density import Density
+from extraction.html.flatten import paragraphs_of
+from extraction.html.metadata import parse_datetime
+from extraction.html.text import attr_words, normalise_space
+from extraction.html.tree import Element, tag_of
+
+_ISO_START_RE: Final = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
+_SAYS_RE: Final = re.compile(
+    r"(?:\s+on\s+.{0,60}?\d.{0,40}?)?\s*(?:says|said|wrote|schrieb|a écrit|escribió|scrive)"
+    r"\s*(?::|\.\.\.|…)?\s*$",
+    re.IGNORECASE,
+)
+# Items are containers of a name, a time and text; these tags are parts of one.
+_NOT_ITEM_TAGS: Final = frozenset(
+    {"p", "span", "a", "b", "i", "em", "strong", "br", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"img", "time", "abbr", "cite", "small", "label", "option", "tr", "td", "th"}
+)
+# Where an author's name is printed when no class says so.
+_NAME_TAGS: Final = ("cite", "strong", "b", "a", "h3", "h4", "h5", "span")
+
+
+def from_epoch(value: int) -> datetime | None:
+    """A Unix time in seconds or milliseconds as a UTC datetime; None when out of range."""
+    # Millisecond stamps (Blogger's showComment, JavaScript) are 13 digits long.
+    seconds = value / 1000 if value > 10**11 else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def machine_time(el: Element) -> datetime | None:
+    """The time an element states in an attribute (ISO ``datetime``/``title``, epoch stamps)."""
+    for attr in ("datetime", "data-datetime", "title", "content"):
+        value = el.get(attr)
+        if value and _ISO_START_RE.match(value):
+            return parse_datetime(value)
+    stamp = el.get("data-timestamp") or el.get("data-time") or el.get("data-utime")
+    if stamp and stamp.isdigit():
+        return from_epoch(int(stamp))
+    return None
+
+
+def _words(el: Element) -> set[str]:
+    return attr_words(el.get("class")) | attr_words(el.get("id"))
+
+
+def own_elements(item: Element, nested: Collection[Element]) -> Iterator[Element]:
+    """The elements of a comment itself, in document order: not those of the replies nested in
+    it, nor invisible ones."""
+    walker = etree.iterwalk(item, events=("start",))
+    for _, el in walker:
+        tag = tag_of(el)
+        if el is not item and (not tag or tag in rules.INVISIBLE_TAGS or el in nested):
+            walker.skip_subtree()
+            continue
+        yield el
+
+
+def _short_text(el: Element) -> str:
+    text = normalise_space(el.text_content())
+    return text if 0 < len(text) <= rules.MAX_COMMENT_LABEL_CHARS else ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommentParts:
+    """The parts of one comment as its structure shows them."""
+
+    author: str | None = None
+    author_el: Element | None = None
+    shown_time: str | None = None
+    posted_at: datetime | None = None
+    time_el: Element | None = None
+    body: str = ""
+
+
+def find_time(elements: list[Element]) -> tuple[Element | None, str | None, datetime | None]:
+    """The element showing the comment's time: a machine-readable one first, then one whose
+    class says time or date, then a short text that reads as a date or a time."""
+    worded: Element | None = None
+    texted: Element | None = None
+    for el in elements:
+        tag = tag_of(el)
+        if tag == "time" or el.get("datetime") or el.get("data-timestamp") or el.get("data-utime"):
+            return el, _short_text(el) or None, machine_time(el)
+        if tag == "abbr" and el.get("title") and _ISO_START_RE.match(el.get("title") or ""):
+            return el, _short_text(el) or None, machine_time(el)
+        if worded is None and _words(el) & rules.COMMENT_TIME_WORDS and _short_text(el):
+            worded = el
+        if texted is None and len(el) <= 2:
+            text = _short_text(el)
+            if text and rules.COMMENT_TIME_TEXT_RE.search(text):
+                texted = el
+    el = worded if worded is not None else texted
+    if el is None:
+        return None, None, None
+    return el, _short_text(el) or None, machine_time(el)
+
+
+def _name_of(el: Element) -> str | None:
+    text = _SAYS_RE.sub("", _short_text(el)).strip(" :|-–—·")
+    if not text or (rules.COMMENT_TIME_TEXT_RE.search(text) and any(c.isdigit() for c in text)):
+        return None
+    if rules.COMMENT_FURNITURE_LINES.fullmatch(text):
+        return None
+    return text
+
+
+def find_author(elements: list[Element], item: Element) -> tuple[Element | None, str | None]:
+    """The element naming the comment's author: one whose class says author/user/name, else
+    the first short name-like text (a <cite>, <strong>, link, ...) before the comment's text."""
+    for el in elements:
+        if el is item:
+            continue
+        words = _words(el)
+        if words & rules.COMMENT_AUTHOR_WORDS and not words & rules.COMMENT_TEXT_WORDS:
+            # "comment-author vcard" often wraps the avatar too: the innermost name wins.
+            inner = next(
+                (
+                    c
+                    for c in el.iter("a", "cite", "b", "strong", "span")
+                    if c is not el and _name_of(c)
+                ),
+                None,
+            )
+            name_el = inner if inner is not None else el
+            name = _name_of(name_el) or _name_of(el)
+            if name:
+                return name_el, name
+    for el in elements:
+        if el is item or tag_of(el) not in _NAME_TAGS:
+            continue
+        if len(normalise_space(el.text_content())) > rules.MAX_COMMENT_LABEL_CHARS:
+            return None, None  # the comment's text has begun: no name before it
+        href = el.get("href") or ""
+        if tag_of(el) == "a" and (("#" in href and "comment" in href) or "reply" in href):
+            continue  # the permalink or the reply button
+        name = _name_of(el)
+        if name:
+            return el, name
+    return None, None
+
+
+def _furniture(el: Element) -> bool:
+    words = _words(el)
+    return bool(words & rules.COMMENT_FURNITURE_WORDS) and not words & rules.COMMENT_TEXT_WORDS
+
+
+def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
+    """Author, time and text of a comment from its structure alone."""
+    elements = list(own_elements(item, nested))
+    time_el, shown, posted_at = find_time(elements)
+    author_el, author = find_author(elements, item)
+    return CommentParts(
+        author=author,
+        author_el=author_el,
+        shown_time=shown,
+        posted_at=posted_at,
+        time_el=time_el,
+        body=body_text(item, elements, nested, {e for e in (author_el, time_el) if e is not None}),
+    )
+
+
+def body_text(
+    item: Element, elements: list[Element], nested: Collection[Element], labels: set[Element]
+) -> str:
+    """The comment's paragraphs: its own text without the name, the time, the buttons and the
+    replies nested in it."""
+    removed = set(nested) | labels
+    removed.update(el for el in elements if el is not item and _furniture(el))
+    label_texts = {_short_text(e) for e in labels}
+    kept = [
+        line
+        for line in paragraphs_of(item, removed)
+        if line not in label_texts and not rules.COMMENT_FURNITURE_LINES.fullmatch(line)
+    ]
+    return "\n\n".join(kept)
+
+
+# --- finding comment lists by shape -----------------------------------------------------------
+def signature(el: Element) -> tuple[str, str]:
+    """What the items of one list share: the tag and the first class token that is neither a
+    variant (odd/even, depth, state) nor an id."""
+    for token in (el.get("class") or "").lower().split():
+        if token in rules.COMMENT_VARIANT_TOKENS or any(c.isdigit() for c in token):
+            continue
+        if token.startswith(("comment-author-", "depth")):
+            continue
+        return tag_of(el), token
+    return tag_of(el), ""
+
+
+def _areas(root: Element) -> list[Element]:
+    """Elements whose class or id says they hold comments, and microdata comments' parents."""
+    found: list[Element] = []
+    walker = etree.iterwalk(root, events=("start",))
+    for _, el in walker:
+        tag = tag_of(el)
+        if not tag or tag in rules.INVISIBLE_TAGS:
+            walker.skip_subtree()
+            continue
+        if _words(el) & rules.COMMENT_AREA_WORDS or (
+            (el.get("itemtype") or "").endswith("/Comment") or el.get("itemprop") == "comment"
+        ):
+            parent = el.getparent()
+            found.append(parent if tag in _NOT_ITEM_TAGS and parent is not None else el)
+    return found
+
+
+def _group(parent: Element, d: Density) -> list[Element]:
+    """The largest set of children of one signature that carry text."""
+    kids = [c for c in parent if tag_of(c) and d.total.get(c, 0) > 0]
+    if len(kids) < rules.MIN_COMMENT_ITEMS:
+        return []
+    counts = Counter(signature(c) for c in kids)
+    sig, n = counts.most_common(1)[0]
+    if n < rules.MIN_COMMENT_ITEMS or sig[0] in _NOT_ITEM_TAGS:
+        return []
+    members = [c for c in kids if signature(c) == sig]
+    with_text = sum(d.total.get(c, 0) >= 20 for c in members)
+    return members if with_text >= rules.MIN_COMMENT_TEXT_SHARE * len(members) else []
+
+
+@dataclass(frozen=True, slots=True)
+class FoundList:
+    """Comment items found by shape, replies included, in document order."""
+
+    items: list[Element]
+    area: Element
+
+
+def _with_replies(members: list[Element]) -> list[Element]:
+    sig = signature(members[0])
+    found: list[Element] = []
+    for member in members:
+        found.append(member)
+        found.extend(
+            el for el in member.iterdescendants() if tag_of(el) == sig[0] and signature(el) == sig
+        )
+    return found
+
+
+def _looks_like_comments(items: list[Element]) -> float:
+    """Share of items with a time and a name (or a time and text), read by structure."""
+    good = 0
+    members = set(items)
+    for item in items:
+        nested = members - {item}
+        parts = read_parts(item, nested)
+        if parts.body and (parts.shown_time or parts.posted_at) and parts.author:
+            good += 1
+        elif parts.body and parts.author and tag_of(item) in ("li", "article"):
+            good += 0.5
+    return good / len(items) if items else 0.0
+
+
+def find_comment_list(root: Element, d: Density) -> FoundList | None:
+    """The page's reader-comment list, by shape, inside an element that says it holds comments;
+    None when no such list is there."""
+    best: tuple[float, list[Element], Element] | None = None
+    seen: set[Element] = set()
+    for area in _areas(root):
+        for parent in (area, *area.iterchildren(), *(g for c in area for g in c)):
+            if parent in seen or not tag_of(parent):
+                continue
+            seen.add(parent)
+            members = _group(parent, d)
+            if not members:
+                continue
+            sample = members[:12]
+            quality = _looks_like_comments(sample)
+            if quality < 0.5:
+                continue
+            score = quality * len(members)
+            if best is None or score > best[0]:
+                best = (score, members, area)
+    if best is None:
+        return None
+    _, members, area = best
+    return FoundList(_with_replies(members), area)

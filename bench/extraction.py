@@ -252,10 +252,18 @@ def load_dragnet(root: Path) -> Iterator[Page]:
         )
 
 
+_HEADER_TIME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\bago\b", re.IGNORECASE)
+
+
 def comment_snippets(text: str) -> list[str]:
-    """The lines of a page's comment text long enough to be comment prose (names, times and
-    "Reply" lines are shorter than eight words)."""
-    return [_norm(line) for line in text.splitlines() if len(_TOKEN_RE.findall(line)) >= 8]
+    """The lines of a page's comment text that are comment prose: at least eight words, and not
+    a header line ("Posted by: Lee Dilworth | October 09, 2012 at 05:32 AM") under fifteen."""
+    snippets = []
+    for line in text.splitlines():
+        words = len(_TOKEN_RE.findall(line))
+        if words >= 8 and not (words < 15 and _HEADER_TIME_RE.search(line)):
+            snippets.append(_norm(line))
+    return snippets
 
 
 LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
@@ -350,7 +358,12 @@ def ours(page: Page) -> Result:
         title=got.title,
         byline=got.byline,
         day=got.published_at.astimezone(UTC).date().isoformat() if got.published_at else None,
-        comments="\n".join(c.body for c in got.comments),
+        # A comment row's author and time are part of what it found (trafilatura's comment
+        # text holds the names and times the page prints as well).
+        comments="\n".join(
+            f"{c.author_label or ''} {c.author} {c.posted_text or ''}\n{c.body}"
+            for c in got.comments
+        ),
         comment_rows=len(got.comments),
     )
 

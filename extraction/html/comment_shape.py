@@ -20,7 +20,7 @@ from typing import Final
 from lxml import etree
 
 from extraction.html import rules
-from extraction.html.density import Density
+from extraction.html.density import Density, inline_text
 from extraction.html.flatten import paragraphs_of
 from extraction.html.metadata import parse_datetime
 from extraction.html.text import attr_words, normalise_space
@@ -150,7 +150,18 @@ def find_author(elements: list[Element], item: Element) -> tuple[Element | None,
             if name:
                 return name_el, name
     for el in elements:
-        if el is item or tag_of(el) not in _NAME_TAGS:
+        # "Posted by: Megan Sullivan | November 13, 2012" (TypePad and many themes).
+        own = normalise_space(el.text or "")
+        if own and rules.COMMENT_POSTED_BY_RE.match(own):
+            m = rules.COMMENT_POSTED_BY_RE.match(normalise_space(inline_text(el)))
+            if m and m.group(1):
+                return el, m.group(1)
+    in_text: set[Element] = set()
+    for el in elements:
+        if el is not item and el not in in_text and _words(el) & rules.COMMENT_TEXT_WORDS:
+            in_text.update(el.iter())
+    for el in elements:
+        if el is item or el in in_text or tag_of(el) not in _NAME_TAGS:
             continue
         if len(normalise_space(el.text_content())) > rules.MAX_COMMENT_LABEL_CHARS:
             return None, None  # the comment's text has begun: no name before it

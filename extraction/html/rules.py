@@ -352,6 +352,12 @@ COMMENT_TIME_TEXT_RE: Final[re.Pattern[str]] = re.compile(
     r"|\b(?:yesterday|today|gestern|heute|hier|aujourd|ayer|hoy|ieri|oggi)\b",
     re.IGNORECASE,
 )
+# A name introduced in words: "Posted by: Megan Sullivan |", "Written by Ana on ...".
+COMMENT_POSTED_BY_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié|publicado|scritto)\s+"
+    r"(?:by|von|par|por|da)\s*:?\s*([^|·•]{0,60}?)\s*(?:\||·|•|$|\s(?:on|at|am|le|el)\s)",
+    re.IGNORECASE,
+)
 # A name or a shown time is short; longer text is the comment itself.
 MAX_COMMENT_LABEL_CHARS: Final[int] = 80
 # A comment list repeats at least this many items, and this share of them carry text.

@@ -160,6 +160,10 @@ def find_author(elements: list[Element], item: Element) -> tuple[Element | None,
     for el in elements:
         if el is not item and el not in in_text and _words(el) & rules.COMMENT_TEXT_WORDS:
             in_text.update(el.iter())
+    # A heading inside the text block is its label line ("<h4><a>Lora Lee</a> On Thursday</h4>").
+    for el in elements:
+        if el in in_text and tag_of(el) in rules.HEADING_TAGS:
+            in_text.difference_update(el.iter())
     for el in elements:
         if el is item or el in in_text or tag_of(el) not in _NAME_TAGS:
             continue
@@ -184,30 +188,32 @@ def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
     elements = list(own_elements(item, nested))
     time_el, shown, posted_at = find_time(elements)
     author_el, author = find_author(elements, item)
+    labels = {e for e in (author_el, time_el) if e is not None}
+    removed = set(nested) | labels
+    removed.update(el for el in elements if el is not item and _furniture(el))
+    lines = paragraphs_of(item, removed)
+    label_texts = {_short_text(e) for e in labels}
+    if lines and (author is None or (shown is None and posted_at is None)):
+        # The name and time as the comment's first line of loose text: "Heather on October
+        # 23rd, 2012 1:37 pm", "Lora Lee | 2 days ago".
+        m = rules.COMMENT_LABEL_LINE_RE.match(lines[0])
+        if m and rules.COMMENT_TIME_TEXT_RE.search(m.group("time")):
+            author = author or m.group("name")
+            shown = shown or m.group("time")
+            label_texts.add(lines[0])
+    kept = [
+        line
+        for line in lines
+        if line not in label_texts and not rules.COMMENT_FURNITURE_LINES.fullmatch(line)
+    ]
     return CommentParts(
         author=author,
         author_el=author_el,
         shown_time=shown,
         posted_at=posted_at,
         time_el=time_el,
-        body=body_text(item, elements, nested, {e for e in (author_el, time_el) if e is not None}),
+        body="\n\n".join(kept),
     )
-
-
-def body_text(
-    item: Element, elements: list[Element], nested: Collection[Element], labels: set[Element]
-) -> str:
-    """The comment's paragraphs: its own text without the name, the time, the buttons and the
-    replies nested in it."""
-    removed = set(nested) | labels
-    removed.update(el for el in elements if el is not item and _furniture(el))
-    label_texts = {_short_text(e) for e in labels}
-    kept = [
-        line
-        for line in paragraphs_of(item, removed)
-        if line not in label_texts and not rules.COMMENT_FURNITURE_LINES.fullmatch(line)
-    ]
-    return "\n\n".join(kept)
 
 
 # --- finding comment lists by shape -----------------------------------------------------------

@@ -358,6 +358,12 @@ COMMENT_POSTED_BY_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:by|von|par|por|da)\s*:?\s*([^|·•]{0,60}?)\s*(?:\||·|•|$|\s(?:on|at|am|le|el)\s)",
     re.IGNORECASE,
 )
+# A comment's first line holding its name and time: "Heather on October 23rd, 2012 1:37 pm".
+COMMENT_LABEL_LINE_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?P<name>[^|·•]{1,60}?)\s*(?:\bon\b|\bam\b|\ble\b|\||·|•|–|—|\s-|,|\bsaid\b|\bsays\b|"
+    r"\bwrote\b)\s*:?\s*(?P<time>[^|]{1,60})$",
+    re.IGNORECASE,
+)
 # A name or a shown time is short; longer text is the comment itself.
 MAX_COMMENT_LABEL_CHARS: Final[int] = 80
 # A comment list repeats at least this many items, and this share of them carry text.

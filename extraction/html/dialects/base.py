@@ -21,7 +21,7 @@ from extraction.html.body import photo_credit_of
 from extraction.html.comment_shape import CommentParts, machine_time, read_parts
 from extraction.html.flatten import paragraphs_of
 from extraction.html.text import normalise_space, parse_count
-from extraction.html.tree import Element, Markup, present, select, select_one
+from extraction.html.tree import Element, Markup, present, select, select_one, tag_of
 
 _NUMBER_WORDS: Final[dict[str, int]] = {
     "no": 0,
@@ -227,11 +227,16 @@ class Dialect:
         sections = [s for s in sections if not any(a in sections for a in s.iterancestors())]
         items: list[Element] = []
         seen: set[Element] = set()
+        # A heading with id="comments" names the section; it holds no comments itself.
+        sections = [s for s in sections if tag_of(s) not in rules.HEADING_TAGS]
         for section in sections or [root]:
             for el in self.select(section, self.comment):
                 if el not in seen:
                     seen.add(el)
                     items.append(el)
+        if not items and sections:
+            items = self.select(root, self.comment)
+            seen.update(items)
         # Items with neither author nor text (wrappers that share the class) are dropped later.
         return Thread.of(items, [s for s in sections if any(i in seen for i in s.iter())])
 

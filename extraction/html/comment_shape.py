@@ -37,6 +37,8 @@ _NOT_ITEM_TAGS: Final = frozenset(
     {"p", "span", "a", "b", "i", "em", "strong", "br", "h1", "h2", "h3", "h4", "h5", "h6"}
     | {"img", "time", "abbr", "cite", "small", "label", "option", "tr", "td", "th"}
 )
+# Links that are a comment's permalink or reply button, not its author.
+_PERMALINK_RE: Final = re.compile(r"#(?:comment|c)[-_]?\d|replytocom|[?&#/]reply", re.IGNORECASE)
 # Where an author's name is printed when no class says so.
 _NAME_TAGS: Final = ("cite", "strong", "b", "a", "h3", "h4", "h5", "span")
 
@@ -100,7 +102,8 @@ def find_time(elements: list[Element]) -> tuple[Element | None, str | None, date
     """The element showing the comment's time: a machine-readable one first, then one whose
     class says time or date, then a short text that reads as a date or a time."""
     worded: Element | None = None
-    texted: Element | None = None
+    texted: Element | None = None  # a leaf reading as a time; failing that, a small element
+    texted_small: Element | None = None
     for el in elements:
         tag = tag_of(el)
         if tag == "time" or el.get("datetime") or el.get("data-timestamp") or el.get("data-utime"):
@@ -112,15 +115,21 @@ def find_time(elements: list[Element]) -> tuple[Element | None, str | None, date
         if texted is None and len(el) <= 2:
             text = _short_text(el)
             if text and rules.COMMENT_TIME_TEXT_RE.search(text):
-                texted = el
-    el = worded if worded is not None else texted
+                if len(el) == 0:
+                    texted = el
+                elif texted_small is None:
+                    texted_small = el
+    el = worded if worded is not None else texted if texted is not None else texted_small
     if el is None:
         return None, None, None
     return el, _short_text(el) or None, machine_time(el)
 
 
-def _name_of(el: Element) -> str | None:
-    text = _SAYS_RE.sub("", _short_text(el)).strip(" :|-–—·")
+def _name_of(el: Element, time_text: str | None = None) -> str | None:
+    text = _short_text(el)
+    if time_text and time_text in text:
+        text = text.replace(time_text, "")  # "CArolyn <span>On Friday, ...</span>"
+    text = _SAYS_RE.sub("", text).strip(" :|-–—·")
     if not text or (rules.COMMENT_TIME_TEXT_RE.search(text) and any(c.isdigit() for c in text)):
         return None
     if rules.COMMENT_FURNITURE_LINES.fullmatch(text):
@@ -128,7 +137,9 @@ def _name_of(el: Element) -> str | None:
     return text
 
 
-def find_author(elements: list[Element], item: Element) -> tuple[Element | None, str | None]:
+def find_author(
+    elements: list[Element], item: Element, time_text: str | None = None
+) -> tuple[Element | None, str | None]:
     """The element naming the comment's author: one whose class says author/user/name, else
     the first short name-like text (a <cite>, <strong>, link, ...) before the comment's text."""
     for el in elements:
@@ -153,8 +164,9 @@ def find_author(elements: list[Element], item: Element) -> tuple[Element | None,
         # "Posted by: Megan Sullivan | November 13, 2012" (TypePad and many themes).
         own = normalise_space(el.text or "")
         if own and rules.COMMENT_POSTED_BY_RE.match(own):
-            m = rules.COMMENT_POSTED_BY_RE.match(normalise_space(inline_text(el)))
-            if m and m.group(1):
+            line = normalise_space(inline_text(el))
+            m = rules.COMMENT_POSTED_BY_RE.match(line)
+            if m and m.group(1) and len(line) <= 2 * rules.MAX_COMMENT_LABEL_CHARS:
                 return el, m.group(1)
     in_text: set[Element] = set()
     for el in elements:
@@ -169,10 +181,9 @@ def find_author(elements: list[Element], item: Element) -> tuple[Element | None,
             continue
         if len(normalise_space(el.text_content())) > rules.MAX_COMMENT_LABEL_CHARS:
             return None, None  # the comment's text has begun: no name before it
-        href = el.get("href") or ""
-        if tag_of(el) == "a" and (("#" in href and "comment" in href) or "reply" in href):
+        if tag_of(el) == "a" and _PERMALINK_RE.search(el.get("href") or ""):
             continue  # the permalink or the reply button
-        name = _name_of(el)
+        name = _name_of(el, time_text)
         if name:
             return el, name
     return None, None
@@ -187,7 +198,7 @@ def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
     """Author, time and text of a comment from its structure alone."""
     elements = list(own_elements(item, nested))
     time_el, shown, posted_at = find_time(elements)
-    author_el, author = find_author(elements, item)
+    author_el, author = find_author(elements, item, shown)
     labels = {e for e in (author_el, time_el) if e is not None}
     removed = set(nested) | labels
     removed.update(el for el in elements if el is not item and _furniture(el))
@@ -214,6 +225,22 @@ def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
         time_el=time_el,
         body="\n\n".join(kept),
     )
+
+
+def without_labels(body: str, author: str | None, shown_time: str | None) -> str:
+    """A comment's text without its button lines and the lines that only repeat its name and
+    time ("Lora Lee On Thursday, November 1 at 2:57 pm")."""
+    kept = []
+    for line in body.split("\n\n"):
+        if rules.COMMENT_FURNITURE_LINES.fullmatch(line):
+            continue
+        if len(line) <= rules.MAX_COMMENT_LABEL_CHARS + 20 and (
+            line in (author, shown_time)
+            or (author and shown_time and author in line and shown_time in line)
+        ):
+            continue
+        kept.append(line)
+    return "\n\n".join(kept)
 
 
 # --- finding comment lists by shape -----------------------------------------------------------
@@ -246,8 +273,23 @@ def _areas(root: Element) -> list[Element]:
     return found
 
 
+def join_term_pairs(parent: Element) -> None:
+    """In a definition list of comments (<dt> name and time, <dd> text), move each <dd> into
+    the <dt> before it, so that one element holds one comment."""
+    for dt in list(parent.iterchildren("dt")):
+        dd = dt.getnext()
+        while dd is not None and tag_of(dd) == "dd":
+            following = dd.getnext()
+            dt.append(dd)
+            dd = following if following is not None and tag_of(following) == "dd" else None
+
+
 def _group(parent: Element, d: Density) -> list[Element]:
     """The largest set of children of one signature that carry text."""
+    if tag_of(parent) == "dl":
+        join_term_pairs(parent)
+        for dt in parent.iterchildren("dt"):  # the moved <dd>s' text now counts for the <dt>
+            d.total[dt] = sum(d.total.get(e, 0) for e in (dt, *dt.iterchildren("dd")))
     kids = [c for c in parent if tag_of(c) and d.total.get(c, 0) > 0]
     if len(kids) < rules.MIN_COMMENT_ITEMS:
         return []

@@ -354,7 +354,7 @@ COMMENT_TIME_TEXT_RE: Final[re.Pattern[str]] = re.compile(
 )
 # A name introduced in words: "Posted by: Megan Sullivan |", "Written by Ana on ...".
 COMMENT_POSTED_BY_RE: Final[re.Pattern[str]] = re.compile(
-    r"^(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié|publicado|scritto)\s+"
+    r"^(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié|publicado|scritto)\s+)?"
     r"(?:by|von|par|por|da)\s*:?\s*([^|·•]{0,60}?)\s*(?:\||·|•|$|\s(?:on|at|am|le|el)\s)",
     re.IGNORECASE,
 )

@@ -18,7 +18,13 @@ from lxml import etree
 from extraction.content import RawComment
 from extraction.html import rules
 from extraction.html.body import photo_credit_of
-from extraction.html.comment_shape import CommentParts, machine_time, read_parts
+from extraction.html.comment_shape import (
+    CommentParts,
+    join_term_pairs,
+    machine_time,
+    read_parts,
+    without_labels,
+)
 from extraction.html.flatten import paragraphs_of
 from extraction.html.text import normalise_space, parse_count
 from extraction.html.tree import Element, Markup, present, select, select_one, tag_of
@@ -187,6 +193,8 @@ class Dialect:
         ".text",
         ".body",
     )
+    # Definition lists of comments (<dt> name, <dd> text) are joined into one element each.
+    join_definition_pairs: ClassVar[bool] = True
     comment_count: ClassVar[tuple[str, ...]] = rules.COMMENT_COUNT_CSS
     photo_credit: ClassVar[tuple[str, ...]] = rules.PHOTO_CREDIT_CSS
     # Captions give a credit only where a marker ("Photo:", "Photograph by") introduces one.
@@ -227,6 +235,10 @@ class Dialect:
         sections = [s for s in sections if not any(a in sections for a in s.iterancestors())]
         items: list[Element] = []
         seen: set[Element] = set()
+        if self.join_definition_pairs:
+            for section in sections or [root]:
+                for dl in section.iter("dl"):
+                    join_term_pairs(dl)
         # A heading with id="comments" names the section; it holds no comments itself.
         sections = [s for s in sections if tag_of(s) not in rules.HEADING_TAGS]
         for section in sections or [root]:
@@ -259,6 +271,9 @@ class Dialect:
             author = self.comment_author(item, thread)
             parent = thread.parent(item)
             posted_text, posted_at = self.comment_time(item, thread)
+            body = without_labels(body, author, posted_text)
+            if not body:
+                continue
             kept[item] = len(records)
             records.append(
                 RawComment(
@@ -317,10 +332,14 @@ class Dialect:
     def comment_time(self, item: Element, thread: Thread) -> tuple[str | None, datetime | None]:
         """(the wording shown, the absolute time from a datetime/title attribute)."""
         el = self.own(item, self.with_generic(self.time, Dialect.time), thread)
-        if el is None:
-            parts = thread.parts(item)
-            return parts.shown_time, parts.posted_at
-        return normalise_space(el.text_content()) or None, machine_time(el)
+        if el is not None:
+            shown = normalise_space(el.text_content()) or None
+            absolute = machine_time(el)
+            # A permalink printed as "Permalink" or "#" is where the time would be, not a time.
+            if absolute is not None or (shown and rules.COMMENT_TIME_TEXT_RE.search(shown)):
+                return shown, absolute
+        parts = thread.parts(item)
+        return parts.shown_time, parts.posted_at
 
     def comment_body(self, item: Element, thread: Thread) -> str:
         parts = self.own_all(item, self.with_generic(self.text, Dialect.text), thread)

@@ -172,9 +172,10 @@ def find_author(
     for el in elements:
         if el is not item and el not in in_text and _words(el) & rules.COMMENT_TEXT_WORDS:
             in_text.update(el.iter())
-    # A heading inside the text block is its label line ("<h4><a>Lora Lee</a> On Thursday</h4>").
+    # A heading or a meta line inside the text block is its label line ("<h4><a>Lora Lee</a>
+    # On Thursday</h4>", "<p class="cm-meta"><a>Elijah Szasz</a> — July 10th</p>").
     for el in elements:
-        if el in in_text and tag_of(el) in rules.HEADING_TAGS:
+        if el in in_text and (tag_of(el) in rules.HEADING_TAGS or _furniture(el)):
             in_text.difference_update(el.iter())
     for el in elements:
         if el is item or el in in_text or tag_of(el) not in _NAME_TAGS:

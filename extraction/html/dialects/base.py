@@ -249,6 +249,8 @@ class Dialect:
         if not items and sections:
             items = self.select(root, self.comment)
             seen.update(items)
+        # A <dd> joined into its <dt> is part of that comment, not one of its own.
+        items = [i for i in items if not (tag_of(i) == "dd" and i.getparent() in seen)]
         # Items with neither author nor text (wrappers that share the class) are dropped later.
         return Thread.of(items, [s for s in sections if any(i in seen for i in s.iter())])
 

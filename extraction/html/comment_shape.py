@@ -20,9 +20,9 @@ from typing import Final
 from lxml import etree
 
 from extraction.html import rules
+from extraction.html.dates import parse_datetime
 from extraction.html.density import Density, inline_text
 from extraction.html.flatten import paragraphs_of
-from extraction.html.metadata import parse_datetime
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, tag_of
 
@@ -200,10 +200,11 @@ def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
     elements = list(own_elements(item, nested))
     time_el, shown, posted_at = find_time(elements)
     author_el, author = find_author(elements, item, shown)
-    if author is None and time_el is not None and (line_el := time_el.getparent()) is not None:
-        # "Ryan — <a>July 12th, 2012</a>": the name is the rest of the time's line.
-        if line_el is not item and (author := _name_of(line_el, _short_text(time_el))):
-            author_el = line_el
+    line_el = time_el.getparent() if author is None and time_el is not None else None
+    # "Ryan — <a>July 12th, 2012</a>": the name is the rest of the time's line.
+    if line_el is not None and line_el is not item and time_el is not None:
+        author = _name_of(line_el, _short_text(time_el))
+        author_el = line_el if author else None
     labels = {e for e in (author_el, time_el) if e is not None}
     removed = set(nested) | labels
     removed.update(el for el in elements if el is not item and _furniture(el))

@@ -581,19 +581,51 @@ COMMENT_COUNT_PAREN_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:comments?|responses?|replies)\s*\((\d[\d,]*)\)", re.IGNORECASE
 )
 
-# Where the visible page names the author when no metadata does (microdata, hCard, rel=author).
+# Where the visible page names the author when no metadata does, best first: microdata and
+# rel=author, then elements whose class or id says byline or author (any language's template
+# writes these words in English).
 BYLINE_CSS: Final[tuple[str, ...]] = (
     "[itemprop='author'] [itemprop='name']",
     "[itemprop='author']",
-    ".post-author .fn",
-    ".byline .author",
-    "a[rel='author']",
+    "a[rel~='author']",
+    "[class*='byline']",
+    "[id*='byline']",
+    "[class*='author-name'], [class*='authorname'], [class*='author__name']",
+    "[class*='author']:not(body):not(html):not(article)",
+    "[class*='Author']:not(body):not(html):not(article)",
 )
-# Where a page states its publication time when no metadata does.
-PUBLISHED_CSS: Final[tuple[str, ...]] = (
+# Children of a byline element that are one name each ("author-list__item").
+BYLINE_ITEM_RE: Final[re.Pattern[str]] = re.compile(r"item|name|author", re.IGNORECASE)
+# What precedes the names: "By", "Von", "Par", "Text:", "Autor:", "Written by", "Posted by".
+BYLINE_PREFIX_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:(?:written|posted|published|reported|text|story|words|edited)\s+by\b|by\b|von\b|"
+    r"par\b|por\b|di\b|door\b|av\b|af\b|od\b|de\b|text\s*:|autor(?:in)?\s*:|auteur\s*:|"
+    r"author\s*:|redaktion\s*:)\s*:?\s*",
+    re.IGNORECASE,
+)
+# Where the names end: a date or time, a separator, a handle, "Updated", a newline of roles.
+BYLINE_TAIL_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:\||•|·|\s@|\bupdated\b|\bpublished\b|\baktualisiert\b|\bon\s+\w+day\b|"
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:h|hours?|min|minutes?)\s+ago\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
+# Staff codes after a name: "Elena Oberholzer (obe)".
+BYLINE_CODE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([a-z]{2,4}\)", re.IGNORECASE)
+# Link texts in a byline element that are not names.
+BYLINE_NOT_NAME_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:follow|folgen|suivre|seguir|segui|more|mehr|all|view|see|contact|email|twitter|"
+    r"facebook|quelle|source|fuente|fonte)\b|@",
+    re.IGNORECASE,
+)
+MAX_BYLINE_CHARS: Final[int] = 100
+# Where a page prints its date when no metadata gives one.
+DATELINE_CSS: Final[tuple[str, ...]] = (
     "time[datetime]",
     "abbr.published[title]",
     "[itemprop='datePublished']",
+    "[class*='publish'], [class*='dateline'], [class*='pubdate']",
+    "[class*='date']:not(body):not(html), [class*='time']:not(body):not(html)",
 )
 # Separators between the headline and the site name in a <title>.
 TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—-]|::)\s+")
@@ -617,12 +649,31 @@ ARTICLE_TYPES: Final[frozenset[str]] = frozenset(
 )
 
 # <meta> names/properties read for each field, best first.
-META_TITLE: Final[tuple[str, ...]] = ("og:title", "twitter:title", "title", "sailthru.title")
+META_TITLE: Final[tuple[str, ...]] = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dc:title",
+    "dcterms.title",
+    "parsely-title",
+    "sailthru.title",
+    "title",
+)
+# <meta> names of the site's own name (stripped from titles, never a byline).
+META_SITE_NAME: Final[tuple[str, ...]] = (
+    "og:site_name",
+    "application-name",
+    "twitter:site",
+    "publisher",
+    "copyright",
+)
 META_URL: Final[tuple[str, ...]] = ("og:url", "twitter:url")
 META_AUTHOR: Final[tuple[str, ...]] = (
     "author",
-    "article:author",
     "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
+    "article:author",
     "byl",
     "sailthru.author",
     "parsely-author",
@@ -638,4 +689,177 @@ META_PUBLISHED: Final[tuple[str, ...]] = (
     "date",
     "sailthru.date",
     "parsely-pub-date",
+    "article:published",
+    "og:published_time",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.date",
+)
+# Other <meta> names that hold the publication time.
+META_PUBLISHED_NAME_RE: Final[re.Pattern[str]] = re.compile(
+    r"publish|pubdate|date\.?created|dateissued|release", re.IGNORECASE
+)
+
+# --- timestamps and dates (dates.py) --------------------------------------------------------
+# Zone abbreviations pages print after a time, in hours from UTC. "IST" is read as India's.
+TIMEZONE_ABBREVIATIONS: Final[dict[str, float]] = {
+    "UTC": 0,
+    "GMT": 0,
+    "UT": 0,
+    "WET": 0,
+    "WEST": 1,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "MEZ": 1,
+    "MESZ": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "IST": 5.5,
+    "SGT": 8,
+    "HKT": 8,
+    "AWST": 8,
+    "JST": 9,
+    "KST": 9,
+    "ACST": 9.5,
+    "AEST": 10,
+    "AEDT": 11,
+    "NZST": 12,
+    "NZDT": 13,
+    "AST": -4,
+    "ADT": -3,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+}
+
+# Month names and abbreviations of the languages most news pages are written in.
+_MONTHS: Final[tuple[tuple[str, ...], ...]] = (
+    (
+        "january",
+        "jan",
+        "januar",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+        "jänner",
+        "jän",
+        "stycznia",
+        "styczeń",
+        "ocak",
+    ),
+    (
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari",
+        "lutego",
+        "luty",
+        "şubat",
+    ),
+    ("march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "marca", "marzec", "mart"),
+    ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "nisan"),
+    ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "mayıs"),
+    ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwca", "haziran"),
+    (
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "lipca",
+        "temmuz",
+    ),
+    (
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "augusti",
+        "sierpnia",
+        "ağustos",
+    ),
+    (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "set",
+        "setembro",
+        "września",
+        "eylül",
+    ),
+    (
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "października",
+        "ekim",
+    ),
+    ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "kasım"),
+    (
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "grudnia",
+        "aralık",
+    ),
+)
+MONTH_NAMES: Final[dict[str, int]] = {
+    name: number for number, names in enumerate(_MONTHS, start=1) for name in names
+}
+# A date printed for readers: 2024-05-03, 2024/05/03, 2024年5月3日, 2024년 5월 3일, 03.05.2024,
+# 3. Mai 2024, 3 de mayo de 2024, May 3rd, 2024. Month words are checked against MONTH_NAMES.
+VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?P<iso_y>(?:19|20)\d\d)[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?!\d)"
+    r"|(?P<cjk_y>(?:19|20)\d\d)\s*[年년]\s*(?P<cjk_m>\d{1,2})\s*[月월]\s*(?P<cjk_d>\d{1,2})"
+    r"|(?<!\d)(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)(?P<dm_d>\d{1,2})(?:\.|º|er)?\s*(?:de\s+)?(?P<dm_m>[^\W\d_]{3,}\.?)\s*(?:de\s+)?,?"
+    r"\s*(?P<dm_y>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<md_m>[^\W\d_]{3,}\.?)\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<md_y>(?:19|20)\d\d)"
+    r"(?!\d)",
 )

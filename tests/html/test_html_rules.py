@@ -10,10 +10,11 @@ import pytest
 from extraction.html import extract_html, rules
 from extraction.html.body import photo_credit_of
 from extraction.html.comment_shape import from_epoch
+from extraction.html.dates import parse_datetime
 from extraction.html.dialects import registered
 from extraction.html.dialects.base import comment_count_in
 from extraction.html.head import page_tags
-from extraction.html.metadata import parse_datetime, site_of
+from extraction.html.metadata import site_of
 from extraction.html.text import attr_words, normalise_space, parse_count
 from extraction.html.tree import Markup, parse_html, present, select
 

@@ -274,8 +274,9 @@ def _areas(root: Element) -> list[Element]:
         if _words(el) & rules.COMMENT_AREA_WORDS or (
             (el.get("itemtype") or "").endswith("/Comment") or el.get("itemprop") == "comment"
         ):
-            parent = el.getparent()
-            found.append(parent if tag in _NOT_ITEM_TAGS and parent is not None else el)
+            # A <span class="comments-count"> or <a href="#comments"> is a label, not a list.
+            if tag not in _NOT_ITEM_TAGS:
+                found.append(el)
     return found
 
 
@@ -304,6 +305,9 @@ def _group(parent: Element, d: Density) -> list[Element]:
     if n < rules.MIN_COMMENT_ITEMS or sig[0] in _NOT_ITEM_TAGS:
         return []
     members = [c for c in kids if signature(c) == sig]
+    page = d.page_prose
+    if any(d.prose.get(c, 0) >= max(2000, rules.ARTICLE_IN_LIST_SHARE * page) for c in members):
+        return []  # one "item" holds the article: page sections, not comments
     with_text = sum(d.total.get(c, 0) >= 20 for c in members)
     return members if with_text >= rules.MIN_COMMENT_TEXT_SHARE * len(members) else []
 

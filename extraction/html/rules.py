@@ -369,6 +369,9 @@ MAX_COMMENT_LABEL_CHARS: Final[int] = 80
 # A comment list repeats at least this many items, and this share of them carry text.
 MIN_COMMENT_ITEMS: Final[int] = 2
 MIN_COMMENT_TEXT_SHARE: Final[float] = 0.6
+# A list one of whose items holds this share of the page's prose is the page's sections (the
+# article among them), not its comments.
+ARTICLE_IN_LIST_SHARE: Final[float] = 0.5
 
 # Words that keep an element whatever else its class says: embedded posts ("social-media-embed",
 # "twitter-tweet") are quoted material of the article, not share buttons.

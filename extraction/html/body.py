@@ -17,7 +17,7 @@ from typing import Final
 from lxml import etree
 
 from extraction.html import rules
-from extraction.html.density import Density, best_container, measure, prose_of
+from extraction.html.density import Density, best_container, expanded, measure, prose_of
 from extraction.html.flatten import Body, flatten
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select, tag_of
@@ -120,8 +120,11 @@ def _reading(
     removed: set[Element],
     container_css: Sequence[str],
     title: str | None,
+    *,
+    expand: bool = False,
 ) -> tuple[Body, list[Element]]:
-    """One reading of the page with the given furniture removed: (body, its containers)."""
+    """One reading of the page with the given furniture removed: (body, its containers). With
+    ``expand``, the containers widen to the ancestor holding most of the page's prose."""
     d = measure(root, removed)
     containers: list[Element] = []
     for selector in container_css:
@@ -137,6 +140,8 @@ def _reading(
             break
     if not containers:
         containers = best_container(root, d)
+    if expand and (wider := expanded(containers, d)) is not None:
+        containers = [wider]
     if not containers:
         body_el = root.find("body")
         containers = [body_el if body_el is not None else root]
@@ -163,9 +168,12 @@ def extract_body(
         page.page_prose < _MIN_PAGE_PROSE and body.paragraphs
     ):
         return body
-    # Low confidence: read again without the class-name rules, which misfire on unfamiliar
-    # templates; keep whichever reading holds more of the page's prose.
-    relaxed, _ = _reading(root, page, furniture.marked(root, by_class=False), (), title)
-    if relaxed.confidence > body.confidence + 0.1 or not body.paragraphs:
-        return relaxed
-    return body
+    # Low confidence: read again widened to where the prose is, and without the class-name
+    # rules, which misfire on unfamiliar templates; keep whichever reading holds the most of
+    # the page's prose.
+    best = body
+    for removed, expand in ((strict, True), (furniture.marked(root, by_class=False), False)):
+        other, _ = _reading(root, page, removed, (), title, expand=expand)
+        if other.confidence > best.confidence + 0.1 or not best.paragraphs:
+            best = other
+    return best

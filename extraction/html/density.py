@@ -208,8 +208,9 @@ def best_container(root: Element, d: Density) -> list[Element]:
 
 def _widened(top: Element, final: dict[Element, float], d: Density) -> Element:
     """The top candidate, or an ancestor of it that holds much more of the page's prose and
-    scores nearly as well (articles split into sections each of which scores on its own)."""
-    best = top
+    scores nearly as well, or that holds several other candidates scoring nearly as well
+    (articles split into steps or sections, each of which scores on its own)."""
+    best = _common_ancestor(top, final, d)
     top_score = final[top]
     page = d.page_prose
     for ancestor in top.iterancestors():
@@ -221,6 +222,27 @@ def _widened(top: Element, final: dict[Element, float], d: Density) -> Element:
         if d.prose.get(ancestor, 0) >= d.prose.get(best, 0) + rules.WIDEN_MIN_GAIN * page:
             best = ancestor
     return best
+
+
+def _common_ancestor(top: Element, final: dict[Element, float], d: Density) -> Element:
+    """Readability's rule: when at least MIN_ALTERNATIVES other candidates score nearly as
+    well as the top one, their lowest common ancestor with it is the article."""
+    top_score = final[top]
+    related = {top, *top.iterancestors(), *top.iterdescendants()}
+    alternatives = [
+        el
+        for el, score in final.items()
+        if el not in related and score >= rules.ALTERNATIVE_SCORE_SHARE * top_score
+    ]
+    if len(alternatives) < rules.MIN_ALTERNATIVES:
+        return top
+    for ancestor in top.iterancestors():
+        if tag_of(ancestor) in ("html", "body"):
+            break
+        inside = sum(1 for el in alternatives if ancestor in el.iterancestors())
+        if inside >= rules.MIN_ALTERNATIVES:
+            return ancestor if d.link_density(ancestor) < 0.5 else top
+    return top
 
 
 def _is_prose_paragraph(el: Element, d: Density) -> bool:
@@ -252,6 +274,33 @@ def _with_chunks(
         return chosen
     position = {el: i for i, el in enumerate(root.iter())}
     return sorted([*chosen, *extra], key=lambda el: position.get(el, 0))
+
+
+def expanded(containers: list[Element], d: Density) -> Element | None:
+    """The nearest ancestor of the containers that holds most of the page's prose and is
+    itself mostly prose (an article whose steps or sections each scored on their own); None
+    when every such ancestor is mostly links and furniture."""
+    if not containers:
+        return None
+    page = d.page_prose
+    top = containers[0]
+    for ancestor in top.iterancestors():
+        if tag_of(ancestor) == "html":
+            return None
+        prose = d.prose.get(ancestor, 0)
+        if prose < rules.EXPANDED_PROSE_SHARE * page:
+            continue
+        total = d.total.get(ancestor, 0) or 1
+        # What the widening adds must be prose too, not teasers whose titles are links.
+        added = max(1, total - d.total.get(top, 0))
+        added_links = d.links.get(ancestor, 0) - d.links.get(top, 0)
+        if (
+            prose / total >= rules.EXPANDED_MIN_DENSITY
+            and added_links / added < rules.EXPANDED_MAX_ADDED_LINKS
+        ):
+            return ancestor
+        return None
+    return None
 
 
 def prose_of(elements: Iterable[Element], d: Density) -> int:

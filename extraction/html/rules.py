@@ -473,6 +473,15 @@ MAX_PROSE_LINK_SHARE: Final[float] = 0.5
 # An ancestor of the best container replaces it when it scores at least this share of the
 # container's score and holds at least this share of the page's prose more.
 WIDEN_SCORE_SHARE: Final[float] = 0.6
+# Candidates scoring this share of the best one are its alternatives; when this many of them
+# share an ancestor with it, that ancestor is the article (Readability's rule).
+ALTERNATIVE_SCORE_SHARE: Final[float] = 0.75
+# A reading that keeps little of the page's prose may widen to the nearest ancestor holding
+# this share of it, if prose is at least this share of that ancestor's text.
+EXPANDED_PROSE_SHARE: Final[float] = 0.6
+EXPANDED_MIN_DENSITY: Final[float] = 0.6
+EXPANDED_MAX_ADDED_LINKS: Final[float] = 0.12
+MIN_ALTERNATIVES: Final[int] = 3
 WIDEN_MIN_GAIN: Final[float] = 0.2
 # Cleaning never drops an element holding at least this share of the page's prose (a page
 # wrapped whole in a <form>, an unclosed <aside> or <button>, a "sidebar-layout" div).

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Final
+
 from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body, photo_credit_of
 from extraction.html.comment_shape import find_comment_list
@@ -16,6 +19,30 @@ def dialects_for(root: Element, site: str | None, markup: Markup | None = None) 
     """The dialects whose host or markers match, most specific first; the generic one last."""
     found = [d(markup) for d in registered() if d is not Dialect and d.matches(root, site, markup)]
     return [*found, Dialect(markup)]
+
+
+# A body shorter than this, beside comments, is no article: the page is a discussion thread.
+_MIN_BODY_WORDS: Final = 30
+
+
+def _word_count(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def opening_post(comments: list[RawComment]) -> tuple[list[str], list[RawComment]]:
+    """The first post of a thread as the body, and the replies as its comments (replies to the
+    opening post become top-level ones)."""
+    first, rest = comments[0], comments[1:]
+    replies = [
+        replace(
+            c,
+            parent_index=None
+            if c.parent_index is None or c.parent_index == 0
+            else c.parent_index - 1,
+        )
+        for c in rest
+    ]
+    return first.body.split("\n\n"), replies
 
 
 def extract_html(html: str, *, url: str | None = None) -> PageContent:
@@ -59,9 +86,14 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     if not credits:
         credits = [c for line in body.furniture_lines if (c := photo_credit_of(line))]
     photo_credit = "; ".join(credits) if credits else None
+    paragraphs = body.paragraphs
+    if comments and _word_count(paragraphs) < _MIN_BODY_WORDS:
+        # A discussion thread: no prose outside the posts, so the opening post is the body.
+        paragraphs, comments = opening_post(comments)
+        body.blockquote_paragraphs.clear()
     return PageContent(
         title=meta.title,
-        paragraphs=tuple(body.paragraphs),
+        paragraphs=tuple(paragraphs),
         byline=meta.byline,
         url=meta.url,
         site=meta.site,

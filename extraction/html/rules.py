@@ -480,7 +480,7 @@ ALTERNATIVE_SCORE_SHARE: Final[float] = 0.75
 # this share of it, if prose is at least this share of that ancestor's text.
 EXPANDED_PROSE_SHARE: Final[float] = 0.6
 EXPANDED_MIN_DENSITY: Final[float] = 0.6
-EXPANDED_MAX_ADDED_LINKS: Final[float] = 0.12
+EXPANDED_MAX_ADDED_LINKS: Final[float] = 0.2
 MIN_ALTERNATIVES: Final[int] = 3
 WIDEN_MIN_GAIN: Final[float] = 0.2
 # Cleaning never drops an element holding at least this share of the page's prose (a page

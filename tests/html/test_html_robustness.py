@@ -67,7 +67,8 @@ def test_long_reply_chain_keeps_every_parent() -> None:
         f'<div class="comment-content"><p>body {i}</p></div><ol class="children">'
         for i in range(depth)
     )
-    markup = f'<ol class="comment-list">{opening}{"</ol></li>" * depth}</ol>'
+    article = "<article><p>" + "An article long enough to be the body of this page. " * 8
+    markup = f'{article}</p></article><ol class="comment-list">{opening}{"</ol></li>" * depth}</ol>'
     comments = extract_html(markup).comments
     assert len(comments) == depth
     assert [c.parent_index for c in comments] == [None, *range(depth - 1)]

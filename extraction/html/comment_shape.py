@@ -69,6 +69,17 @@ def _words(el: Element) -> set[str]:
     return attr_words(el.get("class")) | attr_words(el.get("id"))
 
 
+def in_widget(el: Element) -> bool:
+    """Whether an element sits in a sidebar widget ("Recent comments", "Most discussed"), which
+    lists other pages' comments."""
+    for ancestor in (el, *el.iterancestors()):
+        if tag_of(ancestor) in ("body", "html"):
+            return False  # <body class="right-sidebar"> says where the sidebar goes
+        if _words(ancestor) & rules.COMMENT_WIDGET_WORDS:
+            return True
+    return False
+
+
 def own_elements(item: Element, nested: Collection[Element]) -> Iterator[Element]:
     """The elements of a comment itself, in document order: not those of the replies nested in
     it, nor invisible ones."""
@@ -237,9 +248,12 @@ def without_labels(body: str, author: str | None, shown_time: str | None) -> str
     """A comment's text without its button lines and the lines that only repeat its name and
     time ("Lora Lee On Thursday, November 1 at 2:57 pm")."""
     kept = []
-    for line in body.split("\n\n"):
+    lines = body.split("\n\n")
+    for line in lines:
         if rules.COMMENT_FURNITURE_LINES.fullmatch(line):
             continue
+        if len(lines) > 1 and len(line) <= 3 and line.isalpha():
+            continue  # what is left of a label line: "le" of "le 22/11/2024 à 09:47"
         if len(line) <= rules.MAX_COMMENT_LABEL_CHARS + 20 and (
             line in (author, shown_time)
             or (author and shown_time and author in line and shown_time in line)
@@ -271,12 +285,12 @@ def _areas(root: Element) -> list[Element]:
         if not tag or tag in rules.INVISIBLE_TAGS:
             walker.skip_subtree()
             continue
-        if _words(el) & rules.COMMENT_AREA_WORDS or (
+        says_comments = _words(el) & rules.COMMENT_AREA_WORDS or (
             (el.get("itemtype") or "").endswith("/Comment") or el.get("itemprop") == "comment"
-        ):
-            # A <span class="comments-count"> or <a href="#comments"> is a label, not a list.
-            if tag not in _NOT_ITEM_TAGS:
-                found.append(el)
+        )
+        # A <span class="comments-count"> or <a href="#comments"> is a label, not a list.
+        if says_comments and tag not in _NOT_ITEM_TAGS and not in_widget(el):
+            found.append(el)
     return found
 
 

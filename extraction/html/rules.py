@@ -246,6 +246,10 @@ COMMENT_AREA_WORDS: Final[frozenset[str]] = frozenset(
         "yorumlar",
     }
 )
+# class/id words of sidebar widgets that list other pages' comments.
+COMMENT_WIDGET_WORDS: Final[frozenset[str]] = frozenset(
+    {"recentcomments", "recent", "sidebar", "popular", "latest", "mostcommented", "discussed"}
+)
 # Class tokens that differ between items of one comment list (parity, depth, state, ids);
 # tokens holding a digit are ignored as well.
 COMMENT_VARIANT_TOKENS: Final[frozenset[str]] = frozenset(
@@ -339,6 +343,7 @@ COMMENT_TEXT_WORDS: Final[frozenset[str]] = frozenset(
 # Whole lines inside a comment that are its buttons and labels, not its text.
 COMMENT_FURNITURE_LINES: Final[re.Pattern[str]] = re.compile(
     r"(?:\[?\s*(?:reply|replies|report|quote|like|likes|unlike|share|permalink|link|flag|edit|"
+    r"comment|comments|kommentar|kommentieren|commentaire|comentario|commenta|"
     r"delete|log in to reply|login to reply|reply to this comment|report abuse|"
     r"antworten|melden|répondre|signaler|responder|rispondi|beantwoorden|odpowiedz)"
     r"\s*\]?|\W*\d*\W*|says:?|said\W*|wrote:?)",

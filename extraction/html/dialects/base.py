@@ -20,6 +20,7 @@ from extraction.html import rules
 from extraction.html.body import photo_credit_of
 from extraction.html.comment_shape import (
     CommentParts,
+    in_widget,
     join_term_pairs,
     machine_time,
     read_parts,
@@ -239,8 +240,9 @@ class Dialect:
             for section in sections or [root]:
                 for dl in section.iter("dl"):
                     join_term_pairs(dl)
-        # A heading with id="comments" names the section; it holds no comments itself.
-        sections = [s for s in sections if tag_of(s) not in rules.HEADING_TAGS]
+        # A heading with id="comments" names the section; it holds no comments itself. A
+        # "recent comments" widget lists other pages' comments.
+        sections = [s for s in sections if tag_of(s) not in rules.HEADING_TAGS and not in_widget(s)]
         for section in sections or [root]:
             for el in self.select(section, self.comment):
                 if el not in seen:
@@ -251,6 +253,7 @@ class Dialect:
             seen.update(items)
         # A <dd> joined into its <dt> is part of that comment, not one of its own.
         items = [i for i in items if not (tag_of(i) == "dd" and i.getparent() in seen)]
+        items = [i for i in items if not in_widget(i)]
         # Items with neither author nor text (wrappers that share the class) are dropped later.
         return Thread.of(items, [s for s in sections if any(i in seen for i in s.iter())])
 
@@ -274,6 +277,8 @@ class Dialect:
             parent = thread.parent(item)
             posted_text, posted_at = self.comment_time(item, thread)
             body = without_labels(body, author, posted_text)
+            if author and rules.COMMENT_FURNITURE_LINES.fullmatch(author):
+                author = None  # "Comment", "Reply": a button, not a name
             if not body:
                 continue
             kept[item] = len(records)
@@ -287,8 +292,10 @@ class Dialect:
                     parent_index=kept.get(parent) if parent is not None else None,
                 )
             )
-        if not records:
-            return records, []
+        if not any(r.author or r.posted_text or r.posted_at for r in records):
+            # Not one of them shows who wrote it or when: a form's notice or a list of
+            # teasers, not comments.
+            return [], []
         tops = [i for i in thread.items if thread.parent(i) is None]
         in_comments = sum(len(i.text_content()) for i in tops)
         # A section much larger than its comments wraps more than comments (a theme that calls

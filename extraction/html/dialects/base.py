@@ -292,9 +292,8 @@ class Dialect:
                     parent_index=kept.get(parent) if parent is not None else None,
                 )
             )
-        if not any(r.author or r.posted_text or r.posted_at for r in records):
-            # Not one of them shows who wrote it or when: a form's notice or a list of
-            # teasers, not comments.
+        if len(records) < 2 and not any(r.author or r.posted_text or r.posted_at for r in records):
+            # A lone "comment" that shows neither who wrote it nor when: a form's notice.
             return [], []
         tops = [i for i in thread.items if thread.parent(i) is None]
         in_comments = sum(len(i.text_content()) for i in tops)

@@ -139,6 +139,12 @@ def _in_comments(el: Element) -> bool:
     return False
 
 
+def _in_quotation(el: Element) -> bool:
+    """Whether an element sits in a quotation or a caption (a quoted person's "author" class
+    names the speaker, not the article's author)."""
+    return any(a.tag in ("blockquote", "q", "figure", "figcaption") for a in el.iterancestors())
+
+
 def _absolute(link: str, base: str | None) -> str | None:
     if not base:
         return None
@@ -257,7 +263,7 @@ def _visible_bylines(root: Element) -> Iterator[str]:
     or id says author or byline; a list of names is joined, links to author pages preferred."""
     for selector in rules.BYLINE_CSS:
         for el in select(root, selector):
-            if _in_comments(el):
+            if _in_comments(el) or _in_quotation(el):
                 continue
             text = normalise_space(el.text_content())
             if not text or len(text) > 3 * rules.MAX_BYLINE_CHARS:

@@ -12,7 +12,7 @@ the scrapinghub article-extraction-benchmark scores them), the pages whose body 
 though they hold an article, metadata accuracy where the set knows it (title exact after white
 space normalisation, byline as the same set of names, publication day), comment rows found,
 reader-comment snippets found where the set marks comments, and pages/s on one core (CPU time of
-this process). trafilatura (the ``bench`` dependency group, imported only here) runs in the same
+this process). trafilatura (a project dependency since it is the fallback extractor) runs in the same
 process on the same pages, one extractor after the other.
 
 Sets (none is committed; each is read from a folder outside the repository):
@@ -389,7 +389,7 @@ def have_trafilatura() -> bool:
     try:
         import trafilatura  # noqa: F401
     except ImportError:
-        print("trafilatura not installed (uv sync --group bench): its rows are left out")
+        print("trafilatura not installed (./scripts/bootstrap): its rows are left out")
         return False
     return True
 

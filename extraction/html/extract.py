@@ -11,7 +11,9 @@ from extraction.html.comment_shape import find_comment_list
 from extraction.html.density import measure
 from extraction.html.dialects import Dialect, registered
 from extraction.html.dialects.base import Thread
+from extraction.html.fallback import FALLBACK_CONFIDENCE, fallback_paragraphs
 from extraction.html.metadata import read_metadata, site_of
+from extraction.html.text import normalise_space
 from extraction.html.tree import Element, Markup, drop, parse_html
 
 
@@ -27,6 +29,12 @@ _MIN_BODY_WORDS: Final = 30
 
 def _word_count(paragraphs: list[str]) -> int:
     return sum(len(p.split()) for p in paragraphs)
+
+
+def _without_comments(paragraphs: list[str], comments: list[RawComment]) -> list[str]:
+    said = normalise_space(" ".join(c.body for c in comments))
+    kept = (normalise_space(p) for p in paragraphs)
+    return [p for p in kept if p and not (len(p) >= 20 and p in said)]
 
 
 def opening_post(comments: list[RawComment]) -> tuple[list[str], list[RawComment]]:
@@ -86,11 +94,17 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     if not credits:
         credits = [c for line in body.furniture_lines if (c := photo_credit_of(line))]
     photo_credit = "; ".join(credits) if credits else None
-    paragraphs = body.paragraphs
+    paragraphs, quoted = body.paragraphs, body.blockquote_paragraphs
+    if body.confidence < FALLBACK_CONFIDENCE:
+        # Our reading is unsure: a second extractor's body wins when it holds more words
+        # (without what we read as comments).
+        other = _without_comments(fallback_paragraphs(html), comments)
+        if _word_count(other) > _word_count(paragraphs):
+            paragraphs, quoted = other, set()
     if comments and _word_count(paragraphs) < _MIN_BODY_WORDS:
         # A discussion thread: no prose outside the posts, so the opening post is the body.
         paragraphs, comments = opening_post(comments)
-        body.blockquote_paragraphs.clear()
+        quoted = set()
     return PageContent(
         title=meta.title,
         paragraphs=tuple(paragraphs),
@@ -101,6 +115,6 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         photo_credit=photo_credit,
         declared_comment_count=declared,
         petition_signatures=signatures,
-        blockquote_paragraphs=frozenset(body.blockquote_paragraphs),
+        blockquote_paragraphs=frozenset(quoted),
         comments=tuple(comments),
     )

@@ -12,8 +12,9 @@ the scrapinghub article-extraction-benchmark scores them), the pages whose body 
 though they hold an article, metadata accuracy where the set knows it (title exact after white
 space normalisation, byline as the same set of names, publication day), comment rows found,
 reader-comment snippets found where the set marks comments, and pages/s on one core (CPU time of
-this process). trafilatura (a project dependency since it is the fallback extractor) runs in the same
-process on the same pages, one extractor after the other.
+this process). trafilatura (a project dependency: it is our fallback extractor) runs in the
+same process on the same pages, one extractor after the other; our figures include the pages
+our extractor hands to it.
 
 Sets (none is committed; each is read from a folder outside the repository):
 

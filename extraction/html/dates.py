@@ -103,6 +103,9 @@ def visible_date(text: str) -> date | None:
             if second > 12 >= first:
                 first, second = second, first
             found = _day(int(g["num_y"]), second, first)
+        elif g["ym_y"]:
+            month = _month(g["ym_m"])
+            found = _day(int(g["ym_y"]), month, int(g["ym_d"])) if month else None
         elif g["dm_y"]:
             month = _month(g["dm_m"])
             found = _day(int(g["dm_y"]), month, int(g["dm_d"])) if month else None

@@ -324,9 +324,36 @@ def _meta_date(meta: dict[str, str]) -> datetime | None:
             return moment
     # Names vary endlessly ("article:published:time", "publish-date", "DC.date.created").
     for key, value in meta.items():
-        if rules.META_PUBLISHED_NAME_RE.search(key) and (moment := parse_datetime(value)):
-            return moment
+        if rules.META_PUBLISHED_NAME_RE.search(key):
+            if moment := parse_datetime(value):
+                return moment
+            if day := visible_date(value):  # "2024 Jun 30" (citation_publication_date)
+                return day_start(day)
     return None
+
+
+def _date_by_headline(root: Element) -> datetime | None:
+    """A date printed in a short element just after the headline (blog platforms print the
+    dateline with nothing but layout classes)."""
+    h1 = next(root.iter("h1"), None)
+    if h1 is None:
+        return None
+    for count, el in enumerate(_following(h1)):
+        if count > rules.DATELINE_SEARCH_ELEMENTS:
+            break
+        if not el.text or not isinstance(el.tag, str) or _in_comments(el):
+            continue
+        text = normalise_space(el.text)  # the element's own first text, not its children's
+        if 6 <= len(text) <= 120 and (day := visible_date(text)) is not None:
+            return day_start(day)
+    return None
+
+
+def _following(el: Element) -> Iterator[Element]:
+    """The elements after one in document order."""
+    for node in (el, *el.iterancestors()):
+        for following in node.itersiblings():
+            yield from following.iter()
 
 
 def read_metadata(root: Element, url: str | None = None, markup: str | None = None) -> Metadata:
@@ -381,6 +408,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
             parse_datetime(ld_date)
             or _meta_date(meta)
             or _visible_date(root)
+            or _date_by_headline(root)
             or _url_date(page_url)
             or _url_date(url)
         ),

@@ -636,6 +636,8 @@ BYLINE_NOT_NAME_RE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 MAX_BYLINE_CHARS: Final[int] = 100
+# Elements after the first <h1> searched for a printed date (a dateline sits by the headline).
+DATELINE_SEARCH_ELEMENTS: Final[int] = 80
 # Where a page prints its date when no metadata gives one.
 DATELINE_CSS: Final[tuple[str, ...]] = (
     "time[datetime]",
@@ -714,7 +716,7 @@ META_PUBLISHED: Final[tuple[str, ...]] = (
 )
 # Other <meta> names that hold the publication time.
 META_PUBLISHED_NAME_RE: Final[re.Pattern[str]] = re.compile(
-    r"publish|pubdate|date\.?created|dateissued|release", re.IGNORECASE
+    r"publish|publication|pubdate|date\.?created|dateissued|release", re.IGNORECASE
 )
 
 # --- timestamps and dates (dates.py) --------------------------------------------------------
@@ -878,5 +880,6 @@ VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
     r"|(?<!\d)(?P<dm_d>\d{1,2})(?:\.|º|er)?\s*(?:de\s+)?(?P<dm_m>[^\W\d_]{3,}\.?)\s*(?:de\s+)?,?"
     r"\s*(?P<dm_y>(?:19|20)\d\d)(?!\d)"
     r"|(?P<md_m>[^\W\d_]{3,}\.?)\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<md_y>(?:19|20)\d\d)"
-    r"(?!\d)",
+    r"(?!\d)"
+    r"|(?P<ym_y>(?:19|20)\d\d)\s+(?P<ym_m>[^\W\d_]{3,}\.?)\s+(?P<ym_d>\d{1,2})(?!\d)",
 )

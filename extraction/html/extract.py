@@ -101,14 +101,17 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         other = _without_comments(fallback_paragraphs(html), comments)
         if _word_count(other) > _word_count(paragraphs):
             paragraphs, quoted = other, set()
+    byline = meta.byline
     if comments and _word_count(paragraphs) < _MIN_BODY_WORDS:
-        # A discussion thread: no prose outside the posts, so the opening post is the body.
+        # A discussion thread: no prose outside the posts, so the opening post is the body
+        # and its author the byline.
+        byline = comments[0].author or byline
         paragraphs, comments = opening_post(comments)
         quoted = set()
     return PageContent(
         title=meta.title,
         paragraphs=tuple(paragraphs),
-        byline=meta.byline,
+        byline=byline,
         url=meta.url,
         site=meta.site,
         published_at=meta.published_at,

@@ -252,6 +252,8 @@ def _byline_text(text: str) -> str:
 def _acceptable_byline(name: str, sites: set[str]) -> bool:
     if not name or len(name) > rules.MAX_BYLINE_CHARS or not any(c.isalpha() for c in name):
         return False
+    if rules.BYLINE_LABEL_ONLY_RE.fullmatch(name):
+        return False  # "Author", "Topic Author": the label without the name
     if "@" in name or name.startswith(("http://", "https://", "www.")):
         return False
     folded = _fold(name)
@@ -271,6 +273,12 @@ def _visible_bylines(root: Element) -> Iterator[str]:
             yield from _names_in(el)
 
 
+def _spaced_text(el: Element) -> str:
+    """An element's text with its parts apart: "<span>Author</span><a>Venteur</a>" is two
+    words, not "AuthorVenteur"."""
+    return " ".join(el.itertext())
+
+
 def _names_in(el: Element) -> Iterator[str]:
     items = [
         c
@@ -279,16 +287,16 @@ def _names_in(el: Element) -> Iterator[str]:
         and rules.BYLINE_ITEM_RE.search((c.get("class") or "") + " " + (c.get("itemprop") or ""))
     ]
     if len(items) >= 2:
-        yield ", ".join(n for c in items if (n := _byline_text(c.text_content())))
+        yield ", ".join(n for c in items if (n := _byline_text(_spaced_text(c))))
         return
     links = [a for a in el.iter("a") if _clean(a.text_content())]
     if 1 <= len(links) <= 6 and all(len(_clean(a.text_content())) <= 60 for a in links):
-        names = [_byline_text(a.text_content()) for a in links]
+        names = [_byline_text(_spaced_text(a)) for a in links]
         names = [n for n in names if n and not rules.BYLINE_NOT_NAME_RE.search(n)]
         if names:
             yield ", ".join(dict.fromkeys(names))
             return
-    text = _byline_text(el.text_content())
+    text = _byline_text(_spaced_text(el))
     if not rules.BYLINE_NOT_NAME_RE.search(text):
         yield text
 

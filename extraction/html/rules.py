@@ -616,6 +616,7 @@ BYLINE_ITEM_RE: Final[re.Pattern[str]] = re.compile(r"item|name|author", re.IGNO
 # What precedes the names: "By", "Von", "Par", "Text:", "Autor:", "Written by", "Posted by".
 BYLINE_PREFIX_RE: Final[re.Pattern[str]] = re.compile(
     r"^(?:(?:written|posted|published|reported|text|story|words|edited)\s+by\b|by\b|von\b|"
+    r"author\b(?!s)|autor\b|auteur\b|"
     r"par\b|por\b|di\b|door\b|av\b|af\b|od\b|de\b|text\s*:|autor(?:in)?\s*:|auteur\s*:|"
     r"author\s*:|redaktion\s*:)\s*:?\s*",
     re.IGNORECASE,
@@ -623,8 +624,14 @@ BYLINE_PREFIX_RE: Final[re.Pattern[str]] = re.compile(
 # Where the names end: a date or time, a separator, a handle, "Updated", a newline of roles.
 BYLINE_TAIL_RE: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:\||•|·|\s@|\bupdated\b|\bpublished\b|\baktualisiert\b|\bon\s+\w+day\b|"
+    r"\b\d+\s+min(?:ute)?s?\s+read\b|\bposts?:|\bjoined\b|"
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:h|hours?|min|minutes?)\s+ago\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
+# A byline element's label alone, with no name in it.
+BYLINE_LABEL_ONLY_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:(?:topic|post|article|thread)\s+)?(?:author|autor|auteur|by|von|written by|posted by)s?",
     re.IGNORECASE,
 )
 # Staff codes after a name: "Elena Oberholzer (obe)".

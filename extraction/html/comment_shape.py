@@ -130,10 +130,10 @@ def find_time(elements: list[Element]) -> tuple[Element | None, str | None, date
                     texted = el
                 elif texted_small is None:
                     texted_small = el
-    el = worded if worded is not None else texted if texted is not None else texted_small
-    if el is None:
+    found = worded if worded is not None else texted if texted is not None else texted_small
+    if found is None:
         return None, None, None
-    return el, _short_text(el) or None, machine_time(el)
+    return found, _short_text(found) or None, machine_time(found)
 
 
 def _name_of(el: Element, time_text: str | None = None) -> str | None:
@@ -347,7 +347,7 @@ def _with_replies(members: list[Element]) -> list[Element]:
 
 def _looks_like_comments(items: list[Element]) -> float:
     """Share of items with a time and a name (or a time and text), read by structure."""
-    good = 0
+    good = 0.0
     members = set(items)
     for item in items:
         nested = members - {item}

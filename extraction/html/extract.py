@@ -92,7 +92,8 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     body_css = tuple(sel for d in dialects for sel in d.body)
     body = extract_body(root, container_css=body_css, title=meta.title)
     if not credits:
-        credits = [c for line in body.furniture_lines if (c := photo_credit_of(line))]
+        named = (photo_credit_of(line) for line in body.furniture_lines)
+        credits = [credit for credit in named if credit]
     photo_credit = "; ".join(credits) if credits else None
     paragraphs, quoted = body.paragraphs, body.blockquote_paragraphs
     if body.confidence < FALLBACK_CONFIDENCE:

@@ -80,6 +80,9 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         if found is not None:
             thread = Thread.of(found.items, [found.area])
             comments, holders = dialects[-1].read_thread(thread)
+    if not comments:
+        # Comments the page declares only in its JSON-LD (the markup loads them by script).
+        comments = list(meta.comments)
     declared = next(
         (n for d in dialects if (n := d.declared_comment_count(root)) is not None), None
     )

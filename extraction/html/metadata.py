@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, Final
 from urllib.parse import urljoin, urlsplit
 
+from extraction.content import RawComment
 from extraction.html import rules
 from extraction.html.dates import day_start, parse_datetime, visible_date
 from extraction.html.head import HeadTags, page_tags
@@ -25,6 +26,9 @@ from extraction.html.tree import Element, select
 
 _LD_WRAPPER_RE: Final = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
 _ENTITY_RE: Final = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+_TAG_RE: Final = re.compile(r"<[^>]*>")
+_BREAK_RE: Final = re.compile(r"<br\s*/?>|</p\s*>", re.IGNORECASE)
+_COMMENT_TYPES: Final = frozenset({"Comment", "Answer"})
 _URL_DATE_RE: Final = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
 
 
@@ -37,6 +41,8 @@ class Metadata:
     url: str | None = None
     site: str | None = None
     published_at: datetime | None = None
+    # Comments the page declares in JSON-LD (schema.org Comment under "comment"), replies nested.
+    comments: tuple[RawComment, ...] = ()
 
 
 def site_of(url: str | None) -> str | None:
@@ -375,6 +381,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     ld_url = ld_date = None
     ld_authors: list[str] = []
     ld_sites: list[str] = []
+    ld_comments: list[RawComment] = []
     for obj in _json_ld_objects(tags.json_ld):
         types = _types(obj)
         site = _first_name(obj.get("name"))
@@ -394,6 +401,8 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
             ld_date = _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated"))
         if not ld_authors:
             ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
+        if not ld_comments:
+            _ld_comments(obj.get("comment"), None, ld_comments, 0)
     meta = tags.meta
 
     canonical = tags.canonical
@@ -420,7 +429,34 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
             or _url_date(page_url)
             or _url_date(url)
         ),
+        comments=tuple(ld_comments),
     )
+
+
+def _ld_comments(value: Any, parent: int | None, out: list[RawComment], depth: int) -> None:
+    """schema.org Comment (and Answer) objects under "comment", in order, replies after the
+    comment they answer (``parent_index`` the position of that comment in ``out``)."""
+    if depth > _MAX_LD_DEPTH or value is None:
+        return
+    for item in value if isinstance(value, list) else [value]:
+        if not isinstance(item, dict) or not _types(item) & _COMMENT_TYPES:
+            continue
+        text = item.get("text") if isinstance(item.get("text"), str) else ""
+        paragraphs = (_clean(_TAG_RE.sub(" ", p)) for p in _BREAK_RE.split(text or ""))
+        body = "\n\n".join(p for p in paragraphs if p)
+        if not body:
+            continue
+        authors = _names(item.get("author"))
+        when = _first_str(item.get("dateCreated")) or _first_str(item.get("datePublished"))
+        out.append(
+            RawComment(
+                author=authors[0] if authors else "",
+                body=body,
+                posted_at=parse_datetime(when),
+                parent_index=parent,
+            )
+        )
+        _ld_comments(item.get("comment"), len(out) - 1, out, depth + 1)
 
 
 def _first_name(value: Any) -> str | None:

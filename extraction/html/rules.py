@@ -670,6 +670,8 @@ ARTICLE_TYPES: Final[frozenset[str]] = frozenset(
         "ScholarlyArticle",
         "TechArticle",
         "LiveBlogPosting",
+        "DiscussionForumPosting",
+        "SocialMediaPosting",
         "WebPage",
     }
 )

@@ -329,14 +329,14 @@ def _bins(
 
 
 def _series(
-    rows: Sequence[tuple[object, ...]], names: Sequence[str], axis: Axis, column: int, what: str
+    rows: Sequence[tuple[object, ...]], names: Sequence[str], axis: Axis, column: int, noun: str
 ) -> TimeSeries:
     values: dict[str, dict[date, int]] = defaultdict(dict)
     for row in rows:
         values[str(row[1])][row[0]] = int(row[column])
     buckets = sorted({b for by in values.values() for b, v in by.items() if v})
     series = [(n, [values[n].get(b, 0) for b in buckets]) for n in names if n in values]
-    return TimeSeries(axis, buckets, series, what)
+    return TimeSeries(axis, buckets, series, noun)
 
 
 def _article(row: Sequence[object]) -> Article:
@@ -380,12 +380,12 @@ def _load(con: duckdb.DuckDBPyConnection) -> ReportData:
         stacked = [s.site for s in sites[:STACKED_SITES]]
         rows = con.execute(SERIES_SQL, {**window, "named": stacked}).fetchall()
         order = [*stacked, OTHER_SITES]
-        articles_series = _series(rows, order, axis, 2, "articles published")
-        comments_series = _series(rows, order, axis, 3, "comments")
+        articles_series = _series(rows, order, axis, 2, "article")
+        comments_series = _series(rows, order, axis, 3, "comment")
         per_site = con.execute(SITE_SERIES_SQL, {**window, "named": named}).fetchall()
         for site in named:
             site_series[site] = _series(
-                [r for r in per_site if r[1] == site], [site], axis, 3, "comments"
+                [r for r in per_site if r[1] == site], [site], axis, 3, "comment"
             )
         o = con.execute(OUTSIDE_SQL, {"start": axis.start, "end": axis.end}).fetchone()
         if o and (o[0] or o[1]):

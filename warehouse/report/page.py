@@ -19,7 +19,7 @@ from warehouse.report.data import (
     SiteDetail,
     TopList,
 )
-from warehouse.report.svg import Ranked, esc
+from warehouse.report.svg import Ranked, amount, esc
 
 KEY_META = "corpus-report-key"
 
@@ -74,10 +74,6 @@ def _ratio(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.1f}%"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
 class Cell:
     """A table cell; numbers carry their value for sorting and align right."""
 
@@ -121,9 +117,9 @@ def more_note(shown: int, total: int, noun: str) -> str:
     if not total:
         return ""
     if shown >= total:
-        return f'<p class="more">All {_plural(total, noun)} shown.</p>'
+        return f'<p class="more">All {amount(total, noun)} shown.</p>'
     return (
-        f'<p class="more">Top {shown:,} of {_plural(total, noun)}; '
+        f'<p class="more">Top {shown:,} of {amount(total, noun)}; '
         f"{total - shown:,} more not shown.</p>"
     )
 
@@ -165,7 +161,7 @@ def date_table(dates: DateRange) -> str:
     note = ""
     if dates.undated_articles:
         note = (
-            f'<p class="note">{_plural(dates.undated_articles, "article")} without a publication '
+            f'<p class="note">{amount(dates.undated_articles, "article")} without a publication '
             "date (articles.published_at is NULL) are in no time series.</p>"
         )
     return body + note
@@ -198,16 +194,16 @@ def _capture_caption(undeclared: int) -> str:
         "page declares, in tenths (100%+: every declared comment shown)."
     )
     if undeclared:
-        text += f" {_plural(undeclared, 'article')} declaring no count are left out."
+        text += f" {amount(undeclared, 'article')} declaring no count are left out."
     return text
 
 
 def _top_articles_chart(articles: Sequence[Article], limit: int) -> str:
     rows = [
-        Ranked(a.title, a.distinct_comments, _plural(a.unique_commenters, "commenter"))
+        Ranked(a.title, a.distinct_comments, amount(a.unique_commenters, "commenter"))
         for a in articles[:limit]
     ]
-    return svg.ranked_bars(rows, "distinct comments", "No article has a comment yet")
+    return svg.ranked_bars(rows, "distinct comment", "No article has a comment yet")
 
 
 def _time_caption(data: ReportData, what: str) -> str:
@@ -218,8 +214,8 @@ def _time_caption(data: ReportData, what: str) -> str:
     if data.outside:
         o = data.outside
         text += (
-            f" Left off the axis as outliers: {_plural(o.articles, 'article')} and "
-            f"{_plural(o.comments, 'comment')} dated {_day(o.first)} – {_day(o.last)}."
+            f" Left off the axis as outliers: {amount(o.articles, 'article')} and "
+            f"{amount(o.comments, 'comment')} dated {_day(o.first)} – {_day(o.last)}."
         )
     return esc(text)
 
@@ -260,12 +256,12 @@ def overview(data: ReportData) -> str:
         '<section class="overview" id="distributions"><h2>Distributions</h2>'
         + figure(
             "capture-ratio",
-            svg.histogram(data.capture, "articles", height=200),
+            svg.histogram(data.capture, "article", height=200),
             esc(_capture_caption(data.undeclared)),
         )
         + figure(
             "comments-per-article",
-            svg.histogram(data.comment_bins, "articles", height=200),
+            svg.histogram(data.comment_bins, "article", height=200),
             "Articles by distinct comments (article_engagement.distinct_comments).",
         )
         + "</section>"
@@ -286,7 +282,7 @@ def overview(data: ReportData) -> str:
         '<section class="overview" id="people"><h2>Commenters, speakers and outlets</h2>'
         + figure(
             "top-commenters",
-            svg.ranked_bars(data.commenters.rows, "distinct comments", "No comments captured yet"),
+            svg.ranked_bars(data.commenters.rows, "distinct comment", "No comments captured yet"),
             "Authors by distinct comments (commenter_activity), with the articles they commented"
             " on" + (", per site: one display name on two sites counts twice." if several else "."),
         )
@@ -294,14 +290,14 @@ def overview(data: ReportData) -> str:
         + figure(
             "top-speakers",
             svg.ranked_bars(
-                data.speakers.rows, "direct and block quotes", "No attributed quotes yet"
+                data.speakers.rows, "quote", "No attributed quotes yet"
             ),
             "Speakers by direct and block quotes (quote_sources), with the outlets credited.",
         )
         + top_note(data.speakers, "speaker")
         + figure(
             "top-outlets",
-            svg.ranked_bars(data.outlets.rows, "quotes", "No quote is credited to an outlet yet"),
+            svg.ranked_bars(data.outlets.rows, "quote", "No quote is credited to an outlet yet"),
             "Outlets by the quotes credited to them (quote_sources.outlet).",
         )
         + top_note(data.outlets, "outlet")
@@ -348,7 +344,7 @@ def ingest_section(data: ReportData) -> str:
     total = sum(f[0] for f in files.values())
     out = (
         '<section class="overview" id="ingest"><h2>Ingest</h2>'
-        f"<p>{_plural(total, 'input file')} seen (ingest_files).</p>"
+        f"<p>{amount(total, 'input file')} seen (ingest_files).</p>"
         + table(["status", "files", "articles"], rows, numeric=(1, 2), sortable=False)
     )
     if data.ingest.errors:
@@ -361,7 +357,7 @@ def ingest_section(data: ReportData) -> str:
         )
         hidden = data.ingest.error_kinds - len(data.ingest.errors)
         if hidden > 0:
-            out += f'<p class="more">{_plural(hidden, "more error kind")} not shown.</p>'
+            out += f'<p class="more">{amount(hidden, "more error kind")} not shown.</p>'
         out += (
             '<p class="note">Every file not fully loaded has rows in ingest_errors: '
             "<code>corpus sql \"SELECT * FROM ingest_errors WHERE error_kind = '…'\"</code>.</p>"
@@ -399,12 +395,12 @@ def site_section(index: int, detail: SiteDetail) -> str:
     parts.append(
         figure(
             f"{site_id}-capture",
-            svg.histogram(detail.capture, "articles", height=170),
+            svg.histogram(detail.capture, "article", height=170),
             esc(_capture_caption(detail.undeclared)),
         )
         + figure(
             f"{site_id}-comments-per-article",
-            svg.histogram(detail.comment_bins, "articles", height=170),
+            svg.histogram(detail.comment_bins, "article", height=170),
             "Articles by distinct comments.",
         )
     )
@@ -419,13 +415,13 @@ def site_section(index: int, detail: SiteDetail) -> str:
     parts.append(
         figure(
             f"{site_id}-top-commenters",
-            svg.ranked_bars(detail.commenters.rows, "distinct comments", "No comments yet"),
+            svg.ranked_bars(detail.commenters.rows, "distinct comment", "No comments yet"),
             "The site's most active commenters (commenter_activity).",
         )
         + top_note(detail.commenters, "commenter")
         + figure(
             f"{site_id}-top-speakers",
-            svg.ranked_bars(detail.speakers.rows, "quotes", "No attributed quotes"),
+            svg.ranked_bars(detail.speakers.rows, "quote", "No attributed quotes"),
             "The site's most-quoted speakers (quote_sources).",
         )
         + top_note(detail.speakers, "speaker")

@@ -26,6 +26,11 @@ def count(value: float | int) -> str:
     return f"{int(value):,}"
 
 
+def amount(n: int, noun: str) -> str:
+    """1 article, 2 articles, 1,234 distinct comments."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def compact(value: float) -> str:
     """An axis label: 950, 1.2k, 34k, 5.6M."""
     for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
@@ -88,7 +93,7 @@ class TimeSeries:
     axis: Axis
     buckets: Sequence[date]  # bucket starts, ascending, only those with data
     series: Sequence[tuple[str, Sequence[int]]]  # (name, value per bucket)
-    what: str  # "comments", "articles": names the figures in each bar's title
+    noun: str  # "comment", "article": names the figures in each bar's title
 
 
 def time_bars(data: TimeSeries, height: int = 240) -> str:
@@ -97,7 +102,7 @@ def time_bars(data: TimeSeries, height: int = 240) -> str:
     left, right, top, bottom = 56.0, WIDTH - 12.0, 12.0, height - 28.0
     totals = [sum(values[i] for _, values in data.series) for i in range(len(data.buckets))]
     if not totals or max(totals) == 0:
-        return empty(f"No {data.what} with a date yet", height=80)
+        return empty(f"No dated {data.noun}s yet", height=80)
     y_max, step = nice_max(max(totals))
     span = right - left
 
@@ -122,7 +127,7 @@ def time_bars(data: TimeSeries, height: int = 240) -> str:
                 f'<rect x="{x0:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" '
                 f'fill="{colour}"/>'
             )
-        title = f"{_bucket_label(start, data.axis.unit)}: {count(totals[i])} {data.what}"
+        title = f"{_bucket_label(start, data.axis.unit)}: {amount(totals[i], data.noun)}"
         if len(data.series) > 1:
             title += f" ({detail})"
         parts.append(f"<g><title>{esc(title)}</title>{''.join(rects)}</g>")
@@ -134,7 +139,7 @@ def time_bars(data: TimeSeries, height: int = 240) -> str:
             f'<text x="{tx:.1f}" y="{bottom + 18}" text-anchor="middle" fill="#333">'
             f"{esc(tick.label)}</text>"
         )
-    return _svg(height, "".join(parts), f"{data.what} per {data.axis.unit}")
+    return _svg(height, "".join(parts), f"{data.noun}s per {data.axis.unit}")
 
 
 def _bucket_label(start: date, unit: str) -> str:
@@ -156,7 +161,7 @@ class Ranked:
     detail: str = ""  # shown after the value, e.g. "12 articles"
 
 
-def ranked_bars(rows: Sequence[Ranked], what: str, empty_message: str) -> str:
+def ranked_bars(rows: Sequence[Ranked], noun: str, empty_message: str) -> str:
     """Horizontal bars, largest first, each labelled with its name (shortened, in full on hover)
     and its value."""
     if not rows:
@@ -171,7 +176,7 @@ def ranked_bars(rows: Sequence[Ranked], what: str, empty_message: str) -> str:
         w = max((right - left) * row.value / top_value, 1.0)
         value_text = count(row.value) + (f" · {shorten(row.detail, 24)}" if row.detail else "")
         parts.append(
-            f"<g><title>{esc(row.label)}: {esc(count(row.value))} {esc(what)}"
+            f"<g><title>{esc(row.label)}: {esc(amount(row.value, noun))}"
             f"{' · ' + esc(row.detail) if row.detail else ''}</title>"
             f'<text x="{label_width}" y="{y + 16}" text-anchor="end" fill="#222">'
             f"{esc(shorten(row.label, 38))}</text>"
@@ -179,7 +184,7 @@ def ranked_bars(rows: Sequence[Ranked], what: str, empty_message: str) -> str:
             f'fill="{PALETTE[0]}"/>'
             f'<text x="{left + w + 6:.1f}" y="{y + 16}" fill="#333">{esc(value_text)}</text></g>'
         )
-    return _svg(height, "".join(parts), f"top {len(rows)} by {what}")
+    return _svg(height, "".join(parts), f"top {len(rows)} by {noun}s")
 
 
 def shorten(text: str, limit: int) -> str:
@@ -187,11 +192,11 @@ def shorten(text: str, limit: int) -> str:
 
 
 def histogram(
-    bins: Sequence[tuple[str, int]], what: str, height: int = 220, width: int = WIDTH
+    bins: Sequence[tuple[str, int]], noun: str, height: int = 220, width: int = WIDTH
 ) -> str:
     """Vertical bars over labelled bins (in order), each with its count on top."""
     if not bins or not any(n for _, n in bins):
-        return empty(f"No {what} to show", width=width)
+        return empty(f"No {noun}s to show", width=width)
     left, right, top, bottom = 44.0, width - 6.0, 18.0, height - 30.0
     y_max, step = nice_max(max(n for _, n in bins))
     slot = (right - left) / len(bins)
@@ -200,7 +205,7 @@ def histogram(
         h = (bottom - top) * n / y_max
         x0 = left + i * slot + slot * 0.1
         parts.append(
-            f"<g><title>{esc(label)}: {count(n)} {esc(what)}</title>"
+            f"<g><title>{esc(label)}: {esc(amount(n, noun))}</title>"
             f'<rect x="{x0:.1f}" y="{bottom - h:.1f}" width="{slot * 0.8:.1f}" height="{h:.1f}" '
             f'fill="{PALETTE[0]}"/>'
             f'<text x="{x0 + slot * 0.4:.1f}" y="{bottom - h - 4:.1f}" text-anchor="middle" '
@@ -209,4 +214,4 @@ def histogram(
             f'fill="#333" font-size="11">{esc(label)}</text></g>'
         )
     parts.append(f'<line x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}" stroke="#999"/>')
-    return _svg(height, "".join(parts), f"{what} histogram", width)
+    return _svg(height, "".join(parts), f"{noun}s histogram", width)

@@ -271,7 +271,7 @@ def overview(data: ReportData) -> str:
         + figure(
             "top-articles",
             _top_articles_chart(data.top_articles, TOP_N),
-            f"Top {TOP_N} articles by distinct comments (article_engagement).",
+            "The most-discussed articles by distinct comments (article_engagement).",
         )
         + "<h3>The most-discussed articles in detail</h3>"
         + article_table(data.top_articles, with_site=several)

@@ -86,7 +86,9 @@ FROM report_days
 WHERE day < $start OR day >= $end
 """
 CAPTURE_SQL = """
-SELECT site, least(floor(capture_ratio * 10), 10)::INTEGER AS bin, count(*)
+-- least() skips NULLs: an article without a ratio must stay binless.
+SELECT site, CASE WHEN capture_ratio IS NOT NULL THEN least(floor(capture_ratio * 10), 10) END
+           ::INTEGER AS bin, count(*)
 FROM report_articles
 GROUP BY ALL
 """

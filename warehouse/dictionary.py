@@ -30,12 +30,15 @@ hand. Timestamps are UTC (`TIMESTAMP` without time zone). Counts and sums in the
 
 The same text is in every warehouse, for any client:
 
-| where | how | shows |
-|---|---|---|
-| any SQL client (duckdb CLI, Python, DBeaver, `corpus sql`) | `SELECT column_name, data_type, meaning FROM data_dictionary WHERE relation = 'comments'` | everything; the duckdb CLI wraps long meanings when you select these few columns |
-| the terminal | `corpus describe comments` (`corpus describe` lists the relations) | everything, wrapped to the terminal |
-| DuckDB's `DESCRIBE comments` | | names and types only: DuckDB 1.5 leaves the comments out |
-| `SELECT * FROM duckdb_columns()` | | the comment is its 18th column, which the duckdb CLI hides behind `…` on an ordinary terminal; select `table_name, column_name, comment` instead |
+- Any SQL client (duckdb CLI, Python, DBeaver, `corpus sql`):
+  `SELECT column_name, data_type, meaning FROM data_dictionary WHERE relation = 'comments'`.
+  The duckdb CLI's box display wraps a long meaning over three lines and cuts the rest with `…`;
+  `.mode line` first shows every word.
+- The terminal: `corpus describe comments` (`corpus describe` lists the relations), wrapped to
+  its width.
+- `DESCRIBE comments` shows names and types only: DuckDB 1.5 leaves the comments out.
+- `SELECT * FROM duckdb_columns()` has the comment in its 18th column, which the duckdb CLI hides
+  behind `…` on an ordinary terminal.
 """
 
 RELATIONS_SQL = """

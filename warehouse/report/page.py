@@ -289,9 +289,7 @@ def overview(data: ReportData) -> str:
         + top_note(data.commenters, "commenter")
         + figure(
             "top-speakers",
-            svg.ranked_bars(
-                data.speakers.rows, "quote", "No attributed quotes yet"
-            ),
+            svg.ranked_bars(data.speakers.rows, "quote", "No attributed quotes yet"),
             "Speakers by direct and block quotes (quote_sources), with the outlets credited.",
         )
         + top_note(data.speakers, "speaker")

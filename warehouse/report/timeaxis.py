@@ -65,13 +65,12 @@ def next_bucket(start: date, unit: str, count: int = 1) -> date:
 
 
 def bucket_count(first: date, last: date, unit: str) -> int:
-    start, count = bucket_start(first, unit), 0
-    end = bucket_start(last, unit)
+    """How many buckets of `unit` the days first..last touch."""
+    start, end = bucket_start(first, unit), bucket_start(last, unit)
     if unit in ("day", "week"):
         return (end - start).days // (1 if unit == "day" else 7) + 1
     months = (end.year - start.year) * 12 + end.month - start.month
-    count = months // {"month": 1, "quarter": 3, "year": 12}[unit] + 1
-    return count
+    return months // {"month": 1, "quarter": 3, "year": 12}[unit] + 1
 
 
 def choose_unit(first: date, last: date, max_buckets: int = MAX_BUCKETS) -> str:
@@ -107,26 +106,27 @@ def axis_for(first: date, last: date, max_buckets: int = MAX_BUCKETS) -> Axis:
 
 def shown_range(activity: Sequence[tuple[date, int]]) -> tuple[date, date] | None:
     """The days to put on the axis, from (day, amount) pairs sorted by day: all of them, unless
-    a sliver of the amount lies so far out that it would squash the rest (see OUTLIER_*)."""
+    a sliver of the amount lies so far out that it would squash the rest (see OUTLIER_*). Then
+    the axis keeps the central days and any within one central span of them."""
     days = [(d, n) for d, n in activity if n > 0]
     if not days:
         return None
     total = sum(n for _, n in days)
-    low_cut, high_cut = total * OUTLIER_QUANTILE, total * (1 - OUTLIER_QUANTILE)
     running, low, high = 0, days[0][0], days[-1][0]
     found_low = False
     for day, amount in days:
         running += amount
-        if not found_low and running > low_cut:
+        if not found_low and running > total * OUTLIER_QUANTILE:
             low, found_low = day, True
-        if running >= high_cut:
+        if running >= total * (1 - OUTLIER_QUANTILE):
             high = day
             break
-    full = (days[-1][0] - days[0][0]).days + 1
-    central = (high - low).days + 1
-    if full <= OUTLIER_STRETCH * central:
-        return days[0][0], days[-1][0]
-    return low, high
+    first, last = days[0][0], days[-1][0]
+    central = high - low + timedelta(days=1)
+    if (last - first).days + 1 <= OUTLIER_STRETCH * central.days:
+        return first, last
+    kept = [d for d, _ in days if low - central <= d <= high + central]
+    return kept[0], kept[-1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ script for the site filter and sortable tables; nothing fetched), laid out from 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -105,9 +106,24 @@ def table(
     return f"<table{cls}><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>"
 
 
+# Headings of the charts, by id (a site section's ids carry a "site-N-" prefix).
+CHART_TITLES = {
+    "capture-ratio": "Capture ratio",
+    "capture": "Capture ratio",
+    "comments-per-article": "Comments per article",
+    "top-articles": "Top articles by distinct comments",
+    "top-commenters": "Most active commenters",
+    "top-speakers": "Most-quoted speakers",
+    "top-outlets": "Outlets credited with quotes",
+    "comments": "Comments posted",
+}
+
+
 def figure(chart_id: str, chart: str, caption: str, legend: str = "") -> str:
+    kind = re.sub(r"^site-\d+-", "", chart_id)
+    heading = f"<h3>{esc(CHART_TITLES[kind])}</h3>" if kind in CHART_TITLES else ""
     return (
-        f'<figure class="chart" id="{esc(chart_id)}">{chart}{legend}'
+        f'<figure class="chart" id="{esc(chart_id)}">{heading}{chart}{legend}'
         f"<figcaption>{caption}</figcaption></figure>"
     )
 

@@ -210,9 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    results = [measure(size, work, args.runs, args.full_build) for size in sizes]
-    print(machine())
-    print(table(results))
+    print(machine(), flush=True)
+    results: list[dict[str, Any]] = []
+    for size in sizes:  # the table so far after each size: a long run still leaves figures
+        results.append(measure(size, work, args.runs, args.full_build))
+        print(f"\n{table(results)}", flush=True)
     return 0
 
 

@@ -74,11 +74,7 @@ def published_fingerprint(store: StagingStore, published: Path) -> str | None:
 
 
 def _published_is_current(store: StagingStore, published: Path, fingerprint: str) -> bool:
-    try:
-        record = json.loads(_built_from_path(store).read_text(encoding="utf-8"))
-        return bool(record == _record(published, fingerprint))
-    except (OSError, ValueError):
-        return False
+    return published_fingerprint(store, published) == fingerprint
 
 
 def _register_staged(con: duckdb.DuckDBPyConnection, store: StagingStore) -> None:

@@ -136,7 +136,7 @@ def test_report_in_chromium(
             page.screenshot(path=str(ARTIFACTS / f"{corpus}-one-site.png"), full_page=True)
             page.select_option("#site-filter", "")
 
-            # A click on a heading sorts the table by it, smallest first; a second click reverses it.
+            # A click on a heading sorts by it, smallest first; a second click reverses the order.
             column = "#most-discussed table th:nth-child(5)"
             values = "#most-discussed table tbody td:nth-child(5)"
 

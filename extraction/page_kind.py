@@ -146,7 +146,7 @@ def classify(evidence: PageEvidence, site: PageKindVerdict | None = None) -> Pag
     other = sorted(t for t in declared if t in page_kinds.DECLARED_KINDS)
     if other and not declares_article:
         kind = page_kinds.DECLARED_KINDS[other[0]]
-        return PageKindVerdict.of(kind, f"the page declares itself a {other[0]}")
+        return PageKindVerdict.of(kind, f"declared type {other[0]}")
 
     hint = url_hint(evidence.url)
     petition = page.petition_facts(_lines_before_prose(evidence.lines), evidence.language)
@@ -155,7 +155,7 @@ def classify(evidence: PageEvidence, site: PageKindVerdict | None = None) -> Pag
         return PageKindVerdict.of("petition", f"petition furniture above the text ({shown})")
     if declares_article:
         named = sorted(declared & page_kinds.ARTICLE_TYPES)[0]
-        return PageKindVerdict.of("article", f"the page declares itself a {named}")
+        return PageKindVerdict.of("article", f"declared type {named}")
 
     teasers, excerpts = evidence.teasers, evidence.teaser_texts
     run = prose_run(evidence.paragraphs, excerpts)
@@ -170,15 +170,19 @@ def classify(evidence: PageEvidence, site: PageKindVerdict | None = None) -> Pag
             f"{teasers} teasers (headline and excerpt) and no run of {page_kinds.PROSE_RUN} prose "
             f"paragraphs (longest {run})" + (", listing URL" if hint == "listing" else ""),
         )
-    if hint in ("profile", "discussion") and run < page_kinds.PROSE_RUN:
+    if hint == "discussion":
         dated = sum(
             1 for line in evidence.lines if len(line) < 120 and page.DATE_IN_LINE.search(line)
         )
-        if hint == "profile" or dated >= page_kinds.DISCUSSION_MIN_DATED_LINES:
+        if dated >= page_kinds.DISCUSSION_MIN_DATED_LINES:
             return PageKindVerdict.of(
-                hint,
-                f"{hint} URL and no run of {page_kinds.PROSE_RUN} prose paragraphs (longest {run})",
+                "discussion", f"discussion URL and {dated} dated post headers"
             )
+    if hint == "profile" and run < page_kinds.PROSE_RUN:
+        return PageKindVerdict.of(
+            "profile",
+            f"profile URL and no run of {page_kinds.PROSE_RUN} prose paragraphs (longest {run})",
+        )
     body_chars = sum(len(p) for p in evidence.paragraphs)
     if evidence.markup and not evidence.article_marks and body_chars < page_kinds.THIN_PAGE_CHARS:
         return PageKindVerdict.of(

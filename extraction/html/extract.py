@@ -29,7 +29,7 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     markup = Markup(html, root)
     dialects = dialects_for(root, meta.site, markup)
     # What the page shows of its kind, read before the body cleaning mutates the tree.
-    signals = page_signals(root, markup, meta, url)
+    signals = page_signals(root, meta, url)
 
     # Everything read off the furniture happens before the body cleaning mutates the tree.
     comments: list[RawComment] = []

@@ -4,7 +4,6 @@ page's language and its microdata type."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -13,7 +12,7 @@ from extraction.html.body import paragraphs_of
 from extraction.html.dialects import Dialect
 from extraction.html.metadata import Metadata
 from extraction.html.text import normalise_space
-from extraction.html.tree import Element, Markup, tag_of
+from extraction.html.tree import Element, tag_of
 from extraction.page_kind import PageEvidence, PageKindVerdict, classify, url_hint
 from extraction.rules import page_kinds
 from extraction.rules.language import page_language
@@ -24,11 +23,10 @@ _TEASER_TAGS: Final = frozenset({"article", "li", "div", "section", "header"})
 # Levels above a headline searched for its teaser block, and for a link around the headline.
 _TEASER_LEVELS: Final = 3
 _LINK_LEVELS: Final = 2
-# Pages without these words show no petition or thread furniture: their lines are not needed.
-_LINES_WORTH_READING: Final = re.compile(
-    r"supporters|signatures|signers|petition|visibility:|back to topics|send green star",
-    re.IGNORECASE,
-)
+# Pages without these words show no petition counter ("152,347 supporters") and no Care2 thread
+# furniture: their lines are not needed. Matched case-sensitively past the first letter (lower-
+# casing the page's text would cost more than the search).
+_LINES_WORTH_READING: Final = ("upporters", "ignatures", "green star", "ack to topics")
 
 
 def _links_elsewhere(heading: Element) -> bool:
@@ -52,8 +50,8 @@ def teaser_blocks(root: Element) -> tuple[int, frozenset[str]]:
     headlines = [
         h
         for h in root.iter(*_HEADINGS)
-        if 0 < len(normalise_space(h.text_content()).split()) <= 2 * page_kinds.MAX_HEADLINE_WORDS
-        and _links_elsewhere(h)
+        if _links_elsewhere(h)
+        and 0 < len(h.text_content().split()) <= 2 * page_kinds.MAX_HEADLINE_WORDS
     ]
     marked = set(headlines)
     blocks: set[Element] = set()
@@ -127,15 +125,16 @@ class PageSignals:
         return classify(evidence, site)
 
 
-def page_signals(root: Element, markup: Markup, meta: Metadata, url: str | None) -> PageSignals:
+def page_signals(root: Element, meta: Metadata, url: str | None) -> PageSignals:
     """Read the page's signals; call before the body extraction mutates the tree."""
     page_url = meta.url or url
     teasers, excerpts = teaser_blocks(root)
+    text = root.text_content()
     lines: list[str] = []
-    if _LINES_WORTH_READING.search(markup.text) or url_hint(page_url) == "discussion":
+    if any(w in text for w in _LINES_WORTH_READING) or url_hint(page_url) == "discussion":
         lines = paragraphs_of(root)
     declared = root.get("lang")
-    sample = "" if declared else " ".join(lines[:40]) or normalise_space(root.text_content()[:4000])
+    sample = "" if declared else normalise_space(text[:4000])
     evidence = PageEvidence(
         url=page_url,
         declared_types=meta.declared_types | _microdata_types(root),

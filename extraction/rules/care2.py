@@ -24,10 +24,17 @@ SITE_MARKERS: Final[tuple[str, ...]] = ("Care2",)
 HEADER_LINE_RE: Final[re.Pattern[str]] = re.compile(
     r"^start a petition\s*[\d,.]+\s+members\b.{0,80}$", re.IGNORECASE
 )
+# The site's own statistics, shown on its landing and promotion pages ("63,230,319 Care2 Members",
+# "472,425 Petitions Created"): a page made of them is no article.
+SITE_STATISTICS_RE: Final[re.Pattern[str]] = re.compile(
+    r"^[\d,.]+\s+(?:care2 members|petition signatures|petitions created|nonprofit partners)$",
+    re.IGNORECASE,
+)
 # Whole lines (case-insensitive) of Care2's page chrome, besides the generic ones of
 # extraction/rules/page.py.
 FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = (
     HEADER_LINE_RE,
+    SITE_STATISTICS_RE,
     *(
         re.compile(p, re.IGNORECASE)
         for p in (
@@ -50,8 +57,6 @@ FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = (
             r"new to care2\? start here\.?",
             r"take action link:?",
             r"care2 action alert",
-            r"\d[\d,]* care2 members",
-            r"[\d,]+ petition signatures",
         )
     ),
 )
@@ -107,6 +112,8 @@ def page_kind(lines: Sequence[str], url: str | None) -> PageKindVerdict | None:
         return PageKindVerdict.of(
             "profile", "Care2 member's share page (entries with Visibility: and Posted: lines)"
         )
+    if sum(1 for line in lines if SITE_STATISTICS_RE.match(line)) >= 2:
+        return PageKindVerdict.of("other", "Care2 promotion page: the site's statistics, no story")
     for pattern, kind in URL_KINDS:
         if url and pattern.search(url):
             return PageKindVerdict.of(kind, f"Care2 {kind} URL")

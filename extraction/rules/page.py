@@ -30,12 +30,27 @@ COMMENT_COUNT_WORDS: Final[dict[str, int]] = {
     "ten": 10,
 }
 _COUNT_WORD: Final = "|".join(COMMENT_COUNT_WORDS)
-_COMMENT_NOUN: Final = r"(?:comments?|thoughts?|responses?|replies|reactions?)"
+# The nouns of a comment heading, in English and in the languages whose numbers we read.
+COMMENT_NOUNS: Final[tuple[str, ...]] = (
+    r"comments?",
+    r"thoughts?",
+    r"responses?",
+    r"replies",
+    r"reactions?",
+    r"kommentare?",
+    r"commentaires?",
+    r"comentarios?",
+    r"comentários?",
+    r"comment[io]",
+    r"reacties",
+    r"reactie",
+)
+_COMMENT_NOUN: Final = "(?:" + "|".join(COMMENT_NOUNS) + ")"
 # "57 comments", "1,204 Comments", "1.2k comments", "3 thoughts on “...”", "12 Responses to ...",
 # "One thought on ...", and the labelled forms "Comments (57)", "Comments: 57".
 COMMENT_COUNT_RE: Final[re.Pattern[str]] = re.compile(
     rf"(?<![\w.,])(?P<count>{NUMBER}|{_COUNT_WORD})\s+{_COMMENT_NOUN}\b"
-    rf"|\b(?:comments?|responses?|replies)\s*(?:\(\s*(?P<paren>\d[\d,.]*)\s*\)|:\s*(?P<colon>\d[\d,.]*))",
+    rf"|\b{_COMMENT_NOUN}\s*(?:\(\s*(?P<paren>\d[\d,.]*)\s*\)|:\s*(?P<colon>\d[\d,.]*))",
     re.IGNORECASE,
 )
 # In a text dump the count stands on a line of its own, which is where the comments begin.
@@ -143,32 +158,54 @@ def petition_facts(lines: Iterable[str], language: str | None = None) -> Petitio
 
 
 # A literal search finds where a petition verb stands; the full pattern is tried only in the
-# window before it (it would backtrack at every number of a whole page otherwise).
-_SIGNED_STEMS_RE: Final[re.Pattern[str]] = re.compile(
-    r"signed|unterschrieben|firmato|firmarono|firmado|signé|getekend|assinaram", re.IGNORECASE
+# window before it (it would backtrack at every number of a whole page otherwise). The stems
+# leave out their first letter, so that a case-sensitive search finds "Signed" and "signed"
+# (lower-casing a whole page costs more than the search).
+SIGNED_STEMS: Final[tuple[str, ...]] = (
+    "igned",
+    "nterschrieben",
+    "irmato",
+    "irmarono",
+    "irmado",
+    "igné",
+    "etekend",
+    "ssinaram",
 )
 _WINDOW_CHARS: Final[int] = 200
 
 
 def petition_signatures(text: str, language: str | None = None) -> int | None:
     """The count a petition sentence states ("Over 80,000 ... have signed" -> 80000)."""
-    for stem in _SIGNED_STEMS_RE.finditer(text):
-        window = " ".join(text[max(0, stem.start() - _WINDOW_CHARS) : stem.end()].split())
+    # English pages (and pages of unknown language) say "signed"; the other stems only matter
+    # on pages in their languages.
+    stems = SIGNED_STEMS[:1] if language in (None, "en") else SIGNED_STEMS
+    ends = sorted(found + len(stem) for stem in stems for found in _occurrences(text, stem))
+    for end in ends:
+        window = " ".join(text[max(0, end - _WINDOW_CHARS) : end].split())
         match = PETITION_SIGNATURES_RE.search(window)
         if match:
             return parse_count(match.group(1), language)
     return None
 
 
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, start = [], text.find(needle)
+    while start != -1:
+        found.append(start)
+        start = text.find(needle, start + len(needle))
+    return found
+
+
 # --- photo credits --------------------------------------------------------------------------
 # The words that introduce a photo credit. A caption without one gives no credit: its text
 # describes the picture, it does not name who took it.
 PHOTO_CREDIT_MARKERS: Final[tuple[str, ...]] = (
-    # "Photo: X", "Photograph by X", "Image courtesy of X", "Image via X", "Illustration - X"
+    # "Photo: X", "Photograph by X", "Image courtesy of X", "Image via X", "Illustration - X";
+    # a hyphen only with spaces round it ("Picture-in-Picture" credits nobody)
     r"(?:main |top |lead )?(?:photo(?:graph)?s?|images?|pictures?|pics?|illustrations?)"
-    r"(?: (?:credit|courtesy|source)s?)?\s*(?::|[-–—]|by\b|via\b|courtesy(?: of)?\b)",
+    r"(?: (?:credit|courtesy|source)s?)?(?:\s*[:–—]|\s+-\s|\s+(?:by|via|courtesy(?: of)?)\b)",
     # "Credit: X", "Credit...X" (The New York Times), "Credits - X"
-    r"credits?\s*(?::|[-–—]|\.\.\.|…)",
+    r"credits?(?:\s*[:–—…]|\s+-\s|\.\.\.)",
     r"courtesy(?: of)?\b",
     r"©|\(c\)(?=\s)|copyright\b",
 )

@@ -77,15 +77,33 @@ class PlainTextDialect:
                 return index, index + 1
         return len(self.lines), len(self.lines)
 
+    def stands_alone(self, line: str) -> bool:
+        """A line that is a block of its own even without blank lines round it: furniture and
+        datelines ("Visibility: Everyone", "Jul 7, 2010" under a page banner)."""
+        return self.is_furniture(line) or bool(page.DATE_LINE.match(line))
+
     def article_blocks(self) -> list[str]:
         region = self.lines[: self.article_end]
         while region and not region[-1]:
             region.pop()
         first = next((i for i, line in enumerate(region) if line), len(region))
-        if "" in region[first:]:
-            return paragraphs_of(region)
-        # Some dumps put every paragraph on its own line with no blank line between them.
-        return [line for line in region if line]
+        if "" not in region[first:]:
+            # Some dumps put every paragraph on its own line with no blank line between them.
+            return [line for line in region if line]
+        blocks: list[str] = []
+        current: list[str] = []
+        for line in region:
+            if line and not self.stands_alone(line):
+                current.append(line)
+                continue
+            if current:
+                blocks.append(" ".join(current))
+                current = []
+            if line:
+                blocks.append(line)
+        if current:
+            blocks.append(" ".join(current))
+        return blocks
 
     def is_title(self, block: str) -> bool:
         """A block that can be the title: not furniture, not a credit line, not a bare date."""

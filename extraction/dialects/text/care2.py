@@ -130,6 +130,9 @@ class Care2SharePage(Care2TextDialect):
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         return _is_care2(text) and care2.is_share_page(lines)
 
+    def title(self) -> str | None:
+        return None  # a share book has no title of its own, only its entries do
+
 
 class Care2GroupDiscussion(Care2TextDialect):
     """A Care2 group thread (care2.com/c2c/groups/disc.html?...). Its older layout heads each post

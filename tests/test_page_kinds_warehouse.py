@@ -52,7 +52,8 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_file_has_its_outcome(warehouse: Path) -> None:
-    assert query(warehouse, "SELECT source_path, status, articles FROM ingest_files ORDER BY 1") == [
+    outcomes = query(warehouse, "SELECT source_path, status, articles FROM ingest_files ORDER BY 1")
+    assert outcomes == [
         ("000_27fd03fa2debc964.txt", "loaded", 1),
         ("bad-url.txt", "partial", 1),
         ("care2_article_furniture.txt", "loaded", 1),
@@ -119,7 +120,9 @@ def test_engagement_views_count_only_articles(warehouse: Path) -> None:
     assert query(warehouse, "SELECT count(*) FROM article_engagement") == query(
         warehouse, "SELECT count(*) FROM articles"
     )
-    [(articles,)] = query(warehouse, "SELECT articles FROM site_engagement WHERE site = 'care2.com'")
+    [(articles,)] = query(
+        warehouse, "SELECT articles FROM site_engagement WHERE site = 'care2.com'"
+    )
     [(care2,)] = query(warehouse, "SELECT count(*) FROM articles WHERE site = 'care2.com'")
     assert articles == care2
     [(comment,)] = query(

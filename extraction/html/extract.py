@@ -5,10 +5,11 @@ from __future__ import annotations
 from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body
 from extraction.html.dialects import Dialect, registered
-from extraction.html.metadata import read_metadata, site_of
+from extraction.html.metadata import read_metadata
 from extraction.html.page_signals import page_signals
 from extraction.html.tree import Element, Markup, drop, parse_html
 from extraction.rules.page import petition_facts
+from extraction.rules.sites import site_of
 
 
 def dialects_for(root: Element, site: str | None, markup: Markup | None = None) -> list[Dialect]:

@@ -14,7 +14,7 @@ from extraction.html import rules
 from extraction.html.head import page_tags
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select
-from extraction.rules.sites import site_of
+from extraction.rules.sites import site_of as site_of  # the rulebook's, named here too
 
 _ISO_RE: Final = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"

@@ -77,7 +77,7 @@ def teaser_blocks(root: Element) -> tuple[int, frozenset[str]]:
 
 def _microdata_types(root: Element) -> set[str]:
     """schema.org types the page's outer elements declare as microdata (`itemtype`)."""
-    found = set()
+    found: set[str] = set()
     for el in (root, root.find("body"), *root.iter("main")):
         if el is not None and (value := el.get("itemtype")):
             found.update(t.rstrip("/").rsplit("/", 1)[-1] for t in value.split())

@@ -1,5 +1,5 @@
 """Dialects are found, not listed: every module of a dialect package defines a dialect that the
-registry finds, so a site's layout added as a file is wired in, and a file that is not fails here."""
+registry finds, so a site's layout added as a file is wired in; a file that is not fails here."""
 
 from __future__ import annotations
 

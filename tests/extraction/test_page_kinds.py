@@ -104,9 +104,9 @@ def test_care2_petition_reads_counter_target_and_byline_not_its_furniture() -> N
         "The last raised bog on the moor is being drained to make way for a forestry plantation. "
         "Peat bogs store more carbon than forests do, and this one has taken ten thousand years to "
         "grow. Once the water is gone, the peat dries, cracks and releases its carbon for decades.",
-        "Curlews, golden plovers and the rare bog bush cricket live nowhere else in the county. The "
-        "drainage ditches cut last spring have already lowered the water table by half a metre at "
-        "the edge of the bog.",
+        "Curlews, golden plovers and the rare bog bush cricket live nowhere else in the county. "
+        "The drainage ditches cut last spring have already lowered the water table by half a "
+        "metre at the edge of the bog.",
         "Tell the Minister for the Environment to refuse the plantation licence and to fund the "
         "blocking of the new ditches before the summer.",
     ]

@@ -114,7 +114,7 @@ class PlainTextDialect:
         blocks = self.article_blocks()
         start = next((i for i, block in enumerate(blocks) if self.is_title(block)), len(blocks))
         title = blocks[start] if start < len(blocks) else None
-        index, header = start + 1, []
+        index, header = start + 1, list[str]()
         while (
             index < len(blocks)
             and len(header) < 2

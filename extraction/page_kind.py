@@ -63,7 +63,8 @@ class PageEvidence:
 
 
 def is_truncated(text: str) -> bool:
-    return page_kinds.TRUNCATION_RE.search(text) is not None
+    # Only the end can say so; searching the tail spares a scan of the whole paragraph.
+    return page_kinds.TRUNCATION_RE.search(text[-24:]) is not None
 
 
 def is_headline(block: str) -> bool:

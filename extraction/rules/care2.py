@@ -14,7 +14,7 @@ from typing import Final
 
 from extraction.page_kind import PageKindVerdict
 from extraction.records import PageKind
-from extraction.rules.page import MONTHS
+from extraction.rules.page import MONTHS, one_pattern
 
 SITE: Final = "care2.com"
 # Words that tell a Care2 page apart from another text dump.
@@ -60,6 +60,7 @@ FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = (
         )
     ),
 )
+FURNITURE_RE: Final[re.Pattern[str]] = one_pattern(FURNITURE_LINES)
 # The comment form's button closes every comment the page shows.
 COMMENT_END_LINES: Final[frozenset[str]] = frozenset({"SEND", "Send"})
 COMMENT_FURNITURE_LINES: Final[frozenset[str]] = frozenset(
@@ -100,7 +101,7 @@ def is_share_page(lines: Sequence[str]) -> bool:
 
 def is_group_discussion(lines: Sequence[str]) -> bool:
     marked = sum(1 for line in lines if line.strip().lower() in DISCUSSION_MARKERS)
-    posts = sum(1 for line in lines if POST_END_RE.search(line))
+    posts = sum(1 for line in lines if "green star" in line and POST_END_RE.search(line))
     return marked >= 2 or posts >= 2
 
 

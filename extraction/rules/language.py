@@ -16,11 +16,14 @@ FUNCTION_WORDS: Final[dict[str, frozenset[str]]] = {
     "pt": frozenset({"não", "uma", "os", "do", "em", "mais", "como", "foi", "são", "ao"}),
     "nl": frozenset({"het", "een", "en", "van", "niet", "dat", "zijn", "voor", "ook", "wordt"}),
 }
+_LANGUAGE_OF: Final[dict[str, str]] = {
+    word: language for language, words in FUNCTION_WORDS.items() for word in words
+}
 # A vote counts when the winner has this many hits and this share more than the runner-up.
 MIN_VOTES: Final[int] = 5
 MIN_LEAD: Final[float] = 1.5
 # Only the start of a page is read: enough words for a clear vote, bounded cost on huge pages.
-SAMPLE_CHARS: Final[int] = 4000
+SAMPLE_CHARS: Final[int] = 800
 
 _WORD_RE: Final = re.compile(r"[^\W\d_]+")
 
@@ -34,9 +37,8 @@ def page_language(declared: str | None, text: str) -> str | None:
             return primary
     votes = dict.fromkeys(FUNCTION_WORDS, 0)
     for word in _WORD_RE.findall(text[:SAMPLE_CHARS].lower()):
-        for language, words in FUNCTION_WORDS.items():
-            if word in words:
-                votes[language] += 1
+        if (language := _LANGUAGE_OF.get(word)) is not None:
+            votes[language] += 1
     ranked = sorted(votes.items(), key=lambda item: -item[1])
     (best, hits), (_, runner_up) = ranked[0], ranked[1]
     if hits >= MIN_VOTES and hits >= MIN_LEAD * runner_up:

@@ -73,8 +73,16 @@ def declared_comment_count(text: str) -> int | None:
     return _comment_count(COMMENT_COUNT_RE.search(" ".join(text.split())))
 
 
+# Every comment noun holds one of these: a cheap test before the full pattern, line by line.
+_COMMENT_NOUN_STEMS_RE: Final[re.Pattern[str]] = re.compile(
+    r"omment|hought|espons|epl|eacti", re.IGNORECASE
+)
+
+
 def declared_comment_count_line(line: str) -> int | None:
     """The count when the whole line is a comment-count heading, else None."""
+    if len(line) > 300 or not _COMMENT_NOUN_STEMS_RE.search(line):
+        return None
     return _comment_count(COMMENT_COUNT_LINE_RE.fullmatch(line.strip()))
 
 
@@ -118,6 +126,9 @@ PETITION_BUTTON_LINES: Final[frozenset[str]] = frozenset(
 )
 
 
+_DIGIT: Final[re.Pattern[str]] = re.compile(r"\d")
+
+
 @dataclass(frozen=True, slots=True)
 class PetitionFacts:
     """What a petition's furniture states."""
@@ -139,7 +150,14 @@ def petition_facts(lines: Iterable[str], language: str | None = None) -> Petitio
     target = None
     signals: list[str] = []
     for line in lines:
-        if len(line) > 240:
+        if len(line) > MAX_FURNITURE_CHARS:
+            continue
+        if not _DIGIT.search(line):  # counters and goals have digits: skip to the other two
+            if (m := PETITION_TARGET_RE.match(line)) and target is None:
+                target = m["target"].strip()
+                signals.append("target")
+            elif line.strip().lower().rstrip("!.") in PETITION_BUTTON_LINES:
+                signals.append("button")
             continue
         if (m := PETITION_COUNTER_RE.match(line)) and signatures is None:
             signatures = parse_count(m["count"], language)
@@ -352,12 +370,24 @@ LINK_LIST_HEADINGS: Final[tuple[re.Pattern[str], ...]] = tuple(
 )
 
 
-def is_furniture(line: str) -> bool:
-    """Whether a whole line (or paragraph) is page furniture."""
-    if len(line) > 240:
-        return False  # every furniture line is short; long paragraphs skip the patterns
-    return any(p.fullmatch(line) for p in FURNITURE_LINES)
+def one_pattern(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """Whole-line patterns as one (case-insensitive) regex: one call per line, not one per
+    pattern, which is most of the cost of reading a text dump's lines."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
+FURNITURE_RE: Final[re.Pattern[str]] = one_pattern(FURNITURE_LINES)
+# Every furniture line is short; longer paragraphs skip the patterns.
+MAX_FURNITURE_CHARS: Final[int] = 240
+
+
+def is_furniture(line: str, patterns: re.Pattern[str] = FURNITURE_RE) -> bool:
+    """Whether a whole line (or paragraph) is page furniture (by default the generic kind)."""
+    return len(line) <= MAX_FURNITURE_CHARS and patterns.fullmatch(line) is not None
+
+
+LINK_LIST_RE: Final[re.Pattern[str]] = one_pattern(LINK_LIST_HEADINGS)
 
 
 def opens_link_list(line: str) -> bool:
-    return len(line) <= 60 and any(p.fullmatch(line) for p in LINK_LIST_HEADINGS)
+    return len(line) <= 60 and LINK_LIST_RE.fullmatch(line) is not None

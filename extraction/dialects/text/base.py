@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 from typing import ClassVar
 
 from extraction.content import PageContent, RawComment
@@ -67,8 +67,14 @@ class PlainTextDialect:
         self.article_end, self.comments_start = self._comment_section()
 
     # --- the article region -----------------------------------------------------------------
+    @classmethod
+    @cache
+    def furniture_re(cls) -> re.Pattern[str]:
+        """The rulebook's furniture and the site's, as one pattern (built once per dialect)."""
+        return page.one_pattern((*page.FURNITURE_LINES, *cls.furniture))
+
     def is_furniture(self, block: str) -> bool:
-        return page.is_furniture(block) or any(p.fullmatch(block) for p in self.furniture)
+        return page.is_furniture(block, self.furniture_re())
 
     def _comment_section(self) -> tuple[int, int]:
         """(end of the article's lines, first line of the comments)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
@@ -24,10 +25,17 @@ def _is_header_pair(label: str, glued: str) -> GluedSplit | None:
     return split if split and label.startswith(split.author) else None
 
 
+@lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[str, ...]:
+    """The text's non-empty lines, stripped (each layout's `matches` asks; read them once)."""
+    return tuple(stripped for line in text.splitlines() if (stripped := line.strip()))
+
+
+@lru_cache(maxsize=4)
 def _is_care2(text: str) -> bool:
     if any(marker in text for marker in care2.SITE_MARKERS):
         return True
-    lines = [line.strip() for line in text.splitlines()]
+    lines = _lines(text)
     return (
         any(care2.HEADER_LINE_RE.match(line) for line in lines[:5])
         or any(line in care2.COMMENT_END_LINES for line in lines)
@@ -78,7 +86,7 @@ class Care2TextDialect(PlainTextDialect):
         return None
 
     def _comment_furniture(self, line: str) -> bool:
-        return line in self.comment_furniture or any(p.fullmatch(line) for p in self.furniture)
+        return line in self.comment_furniture or page.is_furniture(line, care2.FURNITURE_RE)
 
     def comments(self) -> tuple[RawComment, ...]:
         found: list[RawComment] = []
@@ -127,8 +135,7 @@ class Care2SharePage(Care2TextDialect):
 
     @classmethod
     def matches(cls, text: str) -> bool:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        return _is_care2(text) and care2.is_share_page(lines)
+        return _is_care2(text) and care2.is_share_page(_lines(text))
 
     def title(self) -> str | None:
         return None  # a share book has no title of its own, only its entries do
@@ -145,8 +152,7 @@ class Care2GroupDiscussion(Care2TextDialect):
 
     @classmethod
     def matches(cls, text: str) -> bool:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        return _is_care2(text) and care2.is_group_discussion(lines)
+        return _is_care2(text) and care2.is_group_discussion(_lines(text))
 
     def _comment_section(self) -> tuple[int, int]:
         return len(self.lines), len(self.lines)  # replies are posts, not a comment section

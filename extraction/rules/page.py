@@ -111,7 +111,7 @@ PETITION_SIGNATURES_RE: Final[re.Pattern[str]] = re.compile(
 # "Sign Petition"; other sites "1,240 signatures", "346 of 400 Signatures", "Petitioning ...".
 PETITION_COUNTER_RE: Final[re.Pattern[str]] = re.compile(
     rf"^(?:{APPROXIMATION}\s+)?(?P<count>{NUMBER})\s*(?:of\s+(?P<of>{NUMBER})\s+)?"
-    r"(?:supporters?|signatures?|signers?|signed|firme|unterschriften|signatures)$",
+    r"(?:supporters?|signatures?|signers?|signed|firme|unterschriften)$",
     re.IGNORECASE,
 )
 PETITION_GOAL_RE: Final[re.Pattern[str]] = re.compile(

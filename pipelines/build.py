@@ -23,7 +23,8 @@ SELECT
     (SELECT count(*) FROM quotes) AS quotes,
     (SELECT count(*) FROM comments) AS comments,
     (SELECT count(*) FROM ingest_files WHERE status = 'partial') AS partial_files,
-    (SELECT count(*) FROM ingest_files WHERE status = 'rejected') AS rejected_files
+    (SELECT count(*) FROM ingest_files WHERE status = 'rejected') AS rejected_files,
+    (SELECT count(*) FROM ingest_files WHERE status = 'skipped') AS skipped_files
 """
 
 
@@ -35,12 +36,18 @@ def print_summary(warehouse: Path) -> None:
     print(f"\nWarehouse published: {warehouse}")
     print(
         "  files {files} · articles {articles} · quotes {quotes} · comments {comments} · "
-        "partial files {partial_files} · rejected files {rejected_files}".format(**summary)
+        "partial files {partial_files} · rejected files {rejected_files} · "
+        "skipped files (no article) {skipped_files}".format(**summary)
     )
     if summary["rejected_files"] or summary["partial_files"]:
         print(
             "  Problems are listed in ingest_errors: "
             'corpus sql "SELECT source_path, error_kind, message FROM ingest_errors"'
+        )
+    if summary["skipped_files"]:
+        print(
+            "  Pages that are not articles (listings, profiles, ...): "
+            'corpus sql "SELECT page_kind, count(*) FROM pages GROUP BY ALL"'
         )
     print(f'\nExample: corpus sql "{EXAMPLE_QUERY}"')
     print(format_rows(*run_query(warehouse, EXAMPLE_QUERY), "table"))

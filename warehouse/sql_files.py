@@ -35,6 +35,7 @@ VIEWS: tuple[str, ...] = (
     "quote_sources",
     "duplicate_comments",
     "quote_echoes",
+    "pages",
     "data_dictionary",
 )
 

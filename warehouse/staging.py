@@ -51,6 +51,8 @@ ARTICLE_SCHEMA: dict[str, Any] = {
     "source_path": pl.String,
     "source_format": pl.String,
     "source_sha256": pl.String,
+    "page_kind": pl.String,
+    "petition_target": pl.String,
 }
 QUOTE_SCHEMA: dict[str, Any] = {
     "quote_id": pl.String,

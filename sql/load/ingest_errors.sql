@@ -6,8 +6,7 @@ FROM (
     JOIN staged_manifest AS m
         ON m.source_sha256 = e.source_sha256
         AND m.batch = e.batch
-        -- a sidecar problem is filed under the sidecar's name, next to its dump
-        AND (e.source_path = m.source_path OR e.source_path = m.source_path || '.meta.json')
+        AND e.source_path = m.source_path
     UNION ALL
     SELECT source_path, record, error_kind, message, seen_at
     FROM staged_read_errors

@@ -83,6 +83,7 @@ def test_ingest_records_files_seen_loaded_partial_rejected_and_error_kinds(
         "files_loaded": 2,
         "files_partial": 0,
         "files_rejected": 2,
+        "files_skipped": 0,
     }
     tags, rows = render(parsed["top_error_kinds"])
     assert tags == TABLE_TAGS

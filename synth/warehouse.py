@@ -24,13 +24,15 @@ from synth import vocab
 from synth.model import EPOCH, MAX_COMMENTS, SITES
 from warehouse.sql_files import TABLES, VIEWS, sql_text
 
-# Error kinds of bad input files, with the share of bad files each takes (most common first).
+# Kinds of input file not fully loaded, with the share of such files each takes (most common
+# first); a skipped file is a page that is no article (a listing, a profile).
 BAD_FILE_KINDS: tuple[tuple[str, str, float], ...] = (
     # (error_kind, status, share)
-    ("bad_json_line", "partial", 0.45),
-    ("corrupt_gzip", "rejected", 0.2),
-    ("empty_file", "rejected", 0.15),
-    ("no_title", "rejected", 0.1),
+    ("bad_json_line", "partial", 0.4),
+    ("corrupt_gzip", "rejected", 0.15),
+    ("not_an_article", "skipped", 0.15),
+    ("empty_file", "rejected", 0.12),
+    ("no_title", "rejected", 0.08),
     ("not_text", "rejected", 0.06),
     ("bad_sidecar", "partial", 0.04),
 )
@@ -268,7 +270,8 @@ SELECT
         AS petition_signatures,
     source_path,
     'txt' AS source_format,
-    sha256(source_path) AS source_sha256
+    sha256(source_path) AS source_sha256,
+    CASE WHEN site LIKE 'petitions.%' THEN 'petition' ELSE 'article' END AS page_kind
 FROM g_counts;
 
 INSERT INTO quotes BY NAME SELECT * EXCLUDE (i) FROM g_quotes;

@@ -268,7 +268,8 @@ def tiny_warehouse(path: Path, articles: list[tuple[str, str | None, str | None]
             "INSERT INTO articles BY NAME SELECT ? AS article_id, ? AS site, ?::TIMESTAMP AS published_at,"
             " 'Title ' || article_id AS title, TIMESTAMP '2026-06-01' AS captured_at,"
             " 'sidecar' AS captured_at_source, '' AS body_text, 0 AS paragraph_count, 0 AS word_count,"
-            " article_id || '.txt' AS source_path, 'txt' AS source_format, 'x' AS source_sha256",
+            " article_id || '.txt' AS source_path, 'txt' AS source_format, 'x' AS source_sha256,"
+            " 'article' AS page_kind",
             list(row),
         )
     con.close()

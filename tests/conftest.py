@@ -10,8 +10,8 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.definitions import defs
-from pipelines.resources import CorpusStorage
+from assets.definitions import defs
+from assets.defs.resources import CorpusStorage
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_RAW = REPO_ROOT / "data" / "raw"

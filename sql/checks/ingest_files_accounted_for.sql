@@ -1,4 +1,6 @@
--- Every file not fully loaded must have at least one ingest_errors row a person can act on.
+-- asset: ingest_files
+-- severity: WARN
+-- description: every file not fully loaded has at least one ingest_errors row a person can act on
 SELECT count(*) AS violations
 FROM ingest_files AS f
 WHERE f.status <> 'loaded'

@@ -19,7 +19,7 @@ import dagster as dg
 import polars as pl
 import pytest
 
-from pipelines.settings import staging_dir_for
+from warehouse.paths import staging_dir_for
 from tests.conftest import REPO_ROOT, SEED, build_warehouse
 from tests.refresh.corpus import bump_mtime, story, table_checksums, write
 from tests.refresh.reader import SNAPSHOT_QUERY

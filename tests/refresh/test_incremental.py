@@ -11,7 +11,7 @@ import dagster as dg
 import pytest
 
 from pipelines.cli import main
-from pipelines.settings import staging_dir_for
+from warehouse.paths import staging_dir_for
 from tests.conftest import SEED, build_warehouse, query
 from tests.refresh.corpus import (
     COMMENTERS,

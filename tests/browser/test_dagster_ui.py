@@ -223,7 +223,7 @@ def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
                 # Code references: the table's SQL files and the Python that builds it.
                 for source in ("/sql/tables/articles.sql:1", "/sql/load/articles.sql:1"):
                     expect(page.locator(f'a[href$="{source}"]')).to_be_visible()
-                expect(page.locator('a[href*="/assets/warehouse.py:"]')).to_be_visible()
+                expect(page.locator('a[href*="/assets/defs/warehouse.py:"]')).to_be_visible()
                 shot("04-articles-asset")
 
                 # 5. Its preview: markup in a title shows as typed; nothing renders or links.

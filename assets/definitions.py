@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
-
 from dagster_shared.record import copy
 
 ENV_GIT_URL = "CORPUS_GIT_URL"  # e.g. https://github.com/org/corpus-warehouse

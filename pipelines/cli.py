@@ -15,6 +15,7 @@ from typing import Any
 from pipelines.output import format_rows, json_default
 from warehouse import paths
 
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from extraction.files import parse_path
 
@@ -159,9 +160,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="materialise every asset through Dagster, in process")
-    build.add_argument(
-        "--raw", default=str(paths.raw_dir()), help="landing directory of raw dumps"
-    )
+    build.add_argument("--raw", default=str(paths.raw_dir()), help="landing directory of raw dumps")
     build.add_argument(
         "--warehouse", default=str(paths.warehouse_path()), help="DuckDB file to publish"
     )

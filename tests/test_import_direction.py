@@ -156,7 +156,8 @@ def test_the_checks_would_catch_what_they_look_for(tmp_path: Path) -> None:
     assert not any(_writes_environ(node) for node in ast.walk(fine))
     module = tmp_path / "build.py"
     module.write_text(
-        "from . import cli\nfrom ..warehouse import lock\nfrom .output import rows\n", encoding="utf-8"
+        "from . import cli\nfrom ..warehouse import lock\nfrom .output import rows\n",
+        encoding="utf-8",
     )
     known = frozenset({"pipelines.cli", "pipelines.output", "warehouse.lock"})
     loop = {"pipelines.build": {"pipelines.cli"}, "pipelines.cli": {"pipelines.build"}, "x": set()}

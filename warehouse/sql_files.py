@@ -63,7 +63,9 @@ def dependency_order(kind: str) -> tuple[str, ...]:
     while waiting:
         ready = sorted(name for name, deps in waiting.items() if not deps)
         if not ready:
-            raise SqlFileError(f"sql/{kind}: these files read each other in a cycle: {sorted(waiting)}")
+            raise SqlFileError(
+                f"sql/{kind}: these files read each other in a cycle: {sorted(waiting)}"
+            )
         for name in ready:
             del waiting[name]
             for deps in waiting.values():

@@ -59,7 +59,9 @@ def corpus_storage(raw_dir: Path | None = None, warehouse: Path | None = None) -
     return CorpusStorage(
         raw_dir=str(raw_dir) if raw_dir else _from_environment(ENV_RAW_DIR, str(DEFAULT_RAW_DIR)),
         warehouse=(
-            str(warehouse) if warehouse else _from_environment(ENV_WAREHOUSE, str(DEFAULT_WAREHOUSE))
+            str(warehouse)
+            if warehouse
+            else _from_environment(ENV_WAREHOUSE, str(DEFAULT_WAREHOUSE))
         ),
         staging_dir=_from_environment(ENV_STAGING_DIR, ""),
         workers=dg.EnvVar.int(ENV_WORKERS) if os.environ.get(ENV_WORKERS) else 0,

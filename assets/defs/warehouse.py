@@ -16,9 +16,9 @@ from warehouse.lock import writer_lock
 from warehouse.publish import building, remove_stale_builds
 from warehouse.sql_files import (
     CHECKS,
-    CheckFile,
     TABLES,
     VIEWS,
+    CheckFile,
     relation_dependencies,
     relation_description,
     sql_path,
@@ -33,6 +33,7 @@ WRITER_POOL = "warehouse_writer"
 # plus two hours of slack. Only a published build materialises these assets, so a failed or
 # blocked refresh leaves the clock running.
 WAREHOUSE_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26))
+
 
 # The specs are made by functions, not kept in module-level lists: dg collects every AssetSpec
 # it finds at module scope as an asset of its own.
@@ -63,6 +64,8 @@ def _view_spec(name: str) -> dg.AssetSpec:
 
 
 SEVERITY = {"ERROR": dg.AssetCheckSeverity.ERROR, "WARN": dg.AssetCheckSeverity.WARN}
+
+
 # One check per file in sql/checks/, its asset, severity and description read from the file's
 # header; an ERROR check blocks publishing.
 def _check_spec(check: CheckFile) -> dg.AssetCheckSpec:

@@ -10,10 +10,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from warehouse import paths
 from synth import synthesize
 from tests.conftest import build_warehouse, query
 from tests.scale import jobs
+from warehouse import paths
 from warehouse.ingest import StagingStore
 from warehouse.lake import LAKE, connect_lake, load_lake
 from warehouse.sql_files import TABLES, VIEWS

@@ -9,9 +9,9 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from assets.definitions import ENV_GIT_BRANCH, ENV_GIT_URL, defs, with_code_references
 from assets.defs.ingest import parsed_records
 from assets.defs.warehouse import warehouse_build
-from assets.definitions import ENV_GIT_BRANCH, ENV_GIT_URL, defs, with_code_references
 from tests.conftest import REPO_ROOT
 from warehouse.sql_files import TABLES, VIEWS
 

@@ -65,19 +65,31 @@ def execute_refresh(
     )
 
 
+def refresh(
+    storage: CorpusStorage, wait: bool = False, ephemeral: bool = False
+) -> dg.ExecuteInProcessResult:
+    """What `corpus build` runs: the refresh job under the warehouse's writer lock, recorded in the
+    project's instance (or a throwaway one). Raises WarehouseBusyError when another build writes
+    and `wait` is off."""
+    warehouse = storage.warehouse_path
+    # Held around the whole run (the assets re-enter it), so two builds never interleave steps.
+    with (
+        writer_lock(warehouse, timeout=None if wait else 0, on_wait=_waiting),
+        project_instance(ephemeral) as instance,
+    ):
+        for run_id in fail_dead_cli_runs(instance, warehouse):
+            print(f"marked run {run_id} failed: its `corpus build` was killed", flush=True)
+        where = "a throwaway Dagster instance" if ephemeral else instance.root_directory
+        print(
+            f"Building {warehouse} from {storage.raw_path} (run recorded in {where}) ...",
+            flush=True,
+        )
+        return execute_refresh(storage, instance, cli_run_tags(warehouse))
+
+
 def run_build(raw: Path, warehouse: Path, wait: bool = False, ephemeral: bool = False) -> int:
-    storage = corpus_storage(raw, warehouse)
     try:
-        # Held around the whole run (the assets re-enter it), so two builds never interleave steps.
-        with (
-            writer_lock(warehouse, timeout=None if wait else 0, on_wait=_waiting),
-            project_instance(ephemeral) as instance,
-        ):
-            for run_id in fail_dead_cli_runs(instance, warehouse):
-                print(f"marked run {run_id} failed: its `corpus build` was killed", flush=True)
-            where = "a throwaway Dagster instance" if ephemeral else instance.root_directory
-            print(f"Building {warehouse} from {raw} (run recorded in {where}) ...", flush=True)
-            result = execute_refresh(storage, instance, cli_run_tags(warehouse))
+        result = refresh(corpus_storage(raw, warehouse), wait=wait, ephemeral=ephemeral)
     except WarehouseBusyError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY

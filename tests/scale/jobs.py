@@ -12,4 +12,4 @@ def refresh_job() -> dg.JobDefinition:
     from assets.definitions import defs
 
     job = defs.resolve_job_def("refresh_warehouse")
-    return job.with_executor_def(dg.multiprocess_executor)
+    return job.with_executor_def(dg.multi_or_in_process_executor)

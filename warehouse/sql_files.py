@@ -42,7 +42,8 @@ _CTE = re.compile(
 
 
 def reads(kind: str, name: str) -> frozenset[str]:
-    """The relations a statement reads (FROM and JOIN), its own CTEs left out."""
+    """The relations a statement reads (FROM and JOIN), its own CTEs left out (so a CTE must not
+    take the name of a table or view the statement also reads)."""
     code = _COMMENT_OR_STRING.sub(" ", sql_text(kind, name))
     ctes = {m.group(1).lower() for m in _CTE.finditer(code)}
     return frozenset(m.group(1).lower() for m in _READS.finditer(code)) - ctes

@@ -4,11 +4,12 @@ duplicate marks and threading."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast, get_args
 
 from extraction.content import Page, PageContent, RawComment
 from extraction.ids import article_id, comment_id, quote_id, site_of
 from extraction.quotes import extract_quotes
-from extraction.records import NOT_AN_ARTICLE, Article, Comment, Quote
+from extraction.records import NOT_AN_ARTICLE, Article, ArticleKind, Comment, Quote
 from extraction.textnorm import fold, word_count
 from extraction.timeago import age_window
 
@@ -30,6 +31,13 @@ def not_an_article(content: PageContent) -> ExtractionError:
     return ExtractionError(
         NOT_AN_ARTICLE, f"{verdict.kind} page{named}: {verdict.reason}; not loaded into articles"
     )
+
+
+def _article_kind(content: PageContent) -> ArticleKind:
+    kind = content.page_kind.kind
+    if kind not in get_args(ArticleKind):
+        raise not_an_article(content)  # a kind that loads must have a place in `articles`
+    return cast(ArticleKind, kind)
 
 
 def _article(page: Page, content: PageContent, body_text: str) -> Article:
@@ -58,7 +66,7 @@ def _article(page: Page, content: PageContent, body_text: str) -> Article:
         source_path=page.source_path,
         source_format=page.source_format,
         source_sha256=page.source_sha256,
-        page_kind=content.page_kind.kind,
+        page_kind=_article_kind(content),
         petition_target=content.petition_target,
     )
 

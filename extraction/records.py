@@ -12,6 +12,8 @@ FileStatus = Literal["loaded", "partial", "rejected", "skipped"]
 # What a page is (docs/page-kinds.md); articles holds article and petition pages, and discussion
 # threads whose first post and replies the dialect told apart.
 PageKind = Literal["article", "listing", "petition", "discussion", "profile", "other"]
+# The kinds a row of `articles` can have (the table's CHECK holds the same list).
+ArticleKind = Literal["article", "petition", "discussion"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Article:
     source_path: str
     source_format: str
     source_sha256: str
-    page_kind: PageKind
+    page_kind: ArticleKind
     petition_target: str | None
 
 

@@ -11,73 +11,11 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pipelines import settings
-
-EXAMPLE_QUERY = (
-    "SELECT title, declared_comments, captured_comments, distinct_comments, unique_commenters, "
-    "round(capture_ratio, 3) AS capture_ratio FROM article_engagement "
-    "ORDER BY captured_comments DESC LIMIT 5"
-)
-
-
-def _json_default(value: object) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):  # HUGEINT and DECIMAL columns
-        return int(value) if value == value.to_integral_value() else float(value)
-    return str(value)  # intervals, UUIDs, blobs: as DuckDB would print them
-
-
-def format_rows(
-    columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str, more: int = 0
-) -> str:
-    """Rows as a table, CSV or JSON; `more` rows not shown are noted under a table."""
-    if fmt == "json":
-        return json.dumps(
-            [dict(zip(columns, row, strict=True)) for row in rows],
-            default=_json_default,
-            ensure_ascii=False,
-            indent=2,
-        )
-    if fmt == "csv":
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\n")
-    cells = [[("NULL" if v is None else str(v)).replace("\n", "⏎") for v in row] for row in rows]
-    widths = [min(60, max([len(c), *(len(r[i]) for r in cells)])) for i, c in enumerate(columns)]
-
-    def line(values: Sequence[str]) -> str:
-        return " | ".join(
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
-            for v, w in zip(values, widths, strict=True)
-        )
-
-    return "\n".join(
-        [
-            line(columns),
-            "-+-".join("-" * w for w in widths),
-            *(line(r) for r in cells),
-            _count_line(len(rows), more),
-        ]
-    )
-
-
-def _count_line(shown: int, more: int) -> str:
-    if not more:
-        return f"({shown:,} row{'' if shown == 1 else 's'})"
-    return (
-        f"({shown:,} of {shown + more:,} rows shown; {more:,} more rows: "
-        "--max-rows N shows more, --max-rows 0 all)"
-    )
+from pipelines.output import format_rows, json_default, json_row
+from warehouse import paths
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -95,7 +33,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         output["quotes"] += [dataclasses.asdict(q) for q in result.quotes]
         output["comments"] += [dataclasses.asdict(c) for c in result.comments]
         output["errors"] += [dataclasses.asdict(e) for e in result.errors]
-    print(json.dumps(output, default=_json_default, ensure_ascii=False, indent=2))
+    print(json.dumps(output, default=json_default, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -123,15 +61,9 @@ def _write_all(columns: Sequence[str], chunks: Any, fmt: str) -> None:
     first = True
     for chunk in chunks:
         for row in chunk:
-            out.write(("\n  " if first else ",\n  ") + _json_row(columns, row))
+            out.write(("\n  " if first else ",\n  ") + json_row(columns, row))
             first = False
     out.write("\n]\n" if not first else "]\n")
-
-
-def _json_row(columns: Sequence[str], row: Sequence[object]) -> str:
-    return json.dumps(
-        dict(zip(columns, row, strict=True)), default=_json_default, ensure_ascii=False
-    )
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -239,17 +171,15 @@ def duckdb_error() -> type[Exception]:
     return duckdb.Error
 
 
-def _configure_paths(args: argparse.Namespace) -> None:
-    """Command-line paths override the environment for this process and its Dagster run."""
-    os.environ[settings.ENV_RAW_DIR] = str(Path(args.raw).resolve())
-    os.environ[settings.ENV_WAREHOUSE] = str(Path(args.warehouse).resolve())
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    _configure_paths(args)
     from pipelines.build import run_build
 
-    return run_build(Path(args.raw).resolve(), Path(args.warehouse).resolve(), wait=args.wait)
+    return run_build(
+        Path(args.raw).resolve(),
+        Path(args.warehouse).resolve(),
+        wait=args.wait,
+        ephemeral=args.ephemeral,
+    )
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
@@ -258,7 +188,7 @@ def cmd_retire(args: argparse.Namespace) -> int:
     from warehouse.retire import RetireError, retire
 
     warehouse = Path(args.warehouse).resolve()
-    store = StagingStore(settings.staging_dir_for(warehouse).resolve())
+    store = StagingStore(paths.staging_dir_for(warehouse).resolve())
     try:
         with writer_lock(warehouse, timeout=0):
             done = retire(store, args.target, Path(args.raw).resolve(), dry_run=args.dry_run)
@@ -272,28 +202,25 @@ def cmd_retire(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    home = Path(os.environ.get("DAGSTER_HOME") or settings.DEFAULT_DAGSTER_HOME).resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    from pipelines.instance import ensure_instance_config
+    from pipelines.instance import ENV_DAGSTER_HOME, fail_dead_cli_runs, project_instance
 
-    ensure_instance_config(home)
-    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    with project_instance() as instance:
+        home = Path(instance.root_directory)
+        fail_dead_cli_runs(instance)
     command = [
-        str(Path(sys.executable).with_name("dagster")),
+        str(Path(sys.executable).with_name("dg")),
         "dev",
-        "-w",
-        str(settings.PROJECT_ROOT / "workspace.yaml"),
         "--host",
         "127.0.0.1",
         "--port",
         str(args.port),
     ]
-    print(f"Dagster UI on http://127.0.0.1:{args.port} (run history in {home})", flush=True)
-    os.chdir(settings.PROJECT_ROOT)
+    print(f"Dagster UI on http://127.0.0.1:{args.port} (instance: {home})", flush=True)
+    os.chdir(paths.PROJECT_ROOT)
     # A shell without job control starts background jobs with SIGINT ignored, and dagster dev
     # maps SIGTERM onto SIGINT's handler: restore the default so `kill` stops it from anywhere.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    os.execve(command[0], command, env)
+    os.execve(command[0], command, {**os.environ, ENV_DAGSTER_HOME: str(home)})
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
@@ -330,8 +257,8 @@ def version_text() -> str:
     )
 
 
-WAREHOUSE_HELP = f"DuckDB warehouse file (${settings.ENV_WAREHOUSE} overrides the default)"
-RAW_HELP = f"landing directory of raw dumps (${settings.ENV_RAW_DIR} overrides the default)"
+WAREHOUSE_HELP = f"DuckDB warehouse file (${paths.ENV_WAREHOUSE} overrides the default)"
+RAW_HELP = f"landing directory of raw dumps (${paths.ENV_RAW_DIR} overrides the default)"
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
@@ -353,10 +280,15 @@ def parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help, description=help, formatter_class=formatter)
 
     build = command("build", "materialise every asset through Dagster, in process")
-    build.add_argument("--raw", default=str(settings.raw_dir()), help=RAW_HELP)
-    build.add_argument("--warehouse", default=str(settings.warehouse_path()), help=WAREHOUSE_HELP)
+    build.add_argument("--raw", default=str(paths.raw_dir()), help=RAW_HELP)
+    build.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     build.add_argument(
         "--wait", action="store_true", help="wait for another build to finish instead of failing"
+    )
+    build.add_argument(
+        "--ephemeral",
+        action="store_true",
+        help="record the run in a throwaway Dagster instance, not in DAGSTER_HOME",
     )
     build.set_defaults(run=cmd_build)
 
@@ -368,7 +300,7 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument(
         "query", metavar="QUERY", help="SQL; several statements separated by ; run in turn"
     )
-    sql.add_argument("--warehouse", default=str(settings.warehouse_path()), help=WAREHOUSE_HELP)
+    sql.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     sql.add_argument(
         "--format", choices=("table", "csv", "json"), default="table", help="output format"
     )
@@ -391,18 +323,14 @@ def parser() -> argparse.ArgumentParser:
     describe.add_argument(
         "relation", nargs="?", metavar="RELATION", help="table or view; none lists them all"
     )
-    describe.add_argument(
-        "--warehouse", default=str(settings.warehouse_path()), help=WAREHOUSE_HELP
-    )
+    describe.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     describe.set_defaults(run=cmd_describe)
 
     dictionary = command("dictionary", "write docs/data-dictionary.md from the warehouse")
-    dictionary.add_argument(
-        "--warehouse", default=str(settings.warehouse_path()), help=WAREHOUSE_HELP
-    )
+    dictionary.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     dictionary.add_argument(
         "--output",
-        default=str(settings.PROJECT_ROOT / "docs" / "data-dictionary.md"),
+        default=str(paths.PROJECT_ROOT / "docs" / "data-dictionary.md"),
         help="markdown file to write",
     )
     dictionary.add_argument(
@@ -411,7 +339,7 @@ def parser() -> argparse.ArgumentParser:
     dictionary.set_defaults(run=cmd_dictionary)
 
     report = command("report", "print the path of the engagement report")
-    report.add_argument("--warehouse", default=str(settings.warehouse_path()), help=WAREHOUSE_HELP)
+    report.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     report.add_argument("--open", action="store_true", help="open it in the default browser")
     report.add_argument(
         "--refresh", action="store_true", help="draw it again from the warehouse first"
@@ -420,8 +348,8 @@ def parser() -> argparse.ArgumentParser:
 
     retire = command("retire", "drop a file's (or directory's) rows at the next build")
     retire.add_argument("target", help="path or directory, relative to the landing directory")
-    retire.add_argument("--raw", default=str(settings.raw_dir()), help=RAW_HELP)
-    retire.add_argument("--warehouse", default=str(settings.warehouse_path()), help=WAREHOUSE_HELP)
+    retire.add_argument("--raw", default=str(paths.raw_dir()), help=RAW_HELP)
+    retire.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     retire.add_argument(
         "--dry-run", action="store_true", help="list what would be retired; change nothing"
     )
@@ -439,7 +367,7 @@ def parser() -> argparse.ArgumentParser:
     )
     synth.set_defaults(run=cmd_synth)
 
-    ui = command("ui", "the Dagster UI for this project, on 127.0.0.1")
+    ui = command("ui", "the Dagster UI for this project (`dg dev`), on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000, help="port on 127.0.0.1")
     ui.set_defaults(run=cmd_ui)
     return top

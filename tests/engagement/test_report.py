@@ -19,7 +19,7 @@ import duckdb
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from pipelines.definitions import defs
+from assets.definitions import defs
 from synth.warehouse import synthesize_warehouse
 from tests.conftest import build_warehouse, query
 from tests.engagement.conftest import ENGAGEMENT_CORPUS

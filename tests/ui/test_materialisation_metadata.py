@@ -16,8 +16,8 @@ from dagster._core.definitions.freshness_evaluator import TimeWindowFreshnessPol
 from dagster._core.loader import LoadingContextForTest
 from dagster._core.test_utils import freeze_time
 
-from pipelines.definitions import defs
-from pipelines.resources import CorpusStorage
+from assets.definitions import defs
+from assets.defs.resources import CorpusStorage
 from tests.conftest import SEED, query
 from tests.ui.markdown import TABLE_TAGS, render
 from warehouse.sql_files import TABLES, VIEWS

@@ -6,7 +6,7 @@ import time
 
 import dagster as dg
 
-from pipelines.resources import CorpusStorage
+from assets.defs.resources import CorpusStorage
 from warehouse.build import published_fingerprint
 from warehouse.report import draw_if_changed
 from warehouse.sql_files import VIEWS

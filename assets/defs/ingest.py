@@ -4,7 +4,7 @@ import time
 
 import dagster as dg
 
-from pipelines.resources import CorpusStorage
+from assets.defs.resources import CorpusStorage
 from warehouse.ingest import refresh_staging, scan_landing
 from warehouse.lock import writer_lock
 

@@ -5,7 +5,7 @@ full build of the same size and against matplotlib drawing the same charts. Prin
     .venv/bin/python bench/report.py --full-build   # and real builds of `corpus synth` dumps
     .venv/bin/python bench/report.py --sizes 10000  # a quick look
 
-Warehouses are written straight into DuckDB by synth.warehouse (seconds, no dumps). With
+Warehouses are written straight into DuckDB by warehouse.synthetic (seconds, no dumps). With
 --full-build each size is also generated as dumps by `corpus synth` (cached under --work, as
 bench/pipeline.py does), built in a fresh process, and the report drawn on that real warehouse:
 the goal is drawing time <= 10% of the full build, in the same run. Report timings are the best of
@@ -29,10 +29,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pipeline import corpus, machine, run_build  # noqa: E402
 
-from synth.warehouse import synthesize_warehouse  # noqa: E402
 from warehouse.readonly import connect_readonly  # noqa: E402
 from warehouse.report import data, page  # noqa: E402
 from warehouse.report.svg import histogram, ranked_bars, time_bars  # noqa: E402
+from warehouse.synthetic import synthesize_warehouse  # noqa: E402
 
 SEED = 1
 GOAL_SHARE = 0.10
@@ -170,8 +170,9 @@ def table(results: list[dict[str, Any]]) -> str:
             d = r[kind]
             build = r["build"]["seconds"]["total"] if kind == "built" else None
             share = f"{d['wall'] / build:.1%} (goal ≤ {GOAL_SHARE:.0%})" if build else ""
+            source = "warehouse.synthetic" if kind == "direct" else "built from dumps"
             lines.append(
-                f"| {r['size']:,} | {'synth.warehouse' if kind == 'direct' else 'built from dumps'}"
+                f"| {r['size']:,} | {source}"
                 f" | {d['wall']:.2f} ({d['load_wall']:.2f} + {d['draw_wall']:.3f})"
                 f" | {d['cpu']:.2f} | {d['bytes']:,} (goal ≤ {GOAL_BYTES:,})"
                 f" | {f'{build:.1f}' if build else ''} | {share} |"

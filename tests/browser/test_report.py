@@ -2,7 +2,7 @@
 downloaded browser), for the bundled sample (built through the Dagster job) and for a 50,000-article
 synthetic warehouse.
 
-The 50k warehouse is written straight into DuckDB by `synth.warehouse` (the shapes of
+The 50k warehouse is written straight into DuckDB by `warehouse.synthetic` (the shapes of
 `corpus synth`, no dumps to write and parse): about ten seconds instead of the minutes a real
 build of 50k dumps takes, which is what makes this affordable in CI.
 
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from synth.warehouse import synthesize_warehouse
 from tests.browser.conftest import ARTIFACTS_PROPERTY
 from tests.conftest import REPO_ROOT, SAMPLE_RAW, build_warehouse
 from warehouse.report import report_path, write_report
+from warehouse.synthetic import synthesize_warehouse
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

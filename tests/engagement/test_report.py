@@ -20,13 +20,13 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from assets.definitions import defs
-from synth.warehouse import synthesize_warehouse
 from tests.conftest import build_warehouse, query
 from tests.engagement.conftest import ENGAGEMENT_CORPUS
 from warehouse.readonly import connect_readonly
 from warehouse.report import drawn_key, render_report, report_path, write_report
 from warehouse.report.data import SECTION_SITES
 from warehouse.sql_files import TABLES, VIEWS, sql_text
+from warehouse.synthetic import synthesize_warehouse
 
 CORPUS = str(Path(sys.executable).with_name("corpus"))
 OVERVIEW_CHARTS = [

@@ -8,7 +8,7 @@ tests and benchmarks of what reads the warehouse (the report, the views), never 
 Rows depend only on (articles, seed, sites): every pseudo-random draw is a hash of the row's
 index and the seed, so the same call gives the same warehouse.
 
-    python -m synth.warehouse --articles 50000 --out /tmp/synth50k.duckdb [--sites 12]
+    python -m warehouse.synthetic --articles 50000 --out /tmp/synth50k.duckdb [--sites 12]
 """
 
 from __future__ import annotations
@@ -350,7 +350,7 @@ def synthesize_warehouse(path: Path, articles: int, seed: int = 0, sites: int = 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m synth.warehouse", description=__doc__.splitlines()[0]
+        prog="python -m warehouse.synthetic", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--articles", type=int, required=True, help="articles to generate")
     parser.add_argument("--out", required=True, help="DuckDB file to write (must not exist)")

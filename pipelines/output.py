@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 EXAMPLE_QUERY = (
@@ -19,10 +20,21 @@ EXAMPLE_QUERY = (
 def json_default(value: object) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
-    raise TypeError(f"cannot serialise {type(value).__name__}")
+    if isinstance(value, Decimal):  # HUGEINT and DECIMAL columns
+        return int(value) if value == value.to_integral_value() else float(value)
+    return str(value)  # intervals, UUIDs, blobs: as DuckDB would print them
 
 
-def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
+def json_row(columns: Sequence[str], row: Sequence[object]) -> str:
+    return json.dumps(
+        dict(zip(columns, row, strict=True)), default=json_default, ensure_ascii=False
+    )
+
+
+def format_rows(
+    columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str, more: int = 0
+) -> str:
+    """Rows as a table, CSV or JSON; `more` rows not shown are noted under a table."""
     if fmt == "json":
         return json.dumps(
             [dict(zip(columns, row, strict=True)) for row in rows],
@@ -50,6 +62,15 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: s
             line(columns),
             "-+-".join("-" * w for w in widths),
             *(line(r) for r in cells),
-            f"({len(rows)} rows)",
+            count_line(len(rows), more),
         ]
+    )
+
+
+def count_line(shown: int, more: int) -> str:
+    if not more:
+        return f"({shown:,} row{'' if shown == 1 else 's'})"
+    return (
+        f"({shown:,} of {shown + more:,} rows shown; {more:,} more rows: "
+        "--max-rows N shows more, --max-rows 0 all)"
     )

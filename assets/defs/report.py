@@ -1,10 +1,14 @@
-"""The engagement_report asset: the HTML page of warehouse/report.py, rendered after every view
-is published, its path in the materialisation's metadata."""
+"""The engagement_report asset: the HTML page of warehouse/report, drawn after the warehouse is
+published (its own step, so drawing never delays the publish) and only when the published build
+differs from the one the current report was drawn for."""
+
+import time
 
 import dagster as dg
 
 from assets.defs.resources import CorpusStorage
-from warehouse.report import write_report
+from warehouse.build import published_fingerprint
+from warehouse.report import draw_if_changed
 from warehouse.sql_files import VIEWS
 
 REPORT_GROUP = "engagement"
@@ -19,14 +23,25 @@ REPORT_GROUP = "engagement"
 def engagement_report(
     context: dg.AssetExecutionContext, storage: CorpusStorage
 ) -> dg.MaterializeResult:
-    """A self-contained HTML page (works offline) with comment volume over time, the most active
-    commenters, capture ratio by article and the most-quoted speakers."""
-    path = write_report(storage.warehouse_path)
-    context.log.info(f"engagement report written to {path}")
+    """A self-contained HTML page (works offline): articles and comments over time, capture and
+    comment distributions, the most-discussed articles, the most active commenters, speakers and
+    outlets, a section per site and the ingest summary. Not redrawn when the refresh published
+    the same build (same fingerprint) as the one it was drawn for."""
+    warehouse = storage.warehouse_path
+    fingerprint = published_fingerprint(storage.staging, warehouse)
+    started = time.perf_counter()
+    path, drawn = draw_if_changed(warehouse, fingerprint)
+    seconds = time.perf_counter() - started
+    if drawn:
+        context.log.info(f"engagement report drawn in {seconds:.1f} s: {path}")
+    else:
+        context.log.info(f"engagement report unchanged (same build as before): {path}")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(path)),
             "bytes": path.stat().st_size,
-            "charts": 4,
+            "redrawn": drawn,
+            "seconds": round(seconds, 3),
+            "warehouse_fingerprint": fingerprint or "",
         }
     )

@@ -23,7 +23,7 @@ SELECT
     a.title,
     a.published_at,
     a.captured_at,
-    a.declared_comment_count AS declared_comments,
+    a.declared_comment_count::BIGINT AS declared_comments,
     coalesce(c.captured_comments, 0) AS captured_comments,
     coalesce(c.distinct_comments, 0) AS distinct_comments,
     coalesce(c.duplicate_comments, 0) AS duplicate_comments,
@@ -34,7 +34,7 @@ SELECT
     END AS capture_ratio,
     coalesce(q.quotes, 0) AS quotes,
     coalesce(q.quoted_speakers, 0) AS quoted_speakers,
-    a.word_count,
+    a.word_count::BIGINT AS word_count,
     CASE
         WHEN a.word_count > 0 THEN coalesce(c.distinct_comments, 0) * 1000.0 / a.word_count
     END AS comments_per_1k_words,

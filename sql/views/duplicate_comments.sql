@@ -4,7 +4,7 @@ SELECT
     o.author,
     o.body,
     count(*) AS copies,
-    o.position AS first_position,
+    o.position::BIGINT AS first_position,
     list(c.comment_id ORDER BY c.position) AS comment_ids
 FROM comments AS c
 JOIN comments AS o ON o.comment_id = coalesce(c.duplicate_of, c.comment_id)

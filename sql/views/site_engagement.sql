@@ -26,8 +26,8 @@ quote_counts AS (
 SELECT
     p.site,
     count(*) AS articles,
-    sum(p.captured) AS captured_comments,
-    sum(p.distinct_comments) AS distinct_comments,
+    sum(p.captured)::BIGINT AS captured_comments,
+    sum(p.distinct_comments)::BIGINT AS distinct_comments,
     coalesce(any_value(m.unique_commenters), 0) AS unique_commenters,
     median(p.distinct_comments) AS median_comments_per_article,
     CASE WHEN sum(p.captured) > 0 THEN sum(p.duplicates) / sum(p.captured) END AS duplicate_rate,

@@ -82,7 +82,9 @@ def test_staged_parquet_in_a_ducklake_catalog_answers_like_the_file_warehouse(
     lake = connect_lake(metadata, data, read_only=True)
     file = duckdb.connect(str(warehouse), read_only=True)
     try:
-        for name in (*TABLES, *VIEWS):
+        # data_dictionary reads each catalogue's own COMMENTs, which a DuckLake catalogue does
+        # not keep for its tables: it is no data to compare.
+        for name in (n for n in (*TABLES, *VIEWS) if n != "data_dictionary"):
             in_lake = lake.execute(f"SELECT * FROM {LAKE}.{name} ORDER BY ALL").fetchall()
             in_file = file.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall()
             assert in_lake == in_file, name

@@ -29,7 +29,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _sibling(name: str) -> ModuleType:
     """A module beside this script (bench/ is not a package and holds an extraction.py)."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", Path(__file__).with_name(f"{name}.py"))
+    spec = importlib.util.spec_from_file_location(
+        f"bench_{name}", Path(__file__).with_name(f"{name}.py")
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -296,7 +298,9 @@ def baseline(doc: polnear.Document) -> list[Predicted]:
                 words = [w for w in name.group(0).split() if w not in _BASELINE_STOP]
                 if words:
                     speaker = " ".join(words)
-            out.append(Predicted(start + 1, offset + match.end() - 1, speaker, None, None, "direct"))
+            out.append(
+                Predicted(start + 1, offset + match.end() - 1, speaker, None, None, "direct")
+            )
     return out
 
 
@@ -378,21 +382,42 @@ def polnear_report(split: str, ours: PolnearTally, naive: PolnearTally, articles
         return f"{part / whole:.3f} ({part}/{whole})" if whole else "-"
 
     rows = [
-        ("span precision", ratio(ours.predicted_right, ours.predicted),
-         ratio(naive.predicted_right, naive.predicted)),
+        (
+            "span precision",
+            ratio(ours.predicted_right, ours.predicted),
+            ratio(naive.predicted_right, naive.predicted),
+        ),
         ("span recall", ratio(ours.found, ours.gold), ratio(naive.found, naive.gold)),
-        ("  opening with a mark", ratio(ours.opening_found, ours.opening),
-         ratio(naive.opening_found, naive.opening)),
-        ("speaker, name level", ratio(ours.named_right, ours.named),
-         ratio(naive.named_right, naive.named)),
-        ("  where a pronoun", ratio(ours.pronoun_right, ours.pronoun),
-         ratio(naive.pronoun_right, naive.pronoun)),
-        ("unnamed source, no name", ratio(ours.unnamed_blank, ours.unnamed),
-         ratio(naive.unnamed_blank, naive.unnamed)),
-        ("outlet set (outlet source)", ratio(ours.outlet_right, ours.outlet),
-         ratio(naive.outlet_right, naive.outlet)),
-        ("scare precision", ratio(ours.scare_right, ours.scare),
-         ratio(naive.scare_right, naive.scare)),
+        (
+            "  opening with a mark",
+            ratio(ours.opening_found, ours.opening),
+            ratio(naive.opening_found, naive.opening),
+        ),
+        (
+            "speaker, name level",
+            ratio(ours.named_right, ours.named),
+            ratio(naive.named_right, naive.named),
+        ),
+        (
+            "  where a pronoun",
+            ratio(ours.pronoun_right, ours.pronoun),
+            ratio(naive.pronoun_right, naive.pronoun),
+        ),
+        (
+            "unnamed source, no name",
+            ratio(ours.unnamed_blank, ours.unnamed),
+            ratio(naive.unnamed_blank, naive.unnamed),
+        ),
+        (
+            "outlet set (outlet source)",
+            ratio(ours.outlet_right, ours.outlet),
+            ratio(naive.outlet_right, naive.outlet),
+        ),
+        (
+            "scare precision",
+            ratio(ours.scare_right, ours.scare),
+            ratio(naive.scare_right, naive.scare),
+        ),
     ]
     lines = [
         f"PolNeAR {split}: {articles} articles, {ours.gold} gold direct quotations",
@@ -479,7 +504,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="PolNeAR: only the first N articles")
     parser.add_argument("--speed", action="store_true", help="seconds per MB on large bodies")
     parser.add_argument(
-        "--sizes", default="0.1,1", help="--speed: body sizes in MB, comma-separated (default 0.1,1)"
+        "--sizes",
+        default="0.1,1",
+        help="--speed: body sizes in MB, comma-separated (default 0.1,1)",
     )
     parser.add_argument("--glob", default="*.json", help="which annotated files (default: all)")
     parser.add_argument(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,9 +19,14 @@ from extraction.quotes.names import (
 from extraction.quotes.outlets import inline_outlet, outlets_named
 from extraction.quotes.rules import ANY_OPEN, BLOCKQUOTE_SIGNATURE, OBJECT_PRONOUNS, PRONOUNS
 from extraction.quotes.scanner import scan
-from extraction.quotes.text import MASK_CHAR, Body, mask, sentence_bounds, sentence_starts
+from extraction.quotes.text import MASK_CHAR, Body, Sentences, mask
 
 _SIGNATURE = re.compile(BLOCKQUOTE_SIGNATURE)
+# How far from a quotation its reporting clause may sit (characters): no clause is longer, and
+# the bound keeps attribution linear in a paragraph with no sentence boundaries.
+CLAUSE_REACH = 600
+# How much narration before a quotation's sentence the carry-forward reads: a few sentences.
+PREVIOUS_SENTENCES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +61,33 @@ class Article:
         self.blockquotes = frozenset(i for i in blockquotes if 0 <= i < len(paragraphs))
         self.quotes = _with_blockquotes(self.body, scan(self.body), self.blockquotes)
         self.masked = mask(self.body.text, [(q.start, q.end) for q in self.quotes])
+        self._paragraphs = [
+            self.masked[s : s + len(p)]
+            for s, p in zip(self.body.starts, self.body.paragraphs, strict=True)
+        ]
+        self._sentences: dict[int, Sentences] = {}
         self.people = _people(self.masked)
         self.lead_ins = self._block_runs()
         self.outlets = outlets_named(self.masked)
         self.outlet_contexts = self._outlet_contexts()
 
     def paragraph(self, index: int) -> str:
-        start, end = self.body.span(index)
-        return self.masked[start:end]
+        """The masked text of one paragraph."""
+        return self._paragraphs[index]
+
+    def sentences(self, index: int) -> Sentences:
+        """The sentences of one paragraph (found once per paragraph)."""
+        found = self._sentences.get(index)
+        if found is None:
+            found = self._sentences[index] = Sentences(self._paragraphs[index])
+        return found
+
+    def paragraph_tail(self, index: int) -> tuple[str, int]:
+        """The last few sentences of a paragraph and their offset in the joined body."""
+        paragraph = self._paragraphs[index]
+        start = self.sentences(index).before(len(paragraph), PREVIOUS_SENTENCES - 1)
+        start = max(start, len(paragraph) - PREVIOUS_SENTENCES * CLAUSE_REACH)
+        return paragraph[start:], self.body.starts[index] + start
 
     def opens_paragraph(self, quote: RawQuote) -> bool:
         if quote.whole_paragraph:
@@ -103,8 +126,7 @@ class Article:
         for index in range(len(self.body.paragraphs)):
             paragraph = self.paragraph(index)
             base = self.body.starts[index]
-            starts = [*sentence_starts(paragraph), len(paragraph)]
-            for start, end in itertools.pairwise(starts):
+            for start, end in self.sentences(index).pairs():
                 sentence = paragraph[start:end]
                 if MASK_CHAR in sentence:
                     continue
@@ -134,9 +156,11 @@ class Article:
         p_start = self.body.starts[first]
         paragraph = self.paragraph(first)
         open_rel = (quote.open_at if quote.open_at is not None else quote.start) - p_start
-        s_start, _ = sentence_bounds(paragraph, open_rel)
+        sentences = self.sentences(first)
+        s_start = max(sentences.bounds(open_rel)[0], open_rel - CLAUSE_REACH)
         head = paragraph[s_start:open_rel]
-        previous = paragraph[:s_start]
+        p_from = max(sentences.before(s_start, PREVIOUS_SENTENCES), s_start - 3 * CLAUSE_REACH)
+        previous = paragraph[p_from:s_start]
         if quote.close_at is None:
             tail, tail_at = "", quote.end
         else:
@@ -144,13 +168,15 @@ class Article:
             l_start = self.body.starts[last]
             closing = self.paragraph(last)
             close_rel = quote.close_at - l_start
-            _, s_end = sentence_bounds(closing, close_rel)
+            closing_sentences = self.sentences(last)
+            _, s_end = closing_sentences.bounds(close_rel)
             if not closing[close_rel + 1 : s_end].strip() and _ends_open(self.body.text, quote):
                 # “…function?” Foster said. — a question or exclamation mark ends the quotation,
                 # not the sentence that reports it.
-                _, s_end = sentence_bounds(closing, min(s_end, len(closing) - 1))
+                _, s_end = closing_sentences.bounds(min(s_end, len(closing) - 1))
+            s_end = min(s_end, close_rel + 1 + CLAUSE_REACH)
             tail, tail_at = closing[close_rel + 1 : s_end], quote.close_at + 1
-        return Context(head, tail, p_start + s_start, tail_at, previous, p_start)
+        return Context(head, tail, p_start + s_start, tail_at, previous, p_start + p_from)
 
     def resolve(self, found: Attribution) -> Speaker:
         if found.kind == "pronoun":
@@ -238,8 +264,7 @@ def _all_clauses(masked: str) -> list[Attribution]:
     out: list[Attribution] = []
     base = 0
     for paragraph in masked.split("\n\n"):
-        starts = [*sentence_starts(paragraph), len(paragraph)]
-        for s, e in itertools.pairwise(starts):
+        for s, e in Sentences(paragraph).pairs():
             found = last_clause(paragraph[s:e])
             if found is not None:
                 out.append(found.shifted(base + s))

@@ -121,7 +121,8 @@ def _carry(
     for index in (paragraph - 1, paragraph - 2) if bare else (paragraph - 1,):
         if index < 0:
             break
-        found = last_clause(article.paragraph(index))
+        tail, tail_at = article.paragraph_tail(index)
+        found = last_clause(tail)
         if found is not None:
-            return article.resolve(found.shifted(article.body.starts[index])), None
+            return article.resolve(found.shifted(tail_at)), None
     return None, None

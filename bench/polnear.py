@@ -33,25 +33,29 @@ from typing import Literal
 SPLITS: tuple[str, ...] = ("train", "dev")
 RESERVED_SPLITS: tuple[str, ...] = ("test",)
 QUOTE_MARK = re.compile(r"[“”„«»\"]")
-PRONOUNS = frozenset(
-    "he she him her his they them their it its i we me us who which that you".split()
-)
-PERSONAL_PRONOUNS = frozenset("he she him her they them".split())
-RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PRONOUNS = _words("he she him her his they them their it its i we me us who which that you")
+PERSONAL_PRONOUNS = _words("he she him her they them")
+RELATIVES = _words("who which that")
 # Words a source names a publication by, when the coreference chain has no name ("the newspaper").
-OUTLET_NOUNS = frozenset(
-    "newspaper paper outlet network magazine website site publication broadcaster channel "
-    "tabloid daily agency wire".split()
+OUTLET_NOUNS = _words(
+    """newspaper paper outlet network magazine website site publication broadcaster channel
+    tabloid daily agency wire"""
 )
 # Heads of a publication's proper name ("The Boston Globe", "USA Today").
-OUTLET_HEADS = frozenset(
-    "Times Post News Journal Herald Gazette Tribune Telegraph Chronicle Examiner Observer Guardian "
-    "Independent Inquirer Standard Mirror Express Courier Star Sun Globe Mail Review Magazine "
-    "Radio TV Daily Weekly Dispatch Record Register Sentinel Reporter Press Wire Monitor Today "
-    "Leader Enquirer Beacon Bee Caller Beast Hill Breitbart Politico PolitiFact Politifact Axios "
-    "Reuters AP Bloomberg CNN MSNBC NPR CBS NBC ABC Fox BBC Vox Slate Salon HuffPost Newsweek "
-    "Time Atlantic Intercept Hedge Blaze Examiner Free Beacon Mediaite Gawker BuzzFeed Univision "
-    "Telemundo Yahoo Hannity".split()
+OUTLET_HEADS = _words(
+    """Times Post News Journal Herald Gazette Tribune Telegraph Chronicle Examiner Observer
+    Guardian Independent Inquirer Standard Mirror Express Courier Star Sun Globe Mail Review
+    Magazine Radio TV Daily Weekly Dispatch Record Register Sentinel Reporter Press Wire Monitor
+    Today Leader Enquirer Beacon Bee Caller Beast Hill Breitbart Politico PolitiFact Politifact
+    Axios Reuters AP Bloomberg CNN MSNBC NPR CBS NBC ABC Fox BBC Vox Slate Salon HuffPost
+    Newsweek Time Atlantic Intercept Hedge Blaze Mediaite Gawker BuzzFeed Univision Telemundo
+    Yahoo Hannity"""
 )
 SourceKind = Literal["person", "organisation", "unnamed"]
 
@@ -424,4 +428,4 @@ def same_name(predicted: str | None, gold: str | None) -> bool:
         return True
     if a[-1] != b[-1]:
         return False
-    return len(a) == 1 or len(b) == 1 or a[0] == b[0] or a[0][:1] == b[0][:1] and len(a[0]) <= 2
+    return len(a) == 1 or len(b) == 1 or a[0] == b[0] or (a[0][:1] == b[0][:1] and len(a[0]) <= 2)

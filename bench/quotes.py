@@ -282,7 +282,31 @@ def extracted(doc: polnear.Document) -> list[Predicted]:
 _BASELINE_QUOTE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"")
 _BASELINE_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
 _BASELINE_STOP = frozenset(
-    "The A An He She It They We I In On At But And Or If As This That Mr Mrs Ms Dr".split()
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "As",
+        "This",
+        "That",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
 )
 
 

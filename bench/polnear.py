@@ -330,7 +330,7 @@ class _Resolver:
         return found
 
     def _chain_name(self, first: int, last: int) -> tuple[str, str] | None:
-        """The fullest PERSON (else ORGANIZATION) head name in the coreference chain of a mention."""
+        """The fullest PERSON (else ORGANIZATION) head name in a mention's coreference chain."""
         for chain in self.chains:
             if not any(s <= first < e or first <= s < last for s, e in chain):
                 continue

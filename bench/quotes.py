@@ -202,7 +202,7 @@ def report(tally: Tally, directory: Path = ANNOTATED) -> str:
     return "\n".join(lines)
 
 
-# --- PolNeAR ---------------------------------------------------------------------------------------
+# --- PolNeAR ----------------------------------------------------------------------------------
 
 FOUND_COVERAGE = 0.3  # a gold quote is found when one prediction covers more than this share
 INSIDE_SHARE = 0.5  # a prediction is right when more than this share of it lies in gold quotes
@@ -472,7 +472,7 @@ def run_polnear(root: Path, split: str, limit: int | None, verbose: bool) -> int
     return 0
 
 
-# --- Speed ----------------------------------------------------------------------------------------
+# --- Speed --------------------------------------------------------------------------------------
 
 _SPEED_SENTENCES = (
     "“We will not back down on this,” said Senator Maria Alvarez, who chairs the committee.",

@@ -212,26 +212,32 @@ def gold_quotes(
     spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
     events: list[dict[str, str]] = []
     for line in annotation.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, middle, _ = line.split("\t", 2)
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2 and " " in fields[1]:
+            tid, middle = fields[0], fields[1]
             label, spec = middle.split(" ", 1)
             spans[tid] = (label, _fragments(spec))
-        elif line.startswith("E"):
-            _, roles = line.split("\t", 1)
-            events.append(dict(role.split(":", 1) for role in roles.split()))
+        elif line.startswith("E") and len(fields) == 2:
+            events.append(dict(role.split(":", 1) for role in fields[1].split() if ":" in role))
     resolver = _Resolver(text, tokens, chains)
     out: list[GoldQuote] = []
+    people: list[tuple[int, str, str | None]] = []  # person sources resolved so far
+    attributions: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...] | None]] = []
     for event in events:
         content = spans.get(event.get("Content", ""))
-        if content is None:
-            continue
-        fragments = content[1]
+        if content is not None:
+            source = spans.get(event.get("Source", ""))
+            attributions.append((content[1], source[1] if source else None))
+    attributions.sort(key=lambda a: (a[1] or a[0])[0][0])
+    for fragments, source in attributions:
+        found = resolver.resolve(fragments, source, people)
+        if source is not None and found.kind == "person" and found.name is not None:
+            written = " ".join(text[s:e] for s, e in source)
+            people.append((source[0][0], found.name, _gender(written) or _gender(found.name)))
         if fragments[0][0] < body_start:
             continue
         if not any(QUOTE_MARK.search(text[s:e]) for s, e in fragments):
             continue
-        source = spans.get(event.get("Source", ""))
-        found = resolver.resolve(fragments, source[1] if source else None)
         opens = bool(QUOTE_MARK.match(text[fragments[0][0] : fragments[0][1]].lstrip()))
         out.append(replace(found, fragments=marked_parts(text, fragments), opens=opens))
     return sorted(out, key=lambda q: q.fragments[0])
@@ -300,8 +306,12 @@ class _Resolver:
         while i < last:
             ner = self.tokens[i].ner
             if ner in ("PERSON", "ORGANIZATION"):
-                j = i
-                while j < last and self.tokens[j].ner == ner:
+                j = i + 1
+                while (
+                    j < last
+                    and self.tokens[j].ner == ner
+                    and "\n" not in self.text[self.tokens[j - 1].end : self.tokens[j].start]
+                ):
                     j += 1
                 yield i, j, ner
                 i = j
@@ -363,6 +373,7 @@ class _Resolver:
         self,
         fragments: tuple[tuple[int, int], ...],
         source: tuple[tuple[int, int], ...] | None,
+        earlier: Sequence[tuple[int, str, str | None]] = (),
     ) -> GoldQuote:
         if source is None:
             return GoldQuote(fragments, fragments, False, None, "unnamed", None, False, False)
@@ -375,6 +386,8 @@ class _Resolver:
             named = None
         elif lowered in RELATIVES:
             named = self._head_name(max(0, first - 8), first)
+        elif lowered in PERSONAL_PRONOUNS:
+            named = _earlier_source(lowered, source[0][0], earlier)
         elif not pronoun:
             named = self._head_name(first, last)
         if named is None or (named[1] == "PERSON" and len(named[0].split()) == 1):
@@ -395,6 +408,39 @@ class _Resolver:
             head in OUTLET_NOUNS or _last(named[0]) in {w.lower() for w in OUTLET_HEADS}
         )
         return GoldQuote(fragments, fragments, False, written, kind, named[0], pronoun, outlet)
+
+
+# Gender a pronoun demands; gender-guesser (a dependency of the extractor) reads first names.
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+PRONOUN_REACH = 3000  # characters back to look for an annotated source a pronoun refers to
+
+
+def _gender(name: str) -> str | None:
+    from extraction.quotes.first_names import guess
+
+    words = [w.strip(".").lower() for w in name.split()]
+    if words and words[0] in _HONORIFIC_GENDER:
+        return _HONORIFIC_GENDER[words[0]]
+    answer = guess(name.split()[0]) if len(words) > 1 else "unknown"
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(answer)
+
+
+def _earlier_source(
+    pronoun: str, at: int, earlier: Sequence[tuple[int, str, str | None]]
+) -> tuple[str, str] | None:
+    """The person an annotated pronoun source stands for: the nearest earlier annotated source
+    (of any attribution) naming a person of the pronoun's gender, within PRONOUN_REACH.
+
+    `earlier` holds (offset, full name, gender) of the person sources resolved so far.
+    """
+    wanted = _PRONOUN_GENDER.get(pronoun)
+    for offset, name, gender in reversed(earlier):
+        if offset < at - PRONOUN_REACH:
+            break
+        if offset < at and (wanted is None or gender is None or gender == wanted):
+            return name, "PERSON"
+    return None
 
 
 def _last(name: str) -> str:

@@ -90,7 +90,11 @@ _ROLE_PREFIX = (
 _NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
 # An affiliation after a name: "Jon Simpson from Hertfordshire Police told reporters".
 _AFFILIATION = r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})?"
-_APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
+# ", 62," / ", chief strategist at Kestrel Partners in Denver," / " (D-Wash.)" / ", R-Wis.,"
+_APPOSITIVE = (
+    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:,\s+(?P<appos>(?:[^,;:.!?\"“”]|(?<=[A-Z])\.|,(?=\s+(?:[A-Z]\w*\.?|D\.C\.),)){1,160}?),)?"
+)
 
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
 SUBJECT_FIRST = re.compile(
@@ -119,8 +123,18 @@ _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
 _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
 
 
+# What may follow the subject of "said NAME": punctuation, the end, or a word that cannot make
+# NAME the subject of a clause of its own ("says Americans don’t need …" credits nobody).
+_VERB_FIRST_FOLLOWER = re.compile(
+    rf"\s*(?:$|[,.;:!?)—–\-]|(?:{'|'.join(sorted(PREPOSITIONS))}|who|and|as|during|after|before|"
+    r"when|while|late|early|last|this|on|told|wrote|added)\b|[A-Z(])"
+)
+
+
 def _from_match(match: re.Match[str], verb: str | None) -> Attribution | None:
     """The attribution a clause match describes, or None when its subject is a publication."""
+    if match.re is VERB_FIRST and not _VERB_FIRST_FOLLOWER.match(match.string, match.end()):
+        return None
     found = _subject(match, verb)
     if found is not None and match.re is ACCORDING_TO:
         return Attribution(found.kind, found.mention, found.offset, None, found.name, True)

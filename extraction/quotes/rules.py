@@ -46,12 +46,42 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     concludes cautioned cautions commented comments reflected reflects assured assures
     conceded added recalled reiterated reiterates sighed laughed exclaimed exclaims
     pledged pledges demanded demands appealed appeals
+    charged charges barked beamed proclaimed proclaims declared announced
+    thought thinks believes believed described describes labeled labelled labels branded brands
+    dubbed termed terms mocked mocks decried decries derided derides dismissed dismisses hailed
+    hails praised praises lauded lauds touted touts slammed slams blasted blasts criticized
+    criticised criticizes criticises accused accuses condemned condemns thanked thanks
+    applauded applauds acknowledged argued contended contends asserted asserts
+    insisted recalled recounted explained elaborated elaborates wondered wonders mused muses
+    marveled marvelled quipped joked snapped retorted retorts scoffed scoffs fumed vented
+    lamented bemoaned bemoans conceded admitted wrote told noting adding arguing saying
+    telling warning insisting explaining claiming suggesting calling describing asking
+    predicting promising vowing acknowledging stressing recalling referring referred refers
+    characterized characterised characterizes characterises summed summarized summarised
+    estimated estimates projected reckoned reckons figured figures hopes hoped feared fears
+    worried worries complained reported reports read reads concluded announced informed
+    interjected interrupted repeated repeats chimed echoed echoes ventured offered offers
     """
 )
 
 # Reporting phrases of more than one word.
 REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
-    {"called for", "calls for", "appealed for", "quoted as saying"}
+    {
+        "called for",
+        "calls for",
+        "appealed for",
+        "quoted as saying",
+        "went on",
+        "goes on",
+        "pointed out",
+        "points out",
+        "spoke out",
+        "weighed in",
+        "shot back",
+        "fired back",
+        "chimed in",
+        "summed up",
+    }
 )
 
 # Adverbs and auxiliaries that may sit between a speaker and the verb ("he later said").
@@ -104,6 +134,13 @@ ROLE_TITLES: Final[frozenset[str]] = _words(
     Health Defence Defense Finance Education Minister Spokesman Spokeswoman Activist Former
     Treasurer Comptroller Attorney-General Solicitor-General Lieutenant Superintendent Constable
     Striker Defender Midfielder Goalkeeper Forward Winger Manager Fire Assistant
+    Adviser Advisor Senior Admiral Rear Vice Assemblyman Assemblywoman Host Anchor Commentator
+    Strategist Pollster Nominee Candidate Leader Majority Minority Whip Chair Attorney-General
+    Surgeon Spokesperson Lt. Gov. Sen. Rep. Del. Gen. Adm. Commander Candidate Businessman
+    Businesswoman Billionaire Developer Hopeful Frontrunner Front-runner Contender Challenger
+    Incumbent Rival Congressional Presidential Republican Democratic Democrat GOP Libertarian
+    Green Independent Conservative Liberal Progressive Liberal Evangelical Televangelist
+    Radio Talk Show TV Television Columnist Correspondent Reporter Editor Founder Co-founder
     """
 )
 
@@ -373,7 +410,7 @@ SCARE_MAX_WORDS: Final = 4
 # A short quotation right after one of these is a noun phrase held at arm's length, even inside a
 # reported sentence ("said the government’s “support package” had saved jobs").
 SCARE_DETERMINERS: Final[frozenset[str]] = _words(
-    "the a an its their his her our this that these those so-called supposed alleged"
+    "the a an its their his her our this these those so-called supposed alleged"
 )
 
 # A quotation right after one of these words names a work or a thing; it is not speech.

@@ -98,7 +98,7 @@ _APPOSITIVE = (
 
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
 SUBJECT_FIRST = re.compile(
-    rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS}\s+{_VERB}"
+    rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS},?\s+{_VERB}"
 )
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho",
 # "said her colleague Priya Menon"

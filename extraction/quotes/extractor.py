@@ -10,6 +10,7 @@ from extraction.quotes.classify import (
     is_noun_phrase_scare,
     is_scare,
     is_title_or_name,
+    is_utterance,
     word_count,
 )
 from extraction.quotes.model import QuoteSpan, RawQuote
@@ -25,6 +26,8 @@ def _held_at_arms_length(text: str, ctx: Context, found: Attribution) -> bool:
     when the subject is an institution rather than a person or a role ("The government insists
     it is sending “help”").
     """
+    if is_utterance(text):
+        return False
     if is_noun_phrase_scare(text, ctx.head):
         return True
     return word_count(text) <= SCARE_MAX_WORDS and not found.names_a_role

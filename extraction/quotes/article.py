@@ -17,11 +17,18 @@ from extraction.quotes.names import (
     parse_name,
 )
 from extraction.quotes.outlets import inline_outlet, outlets_named
-from extraction.quotes.rules import ANY_OPEN, BLOCKQUOTE_SIGNATURE, OBJECT_PRONOUNS, PRONOUNS
+from extraction.quotes.rules import (
+    ANY_OPEN,
+    BLOCKQUOTE_SIGNATURE,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+)
 from extraction.quotes.scanner import scan
 from extraction.quotes.text import MASK_CHAR, Body, Sentences, mask
 
 _SIGNATURE = re.compile(BLOCKQUOTE_SIGNATURE)
+_POSSESSIVE = re.compile(r"^[’']s?\b|^s?[’'](?:\s|$)")
 # How far from a quotation its reporting clause may sit (characters): no clause is longer, and
 # the bound keeps attribution linear in a paragraph with no sentence boundaries.
 CLAUSE_REACH = 600
@@ -187,6 +194,8 @@ class Article:
                 paragraph = self.body.paragraph_at(found.offset)
                 window = self.body.starts[max(0, paragraph - 2)]
                 person = self.people.resolve_pronoun(gender, found.offset, window)
+                if person is not None:
+                    self.people.mention(person, found.offset)  # "she said … she added"
             speaker = " ".join(person.canonical) if person else None
             return Speaker(speaker, found.mention, found.verb)
         if found.kind == "name" and found.name is not None:
@@ -241,7 +250,8 @@ def _people(masked: str) -> People:
         preceding = before[-1].strip(",;:") if before else ""
         following = masked[offset + len(chain) : offset + len(chain) + 12]
         if looks_like_person(name, preceding, following):
-            people.add(name, at)
+            salient = preceding.lower() not in PREPOSITIONS and not _POSSESSIVE.match(following)
+            people.add(name, at, salient)
         else:
             singles.append((at, chain))
     for at, nick in nicknamed(masked):

@@ -125,6 +125,7 @@ class Person:
 class Mention:
     offset: int
     person: Person
+    salient: bool = True  # a subject-like mention; not a possessive or a preposition's object
 
 
 # How many earlier mentions a pronoun looks through for a person of its gender.
@@ -150,7 +151,7 @@ class People:
             if person not in bucket:
                 bucket.append(person)
 
-    def add(self, name: Name, offset: int) -> Person:
+    def add(self, name: Name, offset: int, salient: bool = True) -> Person:
         """Register a full mention; a fuller form of a known person replaces its canonical name."""
         person = self.lookup(name, offset)
         if person is None:
@@ -167,11 +168,17 @@ class People:
             person.gender, person.gender_is_certain = name.gender, True
         elif person.gender is None:
             person.gender = name.gender
-        at = bisect.bisect_right(self._offsets, offset)
-        self._offsets.insert(at, offset)
-        self.mentions.insert(at, Mention(offset, person))
-        bisect.insort(person.offsets, offset)
+        self.mention(person, offset, salient)
         return person
+
+    def mention(self, person: Person, offset: int, salient: bool = True) -> None:
+        """Record that `person` is mentioned at `offset` (by name, or by a resolved pronoun)."""
+        at = bisect.bisect_right(self._offsets, offset)
+        if at and self._offsets[at - 1] == offset and self.mentions[at - 1].person is person:
+            return
+        self._offsets.insert(at, offset)
+        self.mentions.insert(at, Mention(offset, person, salient))
+        bisect.insort(person.offsets, offset)
 
     def lookup(self, name: Name, offset: int) -> Person | None:
         """The known person a (possibly partial) name refers to, or None."""
@@ -206,6 +213,15 @@ class People:
         """
         end = bisect.bisect_left(self._offsets, offset)
         before = self.mentions[max(0, end - PRONOUN_REACH) : end][::-1]
+        # Salience first: the latest subject-like mention of a fitting person nearby ("Valls
+        # spoke out against Trump’s influence … he warned" is Valls).
+        for mention in before:
+            if mention.offset < window_start:
+                break
+            person = mention.person
+            fits = gender is None or person.gender is None or person.gender == gender
+            if fits and mention.salient:
+                return person
         for mention in before:
             person = mention.person
             if gender is None or person.gender is None or person.gender == gender:

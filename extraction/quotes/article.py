@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ class Article:
             for s, p in zip(self.body.starts, self.body.paragraphs, strict=True)
         ]
         self._sentences: dict[int, Sentences] = {}
-        self.people = _people(self.masked)
+        self.people = _people(self.masked, self._sentence_starts())
         self.lead_ins = self._block_runs()
         self.outlets = outlets_named(self.masked)
         self.outlet_contexts = self._outlet_contexts()
@@ -88,6 +89,13 @@ class Article:
         if found is None:
             found = self._sentences[index] = Sentences(self._paragraphs[index])
         return found
+
+    def _sentence_starts(self) -> list[int]:
+        """Where every sentence of the body starts (offsets in the joined body), in order."""
+        out: list[int] = []
+        for index, start in enumerate(self.body.starts):
+            out.extend(start + s for s in self.sentences(index).starts)
+        return out
 
     def paragraph_tail(self, index: int) -> tuple[str, int]:
         """The last few sentences of a paragraph and their offset in the joined body."""
@@ -237,10 +245,26 @@ def _with_blockquotes(
     return sorted(out, key=lambda q: q.start)
 
 
-def _people(masked: str) -> People:
-    """Everyone the (masked) body names, with every place they are mentioned."""
+# A name within this many words of its sentence's start stands in subject position.
+SUBJECT_WORDS = 7
+
+
+def _subject_position(masked: str, starts: list[int], offset: int) -> bool:
+    """Whether a mention opens its sentence ("On Wednesday, Clinton bashed …"): the salient
+    position a later "she" most often refers back to."""
+    index = bisect.bisect_right(starts, offset) - 1
+    start = starts[index] if index >= 0 else 0
+    return len(masked[start:offset].split()) < SUBJECT_WORDS
+
+
+def _people(masked: str, starts: list[int]) -> People:
+    """Everyone the (masked) body names, with every place they are mentioned.
+
+    A mention is salient (a likely antecedent for a pronoun) when it is in subject position and
+    neither a possessive ("Trump’s influence") nor the object of a preposition.
+    """
     people = People()
-    singles: list[tuple[int, str]] = []
+    singles: list[tuple[int, str, bool]] = []
     for offset, chain in chains(masked):
         name = parse_name(chain)
         if name is None:
@@ -249,23 +273,27 @@ def _people(masked: str) -> People:
         before = masked[max(0, offset - 30) : offset].split()
         preceding = before[-1].strip(",;:") if before else ""
         following = masked[offset + len(chain) : offset + len(chain) + 12]
+        salient = (
+            preceding.lower() not in PREPOSITIONS
+            and not _POSSESSIVE.match(following)
+            and _subject_position(masked, starts, at)
+        )
         if looks_like_person(name, preceding, following):
-            salient = preceding.lower() not in PREPOSITIONS and not _POSSESSIVE.match(following)
             people.add(name, at, salient)
         else:
-            singles.append((at, chain))
+            singles.append((at, chain, salient))
     for at, nick in nicknamed(masked):
         people.add(nick, at)
     for found in _all_clauses(masked):
         if found.kind == "name" and found.name and not is_organisation(found.name):
             people.add(found.name, found.offset)
-    for at, chain in singles:
+    for at, chain, salient in singles:
         name = parse_name(chain)
         if name is None:
             continue
         person = people.lookup(name, at)
         if person is not None:
-            people.add(name, at)
+            people.add(name, at, salient)
     return people
 
 

@@ -337,7 +337,7 @@ def score_polnear(
     quoted words (the parts of its content in marks); a non-scare prediction is right when more
     than half of it lies in gold contents.
     Speakers (name level, `polnear.same_name`) over found gold quotes whose source resolves to a
-    name; pronouns: those whose source is written as a pronoun. Outlets: gold quotes whose source
+    name and is not a publication; pronouns: those whose source is written as a pronoun. Outlets: gold quotes whose source
     is a publication, right when the prediction's `outlet` names it (any outlet when the gold
     names none). Scare precision: a scare prediction is right when it overlaps no gold quoted
     words (annotators credited none of them to a source).
@@ -384,6 +384,8 @@ def score_polnear(
                 tally.misses.append(f"{doc.name}: outlet {got!r} != {gold.name!r} {snippet!r}")
         if not found or best is None:
             continue
+        if gold.outlet:
+            continue  # the convention: speaker None, outlet set; scored by the outlet row
         if gold.name is None:
             tally.unnamed += 1
             tally.unnamed_blank += best.speaker is None

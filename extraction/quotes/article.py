@@ -17,7 +17,7 @@ from extraction.quotes.names import (
     nicknamed,
     parse_name,
 )
-from extraction.quotes.outlets import inline_outlet, outlets_named
+from extraction.quotes.outlets import inline_outlet, outlet_mentions, outlets_named
 from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
@@ -77,7 +77,15 @@ class Article:
         self.people = _people(self.masked, self._sentence_starts())
         self.lead_ins = self._block_runs()
         self.outlets = outlets_named(self.masked)
+        credits = outlet_mentions(self.masked)
+        self._credit_offsets = [at for at, _ in credits]
+        self._credits = [outlet for _, outlet in credits]
         self.outlet_contexts = self._outlet_contexts()
+
+    def outlet_before(self, offset: int) -> str | None:
+        """The latest publication credited by name before `offset` ("… the paper wrote")."""
+        at = bisect.bisect_left(self._credit_offsets, offset)
+        return self._credits[at - 1] if at else None
 
     def paragraph(self, index: int) -> str:
         """The masked text of one paragraph."""

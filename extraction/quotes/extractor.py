@@ -14,7 +14,7 @@ from extraction.quotes.classify import (
     word_count,
 )
 from extraction.quotes.model import QuoteSpan, RawQuote
-from extraction.quotes.outlets import inline_outlet, lead_in_outlet
+from extraction.quotes.outlets import described_outlet, inline_outlet, lead_in_outlet
 from extraction.quotes.rules import SCARE_MAX_WORDS
 from extraction.records import QuoteKind
 
@@ -73,7 +73,10 @@ def extract_quotes(
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue
         speaker = article.resolve(found) if found is not None else None
-        outlet = inline_outlet(ctx.head + " " + ctx.tail, article.outlets)
+        clause = ctx.head + " " + ctx.tail
+        outlet = inline_outlet(clause, article.outlets)
+        if outlet is None and described_outlet(clause):
+            outlet = article.outlet_before(ctx.head_at)
         lead_in = article.lead_ins.get(quote.first_paragraph)
         if block and lead_in is not None:
             lead = body.paragraphs[lead_in]

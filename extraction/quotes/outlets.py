@@ -10,6 +10,7 @@ from extraction.quotes.rules import (
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
+    OUTLET_DESCRIPTION_SUBJECT,
     OUTLET_INLINE_PATTERNS,
     OUTLET_LEAD_IN_PATTERNS,
     ROLE_NOUNS,
@@ -19,6 +20,7 @@ from extraction.quotes.rules import (
 _LEAD_INS = tuple(re.compile(p) for p in OUTLET_LEAD_IN_PATTERNS)
 _INLINE = tuple(re.compile(p) for p in OUTLET_INLINE_PATTERNS)
 _POSSESSIVE = re.compile(r"[’']s?$")
+_DESCRIBED = re.compile(OUTLET_DESCRIPTION_SUBJECT)
 
 
 def canonical_outlet(written: str, *, strict: bool) -> str | None:
@@ -39,6 +41,8 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
             return KNOWN_OUTLETS[alias]
     if tokens[0] in NON_NAME_WORDS:
         return None
+    if any(t in ROLE_TITLES for t in tokens[:-1]):
+        return None  # "Atlantic City Mayor Don Guardian" is a person
     if tokens[-1] in OUTLET_HEAD_WORDS and len(tokens) > 1:
         return "The " + " ".join(tokens)
     if not strict:
@@ -112,3 +116,19 @@ def outlets_named(text: str) -> list[str]:
             if outlet is not None and outlet not in out:
                 out.append(outlet)
     return out
+
+
+def described_outlet(clause: str) -> bool:
+    """Whether a clause credits a publication named only by a description ("the paper wrote")."""
+    return _DESCRIBED.search(clause) is not None
+
+
+def outlet_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, publication) of every inline credit in `text`, in reading order."""
+    out: list[tuple[int, str]] = []
+    for pattern in _INLINE:
+        for match in pattern.finditer(text):
+            outlet = canonical_outlet(match.group("outlet"), strict=True)
+            if outlet is not None:
+                out.append((match.start(), outlet))
+    return sorted(out)

@@ -140,8 +140,7 @@ ROLE_TITLES: Final[frozenset[str]] = _words(
     Surgeon Spokesperson Lt. Gov. Sen. Rep. Del. Gen. Adm. Commander Candidate Businessman
     Businesswoman Billionaire Developer Hopeful Frontrunner Front-runner Contender Challenger
     Incumbent Rival Congressional Presidential Republican Democratic Democrat GOP Libertarian
-    Green Independent Conservative Liberal Progressive Liberal Evangelical Televangelist
-    Radio Talk Show TV Television Columnist Correspondent Reporter Editor Founder Co-founder
+    Evangelical Televangelist Columnist Correspondent Reporter Editor Founder Co-founder
     """
 )
 
@@ -353,6 +352,40 @@ KNOWN_OUTLETS: Final[dict[str, str]] = {
     "Daily Beast": "The Daily Beast",
     "Intercept": "The Intercept",
     "BBC Sport": "BBC Sport",
+    "NYT": "The New York Times",
+    "NYTimes": "The New York Times",
+    "WaPo": "The Washington Post",
+    "WSJ": "The Wall Street Journal",
+    "Chicago Tribune": "Chicago Tribune",
+    "Miami Herald": "Miami Herald",
+    "Boston Globe": "The Boston Globe",
+    "Des Moines Register": "The Des Moines Register",
+    "Orlando Sentinel": "Orlando Sentinel",
+    "New York Post": "New York Post",
+    "New York Daily News": "New York Daily News",
+    "Daily Caller": "The Daily Caller",
+    "Global Times": "Global Times",
+    "Breitbart News": "Breitbart News",
+    "Breitbart": "Breitbart News",
+    "MSNBC": "MSNBC",
+    "CNBC": "CNBC",
+    "Fox Business": "Fox Business",
+    "Fox Business Network": "Fox Business",
+    "PolitiFact": "PolitiFact",
+    "Politifact": "PolitiFact",
+    "Right Wing Watch": "Right Wing Watch",
+    "Blaze": "TheBlaze",
+    "TheBlaze": "TheBlaze",
+    "Washington Examiner": "Washington Examiner",
+    "Washington Times": "The Washington Times",
+    "Washington Free Beacon": "Washington Free Beacon",
+    "National Review": "National Review",
+    "Weekly Standard": "The Weekly Standard",
+    "Univision": "Univision",
+    "Telemundo": "Telemundo",
+    "Yahoo News": "Yahoo News",
+    "Sky Sports": "Sky Sports",
+    "KXAN": "KXAN",
     "Variety": "Variety",
 }
 
@@ -397,7 +430,23 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     + _OUTLET_DESCRIPTION
     + r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
-    r"(?:reports|reported|recounts|recounted|quoted)\b",
+    r"(?:(?:first|also|later|previously)\s+)?"
+    r"(?:reports|reported|recounts|recounted|quoted|wrote|writes|noted|notes|said|says|added|"
+    r"adds|revealed|reveals|editorialized|characterized|described|found|tweeted|confirmed)\b",
+    # "an Associated Press account", "a copy … reviewed by The Post", "[HuffPost.]"
+    r"\b(?:reviewed\s+by|published\s+by|released\s+by|broadcast\s+by|aired\s+on|"
+    r"(?:according\s+to|in)\s+(?:an?|the)\s+)(?:[Tt]he\s+)?"
+    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
+    r"\[(?P<outlet>[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*)\.?\]",
+)
+
+# A publication named only by a description ("the newspaper wrote", "the conservative-leaning
+# magazine reported"): the latest publication named before it is meant.
+OUTLET_DESCRIPTION_SUBJECT: Final = (
+    r"\b[Tt]he\s+(?:[\w\-]+\s+){0,2}?(?:newspaper|paper|network|outlet|publication|magazine|"
+    r"broadcaster|website|editorial\s+board|news\s+agency|wire\s+service|tabloid)\s+"
+    r"(?:(?:first|also|later)\s+)?(?:reported|reports|wrote|writes|said|says|noted|notes|added|"
+    r"adds|revealed|editorialized|described|found|quoted|confirmed)\b"
 )
 
 # A signature closing a <blockquote> paragraph: " — Winston Churchill", " – Maya Angelou, 1969".

@@ -118,6 +118,15 @@ def pair(expected: Sequence[Row], predicted: Sequence[Row]) -> list[tuple[Row, R
     return pairs
 
 
+def same_outlet(expected: str | None, predicted: str | None) -> bool:
+    """Outlets agree up to the convention's leading article ("Guardian" = "The Guardian")."""
+
+    def bare(name: str | None) -> str | None:
+        return None if name is None else re.sub(r"^the\s+", "", name.strip().lower())
+
+    return bare(expected) == bare(predicted)
+
+
 def score(tally: Tally, expected: Sequence[Row], predicted: Sequence[Row], name: str) -> None:
     """Add one article's comparison to the tally."""
     pairs = pair(expected, predicted)
@@ -136,11 +145,12 @@ def score(tally: Tally, expected: Sequence[Row], predicted: Sequence[Row], name:
             if want.speaker != got.speaker:
                 tally.misses.append(f"{name}: speaker {got.speaker!r} != {want.speaker!r}")
         tally.outlet_total += 1
-        tally.outlet_right += want.outlet == got.outlet
+        same = same_outlet(want.outlet, got.outlet)
+        tally.outlet_right += same
         if want.outlet is not None or got.outlet is not None:
             tally.credited_total += 1
-            tally.credited_right += want.outlet == got.outlet
-        if want.outlet != got.outlet:
+            tally.credited_right += same
+        if not same:
             tally.misses.append(f"{name}: outlet {got.outlet!r} != {want.outlet!r}")
         if want.kind != got.kind:
             tally.misses.append(f"{name}: kind {got.kind!r} != {want.kind!r}")

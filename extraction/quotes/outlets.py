@@ -31,6 +31,9 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
     `strict`, always (a lead-in paragraph's structure already says it is a publication).
     """
     tokens = [_POSSESSIVE.sub("", t.rstrip(".,;:")) for t in written.split()]
+    # "As Politico reported", "But the Times said": sentence words before the name are not in it.
+    while len(tokens) > 1 and tokens[0] in NON_NAME_WORDS and tokens[0] not in ("The", "the"):
+        tokens.pop(0)
     while tokens and tokens[0] in ("The", "the"):
         tokens.pop(0)
     if not tokens:

@@ -47,6 +47,10 @@ class Context:
     tail_at: int
     previous_sentences: str  # the paragraph before the quotation's sentence
     previous_at: int
+    following: str = (
+        ""  # the sentence after a quotation that ends its own (it may name the speaker)
+    )
+    following_at: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +203,18 @@ class Article:
                 _, s_end = closing_sentences.bounds(min(s_end, len(closing) - 1))
             s_end = min(s_end, close_rel + 1 + CLAUSE_REACH)
             tail, tail_at = closing[close_rel + 1 : s_end], quote.close_at + 1
+            if not tail.strip():
+                following = closing[s_end : s_end + CLAUSE_REACH]
+                return Context(
+                    head,
+                    tail,
+                    p_start + s_start,
+                    tail_at,
+                    previous,
+                    p_start + p_from,
+                    following,
+                    l_start + s_end,
+                )
         return Context(head, tail, p_start + s_start, tail_at, previous, p_start + p_from)
 
     def resolve(self, found: Attribution) -> Speaker:
@@ -284,6 +300,7 @@ def _people(masked: str, starts: list[int]) -> People:
         salient = (
             preceding.lower() not in PREPOSITIONS
             and not _POSSESSIVE.match(following)
+            and not chain.endswith(("’s", "'s", "s’", "s'"))
             and _subject_position(masked, starts, at)
         )
         if looks_like_person(name, preceding, following):

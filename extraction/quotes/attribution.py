@@ -76,7 +76,7 @@ _DESC = (
 # Any determiner + noun phrase as a subject ("The channel said", "A spokesperson for the company,
 # Laura Kim, told"); after a verb only role nouns count, so "told the meeting" is no speaker.
 _SUBJECT_DESC = (
-    rf"(?P<desc>\b(?:{_DETERMINER})\s+"
+    rf"(?P<desc>\b(?:{_DETERMINER}|[A-Z][\w\-]*[’']s)\s+"
     rf"(?:(?!(?:{_alternation(FUNCTION_WORDS)})\b)[\w’'\-]+\s+){{0,3}}?"
     rf"(?!(?:{_alternation(FUNCTION_WORDS)})\b)[a-z][\w’'\-]*(?<!ed)"
     r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
@@ -87,12 +87,16 @@ _ROLE_PREFIX = (
     rf"(?:(?:[A-Z][\w’'\-]*\s+){{0,3}}?(?:[a-z][\w’'\-]*\s+){{0,2}}?"
     rf"(?:{_alternation(ROLE_NOUNS | ROLE_ACRONYMS)})\s+)?"
 )
-_NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
+# "a smiling Gordon Pike", "an emotional Rosa Diaz": a description that ends in the name.
+_DESCRIBED_NAME = r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w’'\-]*\s+){1,2}?(?=[A-Z]))?"
+_NAME = rf"{_DESCRIBED_NAME}{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
 # An affiliation after a name: "Jon Simpson from Hertfordshire Police told reporters".
 _AFFILIATION = r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})?"
 # ", 62," / ", chief strategist at Kestrel Partners in Denver," / " (D-Wash.)" / ", R-Wis.,"
 _APPOSITIVE = (
     r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:,\s+(?:aged\s+)?\d{1,3}(?=,))?"
+    r"(?:,\s+[RDI]-[A-Z][\w.]*(?=,))?"
     r"(?:,\s+(?P<appos>(?:[^,;:.!?\"“”]|(?<=[A-Z])\.|,(?=\s+(?:[A-Z]\w*\.?|D\.C\.),)){1,160}?),)?"
 )
 
@@ -103,7 +107,9 @@ SUBJECT_FIRST = re.compile(
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho",
 # "said her colleague Priya Menon"
 VERB_FIRST = re.compile(
-    rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,?\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})"
+    rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,?\s+(?P<appos>{NAME_CHAIN}))?|"
+    rf"(?:the\s+)?(?:(?!(?:{_alternation(PREPOSITIONS | FUNCTION_WORDS)})\b)[a-z][\w’'\-]*\s+){{0,2}}?"
+    rf"{_NAME})"
 )
 # "according to Ramzan Kadyrov", "in the words of one union official",
 # "— that was the verdict of Joan Ellery", "quoted him as saying"
@@ -120,6 +126,12 @@ COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}
 # Any person-like subject in a sentence: "In a conversation with the Paris Review, he talked".
 ANY_SUBJECT = re.compile(rf"{_PRON}|{_NAME}")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
+# A sentence right after a quotation that names its speaker: "That was the message from union
+# leader Joan Petrakis", "So says Omar Haddad", "Those were the words of …".
+NEXT_SENTENCE = re.compile(
+    rf"^\s*(?:(?:That|This|Those|These|Such)\s+(?:was|is|were|are)\s+(?:the\s+)?"
+    rf"(?:[\w’'\-]+\s+){{0,3}}?(?:of|from)|So\s+(?P<verb>says|said))\s+(?:{_DESC}|{_NAME})"
+)
 _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
 
 
@@ -180,6 +192,8 @@ def _object_of_preposition(match: re.Match[str]) -> bool:
     if match.re is not SUBJECT_FIRST:
         return False
     before = match.string[max(0, match.start() - 30) : match.start()].split()
+    if before and before[-1] == "with" and (match.group("verb") or "").endswith("ing"):
+        return False  # "with Gorka noting that …": an absolute clause, Gorka speaks
     return bool(before) and before[-1] in PREPOSITIONS
 
 
@@ -205,6 +219,12 @@ def in_tail(tail: str) -> Attribution | None:
         if found is not None:
             return found
     return None
+
+
+def next_sentence(text: str) -> Attribution | None:
+    """The speaker a sentence right after a quotation names ("That was the verdict of X")."""
+    match = NEXT_SENTENCE.match(text)
+    return _from_match(match, match.group("verb")) if match else None
 
 
 def last_clause(text: str) -> Attribution | None:

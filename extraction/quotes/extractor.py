@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extraction.quotes.article import NO_SPEAKER, Article, Context, Speaker
-from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
+from extraction.quotes.attribution import (
+    Attribution,
+    colon_subject,
+    in_tail,
+    last_clause,
+    next_sentence,
+)
 from extraction.quotes.classify import (
     is_noun_phrase_scare,
     is_scare,
@@ -69,6 +75,7 @@ def extract_quotes(
             if found is not None and not found.explicit and _held_at_arms_length(text, ctx, found):
                 found = None
         found = found or _shift(colon_subject(ctx.head), ctx.head_at)
+        found = found or _shift(next_sentence(ctx.following), ctx.following_at)
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue

@@ -93,7 +93,8 @@ def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
             written = match.group("outlet")
             # "the broadcaster RÚV": the description already says it is a publication.
             described = bool(match.groupdict().get("described"))
-            outlet = canonical_outlet(written, strict=not described) or _short_form(written, seen)
+            # A one-word second reference ("the Times") is the publication named before it.
+            outlet = _short_form(written, seen) or canonical_outlet(written, strict=not described)
             if outlet is not None:
                 found.append((match.start(), outlet))
     return min(found)[1] if found else None
@@ -110,14 +111,34 @@ def _short_form(written: str, seen: Sequence[str]) -> str | None:
     return None
 
 
+# Any capitalised phrase: a publication named anywhere ("The New York Times obtained the memo").
+_CHAIN = re.compile(r"\b(?:[Tt]he\s+)?[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*")
+
+
+def _named_anywhere(text: str) -> list[tuple[int, str]]:
+    """(offset, publication) of phrases that are a known alias exactly, or a longer phrase ending
+    like a publication ("the Lakeside Gazette"); "Times Square" is neither."""
+    out: list[tuple[int, str]] = []
+    for match in _CHAIN.finditer(text):
+        tokens = [_POSSESSIVE.sub("", t) for t in match.group(0).split()]
+        while tokens and tokens[0] in ("The", "the"):
+            tokens.pop(0)
+        joined = " ".join(tokens)
+        if joined in KNOWN_OUTLETS:
+            out.append((match.start(), KNOWN_OUTLETS[joined]))
+        elif len(tokens) > 1 and tokens[-1] in OUTLET_HEAD_WORDS:
+            outlet = canonical_outlet(joined, strict=True)
+            if outlet is not None:
+                out.append((match.start(), outlet))
+    return out
+
+
 def outlets_named(text: str) -> list[str]:
-    """Every publication the text credits inline, in order of first mention."""
+    """Every publication the text names, in order of first mention."""
     out: list[str] = []
-    for pattern in _INLINE:
-        for match in pattern.finditer(text):
-            outlet = canonical_outlet(match.group("outlet"), strict=True)
-            if outlet is not None and outlet not in out:
-                out.append(outlet)
+    for _, outlet in outlet_mentions(text):
+        if outlet not in out:
+            out.append(outlet)
     return out
 
 
@@ -127,8 +148,8 @@ def described_outlet(clause: str) -> bool:
 
 
 def outlet_mentions(text: str) -> list[tuple[int, str]]:
-    """(offset, publication) of every inline credit in `text`, in reading order."""
-    out: list[tuple[int, str]] = []
+    """(offset, publication) of every credit or mention of a publication, in reading order."""
+    out: list[tuple[int, str]] = _named_anywhere(text)
     for pattern in _INLINE:
         for match in pattern.finditer(text):
             outlet = canonical_outlet(match.group("outlet"), strict=True)

@@ -164,6 +164,7 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     baker banker trader investor entrepreneur boss employee member councilwoman councilman
     mp mep msp ceo governor-general commander fisherman fishermen boxer lorry taxi shop café cafe
     labourer laborer carer cleaner chef cook waiter waitress dancer photographer filmmaker
+    clerk campaign pollster host anchor commentator nominee candidate lawmaker legislator
     """
 )
 

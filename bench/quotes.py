@@ -347,10 +347,10 @@ def score_polnear(
     quoted words (the parts of its content in marks); a non-scare prediction is right when more
     than half of it lies in gold contents.
     Speakers (name level, `polnear.same_name`) over found gold quotes whose source resolves to a
-    name and is not a publication; pronouns: those whose source is written as a pronoun. Outlets: gold quotes whose source
-    is a publication, right when the prediction's `outlet` names it (any outlet when the gold
-    names none). Scare precision: a scare prediction is right when it overlaps no gold quoted
-    words (annotators credited none of them to a source).
+    name and is not a publication; pronouns: those whose source is written as a pronoun.
+    Outlets: gold quotes whose source is a publication, right when the prediction's `outlet`
+    names it (any outlet when the gold names none). Scare precision: a scare prediction is
+    right when it overlaps no gold quoted words (annotators credited none of them to a source).
     """
     speech = [p for p in predicted if p.kind != "scare"]
     all_fragments = [f for q in doc.quotes for f in q.fragments]

@@ -104,12 +104,12 @@ _APPOSITIVE = (
 SUBJECT_FIRST = re.compile(
     rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS},?\s+{_VERB}"
 )
+_NOT_ROLE_WORD = _alternation(PREPOSITIONS | FUNCTION_WORDS)
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho",
 # "said her colleague Priya Menon"
 VERB_FIRST = re.compile(
     rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,?\s+(?P<appos>{NAME_CHAIN}))?|"
-    rf"(?:the\s+)?(?:(?!(?:{_alternation(PREPOSITIONS | FUNCTION_WORDS)})\b)[a-z][\w’'\-]*\s+){{0,2}}?"
-    rf"{_NAME})"
+    rf"(?:the\s+)?(?:(?!(?:{_NOT_ROLE_WORD})\b)[a-z][\w’'\-]*\s+){{0,2}}?{_NAME})"
 )
 # "according to Ramzan Kadyrov", "in the words of one union official",
 # "— that was the verdict of Joan Ellery", "quoted him as saying"

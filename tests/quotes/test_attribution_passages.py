@@ -16,7 +16,7 @@ from extraction.quotes import extract_quotes
 
 Row = tuple[str, str | None, str | None, str | None, str]
 PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
-    # --- appositions -----------------------------------------------------------------------------
+    # --- appositions ---
     "apposition_role_at_firm_in_city": (
         [
             "“The numbers simply do not add up for them,” said Dana Whitlock, chief strategist "
@@ -94,7 +94,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
-    # --- descriptions before a name ------------------------------------------------------------
+    # --- descriptions before a name ---
     "description_adjective_before_name": (
         ["“I feel great about tonight,” a smiling Gordon Pike told supporters in Reno."],
         [("I feel great about tonight,", "Gordon Pike", "Gordon Pike", None, "direct")],
@@ -147,7 +147,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
-    # --- speaker named after the quotation -------------------------------------------------------
+    # --- speaker named after the quotation ---
     "speaker_in_sentence_after_quote": (
         [
             "“We are not going anywhere.” That was the message from union leader Joan Petrakis "
@@ -179,7 +179,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             ("they will get one.", "Lena Voss", "Lena Voss", None, "direct"),
         ],
     ),
-    # --- organisations and agencies ------------------------------------------------------------
+    # --- organisations and agencies ---
     "organisation_said_in_statement": (
         ["“The company acted within the law at all times,” Tarrow Energy said in a statement."],
         [
@@ -222,7 +222,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
-    # --- pronouns ---------------------------------------------------------------------------------
+    # --- pronouns ---
     "pronoun_subject_beats_object": (
         [
             "Governor Ruth Ellison criticised Mayor Karen Dunn’s budget on Monday.",
@@ -290,7 +290,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("We have the permits,", None, "they", None, "direct")],
     ),
-    # --- surnames after a first full mention ---------------------------------------------------
+    # --- surnames after a first full mention ---
     "surname_resolves_to_full_name": (
         [
             "Hillary Stanton opened her campaign in Raleigh on Saturday.",
@@ -342,7 +342,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("We negotiated for two years,", "Teresa Ortega", "Ortega", None, "direct")],
     ),
-    # --- no speech verb ----------------------------------------------------------------------------
+    # --- no speech verb ---
     "colon_after_bare_name": (
         ["Mayor Ines Rocha: “The bridge opens in May, not a day later.”"],
         [
@@ -389,7 +389,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
-    # --- publications as sources -----------------------------------------------------------------
+    # --- publications as sources ---
     "outlet_reported_in_tail": (
         ["“The emails were sent from a private account,” The Washington Post reported on Friday."],
         [
@@ -495,7 +495,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
-    # --- scare quotes and partial quotes ---------------------------------------------------------
+    # --- scare quotes and partial quotes ---
     "scare_agentless_label": (
         [
             "Critics have long dismissed the scheme as “cosmetic”, and the audit agrees.",
@@ -538,7 +538,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("by the book", "Dale Burke", "Dale Burke", None, "direct")],
     ),
-    # --- titles and names in marks ---------------------------------------------------------------
+    # --- titles and names in marks ---
     "title_of_a_show_after_preposition": (
         ["She appeared on “Morning Edition” to discuss the bill."],
         [],
@@ -551,7 +551,7 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ["Marvin “The Anvil” Holt retired after forty fights."],
         [],
     ),
-    # --- verbs and clause shapes -----------------------------------------------------------------
+    # --- verbs and clause shapes ---
     "cognition_verb_before_partial_quote": (
         [
             "Beatrice Lam thought the new rules were “a solution in search of a problem.”",

@@ -7,6 +7,7 @@ never attributes another quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -100,9 +101,12 @@ _APPOSITIVE = (
     r"(?:,\s+(?P<appos>(?:[^,;:.!?\"“”]|(?<=[A-Z])\.|,(?=\s+(?:[A-Z]\w*\.?|D\.C\.),)){1,160}?),)?"
 )
 
+# Clause patterns start only where a word starts: a cheap test that spares the engine every
+# position inside a word.
+_WORD_START = r"(?<![\w’'\-])"
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
 SUBJECT_FIRST = re.compile(
-    rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS},?\s+{_VERB}"
+    rf"{_WORD_START}(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS},?\s+{_VERB}"
 )
 _NOT_ROLE_WORD = _alternation(PREPOSITIONS | FUNCTION_WORDS)
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho",
@@ -124,7 +128,7 @@ _NAMED_IN_APPOSITION = re.compile(rf"\b(?:named|called)\s+({NAME_CHAIN})$")
 # The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
 COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}")
 # Any person-like subject in a sentence: "In a conversation with the Paris Review, he talked".
-ANY_SUBJECT = re.compile(rf"{_PRON}|{_NAME}")
+ANY_SUBJECT = re.compile(rf"{_WORD_START}(?:{_PRON}|{_NAME})")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
 # A sentence right after a quotation that names its speaker: "That was the message from union
 # leader Joan Petrakis", "So says Omar Haddad", "Those were the words of …".
@@ -227,13 +231,43 @@ def next_sentence(text: str) -> Attribution | None:
     return _from_match(match, match.group("verb")) if match else None
 
 
+# Words without which no clause pattern can match: a cheap test that spares most narration
+# sentences the full patterns.
+_CUE_WORDS = frozenset(
+    w.lower()
+    for phrase in (*REPORTING_VERBS, *REPORTING_PHRASES, *EXPLICIT_ATTRIBUTION_CUES, "quoted")
+    for w in re.findall(r"[A-Za-z]+", phrase)
+    if w not in ("s", "to", "the", "of", "in", "as", "was", "that", "this")
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def has_cue(text: str) -> bool:
+    """Whether `text` holds a word that a reporting clause needs (a verb or a cue phrase)."""
+    return not _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(text))
+
+
+def _matches(pattern: re.Pattern[str], text: str, cues: list[int]) -> Iterator[re.Match[str]]:
+    """Matches of a clause pattern; those that open with a cue word are tried at cue words only."""
+    if pattern is VERB_FIRST or pattern is QUOTED_AS:
+        for at in cues:
+            match = pattern.match(text, at)
+            if match is not None:
+                yield match
+    else:
+        yield from pattern.finditer(text)
+
+
 def last_clause(text: str) -> Attribution | None:
     """The last reporting clause in `text` ('Mr. Kadyrov advised …', 'he claimed that …')."""
+    cues = [m.start() for m in _LOWER_WORD.finditer(text) if m.group() in _CUE_WORDS]
+    if not cues:
+        return None
     best: Attribution | None = None
     best_key = (-1, -1)
     # The latest verb wins; on the same verb "She told the meeting" beats "told the meeting".
     for priority, pattern in enumerate((ACCORDING_TO, VERB_FIRST, SUBJECT_FIRST, QUOTED_AS)):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, cues):
             verb = match.groupdict().get("verb")
             found = _from_match(match, verb)
             key = (match.start("verb") if verb else match.start(), priority)

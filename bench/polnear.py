@@ -27,8 +27,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 SPLITS: tuple[str, ...] = ("train", "dev")
 RESERVED_SPLITS: tuple[str, ...] = ("test",)
@@ -416,9 +417,20 @@ _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 PRONOUN_REACH = 3000  # characters back to look for an annotated source a pronoun refers to
 
 
-def _gender(name: str) -> str | None:
-    from extraction.quotes.first_names import guess
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    # gender-guesser's own reader: the gold does not lean on the code it scores.
+    import gender_guesser.detector as gender_detector
 
+    return gender_detector.Detector(case_sensitive=False)
+
+
+def guess(first_name: str) -> str:
+    answer: str = _detector().get_gender(first_name)
+    return answer
+
+
+def _gender(name: str) -> str | None:
     words = [w.strip(".").lower() for w in name.split()]
     if words and words[0] in _HONORIFIC_GENDER:
         return _HONORIFIC_GENDER[words[0]]

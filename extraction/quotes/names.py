@@ -95,10 +95,17 @@ def parse_name(chain: str) -> Name | None:
     if inner:
         tokens = tokens[inner[-1] + 1 :]
         titled = True
+    # A possessive inside the chain belongs to what comes before it: "Media Research Center’s
+    # Brent Bozell" is Brent Bozell.
+    owners = [i for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) and len(t) > 2]
+    if owners:
+        tokens = tokens[owners[-1] + 1 :]
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     if not tokens or any(t in NON_NAME_WORDS for t in tokens):
         return None
+    if len(tokens) > 2 and all(t.isupper() for t in tokens):
+        return None  # a headline in capitals, not a name
     return Name(honorific, tuple(tokens), titled)
 
 

@@ -61,7 +61,7 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     estimated estimates projected reckoned reckons figured figures hopes hoped feared fears
     worried worries complained reported reports read reads concluded announced informed
     interjected interrupted repeated repeats chimed echoed echoes ventured offered offers
-    called calls
+    called calls talking talked spoke speaking boasting boasted bragged bragging
     """
 )
 

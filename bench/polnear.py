@@ -474,8 +474,9 @@ def name_tokens(name: str) -> list[str]:
 def same_name(predicted: str | None, gold: str | None) -> bool:
     """Whether two names name the same person (or organisation) at name level.
 
-    The last words agree, and where both give a first word, the first words agree too:
-    "Clinton" = "Hillary Clinton" = "Mrs. Clinton", "Bill Clinton" != "Hillary Clinton".
+    The last words agree, and where both give more, the shorter name's first word is among the
+    longer one's: "Clinton" = "Hillary Clinton" = "Mrs. Clinton" = "Hillary Rodham Clinton",
+    "Bill Clinton" != "Hillary Clinton".
     """
     if predicted is None or gold is None:
         return False
@@ -486,4 +487,9 @@ def same_name(predicted: str | None, gold: str | None) -> bool:
         return True
     if a[-1] != b[-1]:
         return False
-    return len(a) == 1 or len(b) == 1 or a[0] == b[0] or (a[0][:1] == b[0][:1] and len(a[0]) <= 2)
+    if len(a) == 1 or len(b) == 1:
+        return True
+    # First names agree; a leading title on either side is no first name ("Assemblywoman
+    # Claudia Tenney" = "Claudia Tenney"); an initial agrees with its name ("J. Smith").
+    shorter, longer = sorted((a, b), key=len)
+    return shorter[0] in longer[:-1] or (len(shorter[0]) <= 2 and shorter[0][0] == longer[0][0])

@@ -17,7 +17,7 @@ from extraction.quotes.names import (
     nicknamed,
     parse_name,
 )
-from extraction.quotes.outlets import inline_outlet, outlet_mentions, outlets_named
+from extraction.quotes.outlets import inline_outlet, outlet_mentions
 from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
@@ -80,8 +80,8 @@ class Article:
         self._sentences: dict[int, Sentences] = {}
         self.people = _people(self.masked, self._sentence_starts())
         self.lead_ins = self._block_runs()
-        self.outlets = outlets_named(self.masked)
         credits = outlet_mentions(self.masked)
+        self.outlets = list(dict.fromkeys(outlet for _, outlet in credits))
         self._credit_offsets = [at for at, _ in credits]
         self._credits = [outlet for _, outlet in credits]
         self.outlet_contexts = self._outlet_contexts()
@@ -119,8 +119,10 @@ class Article:
     def opens_paragraph(self, quote: RawQuote) -> bool:
         if quote.whole_paragraph:
             return True
-        start = self.body.starts[quote.first_paragraph]
-        return quote.open_at is not None and not self.body.text[start : quote.open_at].strip()
+        index = quote.first_paragraph
+        paragraph = self.body.paragraphs[index]
+        lead = len(paragraph) - len(paragraph.lstrip())
+        return quote.open_at is not None and quote.open_at - self.body.starts[index] <= lead
 
     def _block_runs(self) -> dict[int, int | None]:
         """Paragraphs quoted as blocks -> the index of their lead-in paragraph (if any)."""
@@ -277,7 +279,7 @@ def _subject_position(masked: str, starts: list[int], offset: int) -> bool:
     """Whether a mention opens its sentence ("On Wednesday, Clinton bashed …"): the salient
     position a later "she" most often refers back to."""
     index = bisect.bisect_right(starts, offset) - 1
-    start = starts[index] if index >= 0 else 0
+    start = max(starts[index] if index >= 0 else 0, offset - 20 * SUBJECT_WORDS)
     return len(masked[start:offset].split()) < SUBJECT_WORDS
 
 

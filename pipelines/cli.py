@@ -3,65 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import json
 import os
 import signal
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines import settings
-
-EXAMPLE_QUERY = (
-    "SELECT title, declared_comments, captured_comments, distinct_comments, unique_commenters, "
-    "round(capture_ratio, 3) AS capture_ratio FROM article_engagement "
-    "ORDER BY captured_comments DESC LIMIT 5"
-)
-
-
-def _json_default(value: object) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    raise TypeError(f"cannot serialise {type(value).__name__}")
-
-
-def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(
-            [dict(zip(columns, row, strict=True)) for row in rows],
-            default=_json_default,
-            ensure_ascii=False,
-            indent=2,
-        )
-    if fmt == "csv":
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\n")
-    cells = [[("NULL" if v is None else str(v)).replace("\n", "⏎") for v in row] for row in rows]
-    widths = [min(60, max([len(c), *(len(r[i]) for r in cells)])) for i, c in enumerate(columns)]
-
-    def line(values: Sequence[str]) -> str:
-        return " | ".join(
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
-            for v, w in zip(values, widths, strict=True)
-        )
-
-    return "\n".join(
-        [
-            line(columns),
-            "-+-".join("-" * w for w in widths),
-            *(line(r) for r in cells),
-            f"({len(rows)} rows)",
-        ]
-    )
+from pipelines.output import format_rows, json_default
+from warehouse import paths
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -79,7 +31,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         output["quotes"] += [dataclasses.asdict(q) for q in result.quotes]
         output["comments"] += [dataclasses.asdict(c) for c in result.comments]
         output["errors"] += [dataclasses.asdict(e) for e in result.errors]
-    print(json.dumps(output, default=_json_default, ensure_ascii=False, indent=2))
+    print(json.dumps(output, default=json_default, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -132,17 +84,15 @@ def duckdb_error() -> type[Exception]:
     return duckdb.Error
 
 
-def _configure_paths(args: argparse.Namespace) -> None:
-    """Command-line paths override the environment for this process and its Dagster run."""
-    os.environ[settings.ENV_RAW_DIR] = str(Path(args.raw).resolve())
-    os.environ[settings.ENV_WAREHOUSE] = str(Path(args.warehouse).resolve())
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    _configure_paths(args)
     from pipelines.build import run_build
 
-    return run_build(Path(args.raw).resolve(), Path(args.warehouse).resolve(), wait=args.wait)
+    return run_build(
+        Path(args.raw).resolve(),
+        Path(args.warehouse).resolve(),
+        wait=args.wait,
+        ephemeral=args.ephemeral,
+    )
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
@@ -151,7 +101,7 @@ def cmd_retire(args: argparse.Namespace) -> int:
     from warehouse.retire import RetireError, retire
 
     warehouse = Path(args.warehouse).resolve()
-    store = StagingStore(settings.staging_dir_for(warehouse).resolve())
+    store = StagingStore(paths.staging_dir_for(warehouse).resolve())
     try:
         with writer_lock(warehouse, timeout=0):
             done = retire(store, args.target, Path(args.raw).resolve(), dry_run=args.dry_run)
@@ -165,28 +115,25 @@ def cmd_retire(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    home = Path(os.environ.get("DAGSTER_HOME") or settings.DEFAULT_DAGSTER_HOME).resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    from pipelines.instance import ensure_instance_config
+    from pipelines.instance import ENV_DAGSTER_HOME, fail_dead_cli_runs, project_instance
 
-    ensure_instance_config(home)
-    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    with project_instance() as instance:
+        home = Path(instance.root_directory)
+        fail_dead_cli_runs(instance)
     command = [
-        str(Path(sys.executable).with_name("dagster")),
+        str(Path(sys.executable).with_name("dg")),
         "dev",
-        "-w",
-        str(settings.PROJECT_ROOT / "workspace.yaml"),
         "--host",
         "127.0.0.1",
         "--port",
         str(args.port),
     ]
-    print(f"Dagster UI on http://127.0.0.1:{args.port} (run history in {home})", flush=True)
-    os.chdir(settings.PROJECT_ROOT)
+    print(f"Dagster UI on http://127.0.0.1:{args.port} (instance: {home})", flush=True)
+    os.chdir(paths.PROJECT_ROOT)
     # A shell without job control starts background jobs with SIGINT ignored, and dagster dev
     # maps SIGTERM onto SIGINT's handler: restore the default so `kill` stops it from anywhere.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    os.execve(command[0], command, env)
+    os.execve(command[0], command, {**os.environ, ENV_DAGSTER_HOME: str(home)})
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
@@ -213,14 +160,17 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="materialise every asset through Dagster, in process")
+    build.add_argument("--raw", default=str(paths.raw_dir()), help="landing directory of raw dumps")
     build.add_argument(
-        "--raw", default=str(settings.raw_dir()), help="landing directory of raw dumps"
-    )
-    build.add_argument(
-        "--warehouse", default=str(settings.warehouse_path()), help="DuckDB file to publish"
+        "--warehouse", default=str(paths.warehouse_path()), help="DuckDB file to publish"
     )
     build.add_argument(
         "--wait", action="store_true", help="wait for another build to finish instead of failing"
+    )
+    build.add_argument(
+        "--ephemeral",
+        action="store_true",
+        help="record the run in a throwaway Dagster instance, not in DAGSTER_HOME",
     )
     build.set_defaults(run=cmd_build)
 
@@ -230,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
 
     sql = sub.add_parser("sql", help="run read-only SQL against the warehouse")
     sql.add_argument("query")
-    sql.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    sql.add_argument("--warehouse", default=str(paths.warehouse_path()))
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sql.add_argument(
         "--timeout", type=float, default=300.0, help="seconds before the query is stopped"
@@ -240,15 +190,15 @@ def parser() -> argparse.ArgumentParser:
     dictionary = sub.add_parser(
         "dictionary", help="write docs/data-dictionary.md from the warehouse"
     )
-    dictionary.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    dictionary.add_argument("--warehouse", default=str(paths.warehouse_path()))
     dictionary.add_argument(
-        "--output", default=str(settings.PROJECT_ROOT / "docs" / "data-dictionary.md")
+        "--output", default=str(paths.PROJECT_ROOT / "docs" / "data-dictionary.md")
     )
     dictionary.add_argument("--check", action="store_true", help="exit 1 when the file is stale")
     dictionary.set_defaults(run=cmd_dictionary)
 
     report = sub.add_parser("report", help="print the path of the engagement report")
-    report.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    report.add_argument("--warehouse", default=str(paths.warehouse_path()))
     report.add_argument("--open", action="store_true", help="open it in the default browser")
     report.add_argument(
         "--refresh", action="store_true", help="render it again from the warehouse first"
@@ -257,8 +207,8 @@ def parser() -> argparse.ArgumentParser:
 
     retire = sub.add_parser("retire", help="drop a file's (or directory's) rows at the next build")
     retire.add_argument("target", help="path or directory, relative to the landing directory")
-    retire.add_argument("--raw", default=str(settings.raw_dir()), help="landing directory")
-    retire.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    retire.add_argument("--raw", default=str(paths.raw_dir()), help="landing directory")
+    retire.add_argument("--warehouse", default=str(paths.warehouse_path()))
     retire.add_argument("--dry-run", action="store_true", help="list what would be retired")
     retire.set_defaults(run=cmd_retire)
 
@@ -276,7 +226,7 @@ def parser() -> argparse.ArgumentParser:
     )
     synth.set_defaults(run=cmd_synth)
 
-    ui = sub.add_parser("ui", help="the Dagster UI for this project, on 127.0.0.1")
+    ui = sub.add_parser("ui", help="the Dagster UI for this project (`dg dev`), on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
     ui.set_defaults(run=cmd_ui)
     return top

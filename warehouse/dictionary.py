@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.paths import warehouse_path
 from warehouse.readonly import connect_readonly
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -73,10 +74,8 @@ def render_warehouse(warehouse: Path) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from pipelines import settings
-
     args = argparse.ArgumentParser(prog="corpus dictionary", description=__doc__.splitlines()[0])
-    args.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    args.add_argument("--warehouse", default=str(warehouse_path()))
     args.add_argument("--output", default=str(DEFAULT_OUTPUT), help="markdown file to write")
     args.add_argument(
         "--check", action="store_true", help="exit 1 when the file is out of date; write nothing"

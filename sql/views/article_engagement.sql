@@ -44,7 +44,7 @@ SELECT
 FROM articles AS a
 LEFT JOIN comment_stats AS c USING (article_id)
 LEFT JOIN quote_stats AS q USING (article_id);
-COMMENT ON VIEW article_engagement IS 'One row per article: declared against captured comments, duplicates, commenters and quotes.';
+COMMENT ON VIEW article_engagement IS 'One row per article: declared against captured comments, duplicates, commenters and quotes. Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN article_engagement.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN article_engagement.site IS 'articles.site.';
 COMMENT ON COLUMN article_engagement.url IS 'articles.url.';

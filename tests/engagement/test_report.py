@@ -14,7 +14,7 @@ import dagster as dg
 import pytest
 from bs4 import BeautifulSoup
 
-from pipelines.definitions import defs
+from assets.definitions import defs
 from tests.conftest import REPO_ROOT, build_warehouse
 from warehouse.readonly import connect_readonly
 from warehouse.report import render_report, report_path, write_report

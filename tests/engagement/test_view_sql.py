@@ -132,7 +132,9 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         connection.execute(sql_text("tables", name))
     for name in VIEWS:
         connection.execute(sql_text("views", name))
-    connection.executemany(f"INSERT INTO articles VALUES ({', '.join('?' * 17)})", ARTICLES)
+    # page_kind and petition_target follow the contract's 17 columns
+    articles = [(*row, "article", None) for row in ARTICLES]
+    connection.executemany(f"INSERT INTO articles VALUES ({', '.join('?' * 19)})", articles)
     connection.executemany(f"INSERT INTO comments VALUES ({', '.join('?' * 12)})", COMMENTS)
     connection.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * 9)})", QUOTES)
     yield connection

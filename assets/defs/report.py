@@ -3,7 +3,7 @@ is published, its path in the materialisation's metadata."""
 
 import dagster as dg
 
-from pipelines.resources import CorpusStorage
+from assets.defs.resources import CorpusStorage
 from warehouse.report import write_report
 from warehouse.sql_files import VIEWS
 

@@ -242,11 +242,6 @@ _CUE_WORDS = frozenset(
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
-def has_cue(text: str) -> bool:
-    """Whether `text` holds a word that a reporting clause needs (a verb or a cue phrase)."""
-    return not _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(text))
-
-
 def _matches(pattern: re.Pattern[str], text: str, cues: list[int]) -> Iterator[re.Match[str]]:
     """Matches of a clause pattern; those that open with a cue word are tried at cue words only."""
     if pattern is VERB_FIRST or pattern is QUOTED_AS:

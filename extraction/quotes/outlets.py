@@ -133,15 +133,6 @@ def _named_anywhere(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def outlets_named(text: str) -> list[str]:
-    """Every publication the text names, in order of first mention."""
-    out: list[str] = []
-    for _, outlet in outlet_mentions(text):
-        if outlet not in out:
-            out.append(outlet)
-    return out
-
-
 def described_outlet(clause: str) -> bool:
     """Whether a clause credits a publication named only by a description ("the paper wrote")."""
     return _DESCRIBED.search(clause) is not None

@@ -94,11 +94,6 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
     return starts
 
 
-def sentence_bounds(masked_paragraph: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the sentence of `masked_paragraph` that holds `offset`."""
-    return Sentences(masked_paragraph).bounds(offset)
-
-
 class Sentences:
     """The sentences of one masked paragraph, found once; lookups by offset are logarithmic."""
 

@@ -12,9 +12,13 @@ from extraction.html.density import measure
 from extraction.html.dialects import Dialect, registered
 from extraction.html.dialects.base import Thread
 from extraction.html.fallback import FALLBACK_CONFIDENCE, fallback_paragraphs
-from extraction.html.metadata import read_metadata, site_of
+from extraction.html.metadata import read_metadata
+from extraction.html.page_signals import page_signals
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element, Markup, drop, parse_html
+from extraction.page_kind import PageKindVerdict
+from extraction.rules.page import petition_facts
+from extraction.rules.sites import site_of
 
 
 def dialects_for(root: Element, site: str | None, markup: Markup | None = None) -> list[Dialect]:
@@ -25,6 +29,9 @@ def dialects_for(root: Element, site: str | None, markup: Markup | None = None) 
 
 # A body shorter than this, beside comments, is no article: the page is a discussion thread.
 _MIN_BODY_WORDS: Final = 30
+THREAD: Final = PageKindVerdict(
+    "discussion", "a thread of posts: the opening post is the body, the others its replies", True
+)
 
 
 def _word_count(paragraphs: list[str]) -> int:
@@ -64,6 +71,8 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     meta = read_metadata(root, url, html)
     markup = Markup(html, root)
     dialects = dialects_for(root, meta.site, markup)
+    # What the page shows of its kind, read before the body cleaning mutates the tree.
+    signals = page_signals(root, meta, url)
 
     # Everything read off the furniture happens before the body cleaning mutates the tree.
     comments: list[RawComment] = []
@@ -86,7 +95,18 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     declared = next(
         (n for d in dialects if (n := d.declared_comment_count(root)) is not None), None
     )
-    signatures = next((n for d in dialects if (n := d.petition_signatures(root)) is not None), None)
+    # A petition's own counter ("152,347 supporters") wins over a sentence about signatures.
+    petition = petition_facts(signals.lines, signals.language)
+    signatures = petition.signatures
+    if signatures is None:
+        signatures = next(
+            (
+                n
+                for d in dialects
+                if (n := d.petition_signatures(root, signals.language)) is not None
+            ),
+            None,
+        )
     credits = next((c for d in dialects if (c := d.photo_credits(root))), [])
 
     # Whatever the class names around them, comments never become body paragraphs.
@@ -112,6 +132,9 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         byline = comments[0].author or byline
         paragraphs, comments = opening_post(comments)
         quoted = set()
+        kind = THREAD
+    else:
+        kind = signals.kind(paragraphs, meta, comments, dialects)
     return PageContent(
         title=meta.title,
         paragraphs=tuple(paragraphs),
@@ -122,6 +145,8 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         photo_credit=photo_credit,
         declared_comment_count=declared,
         petition_signatures=signatures,
+        petition_target=petition.target,
         blockquote_paragraphs=frozenset(quoted),
         comments=tuple(comments),
+        page_kind=kind,
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from extraction.content import RawComment
 from extraction.html import rules
@@ -23,6 +23,7 @@ from extraction.html.dates import day_start, parse_datetime, visible_date
 from extraction.html.head import HeadTags, page_tags
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select
+from extraction.rules.sites import site_of as site_of  # the rulebook's, named here too
 
 _LD_WRAPPER_RE: Final = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
 _ENTITY_RE: Final = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
@@ -43,19 +44,8 @@ class Metadata:
     published_at: datetime | None = None
     # Comments the page declares in JSON-LD (schema.org Comment under "comment"), replies nested.
     comments: tuple[RawComment, ...] = ()
-
-
-def site_of(url: str | None) -> str | None:
-    """The host of a URL without "www." (and without port), or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
+    # What the page says it is, for its page kind: every JSON-LD @type, and og:type as "og:<type>".
+    declared_types: frozenset[str] = frozenset()
 
 
 def _json_ld_objects(blocks: list[str]) -> Iterator[dict[str, Any]]:
@@ -382,8 +372,10 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     ld_authors: list[str] = []
     ld_sites: list[str] = []
     ld_comments: list[RawComment] = []
+    declared: set[str] = set()
     for obj in _json_ld_objects(tags.json_ld):
         types = _types(obj)
+        declared |= types
         site = _first_name(obj.get("name"))
         if site and types & {"WebSite", "Organization", "NewsMediaOrganization"}:
             ld_sites.append(site)
@@ -404,6 +396,8 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         if not ld_comments:
             _ld_comments(obj.get("comment"), None, ld_comments, 0)
     meta = tags.meta
+    if og_type := meta.get("og:type", "").strip().lower():
+        declared.add(f"og:{og_type}")
 
     canonical = tags.canonical
     page_url = canonical or _first_meta(meta, rules.META_URL) or ld_url or url
@@ -430,6 +424,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
             or _url_date(url)
         ),
         comments=tuple(ld_comments),
+        declared_types=frozenset(declared),
     )
 
 

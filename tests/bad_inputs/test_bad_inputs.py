@@ -187,7 +187,6 @@ CASES: dict[str, Case] = {
         "partial",
         1,
         [(None, "bad_sidecar")],
-        error_path="sidecar.txt.meta.json",
         landed=[("Sidecar Story", "The dump itself is fine.")],
     ),
     "name_with_spaces_and_non_ascii": Case(
@@ -331,12 +330,16 @@ def test_malformed_sidecar_leaves_the_dump_on_file_time(warehouse: Path) -> None
     assert query(
         warehouse, "SELECT captured_at_source FROM articles WHERE source_path = 'sidecar.txt'"
     ) == [("file_mtime",)]
+    # Filed under the dump, so that ingest_files joined to ingest_errors finds it; the message
+    # names the sidecar.
     [(message,)] = query(
-        warehouse, "SELECT message FROM ingest_errors WHERE source_path = 'sidecar.txt.meta.json'"
+        warehouse,
+        "SELECT e.message FROM ingest_files AS f JOIN ingest_errors AS e USING (source_path)"
+        " WHERE f.source_path = 'sidecar.txt'",
     )
-    assert message.startswith("sidecar is not valid JSON") and message.endswith(
-        "its metadata was ignored"
-    )
+    assert message.startswith(
+        "sidecar.txt.meta.json: sidecar is not valid JSON"
+    ) and message.endswith("its metadata was ignored")
 
 
 @pytest.mark.skipif(

@@ -11,7 +11,6 @@ import dagster as dg
 import pytest
 
 from pipelines.cli import main
-from pipelines.settings import staging_dir_for
 from tests.conftest import SEED, build_warehouse, query
 from tests.refresh.corpus import (
     COMMENTERS,
@@ -23,6 +22,7 @@ from tests.refresh.corpus import (
     write,
 )
 from warehouse.ingest import StagingStore
+from warehouse.paths import staging_dir_for
 
 
 def build(raw: Path, warehouse: Path) -> dg.ExecuteInProcessResult:

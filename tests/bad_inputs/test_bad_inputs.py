@@ -11,11 +11,14 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEED, build_warehouse, query
+from tests.hostile import faults
+from warehouse import ingest
 
 RUNNING_AS_ROOT = os.geteuid() == 0
 HTML_EXTRACTION = importlib.util.find_spec("extraction.html") is not None
@@ -355,16 +358,7 @@ def test_file_that_changes_while_being_read(
     loads on the next build once it is stable. (Only the moment is staged; the append is real.)"""
     growing = landing / "growing.txt"
     growing.write_text(text_story("Growing Story", "The first part."))
-    read_bytes = Path.read_bytes
-
-    def appended_while_read(self: Path) -> bytes:
-        data = read_bytes(self)
-        if self == growing:
-            with self.open("a") as out:
-                out.write("A later paragraph.\n")
-        return data
-
-    monkeypatch.setattr(Path, "read_bytes", appended_while_read)
+    monkeypatch.setattr(ingest, "parse_one", partial(faults.appended_while_read, growing.name))
     target = tmp_path / "w" / "corpus.duckdb"
     assert build_warehouse(landing, target).success
     assert query(target, "SELECT status, articles, source_sha256 FROM ingest_files") == [

@@ -86,11 +86,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from warehouse.readonly import QueryTimeoutError, run_query
+    from warehouse.readonly import QueryMemoryError, QueryTimeoutError, run_query
 
     try:
-        columns, rows = run_query(Path(args.warehouse), args.query, timeout=args.timeout)
-    except (duckdb.Error, QueryTimeoutError, FileNotFoundError) as exc:
+        caps = {"memory_limit": args.memory_limit, "temp_limit": args.temp_limit}
+        columns, rows = run_query(
+            Path(args.warehouse),
+            args.query,
+            timeout=args.timeout,
+            **{name: value for name, value in caps.items() if value is not None},
+        )
+    except (duckdb.Error, QueryTimeoutError, QueryMemoryError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(format_rows(columns, rows, args.format))
@@ -235,6 +241,8 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument(
         "--timeout", type=float, default=300.0, help="seconds before the query is stopped"
     )
+    sql.add_argument("--memory-limit", help="memory the query may use (default 2GB; e.g. 6GB)")
+    sql.add_argument("--temp-limit", help="disk it may spill to (default 8GB; e.g. 50GB)")
     sql.set_defaults(run=cmd_sql)
 
     dictionary = sub.add_parser(

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import polars as pl
 
 from extraction.dumps import SIDECAR_SUFFIX, dump_format
@@ -190,18 +191,19 @@ class StagingStore:
                 removed.append(path)
         return removed
 
-    def repair(self, present: set[str]) -> list[str]:
+    def repair(self, present: set[str], published: Path | None = None) -> list[str]:
         """Find damaged staging files and mend them before anything reads them: each note says
         what was found and what was done, for the run's log. `present`: landing-relative paths
-        in the landing directory now. Writer lock held."""
+        in the landing directory now; `published`: the warehouse, whose ingest_files is the
+        manifest as of the last publish. Writer lock held."""
         notes: list[str] = []
         try:
             manifest = self.manifest()
         except StagingDamagedError as exc:
-            manifest = self._manifest_from_batches()
+            manifest = self._manifest_from_batches(_published_files(published))
             notes.append(
-                f"{exc}: rebuilt {manifest.height} file rows from the staged batches; "
-                "files still in the landing directory are parsed again"
+                f"{exc}: rebuilt {manifest.height} file rows from the staged batches and the "
+                "published warehouse; files still in the landing directory are parsed again"
             )
         try:
             read_errors = self.read_errors()
@@ -244,12 +246,17 @@ class StagingStore:
             self.save(manifest, read_errors, quarantine)
         return notes
 
-    def _manifest_from_batches(self) -> pl.DataFrame:
-        """Manifest rows recovered from the staged batches (a file's newest batch wins). Their
+    def _manifest_from_batches(self, published: pl.DataFrame) -> pl.DataFrame:
+        """Manifest rows recovered from the staged batches (a file's newest batch wins), with
+        what the published ingest_files adds (sizes, first-seen times, files with no batch).
         size_mtime and parser_version are unknown, so files still present are parsed again;
         files gone from the landing directory keep what their batch holds."""
         stamp = utc_naive(datetime.now(UTC))
-        rows: dict[str, dict[str, Any]] = {}
+        earlier = {row["source_path"]: row for row in published.iter_rows(named=True)}
+        rows: dict[str, dict[str, Any]] = {
+            path: {**row, "size_mtime": None, "parser_version": None, "batch": None}
+            for path, row in earlier.items()
+        }
         ordered = sorted(self.parsed_files("articles"), key=lambda p: p.stat().st_mtime_ns)
         for articles_path in ordered:
             batch = articles_path.stem
@@ -266,20 +273,44 @@ class StagingStore:
                     continue  # a sidecar's problem, filed beside its dump
                 found = counts[source_path]
                 loaded = "partial" if source_path in with_errors else "loaded"
+                before = earlier.get(source_path)
+                known = before is not None and before["source_sha256"] == sha
                 rows[source_path] = {
                     "source_path": source_path,
                     "source_sha256": sha,
-                    "bytes": None,
+                    # unknown only for a file parsed after the last publish and gone since
+                    "bytes": before["bytes"] if known and before else 0,
                     "source_format": dump_format(source_path),
                     "status": loaded if found else "rejected",
                     "articles": found,
-                    "first_seen_at": stamp,
-                    "last_loaded_at": stamp if found else None,
+                    "first_seen_at": before["first_seen_at"] if before else stamp,
+                    "last_loaded_at": (before["last_loaded_at"] if known and before else stamp)
+                    if found
+                    else None,
                     "size_mtime": None,
                     "parser_version": None,
                     "batch": batch,
                 }
         return pl.DataFrame(list(rows.values()), schema=MANIFEST_SCHEMA, orient="row")
+
+
+def _published_files(published: Path | None) -> pl.DataFrame:
+    """The published warehouse's ingest_files (empty when there is none, or it cannot be read)."""
+    columns = [
+        name for name in MANIFEST_SCHEMA if name not in ("size_mtime", "parser_version", "batch")
+    ]
+    empty = pl.DataFrame(schema={name: MANIFEST_SCHEMA[name] for name in columns})
+    if published is None or not published.exists():
+        return empty
+    try:
+        con = duckdb.connect(str(published), read_only=True)
+        try:
+            frame = con.execute(f"SELECT {', '.join(columns)} FROM ingest_files").pl()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return empty
+    return frame.cast({name: MANIFEST_SCHEMA[name] for name in columns})
 
 
 def _forget_batches(manifest: pl.DataFrame, damaged: list[str], present: set[str]) -> pl.DataFrame:
@@ -329,7 +360,10 @@ class LandingDirectoryMissingError(FileNotFoundError):
 
 
 def scan_landing(
-    landing_dir: Path, store: StagingStore, limits: ParseLimits | None = None
+    landing_dir: Path,
+    store: StagingStore,
+    limits: ParseLimits | None = None,
+    published: Path | None = None,
 ) -> LandingScan:
     # A missing landing directory is a mistake (a typo, an unmounted archive), not an empty corpus.
     if not landing_dir.is_dir():
@@ -340,7 +374,7 @@ def scan_landing(
     limits = limits or ParseLimits.from_environment()
     present = list(discover(landing_dir))
     names = [relative_source_path(path, landing_dir) for path in present]
-    notes = store.repair(set(names))
+    notes = store.repair(set(names), published)
     current_versions = {PARSER_VERSION, f"{PARSER_VERSION}+{limits.key}"}
     known = {
         row["source_path"]: row

@@ -39,6 +39,8 @@ def _header(lines: list[bytes], name: bytes) -> str | None:
 
 def _ends_at(data: bytes, end: int) -> bool:
     """Whether a block ending at `end` is followed by a blank line, then a record or the end."""
+    if end > len(data):
+        return False
     if end == len(data):
         return True
     blank = _BLANK_LINES.match(data, end)
@@ -89,7 +91,11 @@ def frame_records(data: bytes) -> Iterator[FramedRecord]:
         declared_text = _header(lines, b"Content-Length")
         declared = int(declared_text) if declared_text and declared_text.isdigit() else None
         start = head.end()
-        if declared is not None and start + declared <= size and _ends_at(data, start + declared):
+        # A length that ends at the standard terminator is taken as true even when junk follows:
+        # the junk is reported on its own, the record stands.
+        if declared is not None and (
+            _ends_at(data, start + declared) or data.startswith(b"\r\n\r\n", start + declared)
+        ):
             yield FramedRecord(data[pos : start + declared] + b"\r\n\r\n", record_id)
             pos = start + declared
             continue

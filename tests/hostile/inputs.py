@@ -88,7 +88,7 @@ def three_page_warc(site: str = "news.example.org") -> tuple[bytes, list[WarcPag
 def with_content_length(data: bytes, record: int, delta: int) -> bytes:
     """The WARC with the `record`-th (0-based) Content-Length header off by `delta` bytes."""
     match = list(re.finditer(rb"\r\nContent-Length: (\d+)\r\n", data))[record]
-    wrong = str(int(match.group(1)) + delta).encode()
+    wrong = str(max(0, int(match.group(1)) + delta)).encode()
     return data[: match.start(1)] + wrong + data[match.end(1) :]
 
 

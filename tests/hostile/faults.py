@@ -95,3 +95,10 @@ def appended_while_read(name: str, path: Path, landing: Path, *args: Any) -> Out
         return parse_file(path, landing, *args)
     finally:
         Path.read_bytes = read_bytes  # type: ignore[method-assign]
+
+
+def chaos(path: Path, landing: Path, *args: Any) -> Outcome:
+    """Several faults at once: names with "oom" kill their worker, names with "stuck" hang it."""
+    if "stuck" in path.name:
+        return stuck("stuck", path, landing, *args)
+    return killed("oom", path, landing, *args)

@@ -66,6 +66,9 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: s
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from extraction.files import parse_path
+    from warehouse.limits import ParseLimits
+
+    cap = ParseLimits.from_environment().max_expanded_bytes
 
     output: dict[str, list[dict[str, Any]]] = {
         "articles": [],
@@ -74,7 +77,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         "errors": [],
     }
     for name in args.files:
-        _, result = parse_path(Path(name), None)
+        _, result = parse_path(Path(name), None, cap)
         output["articles"] += [dataclasses.asdict(a) for a in result.articles]
         output["quotes"] += [dataclasses.asdict(q) for q in result.quotes]
         output["comments"] += [dataclasses.asdict(c) for c in result.comments]

@@ -29,6 +29,7 @@ from warehouse.staging import StagedFile, culprit_file, parse_file
 POLL_SECONDS = 0.2  # how often deadlines and workers' memory are checked
 STARTUP_FAILURES_ALLOWED = 3
 STOP_SECONDS = 10.0  # a worker told to stop gets this long before it is killed
+STARTUP_SECONDS = 60.0  # a fresh worker must begin its first file within this (and the budget)
 
 
 class ParseWorkerError(RuntimeError):
@@ -146,7 +147,8 @@ class ParsePool:
             self._assign(self._start(), self.pending.popleft())
 
     def _assign(self, worker: _Worker, task: _Task) -> None:
-        worker.task, worker.current, worker.deadline = task, None, None
+        worker.task, worker.current = task, None
+        worker.deadline = time.monotonic() + STARTUP_SECONDS + self.limits.kill_after_seconds
         worker.tasks.send(
             Batch(
                 paths=task.paths,

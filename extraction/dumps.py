@@ -26,7 +26,7 @@ from extraction.limits import (
 from extraction.records import CapturedAtSource, CapturedPage, IngestError, ParseResult
 from extraction.warc import FramedRecord, frame_records
 
-# Dump formats by file-name ending (after any .gz); WARC readers unwrap gzip themselves.
+# Dump formats by file-name ending (after any .gz); a WARC is known to be gzipped by its bytes.
 FORMAT_BY_SUFFIX: dict[str, str] = {
     ".txt": "txt",
     ".html": "html",

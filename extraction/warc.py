@@ -38,15 +38,12 @@ def _header(lines: list[bytes], name: bytes) -> str | None:
 
 
 def _ends_at(data: bytes, end: int) -> bool:
-    """Whether a block ending at `end` is followed by a blank line, then a record or the end."""
+    """Whether a block ending at `end` is followed by blank lines, then a record or the end of
+    the file. (A length that swallowed the blank lines, ending at the next record, is harmless.)"""
     if end > len(data):
         return False
-    if end == len(data):
-        return True
     blank = _BLANK_LINES.match(data, end)
-    if blank is None:
-        return False
-    rest = blank.end()
+    rest = blank.end() if blank else end
     return rest == len(data) or data.startswith(b"WARC/", rest)
 
 

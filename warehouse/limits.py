@@ -43,7 +43,7 @@ def parse_size(text: str, name: str) -> int:
 @dataclass(frozen=True, slots=True)
 class ParseLimits:
     max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES
-    # A page (a whole .txt or .html file, one line of JSON Lines, one WARC record) gets this long.
+    # CPU seconds a page (a whole .txt or .html file, one JSON line, one WARC record) may take.
     timeout_seconds: float = DEFAULT_PARSE_TIMEOUT_SECONDS
     worker_memory_bytes: int | None = DEFAULT_WORKER_MEMORY_BYTES  # None: no limit
 
@@ -86,8 +86,8 @@ class ParseLimits:
 
     @property
     def kill_after_seconds(self) -> float:
-        """When a worker that has not begun a new page is stopped from outside: a page stuck in
-        code no timer can interrupt (a regular expression backtracking in C) still ends."""
+        """CPU seconds after which a worker that has not begun a new page is stopped from outside:
+        a page stuck where no timer reaches (a regular expression backtracking in C) still ends."""
         return self.timeout_seconds + max(2.0, self.timeout_seconds / 4)
 
     @property
@@ -98,14 +98,14 @@ class ParseLimits:
 
     def timeout_message(self) -> str:
         return (
-            f"parsing stopped at the {self.timeout_seconds:g} s time budget per page "
+            f"parsing stopped at the {self.timeout_seconds:g} s CPU time budget per page "
             f"({ENV_PARSE_TIMEOUT}); raise it to load this (see docs/operations.md), or report "
             "the file: no page should take this long"
         )
 
     def killed_slow_message(self) -> str:
         return (
-            f"parsing it overran the {self.timeout_seconds:g} s time budget per page "
+            f"parsing it overran the {self.timeout_seconds:g} s CPU time budget per page "
             f"({ENV_PARSE_TIMEOUT}) and its worker was stopped after "
             f"{self.kill_after_seconds:g} s; the rest of the run went on. Raise the budget to "
             "load it (see docs/operations.md), or report the file: no page should take this long"

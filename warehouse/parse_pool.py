@@ -30,6 +30,9 @@ POLL_SECONDS = 0.2  # how often deadlines and workers' memory are checked
 STARTUP_FAILURES_ALLOWED = 3
 STOP_SECONDS = 10.0  # a worker told to stop gets this long before it is killed
 STARTUP_SECONDS = 60.0  # a fresh worker must begin its first file within this (and the budget)
+# The budget counts CPU seconds, so a busy machine does not reject files; a worker blocked without
+# spending any (hung storage) is stopped once this many budgets of wall time went by.
+WALL_BUDGETS = 10
 
 
 class ParseWorkerError(RuntimeError):
@@ -50,7 +53,8 @@ class _Worker:
     ready: bool = False
     task: _Task | None = None
     current: int | None = None  # index in task.paths of the file being parsed
-    deadline: float | None = None
+    deadline: float | None = None  # wall clock (time.monotonic)
+    cpu_mark: float | None = None  # the worker's CPU seconds when its current page began
     stopped_for: str | None = None  # 'too_slow' | 'out_of_memory' when the supervisor killed it
 
 
@@ -66,6 +70,16 @@ def resident_bytes(pid: int) -> int | None:
     try:
         with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user and system) the process has used, where /proc says."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
 
@@ -147,7 +161,7 @@ class ParsePool:
             self._assign(self._start(), self.pending.popleft())
 
     def _assign(self, worker: _Worker, task: _Task) -> None:
-        worker.task, worker.current = task, None
+        worker.task, worker.current, worker.cpu_mark = task, None, None
         worker.deadline = time.monotonic() + STARTUP_SECONDS + self.limits.kill_after_seconds
         worker.tasks.send(
             Batch(
@@ -176,12 +190,17 @@ class ParsePool:
             elif kind in ("file", "page"):
                 if kind == "file":
                     worker.current = message[1]
-                worker.deadline = time.monotonic() + self.limits.kill_after_seconds
+                worker.cpu_mark = cpu_seconds(worker.process.pid or 0)
+                allowed = self.limits.kill_after_seconds
+                worker.deadline = time.monotonic() + (
+                    allowed if worker.cpu_mark is None else WALL_BUDGETS * allowed
+                )
             elif kind == "writing":
-                worker.deadline = None
+                worker.deadline, worker.cpu_mark = None, None
             elif kind == "done":
                 self.staged.extend(message[1])
-                worker.task, worker.current, worker.deadline = None, None, None
+                worker.task, worker.current = None, None
+                worker.deadline, worker.cpu_mark = None, None
                 self.done += 1
                 if self.progress is not None:
                     self.progress(self.done, self.total)
@@ -197,9 +216,15 @@ class ParsePool:
         for worker in self.pool:
             if worker.task is None or worker.stopped_for is not None:
                 continue
-            if worker.deadline is not None and now > worker.deadline:
+            pid = worker.process.pid or 0
+            spent = 0.0  # CPU seconds on the current page
+            if worker.cpu_mark is not None:
+                spent = (cpu_seconds(pid) or worker.cpu_mark) - worker.cpu_mark
+            if spent > self.limits.kill_after_seconds or (
+                worker.deadline is not None and now > worker.deadline
+            ):
                 worker.stopped_for = "too_slow"
-            elif limit is not None and (resident_bytes(worker.process.pid or 0) or 0) > limit:
+            elif limit is not None and (resident_bytes(pid) or 0) > limit:
                 worker.stopped_for = "out_of_memory"
             if worker.stopped_for is not None:
                 worker.process.kill()

@@ -60,7 +60,8 @@ def _die_with_parent(alive: Connection) -> None:
 
 
 class _Budget:
-    """The time budget of the page being parsed, as a real-time timer that raises ParseTimeout.
+    """The time budget of the page being parsed, as a CPU-time timer (SIGPROF, so that a busy
+    machine does not make pages late) that raises ParseTimeout.
 
     Only while armed: a timer firing as the page ends (or between pages) is ignored, so the
     interruption never lands in the worker's own bookkeeping or in a message being sent."""
@@ -69,7 +70,7 @@ class _Budget:
         self.tasks, self.seconds, self.message = tasks, seconds, message
         self.armed = False
         self.last_heartbeat = time.monotonic()
-        signal.signal(signal.SIGALRM, self._overrun)
+        signal.signal(signal.SIGPROF, self._overrun)
 
     def _overrun(self, signum: int, frame: FrameType | None) -> None:
         if self.armed:
@@ -78,11 +79,11 @@ class _Budget:
 
     def arm(self) -> None:
         self.armed = True
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        signal.setitimer(signal.ITIMER_PROF, self.seconds)
 
     def disarm(self) -> None:
         self.armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
     def page_began(self) -> None:
         self.disarm()

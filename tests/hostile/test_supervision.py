@@ -121,7 +121,7 @@ def test_a_page_stuck_beyond_any_timer_is_stopped_from_outside(
     }
     assert reasons(store, "b-stuck.txt") == [("too_slow", QUICK.killed_slow_message())]
     assert QUICK.killed_slow_message().startswith(
-        "parsing it overran the 1 s time budget per page (CORPUS_PARSE_TIMEOUT) and its worker "
+        "parsing it overran the 1 s CPU time budget per page (CORPUS_PARSE_TIMEOUT) and its worker "
         "was stopped after 3 s; the rest of the run went on."
     )
 

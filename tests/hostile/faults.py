@@ -51,12 +51,12 @@ def stuck(marker: str, path: Path, landing: Path, *args: Any) -> Outcome:
 
 
 def hungry(marker: str, path: Path, landing: Path, *args: Any) -> Outcome:
-    """Memory grows at about 1 GB/s (pages written, so resident) until the supervisor stops it."""
+    """Memory grows at about 400 MB/s (pages written, so resident) until the supervisor stops it."""
     if marker in path.name:
         hoard = []
         for _ in range(400):  # 8 GB at most, should the supervisor not step in
             hoard.append(b"x" * (20 * 1024 * 1024))
-            time.sleep(0.02)
+            time.sleep(0.05)
     return parse_file(path, landing, *args)
 
 

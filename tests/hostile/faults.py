@@ -22,7 +22,8 @@ from warehouse.staging import StagedFile, parse_file
 Outcome = tuple[StagedFile, ParseResult]
 
 
-def killed(
+def _after_reading(
+    act: Callable[[], object],
     marker: str,
     path: Path,
     landing: Path,
@@ -30,34 +31,47 @@ def killed(
     on_page: Callable[[], None] | None = None,
     on_read: Callable[[LandedFile], ParseResult | None] | None = None,
 ) -> Outcome:
-    """Once the file is read (and not answered from the quarantine), the worker is killed as the
-    out-of-memory killer kills: SIGKILL, no clean-up."""
+    """The real parse, with `act` run once the marked file is read (unless the quarantine answers
+    for it, as it would before any real parse)."""
 
-    def read_then_die(landed: LandedFile) -> ParseResult | None:
+    def read_then_act(landed: LandedFile) -> ParseResult | None:
         answer = on_read(landed) if on_read is not None else None
         if answer is None and marker in path.name:
-            os.kill(os.getpid(), signal.SIGKILL)
+            act()
         return answer
 
-    return parse_file(path, landing, max_expanded_bytes, on_page, read_then_die)
+    return parse_file(path, landing, max_expanded_bytes, on_page, read_then_act)
 
 
-def stuck(marker: str, path: Path, landing: Path, *args: Any) -> Outcome:
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _spin_in_c() -> None:
+    hashlib.pbkdf2_hmac("sha256", b"stuck", b"salt", 10**9)  # hours of CPU in one C call
+
+
+def _hoard() -> None:
+    hoard = []
+    for _ in range(400):  # 8 GB at most, should the supervisor not step in
+        hoard.append(b"x" * (20 * 1024 * 1024))
+        time.sleep(0.05)
+
+
+def killed(marker: str, *args: Any) -> Outcome:
+    """The worker is killed as the out-of-memory killer kills: SIGKILL, no clean-up."""
+    return _after_reading(_die, marker, *args)
+
+
+def stuck(marker: str, *args: Any) -> Outcome:
     """Busy inside one long C call, where no timer's handler can run (as in a C library that never
-    returns to Python): only the supervisor's kill ends it. A billion rounds of PBKDF2: hours."""
-    if marker in path.name:
-        hashlib.pbkdf2_hmac("sha256", b"stuck", b"salt", 10**9)
-    return parse_file(path, landing, *args)
+    returns to Python): only the supervisor's kill ends it."""
+    return _after_reading(_spin_in_c, marker, *args)
 
 
-def hungry(marker: str, path: Path, landing: Path, *args: Any) -> Outcome:
+def hungry(marker: str, *args: Any) -> Outcome:
     """Memory grows at about 400 MB/s (pages written, so resident) until the supervisor stops it."""
-    if marker in path.name:
-        hoard = []
-        for _ in range(400):  # 8 GB at most, should the supervisor not step in
-            hoard.append(b"x" * (20 * 1024 * 1024))
-            time.sleep(0.05)
-    return parse_file(path, landing, *args)
+    return _after_reading(_hoard, marker, *args)
 
 
 def slow_pages(marker: str, path: Path, landing: Path, *args: Any) -> Outcome:

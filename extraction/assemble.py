@@ -4,11 +4,12 @@ duplicate marks and threading."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast, get_args
 
 from extraction.content import Page, PageContent, RawComment
 from extraction.ids import article_id, comment_id, quote_id, site_of
 from extraction.quotes import extract_quotes
-from extraction.records import Article, Comment, Quote
+from extraction.records import NOT_AN_ARTICLE, Article, ArticleKind, Comment, Quote
 from extraction.textnorm import fold, word_count
 from extraction.timeago import age_window
 
@@ -27,6 +28,24 @@ def _count(value: int | None, bits: int) -> int | None:
     return value if value is None or 0 <= value < 2**bits else None
 
 
+def not_an_article(content: PageContent) -> ExtractionError:
+    """The error that records a page read whole and left out of `articles`, saying its kind
+    (the first word of the message) and why."""
+    verdict = content.page_kind
+    title = content.title or ""
+    named = f" “{title[:77] + '…' if len(title) > 80 else title}”" if title else ""
+    return ExtractionError(
+        NOT_AN_ARTICLE, f"{verdict.kind} page{named}: {verdict.reason}; not loaded into articles"
+    )
+
+
+def _article_kind(content: PageContent) -> ArticleKind:
+    kind = content.page_kind.kind
+    if kind not in get_args(ArticleKind):
+        raise not_an_article(content)  # a kind that loads must have a place in `articles`
+    return cast(ArticleKind, kind)
+
+
 def _article(page: Page, content: PageContent, body_text: str) -> Article:
     title = content.title
     if not title:
@@ -34,7 +53,7 @@ def _article(page: Page, content: PageContent, body_text: str) -> Article:
             "no_title", "no title line found: the page has no text before its body"
         )
     url = page.url or content.url
-    site = page.site or content.site or (site_of(url) if url else None)
+    site = page.site or content.site or site_of(url)
     return Article(
         article_id=article_id(url, site, title),
         url=url,
@@ -53,6 +72,8 @@ def _article(page: Page, content: PageContent, body_text: str) -> Article:
         source_path=page.source_path,
         source_format=page.source_format,
         source_sha256=page.source_sha256,
+        page_kind=_article_kind(content),
+        petition_target=content.petition_target,
     )
 
 
@@ -116,6 +137,10 @@ def _comments(article: Article, raw: tuple[RawComment, ...]) -> list[Comment]:
 
 
 def assemble(page: Page, content: PageContent) -> tuple[Article, list[Quote], list[Comment]]:
+    """The page's records; raises ExtractionError for a page that cannot or must not become an
+    article (no title; a listing, profile or other page that is not an article)."""
+    if not content.page_kind.loads:
+        raise not_an_article(content)
     body_text = "\n\n".join(content.paragraphs)
     article = _article(page, content, body_text)
     return article, _quotes(article, content), _comments(article, content.comments)

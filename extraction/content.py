@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from extraction.page_kind import ARTICLE, PageKindVerdict
 from extraction.records import CapturedAtSource
 
 
@@ -51,6 +52,8 @@ class PageContent:
     photo_credit: str | None = None
     declared_comment_count: int | None = None
     petition_signatures: int | None = None
+    petition_target: str | None = None
     # Indices of paragraphs the markup marks as quoted (<blockquote>), for the quote extractor.
     blockquote_paragraphs: frozenset[int] = field(default_factory=frozenset)
     comments: tuple[RawComment, ...] = ()
+    page_kind: PageKindVerdict = ARTICLE

@@ -9,8 +9,8 @@ import json
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from extraction.assemble import ExtractionError, assemble
@@ -23,7 +23,14 @@ from extraction.limits import (
     ParseTimeout,
     describe_bytes,
 )
-from extraction.records import CapturedAtSource, CapturedPage, IngestError, ParseResult
+from extraction.records import (
+    METADATA_PROBLEMS,
+    CapturedAtSource,
+    CapturedPage,
+    IngestError,
+    ParseResult,
+)
+from extraction.rules.sites import is_web_address
 from extraction.warc import FramedRecord, frame_records
 
 # Dump formats by file-name ending (after any .gz); a WARC is known to be gzipped by its bytes.
@@ -71,7 +78,8 @@ class Sidecar:
 
 
 def read_sidecar(data: bytes) -> tuple[Sidecar, list[str]]:
-    """The sidecar's values and the problems found in it (each problem a sentence)."""
+    """The sidecar's values and the problems found in it (each problem a sentence). A value with a
+    problem is left out; the others are kept."""
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -93,9 +101,35 @@ def read_sidecar(data: bytes) -> tuple[Sidecar, list[str]]:
                 problems.append(f"sidecar key {key!r} is not an ISO 8601 time: {value!r}")
                 continue
             values[key] = moment
+        elif key == "url" and value.strip() and not is_web_address(value):
+            problems.append(f"sidecar key 'url' is not an http(s) address: {value!r}; ignored")
         else:
             values[key] = value.strip() or None
     return Sidecar(**values), problems
+
+
+# A capture time later than this after the file was read is a clock or typing mistake ("2099"):
+# it would pin the article's relative comment times in the future.
+FUTURE_CAPTURE_SLACK = timedelta(days=1)
+
+
+def future_capture(
+    moment: datetime | None,
+    read_at: datetime,
+    where: tuple[str, str | None],
+    origin: str,
+    instead: str,
+) -> IngestError | None:
+    """The problem to record when a capture time is more than a day after the file was read;
+    `where` is (source_path, record), `instead` says which time is used in its place."""
+    if moment is None or moment <= read_at + FUTURE_CAPTURE_SLACK:
+        return None
+    return IngestError(
+        *where,
+        "future_capture",
+        f"{origin} gives captured_at {moment.isoformat()}, more than a day after the file was "
+        f"read ({read_at.isoformat(timespec='seconds')}); {instead} is used instead",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +141,8 @@ class DumpFile:
     sha256: str
     modified_at: datetime
     sidecar: bytes | None = None
+    # When the file was read: capture times more than a day after it are not believed.
+    read_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -169,10 +205,12 @@ def _content(page: Page) -> PageContent:
                 "record and parsed once HTML extraction is installed",
             ) from exc
         return extract_html(page.html, url=page.url)
-    return extract_text(page.text or "")
+    return extract_text(page.text or "", url=page.url)
 
 
-def _jsonl_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator[Page]:
+def _jsonl_pages(
+    data: bytes, base: Page, errors: list[IngestError], read_at: datetime
+) -> Iterator[Page]:
     for number, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue
@@ -205,6 +243,15 @@ def _jsonl_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator
             )
             continue
         captured = parse_timestamp(item.get("captured_at"))
+        if problem := future_capture(
+            captured,
+            read_at,
+            (base.source_path, record),
+            f"line {number}",
+            "the sidecar's time or the file's modification time",
+        ):
+            errors.append(problem)
+            captured = None
         url, site = item.get("url"), item.get("site")
         yield replace(
             base,
@@ -219,13 +266,15 @@ def _jsonl_pages(data: bytes, base: Page, errors: list[IngestError]) -> Iterator
         )
 
 
-def _warc_pages(data: bytes, base: Page, errors: list[IngestError], cap: int) -> Iterator[Page]:
+def _warc_pages(
+    data: bytes, base: Page, errors: list[IngestError], cap: int, read_at: datetime
+) -> Iterator[Page]:
     seen_ids: set[str | None] = set()
     body_bytes = 0  # bodies as served, after any Content-Encoding: capped like the file itself
     for framed in frame_records(data):
         page = None
         try:
-            page, body_size = _warc_page(framed, base, seen_ids, errors, cap)
+            page, body_size = _warc_page(framed, base, seen_ids, errors, cap, read_at)
         except ExtractionError as exc:
             if exc.kind != "too_large":
                 raise
@@ -263,6 +312,7 @@ def _warc_page(
     seen_ids: set[str | None],
     errors: list[IngestError],
     cap: int,
+    read_at: datetime,
 ) -> tuple[Page | None, int]:
     """The page in one framed record (None when it holds none), and its body's size."""
     from warcio.archiveiterator import ArchiveIterator
@@ -302,6 +352,15 @@ def _warc_page(
         )
         return None, len(body)
     captured = parse_timestamp(rec.rec_headers.get_header("WARC-Date"))
+    if problem := future_capture(
+        captured,
+        read_at,
+        (base.source_path, record_id),
+        "the record's WARC-Date",
+        "the sidecar's time or the file's modification time",
+    ):
+        errors.append(problem)
+        captured = None
     page = replace(
         base,
         record=record_id,
@@ -320,9 +379,9 @@ def _pages(
     if not data.strip():
         raise ExtractionError("empty_file", "the file is empty: there is no page to read")
     if fmt == "jsonl":
-        yield from _jsonl_pages(data, base, errors)
+        yield from _jsonl_pages(data, base, errors, dump.read_at)
     elif fmt == "warc":
-        yield from _warc_pages(data, base, errors, cap)
+        yield from _warc_pages(data, base, errors, cap, dump.read_at)
     else:
         try:
             text, _ = decode_bytes(data, meta_charset(data) if fmt == "html" else None)
@@ -356,9 +415,20 @@ def parse_dump(
     sidecar = Sidecar()
     if dump.sidecar is not None:
         sidecar, problems = read_sidecar(dump.sidecar)
+        # Filed under the dump (the file in ingest_files), naming the sidecar in the message.
+        name = dump.source_path.rsplit("/", 1)[-1] + SIDECAR_SUFFIX
         result.errors.extend(
-            IngestError(dump.source_path + SIDECAR_SUFFIX, None, "bad_sidecar", p) for p in problems
+            IngestError(dump.source_path, None, "bad_sidecar", f"{name}: {p}") for p in problems
         )
+        if problem := future_capture(
+            sidecar.captured_at,
+            dump.read_at,
+            (dump.source_path, None),
+            f"the sidecar {name}",
+            "the record's own time or the file's modification time",
+        ):
+            result.errors.append(problem)
+            sidecar = replace(sidecar, captured_at=None)
     source: CapturedAtSource = "sidecar" if sidecar.captured_at else "file_mtime"
     base = Page(
         source_path=dump.source_path,
@@ -394,7 +464,7 @@ def parse_dump(
         result.errors.append(_over_limit(dump.source_path, None, exc))
     except Exception as exc:
         result.errors.append(_extractor_failure(dump.source_path, None, exc))
-    if not result.pages and not any(e.source_path == dump.source_path for e in result.errors):
+    if not result.pages and all(e.error_kind in METADATA_PROBLEMS for e in result.errors):
         # e.g. a WARC without HTML responses: rejected, so it must say why
         result.errors.append(
             IngestError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from extraction.rules.sites import site_of
 from extraction.textnorm import fold
 
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
@@ -15,9 +16,13 @@ def _digest(*parts: str) -> str:
 
 
 def canonical_url(url: str) -> str:
-    """Scheme and host lower-cased, "www." dropped, fragment and tracking parameters removed."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    """Scheme and host lower-cased, "www." dropped, fragment and tracking parameters removed; a URL
+    that does not parse ("http://[bad") is kept as written, which is just as stable."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return url.strip()
     query = [
         (k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING_PARAMS)
     ]
@@ -31,11 +36,6 @@ def canonical_url(url: str) -> str:
             "",
         )
     )
-
-
-def site_of(url: str) -> str | None:
-    host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
-    return host or None
 
 
 def article_id(url: str | None, site: str | None, title: str) -> str:
@@ -53,3 +53,6 @@ def comment_id(article: str, author: str, body: str, occurrence: int) -> str:
 
 def quote_id(article: str, text: str, occurrence: int) -> str:
     return "q_" + _digest(article, fold(text), str(occurrence))
+
+
+__all__ = ["article_id", "canonical_url", "comment_id", "quote_id", "site_of"]

@@ -8,7 +8,12 @@ from typing import Literal
 
 CapturedAtSource = Literal["sidecar", "record", "file_mtime"]
 QuoteKind = Literal["direct", "block", "scare"]
-FileStatus = Literal["loaded", "partial", "rejected"]
+FileStatus = Literal["loaded", "partial", "rejected", "skipped"]
+# What a page is (docs/page-kinds.md); articles holds article and petition pages, and discussion
+# threads whose first post and replies the dialect told apart.
+PageKind = Literal["article", "listing", "petition", "discussion", "profile", "other"]
+# The kinds a row of `articles` can have (the table's CHECK holds the same list).
+ArticleKind = Literal["article", "petition", "discussion"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,8 @@ class Article:
     source_path: str
     source_format: str
     source_sha256: str
+    page_kind: ArticleKind
+    petition_target: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,13 @@ class Comment:
     is_duplicate: bool
     duplicate_of: str | None
     parent_comment_id: str | None
+
+
+# The error kind of a page read whole but not loaded because it is not an article (a listing, a
+# profile...); such a file is `skipped`, not `rejected`, when nothing else went wrong.
+NOT_AN_ARTICLE = "not_an_article"
+# Problems with a page's metadata that leave the page itself loadable.
+METADATA_PROBLEMS: frozenset[str] = frozenset({"bad_sidecar", "future_capture"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +114,13 @@ class ParseResult:
 
     @property
     def status(self) -> FileStatus:
-        if not self.pages:
-            return "rejected"
-        return "partial" if self.errors else "loaded"
+        """loaded: every page landed or was skipped as no article; partial: pages landed beside
+        problems; skipped: no article in it, nothing else wrong but its metadata; rejected: nothing
+        landed because of a problem."""
+        problems = [e for e in self.errors if e.error_kind != NOT_AN_ARTICLE]
+        if self.pages:
+            return "partial" if problems else "loaded"
+        skipped = len(problems) < len(self.errors)
+        if skipped and all(e.error_kind in METADATA_PROBLEMS for e in problems):
+            return "skipped"
+        return "rejected"

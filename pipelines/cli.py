@@ -1,4 +1,5 @@
-"""`corpus`: build the warehouse, parse dumps, query read-only, open the Dagster UI."""
+"""`corpus`: build the warehouse, parse dumps, query and describe it read-only, draw its report,
+open the Dagster UI."""
 
 from __future__ import annotations
 
@@ -10,58 +11,11 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines import settings
-
-EXAMPLE_QUERY = (
-    "SELECT title, declared_comments, captured_comments, distinct_comments, unique_commenters, "
-    "round(capture_ratio, 3) AS capture_ratio FROM article_engagement "
-    "ORDER BY captured_comments DESC LIMIT 5"
-)
-
-
-def _json_default(value: object) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    raise TypeError(f"cannot serialise {type(value).__name__}")
-
-
-def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(
-            [dict(zip(columns, row, strict=True)) for row in rows],
-            default=_json_default,
-            ensure_ascii=False,
-            indent=2,
-        )
-    if fmt == "csv":
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\n")
-    cells = [[("NULL" if v is None else str(v)).replace("\n", "⏎") for v in row] for row in rows]
-    widths = [min(60, max([len(c), *(len(r[i]) for r in cells)])) for i, c in enumerate(columns)]
-
-    def line(values: Sequence[str]) -> str:
-        return " | ".join(
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
-            for v, w in zip(values, widths, strict=True)
-        )
-
-    return "\n".join(
-        [
-            line(columns),
-            "-+-".join("-" * w for w in widths),
-            *(line(r) for r in cells),
-            f"({len(rows)} rows)",
-        ]
-    )
+from pipelines.output import format_rows, json_default, json_row
+from warehouse import paths
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -82,27 +36,108 @@ def cmd_parse(args: argparse.Namespace) -> int:
         output["quotes"] += [dataclasses.asdict(q) for q in result.quotes]
         output["comments"] += [dataclasses.asdict(c) for c in result.comments]
         output["errors"] += [dataclasses.asdict(e) for e in result.errors]
-    print(json.dumps(output, default=_json_default, ensure_ascii=False, indent=2))
+    print(json.dumps(output, default=json_default, ensure_ascii=False, indent=2))
     return 0
+
+
+DEFAULT_MAX_ROWS = 1000
+
+
+def max_rows_for(args: argparse.Namespace) -> int:
+    """--max-rows, or its default: 1,000 rows for a table or for anything shown on a terminal;
+    every row for CSV or JSON going to a file or a pipe."""
+    if args.max_rows is not None:
+        return int(args.max_rows)
+    return DEFAULT_MAX_ROWS if args.format == "table" or sys.stdout.isatty() else 0
+
+
+def _write_all(columns: Sequence[str], chunks: Any, fmt: str) -> None:
+    """Every row to standard output as it comes, never the whole result in memory."""
+    out = sys.stdout
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for chunk in chunks:
+            writer.writerows(chunk)
+        return
+    out.write("[")
+    first = True
+    for chunk in chunks:
+        for row in chunk:
+            out.write(("\n  " if first else ",\n  ") + json_row(columns, row))
+            first = False
+    out.write("\n]\n" if not first else "]\n")
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from warehouse.readonly import QueryMemoryError, QueryTimeoutError, run_query
+    from warehouse.analyst_sql import session
+    from warehouse.readonly import QueryMemoryError, QueryTimeoutError
 
+    limit = max_rows_for(args)
     try:
         caps = {"memory_limit": args.memory_limit, "temp_limit": args.temp_limit}
-        columns, rows = run_query(
-            Path(args.warehouse),
-            args.query,
-            timeout=args.timeout,
-            **{name: value for name, value in caps.items() if value is not None},
-        )
+        given = {name: value for name, value in caps.items() if value is not None}
+        with session(Path(args.warehouse), timeout=args.timeout, **given) as sql:
+            statements = sql.statements(args.query)
+            if not statements:
+                print("error: no SQL statement given", file=sys.stderr)
+                return 1
+            if len(statements) > 1 and args.format != "table":
+                print(
+                    f"error: --format {args.format} takes one statement; got "
+                    f"{len(statements)}. Run them one at a time, or use --format table to see "
+                    "each result in turn.",
+                    file=sys.stderr,
+                )
+                return 1
+            for number, statement in enumerate(statements, start=1):
+                if len(statements) > 1:
+                    heading = " ".join(statement.split())
+                    print(
+                        f"{'' if number == 1 else chr(10)}-- {number}/{len(statements)}: {heading}"
+                    )
+                if args.format != "table" and limit == 0:
+                    columns, chunks = sql.chunks(statement)
+                    _write_all(columns, chunks, args.format)
+                    continue
+                head = sql.head(statement, limit)
+                print(format_rows(head.columns, head.rows, args.format, head.more))
+                if head.more and args.format != "table":
+                    print(
+                        f"({len(head.rows):,} of {len(head.rows) + head.more:,} rows shown on "
+                        "the terminal; --max-rows 0, or a file or pipe, gets them all)",
+                        file=sys.stderr,
+                    )
     except (duckdb.Error, QueryTimeoutError, QueryMemoryError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(format_rows(columns, rows, args.format))
+    return 0
+
+
+def cmd_describe(args: argparse.Namespace) -> int:
+    import shutil
+
+    import duckdb
+
+    from warehouse.dictionary import describe, describe_all
+    from warehouse.readonly import connect_readonly
+
+    width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+    try:
+        con = connect_readonly(Path(args.warehouse))
+    except (FileNotFoundError, duckdb.Error) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        text = describe(con, args.relation, width) if args.relation else describe_all(con, width)
+    except KeyError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(text)
     return 0
 
 
@@ -141,17 +176,15 @@ def duckdb_error() -> type[Exception]:
     return duckdb.Error
 
 
-def _configure_paths(args: argparse.Namespace) -> None:
-    """Command-line paths override the environment for this process and its Dagster run."""
-    os.environ[settings.ENV_RAW_DIR] = str(Path(args.raw).resolve())
-    os.environ[settings.ENV_WAREHOUSE] = str(Path(args.warehouse).resolve())
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    _configure_paths(args)
     from pipelines.build import run_build
 
-    return run_build(Path(args.raw).resolve(), Path(args.warehouse).resolve(), wait=args.wait)
+    return run_build(
+        Path(args.raw).resolve(),
+        Path(args.warehouse).resolve(),
+        wait=args.wait,
+        ephemeral=args.ephemeral,
+    )
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
@@ -160,7 +193,7 @@ def cmd_retire(args: argparse.Namespace) -> int:
     from warehouse.retire import RetireError, retire
 
     warehouse = Path(args.warehouse).resolve()
-    store = StagingStore(settings.staging_dir_for(warehouse).resolve())
+    store = StagingStore(paths.staging_dir_for(warehouse).resolve())
     try:
         with writer_lock(warehouse, timeout=0):
             done = retire(store, args.target, Path(args.raw).resolve(), dry_run=args.dry_run)
@@ -174,28 +207,25 @@ def cmd_retire(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    home = Path(os.environ.get("DAGSTER_HOME") or settings.DEFAULT_DAGSTER_HOME).resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    from pipelines.instance import ensure_instance_config
+    from pipelines.instance import ENV_DAGSTER_HOME, fail_dead_cli_runs, project_instance
 
-    ensure_instance_config(home)
-    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    with project_instance() as instance:
+        home = Path(instance.root_directory)
+        fail_dead_cli_runs(instance)
     command = [
-        str(Path(sys.executable).with_name("dagster")),
+        str(Path(sys.executable).with_name("dg")),
         "dev",
-        "-w",
-        str(settings.PROJECT_ROOT / "workspace.yaml"),
         "--host",
         "127.0.0.1",
         "--port",
         str(args.port),
     ]
-    print(f"Dagster UI on http://127.0.0.1:{args.port} (run history in {home})", flush=True)
-    os.chdir(settings.PROJECT_ROOT)
+    print(f"Dagster UI on http://127.0.0.1:{args.port} (instance: {home})", flush=True)
+    os.chdir(paths.PROJECT_ROOT)
     # A shell without job control starts background jobs with SIGINT ignored, and dagster dev
     # maps SIGTERM onto SIGINT's handler: restore the default so `kill` stops it from anywhere.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    os.execve(command[0], command, env)
+    os.execve(command[0], command, {**os.environ, ENV_DAGSTER_HOME: str(home)})
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
@@ -217,30 +247,76 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="corpus", description=__doc__)
-    sub = top.add_subparsers(dest="command", required=True)
+def version_text() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-    build = sub.add_parser("build", help="materialise every asset through Dagster, in process")
-    build.add_argument(
-        "--raw", default=str(settings.raw_dir()), help="landing directory of raw dumps"
+    def of(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return (
+        f"corpus {of('corpus-warehouse')} (DuckDB {of('duckdb')}, Dagster {of('dagster')}, "
+        f"polars {of('polars')}, Python {sys.version.split()[0]})"
     )
-    build.add_argument(
-        "--warehouse", default=str(settings.warehouse_path()), help="DuckDB file to publish"
-    )
+
+
+WAREHOUSE_HELP = f"DuckDB warehouse file (${paths.ENV_WAREHOUSE} overrides the default)"
+RAW_HELP = f"landing directory of raw dumps (${paths.ENV_RAW_DIR} overrides the default)"
+
+
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's default after its help, unless the help already says it."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.help and "(default:" in action.help:
+            return action.help
+        return super()._get_help_string(action)
+
+
+def parser() -> argparse.ArgumentParser:
+    formatter = HelpFormatter
+    top = argparse.ArgumentParser(prog="corpus", description=__doc__, formatter_class=formatter)
+    top.add_argument("--version", action="version", version=version_text())
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help, formatter_class=formatter)
+
+    build = command("build", "materialise every asset through Dagster, in process")
+    build.add_argument("--raw", default=str(paths.raw_dir()), help=RAW_HELP)
+    build.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     build.add_argument(
         "--wait", action="store_true", help="wait for another build to finish instead of failing"
     )
+    build.add_argument(
+        "--ephemeral",
+        action="store_true",
+        help="record the run in a throwaway Dagster instance, not in DAGSTER_HOME",
+    )
     build.set_defaults(run=cmd_build)
 
-    parse = sub.add_parser("parse", help="parse dumps without a warehouse and print JSON records")
-    parse.add_argument("files", nargs="+")
+    parse = command("parse", "parse dumps without a warehouse and print JSON records")
+    parse.add_argument("files", nargs="+", metavar="FILE", help="dump files to parse")
     parse.set_defaults(run=cmd_parse)
 
-    sql = sub.add_parser("sql", help="run read-only SQL against the warehouse")
-    sql.add_argument("query")
-    sql.add_argument("--warehouse", default=str(settings.warehouse_path()))
-    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql = command("sql", "run read-only SQL against the warehouse")
+    sql.add_argument(
+        "query", metavar="QUERY", help="SQL; several statements separated by ; run in turn"
+    )
+    sql.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
+    sql.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+    )
+    sql.add_argument(
+        "--max-rows",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"rows shown per statement, 0 for all (default: {DEFAULT_MAX_ROWS:,} for a table "
+        "or on a terminal; every row for csv or json to a file or pipe)",
+    )
     sql.add_argument(
         "--timeout", type=float, default=300.0, help="seconds before the query is stopped"
     )
@@ -248,36 +324,47 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--temp-limit", help="disk it may spill to (default 8GB; e.g. 50GB)")
     sql.set_defaults(run=cmd_sql)
 
-    dictionary = sub.add_parser(
-        "dictionary", help="write docs/data-dictionary.md from the warehouse"
+    describe = command(
+        "describe", "what a table or view and each of its columns mean (from data_dictionary)"
     )
-    dictionary.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    describe.add_argument(
+        "relation", nargs="?", metavar="RELATION", help="table or view; none lists them all"
+    )
+    describe.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
+    describe.set_defaults(run=cmd_describe)
+
+    dictionary = command("dictionary", "write docs/data-dictionary.md from the warehouse")
+    dictionary.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     dictionary.add_argument(
-        "--output", default=str(settings.PROJECT_ROOT / "docs" / "data-dictionary.md")
+        "--output",
+        default=str(paths.PROJECT_ROOT / "docs" / "data-dictionary.md"),
+        help="markdown file to write",
     )
-    dictionary.add_argument("--check", action="store_true", help="exit 1 when the file is stale")
+    dictionary.add_argument(
+        "--check", action="store_true", help="exit 1 when the file is stale; write nothing"
+    )
     dictionary.set_defaults(run=cmd_dictionary)
 
-    report = sub.add_parser("report", help="print the path of the engagement report")
-    report.add_argument("--warehouse", default=str(settings.warehouse_path()))
+    report = command("report", "print the path of the engagement report")
+    report.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
     report.add_argument("--open", action="store_true", help="open it in the default browser")
     report.add_argument(
-        "--refresh", action="store_true", help="render it again from the warehouse first"
+        "--refresh", action="store_true", help="draw it again from the warehouse first"
     )
     report.set_defaults(run=cmd_report)
 
-    retire = sub.add_parser("retire", help="drop a file's (or directory's) rows at the next build")
+    retire = command("retire", "drop a file's (or directory's) rows at the next build")
     retire.add_argument("target", help="path or directory, relative to the landing directory")
-    retire.add_argument("--raw", default=str(settings.raw_dir()), help="landing directory")
-    retire.add_argument("--warehouse", default=str(settings.warehouse_path()))
-    retire.add_argument("--dry-run", action="store_true", help="list what would be retired")
+    retire.add_argument("--raw", default=str(paths.raw_dir()), help=RAW_HELP)
+    retire.add_argument("--warehouse", default=str(paths.warehouse_path()), help=WAREHOUSE_HELP)
+    retire.add_argument(
+        "--dry-run", action="store_true", help="list what would be retired; change nothing"
+    )
     retire.set_defaults(run=cmd_retire)
 
-    synth = sub.add_parser(
-        "synth", help="generate a deterministic synthetic corpus and its expected totals"
-    )
-    synth.add_argument("--articles", type=int, required=True)
-    synth.add_argument("--seed", type=int, default=0)
+    synth = command("synth", "generate a deterministic synthetic corpus and its expected totals")
+    synth.add_argument("--articles", type=int, required=True, help="articles to generate")
+    synth.add_argument("--seed", type=int, default=0, help="random seed; same seed, same corpus")
     synth.add_argument(
         "--out", required=True, help="directory: dumps go to OUT/raw, totals to OUT/expected.json"
     )
@@ -287,8 +374,8 @@ def parser() -> argparse.ArgumentParser:
     )
     synth.set_defaults(run=cmd_synth)
 
-    ui = sub.add_parser("ui", help="the Dagster UI for this project, on 127.0.0.1")
-    ui.add_argument("--port", type=int, default=3000)
+    ui = command("ui", "the Dagster UI for this project (`dg dev`), on 127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000, help="port on 127.0.0.1")
     ui.set_defaults(run=cmd_ui)
     return top
 

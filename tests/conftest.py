@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.definitions import defs
-from pipelines.resources import CorpusStorage
+from assets.definitions import defs
+from assets.defs.resources import CorpusStorage
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_RAW = REPO_ROOT / "data" / "raw"
 SEED = SAMPLE_RAW / "care2" / "000_27fd03fa2debc964.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def throwaway_dagster_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every `corpus build` a test runs, in process or as a subprocess, records into a temporary
+    Dagster instance (one per test process), never into the checkout's .dagster_home/."""
+    home = tmp_path_factory.mktemp("dagster_home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DAGSTER_HOME", str(home))
+        yield home
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines.definitions import defs
+from assets.definitions import defs
 from tests.conftest import build_warehouse, query
 
 
@@ -80,9 +80,9 @@ def test_second_build_on_unchanged_input_gives_identical_tables(
 def test_failing_blocking_check_is_reported_and_nothing_is_published(
     seed_landing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assets.warehouse
+    import warehouse.sql_files
 
-    real_sql_text = assets.warehouse.sql_text
+    real_sql_text = warehouse.sql_files.sql_text
 
     def sql_with_duplicate_articles(kind: str, name: str) -> str:
         # Stands in for a loader bug that duplicated three article rows.
@@ -90,7 +90,7 @@ def test_failing_blocking_check_is_reported_and_nothing_is_published(
             return "SELECT 3 AS violations"
         return real_sql_text(kind, name)
 
-    monkeypatch.setattr(assets.warehouse, "sql_text", sql_with_duplicate_articles)
+    monkeypatch.setattr(warehouse.sql_files, "sql_text", sql_with_duplicate_articles)
     warehouse = tmp_path / "w" / "corpus.duckdb"
     result = build_warehouse(seed_landing, warehouse)
     assert not result.success

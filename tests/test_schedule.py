@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import dagster as dg
 import pytest
 
-from pipelines import schedules
-from pipelines.definitions import defs
+from assets.definitions import defs
+from assets.defs import schedules
 
 
 def test_nightly_refresh_runs_at_two_utc_by_default_and_is_on() -> None:

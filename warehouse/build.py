@@ -63,12 +63,18 @@ def _record(published: Path, fingerprint: str) -> dict[str, str]:
     return {"fingerprint": fingerprint, "warehouse": str(published), "size_mtime": size_mtime}
 
 
-def _published_is_current(store: StagingStore, published: Path, fingerprint: str) -> bool:
+def published_fingerprint(store: StagingStore, published: Path) -> str | None:
+    """The fingerprint the published file was built from, if it is the file that was recorded."""
     try:
         record = json.loads(_built_from_path(store).read_text(encoding="utf-8"))
-        return bool(record == _record(published, fingerprint))
-    except (OSError, ValueError):
-        return False
+        current = record == _record(published, str(record.get("fingerprint", "")))
+    except (OSError, ValueError, AttributeError):
+        return None
+    return str(record["fingerprint"]) if current else None
+
+
+def _published_is_current(store: StagingStore, published: Path, fingerprint: str) -> bool:
+    return published_fingerprint(store, published) == fingerprint
 
 
 def _register_staged(con: duckdb.DuckDBPyConnection, store: StagingStore) -> None:

@@ -35,6 +35,14 @@ class QueryMemoryError(RuntimeError):
     pass
 
 
+def memory_error(exc: duckdb.Error, memory_limit: str, temp_limit: str) -> QueryMemoryError:
+    return QueryMemoryError(
+        f"{str(exc).splitlines()[0]}: the query needs more than the {memory_limit} memory limit "
+        f"and the {temp_limit} it may spill to disk; raise them with --memory-limit and "
+        "--temp-limit, or aggregate before you DISTINCT or sort"
+    )
+
+
 def connect_readonly(
     warehouse: Path, memory_limit: str = MEMORY_LIMIT, temp_limit: str = TEMP_LIMIT
 ) -> duckdb.DuckDBPyConnection:
@@ -89,10 +97,6 @@ def run_query(
                     ) from exc
                 raise
             except duckdb.OutOfMemoryException as exc:
-                raise QueryMemoryError(
-                    f"{str(exc).splitlines()[0]}: the query needs more than the {memory_limit} "
-                    f"memory limit and the {temp_limit} it may spill to disk; raise them with "
-                    "--memory-limit and --temp-limit, or aggregate before you DISTINCT or sort"
-                ) from exc
+                raise memory_error(exc, memory_limit, temp_limit) from exc
     finally:
         con.close()

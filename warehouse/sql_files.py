@@ -1,59 +1,138 @@
-"""The project's SQL lives in sql/ as plain files; Python only chooses which file to run."""
+"""The project's SQL lives in sql/ as plain files, one statement (and its comments) per file. The
+files are the declaration: which tables, loads, views and checks exist is read from the folders,
+the order they run in from what each file reads, and a check's target and severity from its
+header. Python only chooses which file to run."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+KINDS = ("tables", "load", "views", "checks")
 
-# Creation order: tables, then staged loads (temp objects first), then views (dependencies first).
-TABLES: tuple[str, ...] = (
-    "articles",
-    "quotes",
-    "comments",
-    "article_captures",
-    "ingest_files",
-    "ingest_errors",
-)
-LOADS: tuple[str, ...] = (
-    "current_staged_articles",
-    "newest_captures",
-    "articles",
-    "quotes",
-    "comments",
-    "article_captures",
-    "ingest_files",
-    "ingest_errors",
-)
-VIEWS: tuple[str, ...] = (
-    "article_engagement",
-    "commenter_activity",
-    "daily_engagement",
-    "site_engagement",
-    "quote_sources",
-    "duplicate_comments",
-    "quote_echoes",
-)
+
+class SqlFileError(ValueError):
+    """A file in sql/ that cannot be wired in as it stands; the message names it."""
+
+
+def sql_names(kind: str) -> tuple[str, ...]:
+    """The statements of one kind: the `.sql` files in sql/<kind>/, by name."""
+    return tuple(sorted(path.stem for path in (SQL_DIR / kind).glob("*.sql")))
+
+
+def sql_path(kind: str, name: str) -> Path:
+    return SQL_DIR / kind / f"{name}.sql"
 
 
 @cache
 def sql_text(kind: str, name: str) -> str:
-    return (SQL_DIR / kind / f"{name}.sql").read_text(encoding="utf-8")
+    return sql_path(kind, name).read_text(encoding="utf-8")
 
+
+# Comments and string literals in one pass, so neither a quote in a comment nor "--" in a string
+# confuses the other; blanked before looking for the relations a statement reads.
+_COMMENT_OR_STRING = re.compile(r"--[^\n]*|'(?:[^']|'')*'")
+_READS = re.compile(r"\b(?:(?<!DISTINCT )FROM|JOIN)\s+(\w+)", re.IGNORECASE)
+_CTE = re.compile(
+    r"(?:\bWITH(?:\s+RECURSIVE)?|,)\s*(\w+)\s+AS\s*(?:NOT\s+)?(?:MATERIALIZED\s+)?\(", re.IGNORECASE
+)
+
+
+def reads(kind: str, name: str) -> frozenset[str]:
+    """The relations a statement reads (FROM and JOIN), its own CTEs left out (so a CTE must not
+    take the name of a table or view the statement also reads)."""
+    code = _COMMENT_OR_STRING.sub(" ", sql_text(kind, name))
+    ctes = {m.group(1).lower() for m in _CTE.finditer(code)}
+    return frozenset(m.group(1).lower() for m in _READS.finditer(code)) - ctes
+
+
+def relation_dependencies(kind: str, name: str, candidates: tuple[str, ...]) -> list[str]:
+    """Which of the candidate tables and views a definition reads, in the candidates' order."""
+    found = reads(kind, name)
+    return [c for c in candidates if c in found and c != name]
+
+
+def dependency_order(kind: str) -> tuple[str, ...]:
+    """The files of one kind in an order where each comes after the files whose relation (named
+    like the file) it reads; alphabetical where the dependencies leave a choice."""
+    names = sql_names(kind)
+    waiting = {name: set(relation_dependencies(kind, name, names)) for name in names}
+    order: list[str] = []
+    while waiting:
+        ready = sorted(name for name, deps in waiting.items() if not deps)
+        if not ready:
+            raise SqlFileError(
+                f"sql/{kind}: these files read each other in a cycle: {sorted(waiting)}"
+            )
+        for name in ready:
+            del waiting[name]
+            for deps in waiting.values():
+                deps.discard(name)
+        order += ready
+    return tuple(order)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFile:
+    """A data check: a query counting violations, with what it guards in its header comment."""
+
+    name: str
+    asset: str  # the table or view the check belongs to
+    severity: str  # ERROR blocks publishing; WARN publishes and reports
+    description: str
+
+    @property
+    def sql(self) -> str:
+        return sql_text("checks", self.name)
+
+
+SEVERITIES = ("ERROR", "WARN")
+_HEADER_LINE = re.compile(r"--\s*(\w+):\s*(.*?)\s*$")
+CHECK_HEADER_KEYS = ("asset", "severity", "description")
+
+
+def read_check(name: str) -> CheckFile:
+    """A check file's header: leading `-- key: value` comment lines giving asset, severity and
+    description (a description may continue on following `--` lines)."""
+    header: dict[str, str] = {}
+    key = None
+    for line in sql_text("checks", name).splitlines():
+        if not line.startswith("--"):
+            break
+        match = _HEADER_LINE.match(line)
+        if match and match.group(1) in CHECK_HEADER_KEYS:
+            key = match.group(1)
+            header[key] = match.group(2)
+        elif key == "description":
+            header[key] += " " + line.lstrip("-").strip()
+        else:
+            key = None
+    missing = [k for k in CHECK_HEADER_KEYS if not header.get(k)]
+    if missing:
+        raise SqlFileError(f"sql/checks/{name}.sql: header lacks {', '.join(missing)}")
+    if header["severity"] not in SEVERITIES:
+        raise SqlFileError(
+            f"sql/checks/{name}.sql: severity {header['severity']!r} is not one of {SEVERITIES}"
+        )
+    if header["asset"] not in (*TABLES, *VIEWS):
+        raise SqlFileError(f"sql/checks/{name}.sql: asset {header['asset']!r} is no table or view")
+    return CheckFile(name, header["asset"], header["severity"], header["description"])
+
+
+# Creation order: tables (independent of each other), then the staged loads (temporary objects
+# before what reads them), then the views (dependencies first); checks run on the finished file.
+TABLES = sql_names("tables")
+LOADS = dependency_order("load")
+VIEWS = dependency_order("views")
+CHECKS = tuple(read_check(name) for name in sql_names("checks"))
 
 _COMMENT_ON_RELATION = re.compile(r"COMMENT ON (?:TABLE|VIEW) \w+ IS '((?:[^']|'')*)';")
-_REFERENCED = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)", re.IGNORECASE)
 
 
 def relation_description(kind: str, name: str) -> str:
     """The table's or view's own COMMENT ON, so the UI and the warehouse say the same thing."""
     match = _COMMENT_ON_RELATION.search(sql_text(kind, name))
     return match.group(1).replace("''", "'") if match else ""
-
-
-def relation_dependencies(kind: str, name: str, candidates: tuple[str, ...]) -> list[str]:
-    """Which of the candidate tables and views a definition reads."""
-    found = {m.group(1) for m in _REFERENCED.finditer(sql_text(kind, name))}
-    return [c for c in candidates if c in found and c != name]

@@ -19,6 +19,7 @@ import extraction
 from extraction.dumps import SIDECAR_SUFFIX, dump_format
 from extraction.files import LandedFile, parse_read, read_dump, relative_source_path
 from extraction.records import CapturedPage, IngestError, ParseResult
+from warehouse.schema import TIMESTAMP, polars_schema
 
 
 def _extraction_fingerprint() -> str:
@@ -33,58 +34,12 @@ def _extraction_fingerprint() -> str:
 
 PARSER_VERSION = _extraction_fingerprint()
 
-_TS = pl.Datetime("us")
-ARTICLE_SCHEMA: dict[str, Any] = {
-    "article_id": pl.String,
-    "url": pl.String,
-    "site": pl.String,
-    "title": pl.String,
-    "byline": pl.String,
-    "published_at": _TS,
-    "captured_at": _TS,
-    "captured_at_source": pl.String,
-    "body_text": pl.String,
-    "paragraph_count": pl.Int32,
-    "word_count": pl.Int32,
-    "photo_credit": pl.String,
-    "declared_comment_count": pl.Int32,
-    "petition_signatures": pl.Int64,
-    "source_path": pl.String,
-    "source_format": pl.String,
-    "source_sha256": pl.String,
-}
-QUOTE_SCHEMA: dict[str, Any] = {
-    "quote_id": pl.String,
-    "article_id": pl.String,
-    "position": pl.Int32,
-    "text": pl.String,
-    "speaker": pl.String,
-    "speaker_mention": pl.String,
-    "verb": pl.String,
-    "outlet": pl.String,
-    "kind": pl.String,
-}
-COMMENT_SCHEMA: dict[str, Any] = {
-    "comment_id": pl.String,
-    "article_id": pl.String,
-    "position": pl.Int32,
-    "author": pl.String,
-    "author_label": pl.String,
-    "posted_text": pl.String,
-    "posted_at_earliest": _TS,
-    "posted_at_latest": _TS,
-    "body": pl.String,
-    "is_duplicate": pl.Boolean,
-    "duplicate_of": pl.String,
-    "parent_comment_id": pl.String,
-}
-ERROR_SCHEMA: dict[str, Any] = {
-    "source_path": pl.String,
-    "record": pl.String,
-    "error_kind": pl.String,
-    "message": pl.String,
-    "seen_at": _TS,
-}
+# Row schemas come from the tables' own CREATE TABLE in sql/tables/ (warehouse/schema.py).
+ARTICLE_SCHEMA = polars_schema("articles")
+QUOTE_SCHEMA = polars_schema("quotes")
+COMMENT_SCHEMA = polars_schema("comments")
+ERROR_SCHEMA = polars_schema("ingest_errors")
+
 # Staged rows also carry the file (and page within it) they came from, so a build can pick the
 # newest capture of each article and drop rows of files whose content has since changed.
 # `batch` names the Parquet batch holding a file's current parse: the same file (path and hash) can
@@ -96,15 +51,9 @@ CAPTURE_COLUMNS: dict[str, Any] = {
     "record": pl.String,
     "batch": pl.String,
 }
+# The manifest is ingest_files plus what deciding to re-parse a file needs.
 MANIFEST_SCHEMA: dict[str, Any] = {
-    "source_path": pl.String,
-    "source_sha256": pl.String,
-    "bytes": pl.Int64,
-    "source_format": pl.String,
-    "status": pl.String,
-    "articles": pl.Int32,
-    "first_seen_at": _TS,
-    "last_loaded_at": _TS,
+    **polars_schema("ingest_files"),
     "size_mtime": pl.String,
     "parser_version": pl.String,
     "batch": pl.String,
@@ -131,7 +80,7 @@ def _frame(
     names = [f.name for f in fields(rows[0])] if rows else [n for n in schema if n not in extra]
     for name in names:
         values = [getattr(row, name) for row in rows]
-        if schema[name] == _TS:
+        if schema[name] == TIMESTAMP:
             values = [utc_naive(v) for v in values]
         columns[name] = values
     columns.update(extra)

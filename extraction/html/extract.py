@@ -5,8 +5,11 @@ from __future__ import annotations
 from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body
 from extraction.html.dialects import Dialect, registered
-from extraction.html.metadata import read_metadata, site_of
+from extraction.html.metadata import read_metadata
+from extraction.html.page_signals import page_signals
 from extraction.html.tree import Element, Markup, drop, parse_html
+from extraction.rules.page import petition_facts
+from extraction.rules.sites import site_of
 
 
 def dialects_for(root: Element, site: str | None, markup: Markup | None = None) -> list[Dialect]:
@@ -26,6 +29,8 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     meta = read_metadata(root, url, html)
     markup = Markup(html, root)
     dialects = dialects_for(root, meta.site, markup)
+    # What the page shows of its kind, read before the body cleaning mutates the tree.
+    signals = page_signals(root, meta, url)
 
     # Everything read off the furniture happens before the body cleaning mutates the tree.
     comments: list[RawComment] = []
@@ -39,7 +44,18 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     declared = next(
         (n for d in dialects if (n := d.declared_comment_count(root)) is not None), None
     )
-    signatures = next((n for d in dialects if (n := d.petition_signatures(root)) is not None), None)
+    # A petition's own counter ("152,347 supporters") wins over a sentence about signatures.
+    petition = petition_facts(signals.lines, signals.language)
+    signatures = petition.signatures
+    if signatures is None:
+        signatures = next(
+            (
+                n
+                for d in dialects
+                if (n := d.petition_signatures(root, signals.language)) is not None
+            ),
+            None,
+        )
     credits = next((c for d in dialects if (c := d.photo_credits(root))), [])
 
     # Whatever the class names around them, comments never become body paragraphs.
@@ -60,6 +76,8 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         photo_credit=photo_credit,
         declared_comment_count=declared,
         petition_signatures=signatures,
+        petition_target=petition.target,
         blockquote_paragraphs=frozenset(body.blockquote_paragraphs),
         comments=tuple(comments),
+        page_kind=signals.kind(body.paragraphs, meta, comments, dialects),
     )

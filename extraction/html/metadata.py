@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from extraction.html import rules
 from extraction.html.head import page_tags
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select
+from extraction.rules.sites import site_of as site_of  # the rulebook's, named here too
 
 _ISO_RE: Final = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
@@ -30,6 +31,8 @@ class Metadata:
     url: str | None = None
     site: str | None = None
     published_at: datetime | None = None
+    # What the page says it is, for its page kind: every JSON-LD @type, and og:type as "og:<type>".
+    declared_types: frozenset[str] = frozenset()
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -53,19 +56,6 @@ def parse_datetime(value: str | None) -> datetime | None:
         return dt.replace(tzinfo=timezone(offset)).astimezone(UTC)
     except (ValueError, OverflowError):
         return None
-
-
-def site_of(url: str | None) -> str | None:
-    """The host of a URL without "www." (and without port), or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
 
 
 def _json_ld_objects(blocks: list[str]) -> Iterator[dict[str, Any]]:
@@ -199,7 +189,9 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     tags = page_tags(root, markup)
     ld_title = ld_url = ld_date = None
     ld_authors: list[str] = []
+    declared: set[str] = set()
     for obj in _json_ld_objects(tags.json_ld):
+        declared |= _types(obj)
         if not _types(obj) & rules.ARTICLE_TYPES:
             continue
         is_page = _types(obj) == {"WebPage"}
@@ -212,6 +204,8 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         if not ld_authors:
             ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
     meta = tags.meta
+    if og_type := meta.get("og:type", "").strip().lower():
+        declared.add(f"og:{og_type}")
 
     def meta_first(keys: tuple[str, ...]) -> str | None:
         for key in keys:
@@ -253,4 +247,5 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         url=page_url,
         site=site_of(page_url) or site_of(url),
         published_at=published,
+        declared_types=frozenset(declared),
     )

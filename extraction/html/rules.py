@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from extraction.rules import page
+
 # Elements never part of any text we return: code, media, forms, and other page machinery.
 DISCARD_TAGS: Final[frozenset[str]] = frozenset(
     {
@@ -263,49 +265,12 @@ MIN_CLASS_BONUS_CHARS: Final[int] = 400
 # Minimum characters of a paragraph for it to count towards its container's score.
 MIN_SCORED_PARAGRAPH_CHARS: Final[int] = 25
 
-# Whole paragraphs (after normalisation, case-insensitive) that are page furniture, not prose.
-FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"advert(isement)?s?",
-        r"(continue|keep) reading( below)?\.?",
-        r"(read|see) (more|also)\b.{0,80}",
-        r"share (this|on) .{0,40}",
-        r"(share|tweet|email|print|comments?|reply|send|close|caption|subscribe|text size)",
-        r"take action!?",
-        r"photo credit:.*",
-        r"(image|photo) (credit|courtesy|source):.*",
-        r"(image|photo|slide) \d+ (of|/) \d+",
-        r"•?\s*\d+\s*min(ute)?s? read",
-        r"story continues below( advertisement)?",
-        r"(sign up|subscribe) (for|to) .{0,80}",
-        r"related( articles| stories| posts| news| content)?:?",
-        r"popular on .{1,40}",
-        r"like this (story|article)\? .{0,60}",
-        r"click here .{0,80}",
-    )
-)
-
-# Credit markers: the words that introduce a photo credit in a caption or credit line. A caption
-# without one gives no credit (its text describes the picture, it does not name who took it).
-PHOTO_CREDIT_MARKERS: Final[tuple[str, ...]] = (
-    # "Photo: X", "Photograph by X", "Image courtesy of X", "Image via X", "Illustration - X"
-    r"(?:main |top |lead )?(?:photo(?:graph)?s?|images?|pictures?|pics?|illustrations?)"
-    r"(?: (?:credit|courtesy|source)s?)?\s*(?::|[-–—]|by\b|via\b|courtesy(?: of)?\b)",
-    # "Credit: X", "Credit...X" (The New York Times), "Credits - X"
-    r"credits?\s*(?::|[-–—]|\.\.\.|…)",
-    r"courtesy(?: of)?\b",
-    r"©|\(c\)(?=\s)|copyright\b",
-)
-# Where a marker may start: the start of the text, after a sentence's end, or inside brackets.
-_MARKER: Final = "|".join(PHOTO_CREDIT_MARKERS)
-# group 1 is the credit: up to the closing bracket inside brackets, else to the end.
-PHOTO_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
-    re.compile(rf"[(\[]\s*(?:{_MARKER})\s*([^)\]]+)[)\]]\W*$", re.IGNORECASE),
-    re.compile(rf"(?:^[^\w©]*|(?<=[.!?;|])\s*)(?:{_MARKER})\s*(.+)$", re.IGNORECASE),
-)
-# A "credit" longer than this is a sentence of the caption, not a name.
-MAX_PHOTO_CREDIT_CHARS: Final[int] = 120
+# Whole paragraphs that are page furniture, the credit patterns of captions, and the petition
+# sentence are the shared page rulebook's (extraction/rules/page.py): text dumps use the same ones.
+FURNITURE_LINES: Final[tuple[re.Pattern[str], ...]] = page.FURNITURE_LINES
+PHOTO_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = page.PHOTO_CREDIT_PATTERNS
+MAX_PHOTO_CREDIT_CHARS: Final[int] = page.MAX_PHOTO_CREDIT_CHARS
+PETITION_SIGNATURES_RE: Final[re.Pattern[str]] = page.PETITION_SIGNATURES_RE
 # Elements that hold the credit itself ("Photo: Mia Chen" or just "Mia Chen").
 PHOTO_CREDIT_CSS: Final[tuple[str, ...]] = (
     "[class~='photo-credit']",
@@ -321,11 +286,6 @@ CAPTION_CSS: Final[tuple[str, ...]] = (
     "[class~='caption']",
 )
 
-# "57 comments", "1 Comment", "3 thoughts on ...", "12 Responses to ...", "5 replies".
-COMMENT_COUNT_RE: Final[re.Pattern[str]] = re.compile(
-    r"(?<![\w.,])(\d[\d,\.]*)\s+(?:comments?|thoughts?|responses?|replies|reactions?)\b",
-    re.IGNORECASE,
-)
 # Elements whose text may state the comment count (Disqus links, WordPress titles, page widgets).
 COMMENT_COUNT_CSS: Final[tuple[str, ...]] = (
     ".comments-title",
@@ -347,23 +307,10 @@ COMMENT_COUNT_CSS: Final[tuple[str, ...]] = (
     "[class~='comments_count']",
 )
 
-# "Over 80,000 concerned Care2 members have signed" -> 80,000.
-PETITION_SIGNATURES_RE: Final[re.Pattern[str]] = re.compile(
-    # The number stands alone ("Care2" is a name, not a count); the gap may hold other words.
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\b[^.!?]{0,80}?"
-    r"\b(?:have|has)\s+(?:already\s+)?signed",
-    re.IGNORECASE,
-)
-
 PETITION_CSS: Final[tuple[str, ...]] = (
     "[class~='petition']",
     "[class~='petition-box']",
     "[class~='take-action']",
-)
-
-# "Comments (3)" as comment sections title themselves.
-COMMENT_COUNT_PAREN_RE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:comments?|responses?|replies)\s*\((\d[\d,]*)\)", re.IGNORECASE
 )
 
 # Where the visible page names the author when no metadata does (microdata, hCard, rel=author).

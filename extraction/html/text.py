@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from extraction.rules import numbers
+
 _SPACE_RE: Final = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _WORD_SPLIT_RE: Final = re.compile(r"[^a-z0-9]+")
-_NUMBER_SUFFIX: Final[dict[str, int]] = {
-    "k": 1_000,
-    "thousand": 1_000,
-    "m": 1_000_000,
-    "million": 1_000_000,
-}
 
 
 def normalise_space(text: str) -> str:
@@ -32,14 +28,6 @@ def attr_words(value: str | None) -> set[str]:
 
 
 def parse_count(text: str) -> int | None:
-    """Read "80,000", "1.2k", "3 million" or "57" as an int; None when it is no number."""
-    cleaned = normalise_space(text).lower()
-    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(k|m|thousand|million)?", cleaned)
-    if m is None:
-        return None
-    digits, suffix = m.groups()
-    try:
-        value = float(digits.replace(",", ""))
-    except ValueError:
-        return None
-    return round(value * _NUMBER_SUFFIX.get(suffix or "", 1))
+    """Read "80,000", "1.2k", "3 million" or "57" as an int; None when it is no number (the shared
+    rulebook's reading, extraction/rules/numbers.py)."""
+    return numbers.parse_count(text)

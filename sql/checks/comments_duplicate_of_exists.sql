@@ -1,4 +1,6 @@
--- A duplicate must point at an original on the same article that is not itself a duplicate.
+-- asset: comments
+-- severity: ERROR
+-- description: every duplicate points at an original on the same article that is not itself a duplicate
 SELECT count(*) AS violations
 FROM comments AS d
 WHERE d.is_duplicate

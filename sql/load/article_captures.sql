@@ -1,4 +1,4 @@
-INSERT INTO article_captures
+INSERT INTO article_captures BY NAME
 SELECT
     a.article_id,
     a.captured_at,

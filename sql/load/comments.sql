@@ -1,8 +1,5 @@
-INSERT INTO comments
-SELECT
-    c.comment_id, c.article_id, c.position, c.author, c.author_label, c.posted_text,
-    c.posted_at_earliest, c.posted_at_latest, c.body, c.is_duplicate, c.duplicate_of,
-    c.parent_comment_id
+INSERT INTO comments BY NAME
+SELECT c.* EXCLUDE (source_path, source_sha256, record, batch)
 FROM staged_comments AS c
 JOIN newest_captures AS n
     ON c.article_id = n.article_id

@@ -1,15 +1,13 @@
-INSERT INTO ingest_errors
-SELECT source_path, record, error_kind, message, seen_at
+INSERT INTO ingest_errors BY NAME
+SELECT *
 FROM (
-    SELECT e.source_path, e.record, e.error_kind, e.message, e.seen_at
+    SELECT e.* EXCLUDE (source_sha256, batch)
     FROM staged_errors AS e
     JOIN staged_manifest AS m
         ON m.source_sha256 = e.source_sha256
         AND m.batch = e.batch
-        -- a sidecar problem is filed under the sidecar's name, next to its dump
-        AND (e.source_path = m.source_path OR e.source_path = m.source_path || '.meta.json')
-    UNION ALL
-    SELECT source_path, record, error_kind, message, seen_at
-    FROM staged_read_errors
+        AND e.source_path = m.source_path
+    UNION ALL BY NAME
+    SELECT * FROM staged_read_errors
 )
 ORDER BY source_path, record NULLS FIRST, error_kind, message;

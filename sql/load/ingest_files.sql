@@ -1,6 +1,4 @@
-INSERT INTO ingest_files
-SELECT
-    source_path, source_sha256, bytes, source_format, status, articles, first_seen_at,
-    last_loaded_at
+INSERT INTO ingest_files BY NAME
+SELECT * EXCLUDE (size_mtime, parser_version, batch)
 FROM staged_manifest
 ORDER BY source_path;

@@ -1,7 +1,5 @@
-INSERT INTO quotes
-SELECT
-    q.quote_id, q.article_id, q.position, q.text, q.speaker, q.speaker_mention, q.verb, q.outlet,
-    q.kind
+INSERT INTO quotes BY NAME
+SELECT q.* EXCLUDE (source_path, source_sha256, record, batch)
 FROM staged_quotes AS q
 JOIN newest_captures AS n
     ON q.article_id = n.article_id

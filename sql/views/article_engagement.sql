@@ -23,7 +23,7 @@ SELECT
     a.title,
     a.published_at,
     a.captured_at,
-    a.declared_comment_count AS declared_comments,
+    a.declared_comment_count::BIGINT AS declared_comments,
     coalesce(c.captured_comments, 0) AS captured_comments,
     coalesce(c.distinct_comments, 0) AS distinct_comments,
     coalesce(c.duplicate_comments, 0) AS duplicate_comments,
@@ -34,7 +34,7 @@ SELECT
     END AS capture_ratio,
     coalesce(q.quotes, 0) AS quotes,
     coalesce(q.quoted_speakers, 0) AS quoted_speakers,
-    a.word_count,
+    a.word_count::BIGINT AS word_count,
     CASE
         WHEN a.word_count > 0 THEN coalesce(c.distinct_comments, 0) * 1000.0 / a.word_count
     END AS comments_per_1k_words,
@@ -44,7 +44,7 @@ SELECT
 FROM articles AS a
 LEFT JOIN comment_stats AS c USING (article_id)
 LEFT JOIN quote_stats AS q USING (article_id);
-COMMENT ON VIEW article_engagement IS 'One row per article: declared against captured comments, duplicates, commenters and quotes.';
+COMMENT ON VIEW article_engagement IS 'One row per article: declared against captured comments, duplicates, commenters and quotes. Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN article_engagement.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN article_engagement.site IS 'articles.site.';
 COMMENT ON COLUMN article_engagement.url IS 'articles.url.';

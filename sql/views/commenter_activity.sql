@@ -37,7 +37,7 @@ SELECT
     avg_words_per_comment,
     distinct_comments / sum(distinct_comments) OVER (PARTITION BY site) AS share_of_site_comments
 FROM per_author;
-COMMENT ON VIEW commenter_activity IS 'One row per site and comment author (display name): how much and when they commented.';
+COMMENT ON VIEW commenter_activity IS 'One row per site and comment author (display name): how much and when they commented. Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN commenter_activity.site IS 'articles.site of the articles commented on (NULL when the site is unknown).';
 COMMENT ON COLUMN commenter_activity.author IS 'comments.author, the short display name (e.g. Veronica D); names are compared exactly, so two people sharing a display name count as one.';
 COMMENT ON COLUMN commenter_activity.comments IS 'Captured comments by this author on this site, duplicates included.';

@@ -24,7 +24,7 @@ SELECT
     coalesce(c.active_commenters, 0) AS active_commenters
 FROM published AS p
 FULL OUTER JOIN posted AS c USING (site, day);
-COMMENT ON VIEW daily_engagement IS 'One row per site and UTC day on which an article was published or a comment was posted.';
+COMMENT ON VIEW daily_engagement IS 'One row per site and UTC day on which an article was published or a comment was posted. Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN daily_engagement.site IS 'articles.site (NULL when the site is unknown).';
 COMMENT ON COLUMN daily_engagement.day IS 'Calendar day in UTC.';
 COMMENT ON COLUMN daily_engagement.articles_published IS 'Articles of the site whose published_at falls on the day (articles without published_at are not counted anywhere).';

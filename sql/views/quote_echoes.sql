@@ -75,7 +75,7 @@ FROM runs
 QUALIFY row_number() OVER (
     PARTITION BY quote_id, comment_id ORDER BY run_end - run_start DESC, run_start
 ) = 1;
-COMMENT ON VIEW quote_echoes IS 'One row per comment and quote of the same article where the comment repeats words of the quote: a run of at least three consecutive words, not all of them stop words, compared lower-cased with punctuation dropped. Duplicate copies of a comment are left out (the original stands for them).';
+COMMENT ON VIEW quote_echoes IS 'One row per comment and quote of the same article where the comment repeats words of the quote: a run of at least three consecutive words, not all of them stop words, compared lower-cased with punctuation dropped. Duplicate copies of a comment are left out (the original stands for them). Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN quote_echoes.article_id IS 'The article holding both the quote and the comment.';
 COMMENT ON COLUMN quote_echoes.quote_id IS 'The quote echoed (quotes.quote_id).';
 COMMENT ON COLUMN quote_echoes.comment_id IS 'The echoing comment (comments.comment_id); never a duplicate copy.';

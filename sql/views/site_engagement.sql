@@ -26,8 +26,8 @@ quote_counts AS (
 SELECT
     p.site,
     count(*) AS articles,
-    sum(p.captured) AS captured_comments,
-    sum(p.distinct_comments) AS distinct_comments,
+    sum(p.captured)::BIGINT AS captured_comments,
+    sum(p.distinct_comments)::BIGINT AS distinct_comments,
     coalesce(any_value(m.unique_commenters), 0) AS unique_commenters,
     median(p.distinct_comments) AS median_comments_per_article,
     CASE WHEN sum(p.captured) > 0 THEN sum(p.duplicates) / sum(p.captured) END AS duplicate_rate,
@@ -40,7 +40,7 @@ FROM per_article AS p
 LEFT JOIN commenters AS m ON m.site IS NOT DISTINCT FROM p.site
 LEFT JOIN quote_counts AS q ON q.site IS NOT DISTINCT FROM p.site
 GROUP BY p.site;
-COMMENT ON VIEW site_engagement IS 'One row per site: articles, comments, commenters, duplicates, capture completeness and quotes.';
+COMMENT ON VIEW site_engagement IS 'One row per site: articles, comments, commenters, duplicates, capture completeness and quotes. Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN site_engagement.site IS 'articles.site (NULL groups the articles whose site is unknown).';
 COMMENT ON COLUMN site_engagement.articles IS 'Articles of the site.';
 COMMENT ON COLUMN site_engagement.captured_comments IS 'Comments the dumps show, duplicates included.';

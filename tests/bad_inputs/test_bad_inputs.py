@@ -190,7 +190,6 @@ CASES: dict[str, Case] = {
         "partial",
         1,
         [(None, "bad_sidecar")],
-        error_path="sidecar.txt.meta.json",
         landed=[("Sidecar Story", "The dump itself is fine.")],
     ),
     "name_with_spaces_and_non_ascii": Case(
@@ -309,9 +308,9 @@ CASES.update(
         "html_without_a_title": Case(
             "untitled.html",
             write_bytes(b"<html><body><p>Nothing to call it.</p></body></html>"),
-            "rejected",
+            "skipped",  # no title and no mark of an article: not an article page
             0,
-            [(None, "no_title")],
+            [(None, "not_an_article")],
         ),
         "html_nested_500_deep": Case(
             "deep.html",
@@ -551,12 +550,16 @@ def test_malformed_sidecar_leaves_the_dump_on_file_time(warehouse: Path) -> None
     assert query(
         warehouse, "SELECT captured_at_source FROM articles WHERE source_path = 'sidecar.txt'"
     ) == [("file_mtime",)]
+    # Filed under the dump, so that ingest_files joined to ingest_errors finds it; the message
+    # names the sidecar.
     [(message,)] = query(
-        warehouse, "SELECT message FROM ingest_errors WHERE source_path = 'sidecar.txt.meta.json'"
+        warehouse,
+        "SELECT e.message FROM ingest_files AS f JOIN ingest_errors AS e USING (source_path)"
+        " WHERE f.source_path = 'sidecar.txt'",
     )
-    assert message.startswith("sidecar is not valid JSON") and message.endswith(
-        "its metadata was ignored"
-    )
+    assert message.startswith(
+        "sidecar.txt.meta.json: sidecar is not valid JSON"
+    ) and message.endswith("its metadata was ignored")
 
 
 @pytest.mark.skipif(

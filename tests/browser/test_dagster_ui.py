@@ -1,7 +1,8 @@
-"""The Dagster UI end to end in a real headless Chromium: `corpus ui` on a free port with a
-temporary Dagster home, landing directory and warehouse; "Materialize all" from the asset graph;
-the run succeeds; the `articles` asset shows its row count, freshness policy and an escaped
-preview; the published warehouse holds the seed's article. Screenshots go to artifacts/browser/.
+"""The Dagster UI end to end in a real headless Chromium: a `corpus build`, then `corpus ui` on a
+free port with the same temporary Dagster home, landing directory and warehouse; the CLI's run is
+in the run list; "Materialize all" on the refresh_warehouse job launches a run of that job, which
+succeeds; the `articles` asset shows its row count, freshness policy and an escaped preview; the
+published warehouse holds the seed's article. Screenshots go to artifacts/browser/.
 
 Uses Debian's /usr/bin/chromium (`.ci/run` installs it); never downloads a browser."""
 
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
 from tests.conftest import REPO_ROOT, SEED, query
@@ -53,6 +55,7 @@ class RunningUI:
     url: str
     warehouse: Path
     log: Path
+    home: Path
 
 
 def free_port() -> int:
@@ -110,18 +113,25 @@ def dagster_ui(tmp_path: Path) -> Iterator[RunningUI]:
     (raw / "empty.txt").write_bytes(b"")
     warehouse = tmp_path / "warehouse" / "corpus.duckdb"
     port = free_port()
+    home = tmp_path / "dagster_home"
     env = {
         **os.environ,
-        "DAGSTER_HOME": str(tmp_path / "dagster_home"),
+        "DAGSTER_HOME": str(home),
         "CORPUS_RAW_DIR": str(raw),
         "CORPUS_WAREHOUSE": str(warehouse),
         "CORPUS_WORKERS": "1",
         "FRESHNESS_DAEMON_INTERVAL_SECONDS": "5",
     }
     log = tmp_path / "corpus-ui.log"
+    # A refresh from the shell first: the UI must show it like its own runs.
+    corpus = [sys.executable, "-m", "pipelines.cli"]
+    built = subprocess.run(
+        [*corpus, "build"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "pipelines.cli", "ui", "--port", str(port)],
+            [*corpus, "ui", "--port", str(port)],
             cwd=REPO_ROOT,
             env=env,
             stdout=out,
@@ -137,14 +147,14 @@ def dagster_ui(tmp_path: Path) -> Iterator[RunningUI]:
             if time.monotonic() > deadline:
                 pytest.fail(f"corpus ui did not answer in {SERVER_START_SECONDS}s:\n{tail(log)}")
             time.sleep(1)
-        yield RunningUI(url, warehouse, log)
+        yield RunningUI(url, warehouse, log, home)
     finally:
         stop(process)
         if ARTIFACTS.exists():
             shutil.copy(log, ARTIFACTS / log.name)
 
 
-def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
+def test_cli_run_is_listed_and_the_refresh_job_publishes_the_warehouse(
     dagster_ui: RunningUI,
 ) -> None:
     from playwright.sync_api import expect, sync_playwright
@@ -183,27 +193,39 @@ def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
                     expect(page.get_by_text(asset, exact=True).last).to_be_visible()
                 shot("01-asset-graph")
 
-                # 2. Materialize all launches one run.
+                # 2. The run `corpus build` made is in the run list, tagged as the CLI's.
+                page.goto(f"{dagster_ui.url}/runs", wait_until="domcontentloaded")
+                expect(page.get_by_text("refresh_warehouse").first).to_be_visible()
+                expect(page.get_by_text("corpus/trigger: cli").first).to_be_visible()
+                shot("02-cli-run-listed")
+
+                # 3. The refresh job's page: its Materialize all launches one run of that job.
+                page.goto(
+                    f"{dagster_ui.url}/locations/corpus/jobs/refresh_warehouse",
+                    wait_until="domcontentloaded",
+                )
+                materialize_all = page.get_by_role("button", name="Materialize all")
+                expect(materialize_all).to_be_enabled()
                 materialize_all.click()
                 expect(page.get_by_text("Launched run")).to_be_visible()
-                shot("02-run-launched")
+                shot("03-run-launched")
                 run_path = page.get_by_role("link", name="View", exact=True).get_attribute("href")
                 assert run_path and run_path.startswith("/runs/"), run_path
 
-                # 3. The run page, until the run has finished; it must have succeeded.
+                # 4. The run page, until the run has finished; it must have succeeded.
                 page.goto(f"{dagster_ui.url}{run_path}", wait_until="domcontentloaded")
                 status = page.get_by_text(re.compile(r"^(Success|Failure|Canceled)$")).first
                 expect(status).to_be_visible(timeout=RUN_SECONDS * 1000)
-                shot("03-run-finished")
+                shot("04-run-finished")
                 assert status.inner_text() == "Success", tail(dagster_ui.log)
                 # Its re-execute menu, where a failed run is re-run from the failed step.
                 reexecute = page.get_by_role("button", name="Re-execute all (*)")
                 reexecute.locator("xpath=following-sibling::*[1]").click()
                 expect(page.get_by_role("menuitem", name="From failure")).to_be_visible()
-                shot("03b-run-reexecute-menu")
+                shot("04b-run-reexecute-menu")
                 page.keyboard.press("Escape")
 
-                # 4. The articles asset: row count (the seed and the markup fixture), freshness.
+                # 5. The articles asset: row count (the seed and the markup fixture), freshness.
                 page.goto(f"{dagster_ui.url}/assets/articles", wait_until="domcontentloaded")
                 row_count = page.get_by_text("Row count", exact=True).locator("xpath=..")
                 expect(row_count).to_have_text(re.compile(r"^Row count\s*2$"))
@@ -223,17 +245,17 @@ def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
                 # Code references: the table's SQL files and the Python that builds it.
                 for source in ("/sql/tables/articles.sql:1", "/sql/load/articles.sql:1"):
                     expect(page.locator(f'a[href$="{source}"]')).to_be_visible()
-                expect(page.locator('a[href*="/assets/warehouse.py:"]')).to_be_visible()
-                shot("04-articles-asset")
+                expect(page.locator('a[href*="/assets/defs/warehouse.py:"]')).to_be_visible()
+                shot("05-articles-asset")
 
-                # 5. Its preview: markup in a title shows as typed; nothing renders or links.
+                # 6. Its preview: markup in a title shows as typed; nothing renders or links.
                 page.goto(
                     f"{dagster_ui.url}/assets/articles?view=events", wait_until="domcontentloaded"
                 )
                 page.get_by_text("[Show Markdown]").first.click()
                 preview = page.get_by_role("dialog").locator(".dagster-markdown")
                 expect(preview.locator("table")).to_be_visible()
-                shot("05-articles-preview")
+                shot("06-articles-preview")
                 column = preview.locator("thead th").all_inner_texts().index("title") + 1
                 titles = preview.locator(f"tbody td:nth-child({column})").all_inner_texts()
                 assert sorted(t.replace("\u2060", "") for t in titles) == sorted(
@@ -243,7 +265,7 @@ def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
                     assert preview.locator(tag).count() == 0, tag
                 assert preview.locator("tr").count() == 3
 
-                # 6. Automation: the nightly schedule is running without anyone switching it on.
+                # 7. Automation: the nightly schedule is running without anyone switching it on.
                 page.goto(f"{dagster_ui.url}/automation", wait_until="domcontentloaded")
                 schedule = page.get_by_text("nightly_refresh", exact=True)
                 expect(schedule).to_be_visible()
@@ -252,7 +274,7 @@ def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
                 )
                 expect(row.locator("input[type=checkbox]").last).to_be_checked()
                 expect(row).to_contain_text("UTC")
-                shot("06-automation")
+                shot("07-automation")
             except Exception:
                 shot("99-failure")  # the page as it was when the step failed
                 raise
@@ -260,6 +282,13 @@ def test_materialize_all_from_the_asset_graph_publishes_the_warehouse(
             browser.close()
 
     assert alerts == []
+    # Both refreshes, the shell's and the button's, are runs of the one refresh job.
+    with dg.DagsterInstance.from_config(str(dagster_ui.home)) as instance:
+        runs = instance.get_runs()
+    assert [(run.job_name, run.tags.get("corpus/trigger")) for run in runs] == [
+        ("refresh_warehouse", None),
+        ("refresh_warehouse", "cli"),
+    ]
     assert query(dagster_ui.warehouse, "SELECT title FROM articles ORDER BY title") == [
         (SEED_TITLE,),
         (MARKUP_TITLE,),

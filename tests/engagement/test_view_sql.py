@@ -132,7 +132,9 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         connection.execute(sql_text("tables", name))
     for name in VIEWS:
         connection.execute(sql_text("views", name))
-    connection.executemany(f"INSERT INTO articles VALUES ({', '.join('?' * 17)})", ARTICLES)
+    # page_kind and petition_target follow the contract's 17 columns
+    articles = [(*row, "article", None) for row in ARTICLES]
+    connection.executemany(f"INSERT INTO articles VALUES ({', '.join('?' * 19)})", articles)
     connection.executemany(f"INSERT INTO comments VALUES ({', '.join('?' * 12)})", COMMENTS)
     connection.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * 9)})", QUOTES)
     yield connection
@@ -145,10 +147,64 @@ def test_empty_warehouse_gives_empty_views(tmp_path: Path) -> None:
         connection.execute(sql_text("tables", name))
     for name in VIEWS:
         connection.execute(sql_text("views", name))
-    assert {
-        name: connection.execute(f"SELECT count(*) FROM {name}").fetchone() for name in VIEWS
-    } == {name: (0,) for name in VIEWS}
+    counts = {name: connection.execute(f"SELECT count(*) FROM {name}").fetchone() for name in VIEWS}
+    # The dictionary documents the (empty) relations; every other view is empty.
+    assert counts.pop("data_dictionary")[0] > len(VIEWS) + len(TABLES)  # type: ignore[index]
+    assert counts == {name: (0,) for name in VIEWS if name != "data_dictionary"}
     connection.close()
+
+
+# Integers an analyst's client should read as plain 64-bit integers (not int128, not Decimal),
+# fractions as DOUBLE; what else a view may hold.
+INTEGER_TYPE = "BIGINT"
+OTHER_TYPES = {"VARCHAR", "DOUBLE", "TIMESTAMP", "DATE", "BOOLEAN", "VARCHAR[]"}
+RATIOS = {
+    ("article_engagement", "capture_ratio"),
+    ("article_engagement", "comments_per_1k_words"),
+    ("commenter_activity", "avg_words_per_comment"),
+    ("commenter_activity", "share_of_site_comments"),
+    ("site_engagement", "median_comments_per_article"),
+    ("site_engagement", "duplicate_rate"),
+    ("site_engagement", "capture_ratio"),
+}
+COUNTS = {
+    ("article_engagement", "declared_comments"),
+    ("article_engagement", "captured_comments"),
+    ("article_engagement", "word_count"),
+    ("commenter_activity", "comments"),
+    ("daily_engagement", "comments_posted"),
+    ("duplicate_comments", "copies"),
+    ("duplicate_comments", "first_position"),
+    ("quote_sources", "quotes"),
+    ("site_engagement", "articles"),
+    ("site_engagement", "captured_comments"),
+    ("site_engagement", "distinct_comments"),
+    ("site_engagement", "quotes"),
+}
+
+
+def test_every_view_column_has_an_analyst_friendly_type(con: duckdb.DuckDBPyConnection) -> None:
+    types = {
+        (table, column): data_type
+        for table, column, data_type in con.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns()"
+            " WHERE table_name IN (SELECT view_name FROM duckdb_views() WHERE NOT internal)"
+        ).fetchall()
+    }
+    assert {view for view, _ in types} == set(VIEWS)
+    odd = {k: t for k, t in types.items() if t != INTEGER_TYPE and t not in OTHER_TYPES}
+    assert odd == {}, "counts and sums are BIGINT (cast sum() results: DuckDB gives HUGEINT)"
+    assert {k: types[k] for k in RATIOS} == dict.fromkeys(RATIOS, "DOUBLE")
+    assert {k: types[k] for k in COUNTS} == dict.fromkeys(COUNTS, INTEGER_TYPE)
+
+
+def test_sums_reach_polars_as_int64(con: duckdb.DuckDBPyConnection) -> None:
+    import polars as pl
+
+    frame = con.sql("SELECT * FROM site_engagement").pl()
+    assert frame.schema["captured_comments"] == pl.Int64
+    assert frame.schema["distinct_comments"] == pl.Int64
+    assert frame.schema["duplicate_rate"] == pl.Float64
 
 
 def test_article_engagement_edges(con: duckdb.DuckDBPyConnection) -> None:

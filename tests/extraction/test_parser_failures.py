@@ -17,10 +17,10 @@ def test_parser_bug_on_one_jsonl_page_is_recorded_and_the_rest_land(
 ) -> None:
     real_extract_text = dumps.extract_text
 
-    def flaky(text: str) -> PageContent:
+    def flaky(text: str, *, url: str | None = None) -> PageContent:
         if "Second" in text:
             raise IndexError("list index out of range")
-        return real_extract_text(text)
+        return real_extract_text(text, url=url)
 
     monkeypatch.setattr(dumps, "extract_text", flaky)
     lines = [

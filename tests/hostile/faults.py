@@ -79,10 +79,10 @@ def slow_pages(marker: str, path: Path, landing: Path, *args: Any) -> Outcome:
     interrupts them: those pages are recorded too slow, the others land."""
     real = dumps.extract_text
 
-    def spin_on_marker(text: str) -> PageContent:
+    def spin_on_marker(text: str, **kwargs: Any) -> PageContent:
         while marker in text:
             pass
-        return real(text)
+        return real(text, **kwargs)
 
     dumps.extract_text = spin_on_marker  # type: ignore[assignment]
     try:

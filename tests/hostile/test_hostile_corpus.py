@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.settings import staging_dir_for
 from tests.conftest import SEED, build_warehouse, query
 from tests.hostile import faults, inputs
 from tests.refresh.corpus import story, table_checksums, write
 from warehouse import ingest
 from warehouse.ingest import StagingStore
+from warehouse.paths import staging_dir_for
 
 CAP = 2 * 1024 * 1024
 GOOD = {
@@ -75,14 +75,15 @@ def make_corpus(landing: Path) -> None:
     (bad / "lengths.warc").write_bytes(
         inputs.with_content_length(inputs.with_content_length(warc, 0, 75), 1, -75)
     )
-    (bad / DEEP_HTML.split("/")[1]).write_bytes(
-        (
-            "<html><head><title>Deep Page</title></head><body><article><p>Before the depths.</p>"
-            + "<div>" * 5000
-            + "<p>Deep down.</p>"
-            + "</div>" * 5000
-            + "<p>After the depths.</p></article></body></html>"
-        ).encode()
+    opening = inputs.article_html("Deep Page", "The council met to hear the flood plans.")
+    head, tail = opening.split("</article>")
+    (bad / DEEP_HTML.split("/")[1]).write_text(
+        head
+        + "<div>" * 5000
+        + "<p>Deep down, a paragraph about the river wall and the pumps.</p>"
+        + "</div>" * 5000
+        + "<p>After the depths, the mayor took questions from residents.</p></article>"
+        + tail
     )
     write(bad / "b-oom.txt", story(7), "2024-05-07T09:00:00Z")
     write(bad / "c-stuck.txt", story(8), "2024-05-08T09:00:00Z")

@@ -115,13 +115,13 @@ def test_stopped_after_publishing_says_the_new_warehouse_is_live(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import assets.report
+    import assets.defs.report
 
     warehouse = tmp_path / "w" / "corpus.duckdb"
     build_warehouse(seed_landing, warehouse)
     before = warehouse.stat().st_ino
     write(seed_landing / "story-1.txt", story(1), captured_at="2024-05-01T09:00:00Z")
-    interrupt_during(monkeypatch, assets.report, "write_report")
+    interrupt_during(monkeypatch, assets.defs.report, "draw_if_changed")
     handler = signal.getsignal(signal.SIGTERM)
     assert run_build(seed_landing, warehouse) == 1
     err = capsys.readouterr().err
@@ -137,13 +137,13 @@ def test_stopped_before_publishing_says_the_old_warehouse_stands(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import assets.warehouse
+    import assets.defs.warehouse
 
     warehouse = tmp_path / "w" / "corpus.duckdb"
     build_warehouse(seed_landing, warehouse)
     before = warehouse.stat().st_ino
     write(seed_landing / "story-1.txt", story(1), captured_at="2024-05-01T09:00:00Z")
-    interrupt_during(monkeypatch, assets.warehouse, "build_database")
+    interrupt_during(monkeypatch, assets.defs.warehouse, "build_database")
     assert run_build(seed_landing, warehouse) == 1
     err = capsys.readouterr().err
     assert warehouse.stat().st_ino == before

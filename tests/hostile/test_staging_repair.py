@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.settings import staging_dir_for
 from tests.conftest import SEED, build_warehouse, query
 from tests.refresh.corpus import story, table_checksums, write
 from warehouse.ingest import StagingStore
+from warehouse.paths import staging_dir_for
 
 LOADED_ROWS = (
     "SELECT source_path, status, articles FROM ingest_files ORDER BY source_path",

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-import pipelines.definitions  # noqa: F401  (the import is the point: children inherit it warm)
+import assets.definitions  # noqa: F401  (the import is the point: children inherit it warm)
 from pipelines.cli import main
 
 

@@ -19,10 +19,10 @@ import dagster as dg
 import polars as pl
 import pytest
 
-from pipelines.settings import staging_dir_for
 from tests.conftest import REPO_ROOT, SEED, build_warehouse
 from tests.refresh.corpus import bump_mtime, story, table_checksums, write
 from tests.refresh.reader import SNAPSHOT_QUERY
+from warehouse.paths import staging_dir_for
 from warehouse.readonly import connect_readonly
 
 CORPUS = [str(REPO_ROOT / ".venv" / "bin" / "corpus")]

@@ -12,7 +12,6 @@ import dagster as dg
 import pytest
 
 from pipelines.cli import main
-from pipelines.settings import staging_dir_for
 from tests.conftest import SEED, build_warehouse, query
 from tests.hostile import faults
 from tests.refresh.corpus import (
@@ -26,6 +25,7 @@ from tests.refresh.corpus import (
 )
 from warehouse import ingest
 from warehouse.ingest import StagingStore
+from warehouse.paths import staging_dir_for
 
 
 def build(raw: Path, warehouse: Path) -> dg.ExecuteInProcessResult:

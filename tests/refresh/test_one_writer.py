@@ -13,7 +13,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines.definitions import defs
+from assets.definitions import defs
 from pipelines.instance import INSTANCE_YAML, MARKER, ensure_instance_config
 from tests.conftest import REPO_ROOT, SEED
 from warehouse.lock import writer_lock

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.definitions import defs
-from pipelines.resources import CorpusStorage
-from pipelines.schedules import nightly_refresh
-from pipelines.sensors import landing_files_sensor
+from assets.definitions import defs
+from assets.defs.resources import CorpusStorage
+from assets.defs.schedules import nightly_refresh
+from assets.defs.sensors import landing_files_sensor
 from tests.conftest import SEED
 from tests.refresh.corpus import bump_mtime
 

@@ -10,10 +10,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines import settings
 from synth import synthesize
 from tests.conftest import build_warehouse, query
 from tests.scale import jobs
+from warehouse import paths
 from warehouse.ingest import StagingStore
 from warehouse.lake import LAKE, connect_lake, load_lake
 from warehouse.sql_files import TABLES, VIEWS
@@ -37,10 +37,10 @@ def test_multiprocess_executor_runs_each_step_in_its_own_process(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warehouse = tmp_path / "mp" / "corpus.duckdb"
-    monkeypatch.setenv(settings.ENV_RAW_DIR, str(corpus / "raw"))
-    monkeypatch.setenv(settings.ENV_WAREHOUSE, str(warehouse))
-    monkeypatch.setenv(settings.ENV_WORKERS, "2")
-    monkeypatch.setenv(settings.ENV_STAGING_DIR, str(tmp_path / "mp-staging"))
+    monkeypatch.setenv(paths.ENV_RAW_DIR, str(corpus / "raw"))
+    monkeypatch.setenv(paths.ENV_WAREHOUSE, str(warehouse))
+    monkeypatch.setenv(paths.ENV_WORKERS, "2")
+    monkeypatch.setenv(paths.ENV_STAGING_DIR, str(tmp_path / "mp-staging"))
     (tmp_path / "dagster").mkdir()
     with dg.instance_for_test(temp_dir=str(tmp_path / "dagster")) as instance:
         result = dg.execute_job(
@@ -70,7 +70,7 @@ def test_staged_parquet_in_a_ducklake_catalog_answers_like_the_file_warehouse(
     pytest.importorskip("duckdb_extension_ducklake")
     warehouse = tmp_path / "w" / "corpus.duckdb"
     assert build_warehouse(corpus / "raw", warehouse, workers=2).success
-    store = StagingStore(settings.staging_dir_for(warehouse))
+    store = StagingStore(paths.staging_dir_for(warehouse))
     metadata, data = tmp_path / "lake" / "catalog.ducklake", tmp_path / "lake" / "data"
 
     counts = load_lake(store, metadata, data)
@@ -82,7 +82,9 @@ def test_staged_parquet_in_a_ducklake_catalog_answers_like_the_file_warehouse(
     lake = connect_lake(metadata, data, read_only=True)
     file = duckdb.connect(str(warehouse), read_only=True)
     try:
-        for name in (*TABLES, *VIEWS):
+        # data_dictionary reads each catalogue's own COMMENTs, which a DuckLake catalogue does
+        # not keep for its tables: it is no data to compare.
+        for name in (n for n in (*TABLES, *VIEWS) if n != "data_dictionary"):
             in_lake = lake.execute(f"SELECT * FROM {LAKE}.{name} ORDER BY ALL").fetchall()
             in_file = file.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall()
             assert in_lake == in_file, name

@@ -9,9 +9,9 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from assets.ingest import parsed_records
-from assets.warehouse import warehouse_build
-from pipelines.definitions import ENV_GIT_BRANCH, ENV_GIT_URL, defs, with_code_references
+from assets.definitions import ENV_GIT_BRANCH, ENV_GIT_URL, defs, with_code_references
+from assets.defs.ingest import parsed_records
+from assets.defs.warehouse import warehouse_build
 from tests.conftest import REPO_ROOT
 from warehouse.sql_files import TABLES, VIEWS
 
@@ -51,10 +51,10 @@ def test_every_asset_is_described_grouped_kinded_and_owned() -> None:
 
 def test_python_code_references_point_at_the_function_that_computes_the_asset() -> None:
     functions = {
-        "raw_dump_files": ("assets/ingest.py", "raw_dump_files"),
-        "parsed_records": ("assets/ingest.py", "parsed_records"),
-        "articles": ("assets/warehouse.py", "warehouse_build"),
-        "article_engagement": ("assets/warehouse.py", "warehouse_build"),
+        "raw_dump_files": ("assets/defs/ingest.py", "raw_dump_files"),
+        "parsed_records": ("assets/defs/ingest.py", "parsed_records"),
+        "articles": ("assets/defs/warehouse.py", "warehouse_build"),
+        "article_engagement": ("assets/defs/warehouse.py", "warehouse_build"),
     }
     for name, (module, function) in functions.items():
         (python,) = [r for r in code_references(name) if r.file_path.endswith(".py")]
@@ -100,7 +100,7 @@ def test_code_references_become_repository_links_when_a_git_url_is_set(
         f"{base}/sql/load/articles.sql#L1",
     ]
     line = code_references("parsed_records")[0].line_number
-    assert [r.url for r in linked["parsed_records"]] == [f"{base}/assets/ingest.py#L{line}"]
+    assert [r.url for r in linked["parsed_records"]] == [f"{base}/assets/defs/ingest.py#L{line}"]
     assert all(isinstance(r, dg.UrlCodeReference) for refs in linked.values() for r in refs)
     assert str(REPO_ROOT) not in repr(linked)
 

@@ -16,8 +16,8 @@ from dagster._core.definitions.freshness_evaluator import TimeWindowFreshnessPol
 from dagster._core.loader import LoadingContextForTest
 from dagster._core.test_utils import freeze_time
 
-from pipelines.definitions import defs
-from pipelines.resources import CorpusStorage
+from assets.definitions import defs
+from assets.defs.resources import CorpusStorage
 from tests.conftest import SEED, query
 from tests.ui.markdown import TABLE_TAGS, render
 from warehouse.sql_files import TABLES, VIEWS
@@ -83,6 +83,7 @@ def test_ingest_records_files_seen_loaded_partial_rejected_and_error_kinds(
         "files_loaded": 2,
         "files_partial": 0,
         "files_rejected": 2,
+        "files_skipped": 0,
     }
     tags, rows = render(parsed["top_error_kinds"])
     assert tags == TABLE_TAGS

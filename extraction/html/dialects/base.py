@@ -8,7 +8,7 @@ markup needs more than a selector. The generic fallback is this class's defaults
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import ClassVar, Final
@@ -19,28 +19,11 @@ from extraction.content import RawComment
 from extraction.html import rules
 from extraction.html.body import paragraphs_of, photo_credit_of
 from extraction.html.metadata import parse_datetime
-from extraction.html.text import normalise_space, parse_count
+from extraction.html.text import normalise_space
 from extraction.html.tree import Element, Markup, present, select, select_one
+from extraction.page_kind import PageKindVerdict
+from extraction.rules import page
 
-_NUMBER_WORDS: Final[dict[str, int]] = {
-    "no": 0,
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-_WORD_COUNT_RE: Final = re.compile(
-    r"\b(no|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:comments?|thoughts?|responses?|replies)\b",
-    re.IGNORECASE,
-)
 # "John says:", "Jane said...", "Milan on September 12, 2018 at 4:47 pm said:" as printed
 # around the name in WordPress and Blogger themes.
 _SAYS_RE: Final = re.compile(
@@ -328,19 +311,19 @@ class Dialect:
                 return count
         return None
 
-    def petition_signatures(self, root: Element) -> int | None:
-        """The signature count a petition box states ("Over 80,000 ... have signed" -> 80000)."""
+    def petition_signatures(self, root: Element, language: str | None = None) -> int | None:
+        """The signature count a petition box states ("Over 80,000 ... have signed" -> 80000),
+        read by the shared rulebook; the whole page's text when no box matches."""
         boxes = self.select(root, self.petition)
-        texts = [el.text_content() for el in boxes]
-        for text in texts or [root.text_content()]:
-            # The pattern is only tried just before each "signed": whole pages are long.
-            start = text.find("signed")
-            while start != -1:
-                window = normalise_space(text[max(0, start - 200) : start + 6])
-                m = rules.PETITION_SIGNATURES_RE.search(window)
-                if m:
-                    return parse_count(m.group(1))
-                start = text.find("signed", start + 6)
+        for text in [el.text_content() for el in boxes] or [root.text_content()]:
+            count = page.petition_signatures(text, language)
+            if count is not None:
+                return count
+        return None
+
+    def page_kind(self, lines: Sequence[str], url: str | None) -> PageKindVerdict | None:
+        """The site's own verdict on the page's kind, from its visible lines and URL; None
+        leaves the page to the generic rule (extraction/page_kind.py)."""
         return None
 
     def photo_credits(self, root: Element) -> list[str]:
@@ -362,17 +345,13 @@ class Dialect:
 
 
 def comment_count_in(text: str) -> int | None:
-    """ "57 comments" -> 57, "One thought on ..." -> 1, "12 Responses" -> 12."""
+    """ "57 comments" -> 57, "One thought on ..." -> 1, "12 Responses" -> 12, by the shared
+    rulebook; a count element holding only a number ("12") states that number."""
     text = normalise_space(text)
-    m = rules.COMMENT_COUNT_RE.search(text) or rules.COMMENT_COUNT_PAREN_RE.search(text)
-    if m:
-        return parse_count(m.group(1))
-    m = _WORD_COUNT_RE.search(text)
-    if m:
-        return _NUMBER_WORDS[m.group(1).lower()]
-    if text.isdigit():
+    count = page.declared_comment_count(text)
+    if count is None and text.isdigit():
         return int(text)
-    return None
+    return count
 
 
 def from_epoch(value: int) -> datetime | None:

@@ -7,9 +7,12 @@ the seed dump shows of a Care2 page (label line, display name glued to a jQuery-
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from extraction.html.dialects.base import Dialect
+from extraction.page_kind import PageKindVerdict
+from extraction.rules import care2
 
 
 class Care2(Dialect):
@@ -33,6 +36,10 @@ class Care2(Dialect):
     photo_credit: ClassVar[tuple[str, ...]] = (".photo_credit",)
     caption: ClassVar[tuple[str, ...]] = ("figcaption",)
     petition: ClassVar[tuple[str, ...]] = (".petition_box", ".take_action")
+
+    def page_kind(self, lines: Sequence[str], url: str | None) -> PageKindVerdict | None:
+        """Care2's layouts (share pages, group threads) by the rules its text dumps use."""
+        return care2.page_kind(lines, url)
 
 
 class Care2Timeago2020(Care2):

@@ -1,4 +1,6 @@
-"""The project's one Definitions object: assets, checks, the refresh job, schedule and resources."""
+"""The project's one Definitions object, the code location `dg` and workspace.yaml load: whatever
+the `defs/` folder holds (assets, checks, resources, the refresh job, its schedule and sensor),
+with "Code" links on every asset."""
 
 from __future__ import annotations
 
@@ -9,13 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
-
-from assets.ingest import parsed_records, raw_dump_files
-from assets.report import engagement_report
-from assets.warehouse import warehouse_build
-from pipelines.resources import storage_from_environment
-from pipelines.schedules import nightly_refresh, refresh_warehouse
-from pipelines.sensors import landing_files_sensor
+from dagster_shared.record import copy
 
 ENV_GIT_URL = "CORPUS_GIT_URL"  # e.g. https://github.com/org/corpus-warehouse
 ENV_GIT_BRANCH = "CORPUS_GIT_BRANCH"
@@ -37,17 +33,14 @@ def with_code_references(assets: Sequence[Any]) -> Sequence[Any]:
             git_branch=os.environ.get(ENV_GIT_BRANCH) or "main",
             file_path_mapping=dg.AnchorBasedFilePathMapping(
                 local_file_anchor=Path(__file__),
-                file_anchor_path_in_repository="pipelines/definitions.py",
+                file_anchor_path_in_repository="assets/definitions.py",
             ),
         )
 
 
-defs = dg.Definitions(
-    assets=with_code_references(
-        [raw_dump_files, parsed_records, warehouse_build, engagement_report]
-    ),
-    jobs=[refresh_warehouse],
-    schedules=[nightly_refresh],
-    sensors=[landing_files_sensor],
-    resources={"storage": storage_from_environment()},
-)
+def load_definitions() -> dg.Definitions:
+    loaded = dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
+    return copy(loaded, assets=with_code_references(loaded.assets or []))
+
+
+defs = load_definitions()

@@ -8,19 +8,20 @@ from datetime import timedelta
 import dagster as dg
 import duckdb
 
-from assets.ingest import parsed_records
+from assets.defs import ingest
+from assets.defs.resources import CorpusStorage
 from assets.metadata import relation_metadata, sql_code_references
-from pipelines.resources import CorpusStorage
 from warehouse.build import build_database, record_published
 from warehouse.lock import writer_lock
 from warehouse.publish import building, remove_stale_builds
 from warehouse.sql_files import (
-    SQL_DIR,
+    CHECKS,
     TABLES,
     VIEWS,
+    CheckFile,
     relation_dependencies,
     relation_description,
-    sql_text,
+    sql_path,
 )
 
 WAREHOUSE_GROUP = "warehouse"
@@ -33,23 +34,24 @@ WRITER_POOL = "warehouse_writer"
 # blocked refresh leaves the clock running.
 WAREHOUSE_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26))
 
-TABLE_SPECS = [
-    dg.AssetSpec(
+
+# The specs are made by functions, not kept in module-level lists: dg collects every AssetSpec
+# it finds at module scope as an asset of its own.
+def _table_spec(name: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
         name,
-        deps=[parsed_records],
+        deps=[ingest.parsed_records],
         description=relation_description("tables", name),
         group_name=WAREHOUSE_GROUP,
         kinds={"duckdb"},
         owners=OWNERS,
         freshness_policy=WAREHOUSE_FRESHNESS,
-        metadata=sql_code_references(
-            SQL_DIR / "tables" / f"{name}.sql", SQL_DIR / "load" / f"{name}.sql"
-        ),
+        metadata=sql_code_references(sql_path("tables", name), sql_path("load", name)),
     )
-    for name in TABLES
-]
-VIEW_SPECS = [
-    dg.AssetSpec(
+
+
+def _view_spec(name: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
         name,
         deps=relation_dependencies("views", name, (*TABLES, *VIEWS)),
         description=relation_description("views", name),
@@ -57,51 +59,27 @@ VIEW_SPECS = [
         kinds={"duckdb"},
         owners=OWNERS,
         freshness_policy=WAREHOUSE_FRESHNESS,
-        metadata=sql_code_references(SQL_DIR / "views" / f"{name}.sql"),
+        metadata=sql_code_references(sql_path("views", name)),
     )
-    for name in VIEWS
-]
 
 
-def _check(asset: str, name: str, description: str, blocking: bool = True) -> dg.AssetCheckSpec:
-    return dg.AssetCheckSpec(name, asset=asset, description=description, blocking=blocking)
+SEVERITY = {"ERROR": dg.AssetCheckSeverity.ERROR, "WARN": dg.AssetCheckSeverity.WARN}
 
 
-# name -> (asset, severity, description); the SQL in sql/checks/<name>.sql counts violations.
-CHECKS: dict[str, tuple[str, dg.AssetCheckSeverity, str]] = {
-    "articles_article_id_unique": ("articles", dg.AssetCheckSeverity.ERROR, "article_id is unique"),
-    "quotes_quote_id_unique": ("quotes", dg.AssetCheckSeverity.ERROR, "quote_id is unique"),
-    "comments_comment_id_unique": ("comments", dg.AssetCheckSeverity.ERROR, "comment_id is unique"),
-    "quotes_article_id_exists": (
-        "quotes",
-        dg.AssetCheckSeverity.ERROR,
-        "every quote's article_id is in articles",
-    ),
-    "comments_article_id_exists": (
-        "comments",
-        dg.AssetCheckSeverity.ERROR,
-        "every comment's article_id is in articles",
-    ),
-    "comments_duplicate_of_exists": (
-        "comments",
-        dg.AssetCheckSeverity.ERROR,
-        "every duplicate points at an original on the same article",
-    ),
-    "ingest_files_accounted_for": (
-        "ingest_files",
-        dg.AssetCheckSeverity.WARN,
-        "every file not fully loaded has at least one ingest_errors row",
-    ),
-}
-CHECK_SPECS = [
-    _check(asset, name, description, blocking=severity == dg.AssetCheckSeverity.ERROR)
-    for name, (asset, severity, description) in CHECKS.items()
-]
+# One check per file in sql/checks/, its asset, severity and description read from the file's
+# header; an ERROR check blocks publishing.
+def _check_spec(check: CheckFile) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        check.name,
+        asset=check.asset,
+        description=check.description,
+        blocking=check.severity == "ERROR",
+    )
 
 
 @dg.multi_asset(
-    specs=[*TABLE_SPECS, *VIEW_SPECS],
-    check_specs=CHECK_SPECS,
+    specs=[*map(_table_spec, TABLES), *map(_view_spec, VIEWS)],
+    check_specs=[_check_spec(check) for check in CHECKS],
     can_subset=False,
     pool=WRITER_POOL,
     name="warehouse_build",
@@ -121,15 +99,15 @@ def warehouse_build(
         con = duckdb.connect(str(target), read_only=True)
         try:
             results = []
-            for name, (asset, severity, description) in CHECKS.items():
-                violations = int(con.execute(sql_text("checks", name)).fetchone()[0])  # type: ignore[index]
+            for check in CHECKS:
+                violations = int(con.execute(check.sql).fetchone()[0])  # type: ignore[index]
                 results.append(
                     dg.AssetCheckResult(
-                        asset_key=asset,
-                        check_name=name,
+                        asset_key=check.asset,
+                        check_name=check.name,
                         passed=violations == 0,
-                        severity=severity,
-                        description=description,
+                        severity=SEVERITY[check.severity],
+                        description=check.description,
                         metadata={"violations": violations},
                     )
                 )

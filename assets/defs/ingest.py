@@ -4,7 +4,7 @@ import time
 
 import dagster as dg
 
-from pipelines.resources import CorpusStorage
+from assets.defs.resources import CorpusStorage
 from warehouse.ingest import refresh_staging, scan_landing
 from warehouse.lock import writer_lock
 
@@ -76,6 +76,7 @@ def parsed_records(
             "files_loaded": counts.get("loaded", 0),
             "files_partial": counts.get("partial", 0),
             "files_rejected": counts.get("rejected", 0),
+            "files_skipped": counts.get("skipped", 0),
             "staged_batches_pruned": summary.batches_pruned,
             "top_error_kinds": dg.MetadataValue.md(
                 "| error_kind | count |\n|---|---|\n" + top_errors if top_errors else "no errors"

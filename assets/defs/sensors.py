@@ -13,8 +13,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.resources import CorpusStorage
-from pipelines.schedules import refresh_warehouse
+from assets.defs import jobs
+from assets.defs.resources import CorpusStorage
 
 SENSOR_INTERVAL_SECONDS = 300
 
@@ -43,7 +43,7 @@ def landing_fingerprint(landing_dir: Path) -> tuple[str, int]:
 
 
 @dg.sensor(
-    job=refresh_warehouse,
+    job=jobs.refresh_warehouse,
     minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
     default_status=dg.DefaultSensorStatus.STOPPED,
     description=(

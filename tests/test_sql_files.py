@@ -1,0 +1,143 @@
+"""sql/ is the declaration: every file there is wired in, in an order derived from what it reads,
+and a file that cannot be wired in fails loudly instead of being left out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+import warehouse.sql_files as sql_files
+from assets.definitions import defs
+from warehouse.sql_files import (
+    CHECKS,
+    KINDS,
+    LOADS,
+    SQL_DIR,
+    TABLES,
+    VIEWS,
+    SqlFileError,
+    dependency_order,
+    read_check,
+    reads,
+    sql_text,
+)
+
+INGEST_AND_REPORT = {"raw_dump_files", "parsed_records", "engagement_report"}
+
+
+def files_in(kind: str) -> set[str]:
+    return {path.stem for path in (SQL_DIR / kind).iterdir()}
+
+
+def test_every_sql_file_is_a_table_load_view_or_check() -> None:
+    stray = [
+        path.relative_to(SQL_DIR).as_posix()
+        for path in SQL_DIR.rglob("*")
+        if path.is_file() and (path.parent.parent != SQL_DIR or path.parent.name not in KINDS)
+    ]
+    assert stray == []
+    assert all(p.suffix == ".sql" for kind in KINDS for p in (SQL_DIR / kind).iterdir())
+
+
+def test_every_table_view_and_check_file_is_in_the_dagster_graph() -> None:
+    graph = defs.resolve_asset_graph()
+    assets = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert assets == files_in("tables") | files_in("views") | INGEST_AND_REPORT
+    checks = {key.name for key in graph.asset_check_keys}
+    assert checks == files_in("checks")
+    report = graph.get(dg.AssetKey("engagement_report"))
+    assert report.parent_keys == {dg.AssetKey(view) for view in files_in("views")}
+
+
+def test_every_table_is_loaded_and_every_other_load_is_read() -> None:
+    assert set(TABLES) <= set(LOADS)
+    helpers = set(LOADS) - set(TABLES)
+    read_by_loads = set().union(*(reads("load", name) for name in LOADS))
+    assert helpers and helpers <= read_by_loads
+
+
+def test_views_are_created_after_what_they_read() -> None:
+    for kind, order in (("load", LOADS), ("views", VIEWS)):
+        for position, name in enumerate(order):
+            assert not reads(kind, name) & set(order[position:]), (kind, name)
+    # quote_echoes reads quotes and comments, never a view; the order is not a hand-kept list.
+    assert reads("views", "quote_echoes") == {"quotes", "comments"}
+
+
+def test_every_check_names_its_asset_and_severity_and_counts_violations(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "empty.duckdb"))
+    for table in TABLES:
+        con.execute(sql_text("tables", table))
+    for view in VIEWS:
+        con.execute(sql_text("views", view))
+    for check in CHECKS:
+        assert check.asset in (*TABLES, *VIEWS) and check.severity in ("ERROR", "WARN")
+        assert len(check.description) > 10, check
+        cursor = con.execute(check.sql)
+        assert [d[0] for d in cursor.description or []] == ["violations"], check.name
+        assert cursor.fetchall() == [(0,)], check.name
+    con.close()
+    severities = {check.name: check.severity for check in CHECKS}
+    assert severities["articles_article_id_unique"] == "ERROR"
+    assert severities["ingest_files_accounted_for"] == "WARN"
+
+
+@pytest.fixture
+def sql_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An sql/ folder of the test's own, in place of the project's."""
+    for kind in KINDS:
+        (tmp_path / kind).mkdir()
+    monkeypatch.setattr(sql_files, "SQL_DIR", tmp_path)
+    sql_text.cache_clear()
+    yield tmp_path
+    sql_text.cache_clear()
+
+
+def write(sql_dir: Path, kind: str, name: str, text: str) -> None:
+    (sql_dir / kind / f"{name}.sql").write_text(text, encoding="utf-8")
+
+
+def test_a_new_view_is_picked_up_and_ordered_by_what_it_reads(sql_dir: Path) -> None:
+    write(sql_dir, "views", "z_base", "CREATE VIEW z_base AS SELECT * FROM articles;")
+    write(
+        sql_dir,
+        "views",
+        "m_middle",
+        "CREATE VIEW m_middle AS\n-- reads from a_top? no: comments do not count\n"
+        "WITH a_top AS (SELECT 1) SELECT * FROM z_base JOIN a_top ON true;",
+    )
+    write(sql_dir, "views", "a_top", "CREATE VIEW a_top AS SELECT 'from a' FROM m_middle;")
+    assert dependency_order("views") == ("z_base", "m_middle", "a_top")
+
+
+def test_views_that_read_each_other_fail_loudly(sql_dir: Path) -> None:
+    write(sql_dir, "views", "one", "CREATE VIEW one AS SELECT * FROM two;")
+    write(sql_dir, "views", "two", "CREATE VIEW two AS SELECT * FROM one;")
+    with pytest.raises(SqlFileError, match="cycle"):
+        dependency_order("views")
+
+
+def test_a_check_without_its_header_fails_loudly(sql_dir: Path) -> None:
+    write(sql_dir, "checks", "no_header", "SELECT 0 AS violations;")
+    with pytest.raises(SqlFileError, match="lacks asset, severity, description"):
+        read_check("no_header")
+    write(
+        sql_dir,
+        "checks",
+        "odd_severity",
+        "-- asset: articles\n-- severity: FATAL\n-- description: something\nSELECT 0 AS v;",
+    )
+    with pytest.raises(SqlFileError, match="severity 'FATAL'"):
+        read_check("odd_severity")
+    write(
+        sql_dir,
+        "checks",
+        "two_lines",
+        "-- asset: articles\n-- severity: WARN\n-- description: a description\n--   on two lines\n"
+        "\n-- an ordinary comment, after the blank line that ends the header\nSELECT 0 AS v;",
+    )
+    assert read_check("two_lines").description == "a description on two lines"

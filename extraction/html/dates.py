@@ -9,6 +9,8 @@ without any zone is read as UTC (nothing says otherwise). Dates printed for read
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Final
@@ -41,8 +43,28 @@ def _offset(zone: str | None) -> timedelta | None:
     return -delta if sign == "-" else delta
 
 
-def parse_datetime(value: str | None) -> datetime | None:
-    """A machine-readable timestamp as a tz-aware UTC datetime; None when it is none."""
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A timestamp as the page wrote it: the instant (UTC), the wall-clock time written, whether
+    the value stated its zone and whether it had a time of day at all."""
+
+    moment: datetime
+    local: datetime
+    zoned: bool
+    has_time: bool
+
+    def same_wall_clock(self, other: Stamp) -> bool:
+        """Whether ``other`` writes the same local time (to the minute), or the same day when
+        this stamp has no time of day."""
+        if not self.has_time:
+            return other.local.date() == self.local.date()
+        return other.local.replace(second=0, microsecond=0) == self.local.replace(
+            second=0, microsecond=0
+        )
+
+
+def parse_stamp(value: str | None) -> Stamp | None:
+    """A machine-readable timestamp with what it says about its zone; None when it is none."""
     if not value:
         return None
     value = value.strip()
@@ -53,14 +75,15 @@ def parse_datetime(value: str | None) -> datetime | None:
                 moment = parsedate_to_datetime(value)
             except (TypeError, ValueError, IndexError):
                 return None
-            return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+            zoned = moment.tzinfo is not None
+            local = moment.replace(tzinfo=None)
+            moment = moment if zoned else moment.replace(tzinfo=UTC)
+            return Stamp(moment.astimezone(UTC), local, zoned, True)
         return None
     year, month, day, hour, minute, second, fraction, zone = m.groups()
     offset = _offset(zone)
-    if offset is None:
-        offset = timedelta(0)  # an abbreviation we do not know: read as UTC, like a naive value
     try:
-        moment = datetime(
+        local = datetime(
             int(year),
             int(month),
             int(day),
@@ -68,11 +91,37 @@ def parse_datetime(value: str | None) -> datetime | None:
             int(minute or 0),
             int(second or 0),
             int((fraction or "0").ljust(6, "0")),
-            tzinfo=timezone(offset),
         )
-        return moment.astimezone(UTC)
+        # An abbreviation we do not know is read as UTC, like a value without a zone.
+        moment = local.replace(tzinfo=timezone(offset or timedelta(0))).astimezone(UTC)
     except (ValueError, OverflowError):
         return None
+    return Stamp(moment, local, offset is not None and zone is not None, hour is not None)
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """A machine-readable timestamp as a tz-aware UTC datetime; None when it is none."""
+    stamp = parse_stamp(value)
+    return stamp.moment if stamp else None
+
+
+def day_stamp(day: date) -> Stamp:
+    """A date printed without a time: midnight UTC, no zone stated."""
+    local = datetime(day.year, day.month, day.day)
+    return Stamp(local.replace(tzinfo=UTC), local, False, False)
+
+
+def first_zoned(stamps: Iterator[Stamp]) -> datetime | None:
+    """The instant of the first stamp, in order of trust. A first stamp that states no zone
+    (a local time written without its offset, or a bare day) takes the zone of a later stamp
+    showing the same wall-clock time, so that a local time is not stored as if it were UTC."""
+    first = next(stamps, None)
+    if first is None or first.zoned:
+        return first.moment if first else None
+    for later in stamps:
+        if later.zoned and first.same_wall_clock(later):
+            return later.moment
+    return first.moment
 
 
 def _month(name: str) -> int | None:
@@ -115,8 +164,3 @@ def visible_date(text: str) -> date | None:
         if found is not None:
             return found
     return None
-
-
-def day_start(day: date) -> datetime:
-    """Midnight UTC of a day (a date printed without a time)."""
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)

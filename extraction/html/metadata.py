@@ -19,7 +19,14 @@ from urllib.parse import urljoin
 
 from extraction.content import RawComment
 from extraction.html import rules
-from extraction.html.dates import day_start, parse_datetime, visible_date
+from extraction.html.dates import (
+    Stamp,
+    day_stamp,
+    first_zoned,
+    parse_datetime,
+    parse_stamp,
+    visible_date,
+)
 from extraction.html.head import HeadTags, page_tags
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select
@@ -297,51 +304,50 @@ def _names_in(el: Element) -> Iterator[str]:
         yield text
 
 
-def _visible_date(root: Element) -> datetime | None:
-    """A machine-readable time on the page (<time datetime>, microdata), else a date printed
-    in an element whose class says date or time; outside comment sections."""
-    printed: datetime | None = None
+def _visible_dates(root: Element) -> Iterator[Stamp]:
+    """Machine-readable times on the page (<time datetime>, microdata), then dates printed in
+    elements whose class says date or time; outside comment sections."""
+    printed: list[Stamp] = []
     for selector in rules.DATELINE_CSS:
         for el in select(root, selector):
             if _in_comments(el):
                 continue
             value = el.get("datetime") or el.get("content") or el.get("title")
-            if (moment := parse_datetime(value)) is not None:
-                return moment
+            if (stamp := parse_stamp(value)) is not None:
+                yield stamp
+                continue
             text = normalise_space(el.text_content())
-            if printed is None and text and len(text) <= 120 and (day := visible_date(text)):
-                printed = day_start(day)
-    return printed
+            if not printed and text and len(text) <= 120 and (day := visible_date(text)):
+                printed.append(day_stamp(day))
+    yield from printed
 
 
-def _url_date(url: str | None) -> datetime | None:
-    m = _URL_DATE_RE.search(url or "")
-    if m is None:
-        return None
-    day = visible_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
-    return day_start(day) if day else None
+def _url_dates(*urls: str | None) -> Iterator[Stamp]:
+    for url in urls:
+        m = _URL_DATE_RE.search(url or "")
+        if m and (day := visible_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")):
+            yield day_stamp(day)
 
 
-def _meta_date(meta: dict[str, str]) -> datetime | None:
+def _meta_dates(meta: dict[str, str]) -> Iterator[Stamp]:
     for key in rules.META_PUBLISHED:
-        if (moment := parse_datetime(meta.get(key))) is not None:
-            return moment
+        if (stamp := parse_stamp(meta.get(key))) is not None:
+            yield stamp
     # Names vary endlessly ("article:published:time", "publish-date", "DC.date.created").
     for key, value in meta.items():
         if rules.META_PUBLISHED_NAME_RE.search(key):
-            if moment := parse_datetime(value):
-                return moment
-            if day := visible_date(value):  # "2024 Jun 30" (citation_publication_date)
-                return day_start(day)
-    return None
+            if stamp := parse_stamp(value):
+                yield stamp
+            elif day := visible_date(value):  # "2024 Jun 30" (citation_publication_date)
+                yield day_stamp(day)
 
 
-def _date_by_headline(root: Element) -> datetime | None:
+def _dates_by_headline(root: Element) -> Iterator[Stamp]:
     """A date printed in a short element just after the headline (blog platforms print the
     dateline with nothing but layout classes)."""
     h1 = next(root.iter("h1"), None)
     if h1 is None:
-        return None
+        return
     for count, el in enumerate(_following(h1)):
         if count > rules.DATELINE_SEARCH_ELEMENTS:
             break
@@ -349,8 +355,21 @@ def _date_by_headline(root: Element) -> datetime | None:
             continue
         text = normalise_space(el.text)  # the element's own first text, not its children's
         if 6 <= len(text) <= 120 and (day := visible_date(text)) is not None:
-            return day_start(day)
-    return None
+            yield day_stamp(day)
+            return
+
+
+def _publication_stamps(
+    ld_dates: list[str], meta: dict[str, str], root: Element, urls: tuple[str | None, ...]
+) -> Iterator[Stamp]:
+    """Every publication time the page states, most trusted first, read lazily."""
+    for value in ld_dates:
+        if (stamp := parse_stamp(value)) is not None:
+            yield stamp
+    yield from _meta_dates(meta)
+    yield from _visible_dates(root)
+    yield from _dates_by_headline(root)
+    yield from _url_dates(*urls)
 
 
 def _following(el: Element) -> Iterator[Element]:
@@ -368,7 +387,8 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     (``head.page_tags``); the visible fallbacks from the lxml tree."""
     tags = page_tags(root, markup)
     ld_titles: list[str] = []
-    ld_url = ld_date = None
+    ld_url = None
+    ld_dates: list[str] = []
     ld_authors: list[str] = []
     ld_sites: list[str] = []
     ld_comments: list[RawComment] = []
@@ -389,8 +409,8 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
             )
         if not ld_url:
             ld_url = _first_str(obj.get("url")) or _first_str(obj.get("mainEntityOfPage"))
-        if not ld_date:
-            ld_date = _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated"))
+        if ld_date := _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated")):
+            ld_dates.append(ld_date)
         if not ld_authors:
             ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
         if not ld_comments:
@@ -415,14 +435,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         byline=_byline(ld_authors, meta, root, sites),
         url=page_url,
         site=site_of(page_url) or site_of(url),
-        published_at=(
-            parse_datetime(ld_date)
-            or _meta_date(meta)
-            or _visible_date(root)
-            or _date_by_headline(root)
-            or _url_date(page_url)
-            or _url_date(url)
-        ),
+        published_at=first_zoned(_publication_stamps(ld_dates, meta, root, (page_url, url))),
         comments=tuple(ld_comments),
         declared_types=frozenset(declared),
     )

@@ -144,6 +144,69 @@ def test_parse_datetime_is_utc_and_tz_aware(value: str | None, expected: datetim
     assert parse_datetime(value) == expected
 
 
+def _dated(head: str, byline: str = "") -> str:
+    body = "<p>The ferry service resumed on Monday after a winter of repairs to the pier.</p>" * 4
+    return (
+        f"<html><head><title>Ferry returns</title>{head}</head><body><article>"
+        f"<h1>Ferry returns</h1>{byline}{body}</article></body></html>"
+    )
+
+
+def _ld_date(value: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        f'"Ferry returns", "datePublished": "{value}"}}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "expected"),
+    [
+        # A local time in JSON-LD without its zone takes the offset a <meta> gives the same
+        # wall-clock time (n-tv writes both so): 18:11 at +02:00 is 16:11 UTC.
+        (
+            _ld_date("2023-04-28 18:11:01.0")
+            + '<meta name="date" content="2023-04-28T18:11:01+02:00">',
+            "",
+            datetime(2023, 4, 28, 16, 11, 1, tzinfo=UTC),
+        ),
+        # The zone may come from a <time> in the article.
+        (
+            _ld_date("2023-04-28T18:11"),
+            '<time datetime="2023-04-28T18:11:00-04:00">April 28</time>',
+            datetime(2023, 4, 28, 22, 11, tzinfo=UTC),
+        ),
+        # A bare day takes the zoned time of that same local day.
+        (
+            _ld_date("2023-04-28"),
+            '<time datetime="2023-04-28T23:30:00-05:00">April 28</time>',
+            datetime(2023, 4, 29, 4, 30, tzinfo=UTC),
+        ),
+        # A zoned time of another wall-clock time is another statement: the first one stands
+        # (here the JSON-LD value is already the UTC instant).
+        (
+            _ld_date("2023-04-28T16:11:01")
+            + '<meta name="date" content="2023-04-28T18:11:01+02:00">',
+            "",
+            datetime(2023, 4, 28, 16, 11, 1, tzinfo=UTC),
+        ),
+        # Nothing states a zone: read as UTC.
+        (_ld_date("2023-04-28T18:11:01"), "", datetime(2023, 4, 28, 18, 11, 1, tzinfo=UTC)),
+        # A zoned first value is never replaced.
+        (
+            _ld_date("2023-04-28T18:11:01+02:00")
+            + '<meta name="date" content="2023-04-28T18:11:01-07:00">',
+            "",
+            datetime(2023, 4, 28, 16, 11, 1, tzinfo=UTC),
+        ),
+    ],
+)
+def test_a_local_time_without_its_zone_takes_the_offset_stated_elsewhere(
+    head: str, byline: str, expected: datetime
+) -> None:
+    assert extract_html(_dated(head, byline)).published_at == expected
+
+
 def test_epoch_stamps_in_seconds_and_milliseconds() -> None:
     assert from_epoch(1548520200000) == datetime(2019, 1, 26, 16, 30, tzinfo=UTC)
     assert from_epoch(1737280800) == datetime(2025, 1, 19, 10, 0, tzinfo=UTC)

@@ -113,6 +113,22 @@ def test_le_figaro_comments_found_by_shape_keep_their_offset() -> None:
     )
 
 
+def test_ntv_local_time_keeps_the_offset_its_meta_states() -> None:
+    # JSON-LD "datePublished": "2023-04-28 18:11:01.0" has no zone; <meta name="date"> writes
+    # 2023-04-28T18:11:01+02:00 and the article prints "28.04.2023, 18:11 Uhr" (CEST).
+    page = _page("ntv_judy_lybke.html")
+    assert page.published_at == datetime(2023, 4, 28, 16, 11, 1, tzinfo=UTC)
+    assert page.title == "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"
+    assert page.byline == "Juliane Rohr"
+    assert page.paragraphs[0].startswith("Leipzig: Hier wurde vor 40 Jahren die Galerie")
+    assert page.paragraphs[-1] == (
+        "Mehr Information zu den Standorten und aktuellen Ausstellungen von Titus Schade in "
+        "Leipzig sowie Olaf Nicolai in Berlin: Galerie Eigen + Art"
+    )
+    assert len(page.paragraphs) == 14  # twelve paragraphs and two subheadings
+    assert page.comments == ()
+
+
 def test_mdr_comments_keep_relative_times_and_paragraph_breaks() -> None:
     page = _page("mdr_fleischwirtschaft.html")
     assert page.title == "Ist die Thüringer Bratwurst eine Illusion? Das harte Geschäft mit dem Tod"

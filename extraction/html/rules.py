@@ -143,7 +143,6 @@ BOILERPLATE_WORDS: Final[frozenset[str]] = frozenset(
         "taboola",
         "toolbar",
         "trending",
-        "petition",
         "postmetadata",
         "caption",
         "credit",
@@ -185,6 +184,8 @@ BOILERPLATE_WORDS_IF_SMALL: Final[frozenset[str]] = frozenset(
         "sponsor",
         "sponsored",
         "donate",
+        # A "sign the petition" box is furniture; a petition page's letter is its body.
+        "petition",
     }
 )
 # Elements dropped only when small (ASP.NET pages wrap the whole page in one <form>).

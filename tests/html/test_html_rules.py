@@ -335,3 +335,35 @@ def test_trafilatura_is_imported_only_by_the_bench_and_the_fallback() -> None:
         if "import trafilatura" in path.read_text(encoding="utf-8")
     }
     assert importing == {"extraction/html/fallback.py"}
+
+
+def test_a_petition_letter_is_body_and_a_sign_the_petition_box_is_not() -> None:
+    intro = "".join(
+        f"<p>Riverside's library has served the town since 1921, and chapter {n} of its story"
+        " tells why, at length, with commas and clauses.</p>"
+        for n in ("one", "two", "three", "four")
+    )
+    letter = "".join(
+        f"<p>We, the undersigned, call on the council to keep the Riverside library open: {r}.</p>"
+        for r in (
+            "it lends books to four thousand readers",
+            "it is the only warm room on the estate",
+            "its staff teach reading to adults",
+        )
+    )
+    box = "<div class='petition-cta'><p>Sign our other petition: save the bees</p></div>"
+    page = extract_html(
+        "<html><head><title>Keep the library open</title></head><body><div class='main'>"
+        f"<h1>Keep the library open</h1>{intro}<div class='petition-letter'>{letter}</div>"
+        f"{box}</div></body></html>"
+    )
+    assert page.paragraphs[-3:] == (
+        "We, the undersigned, call on the council to keep the Riverside library open: it lends"
+        " books to four thousand readers.",
+        "We, the undersigned, call on the council to keep the Riverside library open: it is the"
+        " only warm room on the estate.",
+        "We, the undersigned, call on the council to keep the Riverside library open: its staff"
+        " teach reading to adults.",
+    )
+    assert len(page.paragraphs) == 7  # four paragraphs and the letter's three (h1 is the title)
+    assert not any("bees" in p for p in page.paragraphs)

@@ -2,8 +2,9 @@
 
 Machine-readable values (ISO 8601 with an offset, a zone name such as "PST" or "GMT+0100", RFC
 2822 "Tue, 14 Feb 2017 10:00:00 +0100") keep their offset: the instant is stored in UTC. A value
-without any zone is read as UTC (nothing says otherwise). Dates printed for readers ("3. Mai
-2024", "May 3, 2024", "2024年5月3日", "03.05.2024") give a day only (midnight UTC).
+without any zone is read as UTC (nothing says otherwise), unless another source on the page
+writes the same wall-clock time with its offset (``first_zoned``). Dates printed for readers
+("3. Mai 2024", "May 3, 2024", "2024年5月3日", "03.05.2024") give a day only (midnight UTC).
 """
 
 from __future__ import annotations

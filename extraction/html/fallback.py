@@ -20,6 +20,16 @@ MAX_FALLBACK_CHARS: Final = 2_000_000
 _LOG = logging.getLogger(__name__)
 
 
+def warm_up() -> bool:
+    """Import the fallback extractor now (about a CPU second), so that the first unsure page
+    does not pay for it; False when it is not installed."""
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def fallback_paragraphs(markup: str) -> list[str]:
     """trafilatura's body paragraphs of a page (no comments, no metadata); [] when it finds
     none, when the page is too large, or when trafilatura is not installed."""

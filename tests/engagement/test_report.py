@@ -22,10 +22,10 @@ from bs4 import BeautifulSoup, Tag
 from assets.definitions import defs
 from tests.conftest import build_warehouse, query
 from tests.engagement.conftest import ENGAGEMENT_CORPUS
+from warehouse.build import materialise_views
 from warehouse.readonly import connect_readonly
 from warehouse.report import drawn_key, render_report, report_path, write_report
 from warehouse.report.data import SECTION_SITES
-from warehouse.build import materialise_views
 from warehouse.sql_files import TABLES, VIEWS, sql_text
 from warehouse.synthetic import synthesize_warehouse
 

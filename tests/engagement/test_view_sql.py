@@ -136,7 +136,9 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection.executemany(f"INSERT INTO articles VALUES ({', '.join('?' * 19)})", articles)
     connection.executemany(f"INSERT INTO comments VALUES ({', '.join('?' * 12)})", COMMENTS)
     connection.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * 9)})", QUOTES)
-    materialise_views(connection)  # the materialised views computed from these rows, as a build does
+    materialise_views(
+        connection
+    )  # the materialised views computed from these rows, as a build does
     yield connection
     connection.close()
 

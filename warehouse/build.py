@@ -56,6 +56,8 @@ class BuildCounts:
     reason: str = ""
     changed_files: int = 0
     touched_articles: int = 0
+    # Wall seconds of each statement of sql/scope and sql/load ("scope/changed_files", ...).
+    statements: dict[str, float] = field(default_factory=dict)
 
     @property
     def reused(self) -> bool:
@@ -230,6 +232,7 @@ def build_database(target: Path, store: StagingStore, published: Path | None = N
     """Write a new warehouse at `target` (which must not exist) and close it checkpointed: a copy
     of `published` with what changed applied, or a build from scratch (see `plan`)."""
     seconds: dict[str, float] = {}
+    statements: dict[str, float] = {}
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -251,7 +254,7 @@ def build_database(target: Path, store: StagingStore, published: Path | None = N
         if mode == "full":
             create_relations(con)
             lap("tables")
-        changed, touched = apply_changes(con, store, lap)
+        changed, touched = apply_changes(con, store, lap, statements)
         if mode == "full":
             create_views(con)
         lap("views")
@@ -261,7 +264,7 @@ def build_database(target: Path, store: StagingStore, published: Path | None = N
     finally:
         con.close()
     lap("checkpoint")
-    return BuildCounts(rows, seconds, fingerprint, mode, reason, changed, touched)
+    return BuildCounts(rows, seconds, fingerprint, mode, reason, changed, touched, statements)
 
 
 def create_relations(con: duckdb.DuckDBPyConnection) -> None:
@@ -285,19 +288,31 @@ def apply_changes(
     con: duckdb.DuckDBPyConnection,
     store: StagingStore,
     lap: Callable[[str], None] = lambda stage: None,
+    statements: dict[str, float] | None = None,
 ) -> tuple[int, int]:
     """Find what changed since the warehouse on `con` was built (sql/scope) and replace it
     (sql/load); the staging frames must be registered. Returns the changed files and the articles
     whose rows were replaced. Any DuckDB-speaking catalog with these tables can run it."""
+    timings = statements if statements is not None else {}
+
+    def run(kind: str, name: str) -> None:
+        started = time.perf_counter()
+        con.execute(sql_text(kind, name))
+        timings[f"{kind}/{name}"] = time.perf_counter() - started
+
+    staged: list[str] | None = None
     for name in SCOPE:
-        con.execute(sql_text("scope", name))
+        run("scope", name)
         if name.endswith("_batches"):
             # The statements after it read the staged records of exactly these batches.
-            _register_staged(con, store, _batches(con, name))
+            batches = sorted(_batches(con, name))
+            if batches != staged:
+                _register_staged(con, store, batches)
+                staged = batches
     changed, touched = _count(con, "changed_files"), _count(con, "touched_articles")
     lap("scope")
     for name in LOADS:
-        con.execute(sql_text("load", name))
+        run("load", name)
     lap("load")
     return changed, touched
 

@@ -195,6 +195,10 @@ def _results(
         "changed_files": counts.changed_files if counts else 0,
         "touched_articles": counts.touched_articles if counts else 0,
     }
+    if counts:
+        build["statement_seconds"] = dg.MetadataValue.json(
+            {k: round(v, 3) for k, v in counts.statements.items()}
+        )
     for name in (*TABLES, *VIEWS):
         yield dg.MaterializeResult(
             asset_key=name,

@@ -251,6 +251,9 @@ def build_database(target: Path, store: StagingStore, published: Path | None = N
     con = connect_build(target)
     try:
         register_frames(con, store)
+        # One transaction: no commit (and its WAL sync) per statement. The file is published
+        # only once it is whole, so nothing in between needs to be durable.
+        con.execute("BEGIN TRANSACTION")
         if mode == "full":
             create_relations(con)
             lap("tables")
@@ -260,6 +263,7 @@ def build_database(target: Path, store: StagingStore, published: Path | None = N
         lap("views")
         rows = {name: _count(con, name) for name in (*TABLES, *VIEWS)}
         lap("counts")
+        con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
         con.close()

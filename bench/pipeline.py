@@ -3,7 +3,7 @@ by side in one run, driving `corpus build` itself. Prints a table in the README'
 
     .venv/bin/python bench/pipeline.py                    # 20k and 200k articles
     .venv/bin/python bench/pipeline.py --with-1m          # and 1M (full build, refreshes, memory)
-    .venv/bin/python bench/pipeline.py --quick            # 2,000 articles, no one-process build (CI)
+    .venv/bin/python bench/pipeline.py --quick            # 2,000 articles, one build (CI)
     .venv/bin/python bench/pipeline.py --sizes 5000       # any sizes
 
 Corpora (text dumps from `corpus synth`) are generated once per (size, seed) under --work (default:
@@ -25,6 +25,7 @@ Nothing here is asserted: speed is reported, never tested.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -402,6 +403,36 @@ def seconds(r: dict[str, Any], run: str) -> float:
     return float(r[run]["seconds"]["total"])
 
 
+def _parse_rate(r: dict[str, Any]) -> str:
+    mb = 2**20
+    rate, floor_rate = (
+        r["sample_bytes"] / mb / r["parse_cpu"],
+        r["sample_bytes"] / mb / r["floor_cpu"],
+    )
+    return f"{_share(r['floor_cpu'], r['parse_cpu'])} ({rate:.2f} vs {floor_rate:.0f} MB/s)"
+
+
+def _speed_up(r: dict[str, Any]) -> float:
+    one, two = r["full1"]["seconds"], r["full2"]["seconds"]
+    return float(one["ingest_parse_wall"] / two["ingest_parse_wall"])
+
+
+def _refresh(r: dict[str, Any], run: str) -> str:
+    text = f"{seconds(r, run):.1f} s ({_share(seconds(r, run), seconds(r, 'full2'))}"
+    return text + (f", {r[run]['parsed_files']:,} files)" if r[run]["parsed_files"] else ")")
+
+
+def _load(r: dict[str, Any]) -> str:
+    copy = r["copy_rows"] / r["copy_s"]
+    return f"{_share(load_rate(r), copy)} ({load_rate(r):,.0f} vs {copy:,.0f})"
+
+
+def _rss(r: dict[str, Any]) -> str:
+    b = r["full2"]
+    main, worker = b["main_rss_mb"], b["worker_rss_mb"]
+    return f"{b['peak_rss_mb']:,.0f} MB (main {main:,.0f}, worker {worker:,.0f})"
+
+
 def table(results: list[dict[str, Any]]) -> str:
     t = Table(results)
     mb = 2**20
@@ -413,17 +444,12 @@ def table(results: list[dict[str, Any]]) -> str:
         "dump files / comments / corpus MB",
         lambda r: f"{r['files']:,} / {r['comments']:,} / {r['corpus_bytes'] / mb:,.0f}",
     )
-    t.row(
-        "full build, 2 processes",
-        lambda r: f"{seconds(r, 'full2'):,.0f} s",
-    )
+    t.row("full build, 2 processes", lambda r: f"{seconds(r, 'full2'):,.0f} s")
     for label, key in STAGES:
         t.row(f"  {label}", lambda r, k=key: f"{r['full2']['seconds'].get(k, 0.0):,.1f} s")
     t.row(
         "text parse vs read+decode+split floor, per core (quotes included)",
-        lambda r: (
-            f"{_share(r['floor_cpu'], r['parse_cpu'])} ({r['sample_bytes'] / mb / r['parse_cpu']:.2f} vs {r['sample_bytes'] / mb / r['floor_cpu']:.0f} MB/s)"
-        ),
+        _parse_rate,
         "≥ 10%",
         lambda r: r["floor_cpu"] / r["parse_cpu"],
         lambda v: v >= 0.10,
@@ -438,13 +464,9 @@ def table(results: list[dict[str, Any]]) -> str:
     )
     t.row(
         "parse, 2 processes vs 1",
-        lambda r: (
-            f"{r['full1']['seconds']['ingest_parse_wall'] / r['full2']['seconds']['ingest_parse_wall']:.2f}×"
-        ),
+        lambda r: f"{_speed_up(r):.2f}×",
         "≥ 1.7×",
-        lambda r: (
-            r["full1"]["seconds"]["ingest_parse_wall"] / r["full2"]["seconds"]["ingest_parse_wall"]
-        ),
+        _speed_up,
         lambda v: v >= 1.7,
     )
     t.row(
@@ -453,16 +475,14 @@ def table(results: list[dict[str, Any]]) -> str:
     )
     t.row(
         "refresh, nothing new",
-        lambda r: f"{seconds(r, 'noop'):.1f} s ({_share(seconds(r, 'noop'), seconds(r, 'full2'))})",
+        lambda r: _refresh(r, "noop"),
         "≤ 3%",
         lambda r: seconds(r, "noop") / seconds(r, "full2"),
         lambda v: v <= 0.03,
     )
     t.row(
         "refresh, 1% of the files new or changed",
-        lambda r: (
-            f"{seconds(r, 'inc1'):.1f} s ({_share(seconds(r, 'inc1'), seconds(r, 'full2'))}, {r['inc1']['parsed_files']:,} files)"
-        ),
+        lambda r: _refresh(r, "inc1"),
         "≤ 10%",
         lambda r: seconds(r, "inc1") / seconds(r, "full2"),
         lambda v: v <= 0.10,
@@ -479,21 +499,14 @@ def table(results: list[dict[str, Any]]) -> str:
     )
     t.row(
         "load vs DuckDB COPY from Parquet (rows/s)",
-        lambda r: (
-            f"{_share(load_rate(r), r['copy_rows'] / r['copy_s'])} ({load_rate(r):,.0f} vs {r['copy_rows'] / r['copy_s']:,.0f})"
-        ),
+        _load,
         "≥ 50%",
         lambda r: load_rate(r) / (r["copy_rows"] / r["copy_s"]),
         lambda v: v >= 0.5,
     )
-    t.row(
-        "peak RSS, full build (largest process)",
-        lambda r: (
-            f"{r['full2']['peak_rss_mb']:,.0f} MB (main {r['full2']['main_rss_mb']:,.0f}, worker {r['full2']['worker_rss_mb']:,.0f})"
-        ),
-    )
-    base = next((r for r in results if r["size"] == min(x["size"] for x in results)), None)
-    if base is not None and len(results) > 1:
+    t.row("peak RSS, full build (largest process)", _rss)
+    base = min(results, key=lambda r: r["size"])
+    if len(results) > 1:
         t.row(
             f"  peak RSS vs {base['size']:,} articles",
             lambda r: f"{r['full2']['peak_rss_mb'] / base['full2']['peak_rss_mb']:.2f}×",
@@ -536,14 +549,12 @@ def machine() -> str:
     import platform
 
     cpu = platform.processor() or platform.machine()
-    try:
+    with contextlib.suppress(OSError, StopIteration):
         cpu = next(
             line.split(":", 1)[1].strip()
             for line in Path("/proc/cpuinfo").read_text().splitlines()
             if line.startswith("model name")
         )
-    except (OSError, StopIteration):
-        pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
     return (
         f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GB RAM, Python {platform.python_version()}, "

@@ -129,7 +129,7 @@ def echoes(con: duckdb.DuckDBPyConnection) -> None:
 def fill(
     con: duckdb.DuckDBPyConnection, articles: list[tuple[list[str], list[tuple[str, bool]]]]
 ) -> None:
-    for table in ("articles", "quotes", "comments"):
+    for table in ("articles", "quotes", "comments", "quote_echoes"):
         con.execute(f"DELETE FROM {table}")
     for a, (quotes, comments) in enumerate(articles):
         article = f"a{a}"

@@ -154,7 +154,7 @@ def fill(
             )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(articles())
 def test_quote_echoes_equal_the_plain_rule(
     con: duckdb.DuckDBPyConnection, articles: list[tuple[list[str], list[tuple[str, bool]]]]

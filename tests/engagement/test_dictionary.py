@@ -87,7 +87,7 @@ def test_committed_dictionary_matches_the_warehouse(sample_warehouse: Path) -> N
     assert committed == generated, "docs/data-dictionary.md is stale: run `corpus dictionary`"
     # Every column of every view is there with its comment, e.g. the posted-window rule.
     assert (
-        "| `comments_posted` | `BIGINT` |  | Distinct comments (duplicates excluded) placed on the day"
+        "| `comments_posted` | `BIGINT` | yes | Distinct comments (duplicates excluded) placed on the day"
         in generated
     )
 
@@ -119,6 +119,7 @@ def test_data_dictionary_view_documents_every_column(sample_warehouse: Path) -> 
         "is_duplicate",
         "duplicate_of",
         "parent_comment_id",
+        "word_count",
     ]
     # Every relation of sql/ has its own row and a row per column, each with a meaning.
     listed = query(

@@ -59,6 +59,7 @@ OUTLET_HEADS = _words(
     Yahoo Hannity"""
 )
 SourceKind = Literal["person", "organisation", "unnamed"]
+Spans = tuple[tuple[int, int], ...]
 
 
 class ReservedSplit(ValueError):
@@ -86,6 +87,8 @@ class GoldQuote:
     name: str | None  # the person or organisation, fullest form found
     pronoun: bool  # the source as written is a pronoun
     outlet: bool  # the source is a publication ("The Washington Post", "the newspaper")
+    source_at: tuple[tuple[int, int], ...] | None = None  # the source span's fragments
+    cue_at: tuple[tuple[int, int], ...] | None = None  # the cue span's fragments ("said")
 
     @property
     def length(self) -> int:
@@ -223,14 +226,15 @@ def gold_quotes(
     resolver = _Resolver(text, tokens, chains)
     out: list[GoldQuote] = []
     people: list[tuple[int, str, str | None]] = []  # person sources resolved so far
-    attributions: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...] | None]] = []
+    attributions: list[tuple[Spans, Spans | None, Spans | None]] = []
     for event in events:
         content = spans.get(event.get("Content", ""))
         if content is not None:
             source = spans.get(event.get("Source", ""))
-            attributions.append((content[1], source[1] if source else None))
+            cue = spans.get(event.get("Cue", ""))
+            attributions.append((content[1], source[1] if source else None, cue[1] if cue else None))
     attributions.sort(key=lambda a: (a[1] or a[0])[0][0])
-    for fragments, source in attributions:
+    for fragments, source, cue in attributions:
         found = resolver.resolve(fragments, source, people)
         if source is not None and found.kind == "person" and found.name is not None:
             written = " ".join(text[s:e] for s, e in source)
@@ -240,7 +244,8 @@ def gold_quotes(
         if not any(QUOTE_MARK.search(text[s:e]) for s, e in fragments):
             continue
         opens = bool(QUOTE_MARK.match(text[fragments[0][0] : fragments[0][1]].lstrip()))
-        out.append(replace(found, fragments=marked_parts(text, fragments), opens=opens))
+        quoted = marked_parts(text, fragments)
+        out.append(replace(found, fragments=quoted, opens=opens, source_at=source, cue_at=cue))
     return sorted(out, key=lambda q: q.fragments[0])
 
 
@@ -453,6 +458,39 @@ def _earlier_source(
         if offset < at and (wanted is None or gender is None or gender == wanted):
             return name, "PERSON"
     return None
+
+
+# A sentence boundary in the narration between a source and its quotation.
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"])")
+
+
+def clause_shape(text: str, gold: GoldQuote) -> str:
+    """Where the gold source sits relative to its quotation, as a reporting-clause shape.
+
+    "after: subject verb" ("…,” she said), "after: verb subject" ("…,” said X), "before"
+    (X said: “…”), "before: partial" (X said the plan was “…”), "according to", "split" (the
+    source between two parts), "previous sentence", "next sentence", "other paragraph", "none".
+    """
+    if gold.source_at is None:
+        return "none"
+    q_start, q_end = gold.fragments[0][0], gold.fragments[-1][1]
+    s_start, s_end = gold.source_at[0][0], gold.source_at[-1][1]
+    cue = " ".join(text[a:b] for a, b in gold.cue_at or ()).lower()
+    low, high = (s_end, q_start) if s_end <= q_start else (q_end, s_start)
+    gap = text[min(low, high) : max(low, high)]
+    if "\n" in gap:
+        return "other paragraph"
+    if q_start < s_start < q_end:
+        return "split"
+    closes_sentence = text[q_end - 1 : q_end] == "." and _SENTENCE_END.match(text, q_end - 1)
+    if _SENTENCE_END.search(gap) or (s_start >= q_end and closes_sentence):
+        return "previous sentence" if s_end <= q_start else "next sentence"
+    if "according" in cue:
+        return "according to"
+    if s_start >= q_end:
+        cue_at = gold.cue_at[0][0] if gold.cue_at else s_end
+        return "after: verb subject" if cue_at < s_start else "after: subject verb"
+    return "before" if gold.opens else "before: partial"
 
 
 def _last(name: str) -> str:

@@ -232,7 +232,9 @@ def gold_quotes(
         if content is not None:
             source = spans.get(event.get("Source", ""))
             cue = spans.get(event.get("Cue", ""))
-            attributions.append((content[1], source[1] if source else None, cue[1] if cue else None))
+            attributions.append(
+                (content[1], source[1] if source else None, cue[1] if cue else None)
+            )
     attributions.sort(key=lambda a: (a[1] or a[0])[0][0])
     for fragments, source, cue in attributions:
         found = resolver.resolve(fragments, source, people)

@@ -103,6 +103,9 @@ class Document:
     text: str
     paragraphs: list[tuple[int, str]]  # (offset in text, paragraph as given to the extractor)
     quotes: list[GoldQuote] = field(default_factory=list)
+    # False when the snapshot lacks the article's CoreNLP file (files of 4 MiB and more are not
+    # stored): its sources cannot be resolved to names, so it is left out of the speaker figures.
+    annotated_names: bool = True
 
 
 def check_split(split: str) -> None:
@@ -139,7 +142,7 @@ def load(root: Path, split: str, limit: int | None = None) -> list[Document]:
         text = path.read_text(encoding="utf-8")
         xml = folder / "corenlp" / f"{path.name}.xml"
         tokens, chains = read_corenlp(xml) if xml.exists() else ([], [])
-        doc = Document(path.stem, text, body_paragraphs(text))
+        doc = Document(path.stem, text, body_paragraphs(text), annotated_names=bool(tokens))
         doc.quotes = gold_quotes(text, annotations[path.stem][0], tokens, chains, doc)
         docs.append(doc)
     return docs
@@ -282,6 +285,10 @@ def marked_parts(text: str, fragments: Sequence[tuple[int, int]]) -> tuple[tuple
     return tuple(out) or tuple(fragments)
 
 
+# A source written as a person's name: capitalised words only, an honorific allowed.
+_PROPER_NAME = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}$"
+)
 _HONORIFIC = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Prof|Rev|President|Senator|Governor|"
     r"Secretary|Speaker|Chairman|Judge|Justice)\.?$"
@@ -405,6 +412,9 @@ class _Resolver:
         if named is None and lowered in PERSONAL_PRONOUNS and self.tokens:
             nearest = self._nearest_person(first)
             named = (nearest, "PERSON") if nearest else None
+        if named is None and _PROPER_NAME.match(written):
+            # A source written as a proper name that CoreNLP tagged as nothing ("Pence said").
+            named = (written, "PERSON")
         if named is not None and named[1] == "PERSON" and len(named[0].split()) == 1:
             named = (self._fullest(named[0]) or named[0], "PERSON")
         head = lowered.split()[-1] if lowered.split() else ""

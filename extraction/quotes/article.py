@@ -17,8 +17,16 @@ from extraction.quotes.clauses import (
     head_clause,
     sentence_subject,
 )
-from extraction.quotes.discourse import OBJECT, OBLIQUE, POSSESSIVE, SPEAKER, SUBJECT, WINDOW
-from extraction.quotes.discourse import Discourse
+from extraction.quotes.discourse import (
+    CARRIED,
+    OBJECT,
+    OBLIQUE,
+    POSSESSIVE,
+    SPEAKER,
+    SUBJECT,
+    WINDOW,
+    Discourse,
+)
 from extraction.quotes.model import RawQuote
 from extraction.quotes.names import (
     LONG_NAME_RUN,
@@ -34,7 +42,13 @@ from extraction.quotes.names import (
     parse_words,
     run_parts,
 )
-from extraction.quotes.outlets import canonical_outlet, inline_outlet, known_outlet, outlet_named
+from extraction.quotes.outlets import (
+    OUTLET_WORDS,
+    canonical_outlet,
+    inline_outlet,
+    known_outlet,
+    outlet_named,
+)
 from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
@@ -157,12 +171,34 @@ class Article:
                     people.add(name, offset)
                 else:
                     unknown.append((offset, name))
+        for offset, name in self._nicknamed():
+            people.add(name, offset)
         for offset, name in unknown:
             if people.lookup(name, offset) is not None:
                 people.add(name, offset)
         self._outlet_offsets = [at for at, _ in outlets]
         self._outlet_names = [name for _, name in outlets]
         self.outlets = list(dict.fromkeys(self._outlet_names))
+
+    def _nicknamed(self) -> list[tuple[int, Name]]:
+        """People written with a nickname in marks between their names: Marvin “The Hammer”
+        Hill is Marvin Hill."""
+        out: list[tuple[int, Name]] = []
+        masked = self.masked
+        for quote in self.quotes:
+            if quote.open_at is None or quote.close_at is None or quote.end - quote.start > 40:
+                continue
+            before = masked[max(0, quote.open_at - 30) : quote.open_at]
+            after = masked[quote.close_at + 1 : quote.close_at + 31]
+            if not before.endswith(" ") or not after.startswith(" "):
+                continue
+            first = before.split()[-1:] if before.strip() else []
+            last = after.split()[:1]
+            if first and last and first[0][:1].isupper() and last[0][:1].isupper():
+                name = parse_words([first[0], last[0].rstrip(".,;:")])
+                if name is not None and len(name.tokens) == 2:
+                    out.append((quote.open_at - len(first[0]) - 1, name))
+        return out
 
     def _mentions(self, start: int, end: int) -> list[tuple[int, Person, float]]:
         """(offset, person, weight) of the known people named between `start` and `end`."""
@@ -253,6 +289,12 @@ class Article:
         lead = len(paragraph) - len(paragraph.lstrip())
         return quote.open_at is not None and quote.open_at - self.body.starts[index] <= lead
 
+    def _may_name_outlet(self, text: str, start: int, end: int) -> bool:
+        """Whether a sentence may name a publication (a cheap test before the outlet patterns)."""
+        if self.names_outlet(start, end):
+            return True
+        return any(w.strip(".,;:’'s") in OUTLET_WORDS for w in text.split() if w[:1].isupper())
+
     def outlet_before(self, offset: int) -> str | None:
         """The latest publication named before `offset` ("… the paper wrote")."""
         at = bisect.bisect_left(self._outlet_offsets, offset)
@@ -342,7 +384,7 @@ class Article:
                 if person is not None:
                     subject_at = subject.offset
                     self.discourse.note(number, person, SUBJECT)
-                    if self.names_outlet(start, end) and MASK_CHAR not in text:
+                    if MASK_CHAR not in text and self._may_name_outlet(text, start, end):
                         outlet = inline_outlet(text, self.outlets)
                         if outlet is not None:
                             # "In a conversation with the Paris Review, he talked about …"
@@ -409,7 +451,7 @@ class Article:
     def speaker_credit(self, speaker: Speaker, offset: int) -> None:
         """A speaker carried to another quotation stays salient there."""
         if speaker.person is not None:
-            self.discourse.note(self.sentence_number(offset), speaker.person, SPEAKER)
+            self.discourse.note(self.sentence_number(offset), speaker.person, CARRIED)
 
     def clause_in(self, text: str, base: int) -> Attribution | None:
         """The latest reporting clause in a stretch of masked narration whose subject is no

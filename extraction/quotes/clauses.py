@@ -37,6 +37,7 @@ from extraction.quotes.rules import (
     REPORTING_PHRASES,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    ROLE_TITLES,
     SENTENCE_OPENERS,
     VERB_MODIFIERS,
 )
@@ -131,7 +132,13 @@ def _chain_word(words: list[str], i: int) -> bool:
         return True
     if word == ".":
         return i > 0 and (words[i - 1] in DOTTED or (len(words[i - 1]) == 1 and _capitalised(words[i - 1])))
-    return word in NAME_PARTICLES and i + 1 < len(words) and _capitalised(words[i + 1])
+    for following in words[i + 1 : i + 4]:
+        if word not in NAME_PARTICLES:
+            return False
+        if _capitalised(following):
+            return True
+        word = following
+    return False
 
 
 def chain_words(words: list[str], first: int, last: int) -> list[str]:
@@ -222,7 +229,8 @@ def noun_phrase(
         if head_end - first > 2:
             mention = words.written(first, head_end)
             return Attribution("description", mention, words.start(first), verb, head=head, rule=rule)
-    if determined and core_end - first > 1 and not _capitalised(w[core_end - 1]):
+    role_head = w[core_end - 1] in ROLE_TITLES
+    if determined and core_end - first > 1 and (role_head or not _capitalised(w[core_end - 1])):
         mention = words.written(first, head_end)
         return Attribution(
             "description",
@@ -382,6 +390,12 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         return None
     # "Christie, New Jersey’s sitting governor, repeated …": the apposition is no part of it.
     found = noun_phrase(words, low, i, end, None, "sentence subject")
+    if found is not None and found.kind == "description" and end < limit and w[end] == ",":
+        # "Her lawyer, Joanna Byrne, disagreed: “…”"
+        close = next((k for k in range(end + 1, min(limit, end + 10)) if w[k] == ","), -1)
+        named = _appositive_name(words, low, end + 1, close) if close > 0 else None
+        if named is not None:
+            return replace(named, rule="sentence subject")
     name = found.name if found is not None else None
     if name is not None and end < limit and w[end] == "," and is_place_or_group(name):
         # "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush"
@@ -446,12 +460,16 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         return _main_subject(words, low, k, verb)
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
-        # the apposition.
+        # the apposition; "The chief constable, Linda Frost, said": the name in it.
         for c in range(k - 1, max(-1, k - 30), -1):
             if w[c] == "," and c > 0:
                 found = _phrase_before(words, low, c - 1, verb, "subject verb")
                 if found is not None and found.kind in ("name", "pronoun"):
                     return found
+                if found is not None and found.kind == "description":
+                    named = _appositive_name(words, low, c + 1, k)
+                    if named is not None:
+                        return replace(named, verb=verb, rule="subject verb")
         return _main_subject(words, low, k, verb) if participle else None
     if lw in ("who", "whom"):
         c = k - 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from extraction.quotes.names import Person
 
 SPEAKER = 3.0  # the speaker of an attributed quotation
+CARRIED = 1.0  # the speaker carried on to an unattributed quotation
 SUBJECT = 2.6  # a sentence's subject (recency 1, subject 0.8, head of its phrase 0.8)
 OBJECT = 1.5  # any other mention by name
 OBLIQUE = 1.2  # the object of a preposition ("from Clinton")
@@ -24,6 +25,7 @@ DECAY = 0.5  # per sentence back
 WINDOW = 6  # sentences back a pronoun looks
 TITLE_WINDOW = 40  # sentences back "the senator" looks for a person holding that post
 UNKNOWN_GENDER = 0.6  # the discount for a person whose gender is not known
+MISMATCHED_GUESS = 0.2  # the discount for a person whose first name suggests the other gender
 
 
 @dataclass(slots=True)
@@ -58,7 +60,9 @@ class Discourse:
         best_score = 0.0
         for person, score in scores.items():
             if gender is not None and person.gender is not None and person.gender != gender:
-                continue
+                if person.gender_is_certain:
+                    continue
+                score *= MISMATCHED_GUESS  # "Jean" is male in the lists, but may be "she"
             if gender is not None and person.gender is None:
                 score *= UNKNOWN_GENDER
             elif gender is not None and not person.gender_is_certain:

@@ -21,19 +21,15 @@ from extraction.quotes.classify import (
     word_count,
 )
 from extraction.quotes.model import QuoteSpan, RawQuote
-from extraction.quotes.outlets import described_outlet, inline_outlet, lead_in_outlet
-from extraction.quotes.rules import (
-    KNOWN_OUTLETS,
-    OUTLET_CUE_WORDS,
-    OUTLET_HEAD_WORDS,
-    SCARE_MAX_WORDS,
+from extraction.quotes.outlets import (
+    OUTLET_WORDS,
+    described_outlet,
+    inline_outlet,
+    lead_in_outlet,
 )
+from extraction.quotes.rules import OUTLET_CUE_WORDS, SCARE_MAX_WORDS
 from extraction.quotes.tokens import Words
 from extraction.records import QuoteKind
-
-
-# Capitalised words that may name a publication on their own ("Reuters", "the Post").
-_OUTLET_WORDS = frozenset(a.split()[0] for a in KNOWN_OUTLETS) | OUTLET_HEAD_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +61,7 @@ def _credits_an_outlet(article: Article, ctx: Context, words: list[str]) -> bool
     return (
         article.names_outlet(ctx.head_at, ctx.tail_at + len(ctx.tail))
         or "[" in ctx.tail
-        or any(w in _OUTLET_WORDS or w.lower() in OUTLET_CUE_WORDS for w in words)
+        or any(w in OUTLET_WORDS or w.lower() in OUTLET_CUE_WORDS for w in words)
     )
 
 

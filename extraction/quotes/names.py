@@ -175,6 +175,10 @@ def _parse(words: tuple[str, ...]) -> Name | None:
         return None  # a headline in capitals, not a name
     if len(tokens) == 1 and len(last) == 2 and last[1] == ".":
         return None  # a lone initial
+    if tokens[-1] in ROLE_TITLES and first_name_gender(tokens[0]) is None:
+        return None  # "Home Secretary", "Prime Minister": a post, not a name
+    if len(tokens) == 1 and last.endswith("s") and last[:-1].lower() in ROLE_NOUNS:
+        return None  # "Tenants", "Ministers": people described, not named
     return Name(honorific, tuple(tokens), titled, tuple(posts))
 
 
@@ -193,8 +197,11 @@ def is_organisation(name: Name) -> bool:
 def is_place_or_group(name: Name) -> bool:
     """Whether a capitalised phrase names a place ("New Hampshire") or a group ("Republicans")."""
     tokens = name.tokens
-    if " ".join(tokens) in PLACE_NAMES or tokens[-1] in GROUP_WORDS:
+    last = tokens[-1]
+    if " ".join(tokens) in PLACE_NAMES or last in GROUP_WORDS:
         return True
+    if last.endswith("s") and last[:-1].lower() in ROLE_NOUNS:
+        return True  # "Opposition MPs", "Labour Councillors"
     return len(tokens) > 1 and " ".join(tokens[-2:]) in PLACE_NAMES
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from extraction.quotes.rules import (
     KNOWN_OUTLETS,
@@ -16,6 +17,9 @@ from extraction.quotes.rules import (
     ROLE_NOUNS,
     ROLE_TITLES,
 )
+
+# Capitalised words that may name a publication on their own ("Reuters", "the Post", "AP").
+OUTLET_WORDS: Final = frozenset(a.split()[0] for a in KNOWN_OUTLETS) | OUTLET_HEAD_WORDS
 
 _LEAD_INS = tuple(re.compile(p) for p in OUTLET_LEAD_IN_PATTERNS)
 _INLINE = tuple(re.compile(p) for p in OUTLET_INLINE_PATTERNS)

@@ -79,7 +79,7 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     lectured begged implored pleading gushed raved ranted griped grumbled groused protested
     protesting objected objecting teased teasing quipping joking cautioning conceding
     acknowledging admitting insisting recounting elaborating explaining informing shouting
-    whispering muttering sighing pressing pressed pressing retort asks told tell
+    whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
     """
 )
 

@@ -13,7 +13,7 @@ from extraction.quotes.text import MASK_CHAR
 # A masked quotation interior; an initialism ("U.S.", "H.W."); a word (letters first, inner
 # apostrophes and hyphens kept: "O’Brien", "Trump’s", "D-Ore"); a number; any other character.
 TOKEN = re.compile(
-    rf"{MASK_CHAR}+|(?:[A-Z]\.){{2,}}|[^\W\d_](?:[\w’'\-&]*[^\W_])?|\d[\d,.:]*[^\W_]*|\S"
+    rf"{MASK_CHAR}+|(?:[A-Z]\.){{2,}}|[^\W\d_](?:[\w’'\-&]*[^\W_])?|\d+(?:[.,:]\d+)*[^\W_]*|\S"
 )
 
 

@@ -377,6 +377,27 @@ class _Resolver:
                 best = words
         return best
 
+    def _pronoun_name(
+        self,
+        pronoun: str,
+        first: int,
+        last: int,
+        at: int,
+        earlier: Sequence[tuple[int, str, str | None]],
+    ) -> tuple[str, str] | None:
+        """The person a pronoun source stands for: the fullest PERSON name of its CoreNLP
+        coreference chain when that name's gender fits the pronoun, else the nearest earlier
+        annotated source of the pronoun's gender. "they" takes its chain's name or nobody."""
+        chained = self._chain_name(first, last)
+        if pronoun in ("they", "them"):
+            return chained
+        if chained is not None and chained[1] == "PERSON":
+            wanted = _PRONOUN_GENDER.get(pronoun)
+            gender = _gender(chained[0])
+            if wanted is None or gender is None or gender == wanted:
+                return chained
+        return _earlier_source(pronoun, at, earlier)
+
     def _nearest_person(self, before: int) -> str | None:
         found: str | None = None
         for s, e, ner in self._runs(0, before):
@@ -402,14 +423,14 @@ class _Resolver:
         elif lowered in RELATIVES:
             named = self._head_name(max(0, first - 8), first)
         elif lowered in PERSONAL_PRONOUNS:
-            named = _earlier_source(lowered, source[0][0], earlier)
+            named = self._pronoun_name(lowered, first, last, source[0][0], earlier)
         elif not pronoun:
             named = self._head_name(first, last)
         if named is None or (named[1] == "PERSON" and len(named[0].split()) == 1):
             chained = self._chain_name(first, last) if self.tokens else None
             if chained is not None and (named is None or _last(chained[0]) == _last(named[0])):
                 named = chained
-        if named is None and lowered in PERSONAL_PRONOUNS and self.tokens:
+        if named is None and lowered in ("he", "she", "him", "her") and self.tokens:
             nearest = self._nearest_person(first)
             named = (nearest, "PERSON") if nearest else None
         if named is None and _PROPER_NAME.match(written):

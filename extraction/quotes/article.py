@@ -52,6 +52,7 @@ from extraction.quotes.outlets import (
 from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
+    GROUP_ROLE_NOUNS,
     NON_NAME_WORDS,
     OBJECT_PRONOUNS,
     OUTLET_NOUNS,
@@ -87,7 +88,9 @@ class Context:
     tail_at: int
     previous_sentences: str  # the paragraph before the quotation's sentence
     previous_at: int
-    following: str = ""  # the sentence after a quotation that ends its own (it may name the speaker)
+    following: str = (
+        ""  # the sentence after a quotation that ends its own (it may name the speaker)
+    )
     following_at: int = 0
 
 
@@ -386,8 +389,8 @@ class Article:
                     self.discourse.note(number, person, SUBJECT)
                     if MASK_CHAR not in text and self._may_name_outlet(text, start, end):
                         outlet = inline_outlet(text, self.outlets)
-                        if outlet is not None:
-                            # "In a conversation with the Paris Review, he talked about …"
+                        # "In a conversation with the Paris Review, he talked about …"
+                        if outlet is not None and person.name is not None:
                             self.outlet_contexts.append((start, person.name, outlet))
         for offset, person, weight in self._mentions(start, end):
             if offset != subject_at:
@@ -416,20 +419,23 @@ class Article:
             name = found.name
             person = self.people.lookup(name, found.offset)
             if person is None:
-                if not is_person_like(name) or canonical_outlet(
-                    " ".join(name.tokens), strict=True
-                ):
+                if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
                     return None
                 person = self.people.add(name, found.offset)
             else:
                 self.people.add(name, found.offset)
             return person
-        if found.kind == "description" and found.definite and found.head in TITLE_NOUNS:
+        if found.kind == "description" and found.head is not None:
             if found.offset in self._resolved:
                 return self._resolved[found.offset]
-            person = self.discourse.resolve_title(
-                sentence, found.head, TITLE_GENDERS.get(found.head)
-            )
+            head = found.head
+            person = None
+            if found.definite and head in TITLE_NOUNS:
+                # "the Vermont senator": the salient person holding the post
+                person = self.discourse.resolve_title(sentence, head, TITLE_GENDERS.get(head))
+            if person is None and head in ROLE_NOUNS and head not in GROUP_ROLE_NOUNS:
+                # "One California delegate said …": someone a later "he" may refer to
+                person = Person((found.mention,), TITLE_GENDERS.get(head), anonymous=True)
             self._resolved[found.offset] = person
             return person
         return None

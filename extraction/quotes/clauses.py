@@ -92,8 +92,25 @@ _LEADING_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "-", ")", "”", 
 # What may follow the subject of "said NAME": punctuation, the end, or a word that cannot make
 # NAME the subject of a clause of its own ("says Americans don’t need …" credits nobody).
 _INVERTED_FOLLOWERS = PREPOSITIONS | frozenset(
-    "who and as during after before when while late early last this told wrote added "
-    "whose which".split()
+    [
+        "who",
+        "and",
+        "as",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "late",
+        "early",
+        "last",
+        "this",
+        "told",
+        "wrote",
+        "added",
+        "whose",
+        "which",
+    ]
 )
 _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
@@ -131,7 +148,9 @@ def _chain_word(words: list[str], i: int) -> bool:
     if word[:1].isupper():
         return True
     if word == ".":
-        return i > 0 and (words[i - 1] in DOTTED or (len(words[i - 1]) == 1 and _capitalised(words[i - 1])))
+        return i > 0 and (
+            words[i - 1] in DOTTED or (len(words[i - 1]) == 1 and _capitalised(words[i - 1]))
+        )
     for following in words[i + 1 : i + 4]:
         if word not in NAME_PARTICLES:
             return False
@@ -228,7 +247,9 @@ def noun_phrase(
         determined, head = True, low[head_end - 1]
         if head_end - first > 2:
             mention = words.written(first, head_end)
-            return Attribution("description", mention, words.start(first), verb, head=head, rule=rule)
+            return Attribution(
+                "description", mention, words.start(first), verb, head=head, rule=rule
+            )
     role_head = w[core_end - 1] in ROLE_TITLES
     if determined and core_end - first > 1 and (role_head or not _capitalised(w[core_end - 1])):
         mention = words.written(first, head_end)
@@ -344,7 +365,12 @@ def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
             j += 1
             if lw.endswith("ed") and (j >= limit or low[j] in _NP_STOPS):
                 break
-            if lw.endswith("s") and j - 1 > first and _capitalised(w[j - 2]) and lw not in ROLE_NOUNS:
+            if (
+                lw.endswith("s")
+                and j - 1 > first
+                and _capitalised(w[j - 2])
+                and lw not in ROLE_NOUNS
+            ):
                 j -= 1  # "Trump visits Mexico": a verb after a name
                 break
             last_good = j
@@ -361,7 +387,9 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
     introductory phrases ("On Wednesday, …", "Speaking in Reno, …", "Infamously, when …, he")."""
     w = words.words
     i = 0
-    while i < limit and (w[i][:1] in (MASK_CHAR, "“", "”", '"', "‘", "’") or w[i] in _LEADING_PUNCTUATION):
+    while i < limit and (
+        w[i][:1] in (MASK_CHAR, "“", "”", '"', "‘", "’") or w[i] in _LEADING_PUNCTUATION
+    ):
         i += 1
     for _ in range(4):
         if i >= limit:
@@ -372,8 +400,10 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
             if i < limit and w[i] == ",":
                 i += 1
             continue
-        intro = lw in INTRO_WORDS or lw[:1].isdigit() or (
-            i + 1 < limit and lw.endswith(("ing", "ed")) and lw not in REPORTING_VERBS
+        intro = (
+            lw in INTRO_WORDS
+            or lw[:1].isdigit()
+            or (i + 1 < limit and lw.endswith(("ing", "ed")) and lw not in REPORTING_VERBS)
         )
         if not intro:
             break
@@ -448,7 +478,9 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
     word, lw = w[k], low[k]
     if lw in _SUBJECT_PRONOUNS:
         return _pronoun(words, low, k, verb, "subject verb")
-    if word[:1] in (MASK_CHAR, "”", '"', "’") or (word == "," and k > 0 and w[k - 1][:1] in ("”", '"')):
+    if word[:1] in (MASK_CHAR, "”", '"', "’") or (
+        word == "," and k > 0 and w[k - 1][:1] in ("”", '"')
+    ):
         # "…,” said Helen Cho" inside a longer sentence
         found = _after_verb(words, low, v + size, verb, "verb subject")
         if found is not None or word[:1] == MASK_CHAR:
@@ -484,7 +516,7 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
 
 def _main_subject(words: Words, low: list[str], limit: int, verb: str) -> Attribution | None:
     found = sentence_subject(words, low, limit)
-    if found is None or found.kind == "description" and not found.names_a_role:
+    if found is None or (found.kind == "description" and not found.names_a_role):
         return None
     return found.with_verb(verb, "participle")
 
@@ -503,9 +535,13 @@ def _after_verb(
     if end <= first:
         return None
     following = low[end] if end < n else ""
-    if following and following[:1].isalnum() and following not in _INVERTED_FOLLOWERS:
-        if not _capitalised(w[end]):
-            return None
+    if (
+        following
+        and following[:1].isalnum()
+        and following not in _INVERTED_FOLLOWERS
+        and not _capitalised(w[end])
+    ):
+        return None
     stop = end
     if end < n and w[end] == ",":
         # "said the interior minister, Karim Benali"
@@ -585,7 +621,9 @@ def _quoted_as(words: Words, low: list[str], first: int) -> Attribution | None:
             if low[j] == "as" and j + 1 < n and low[j + 1] == "saying":
                 if j == i + 2 and low[i + 1] in OBJECT_PRONOUNS:
                     word = words.words[i + 1]
-                    return Attribution("pronoun", word, words.start(i + 1), "saying", rule="quoted as")
+                    return Attribution(
+                        "pronoun", word, words.start(i + 1), "saying", rule="quoted as"
+                    )
                 return noun_phrase(words, low, i + 1, j, "saying", "quoted as")
         break
     return None
@@ -622,4 +660,3 @@ def next_sentence(words: Words) -> Attribution | None:
             found = noun_phrase(words, low, i + 1, end, None, "next sentence")
             return found if found is not None and found.kind != "pronoun" else None
     return None
-

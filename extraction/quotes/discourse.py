@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 
 from extraction.quotes.names import Person
 
-SPEAKER = 3.0  # the speaker of an attributed quotation
+SPEAKER = 2.0  # the speaker of an attributed quotation
 CARRIED = 1.0  # the speaker carried on to an unattributed quotation
 SUBJECT = 2.6  # a sentence's subject (recency 1, subject 0.8, head of its phrase 0.8)
 OBJECT = 1.5  # any other mention by name
 OBLIQUE = 1.2  # the object of a preposition ("from Clinton")
 POSSESSIVE = 0.8  # "Trump’s remarks"
 DECAY = 0.5  # per sentence back
+REPEAT = 0.3  # how much mentions other than a person's strongest one add
 WINDOW = 6  # sentences back a pronoun looks
 TITLE_WINDOW = 40  # sentences back "the senator" looks for a person holding that post
 UNKNOWN_GENDER = 0.6  # the discount for a person whose gender is not known
@@ -42,8 +43,11 @@ class Discourse:
         for at, person, weight in reversed(self._events):
             if at < sentence - window:
                 break
-            distance = max(0, sentence - at)
-            scores[person] = scores.get(person, 0.0) + weight * DECAY**distance
+            value = weight * DECAY ** max(0, sentence - at)
+            known = scores.get(person, 0.0)
+            # The strongest mention counts, and the others a little: a person mentioned often
+            # does not outweigh the subject of the sentence before.
+            scores[person] = max(known, value) + REPEAT * min(known, value)
         return scores
 
     def resolve(

@@ -6,19 +6,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.quotes.article import NO_SPEAKER, Article, Context, Speaker
-from extraction.quotes.clauses import (
-    Attribution,
-    colon_subject,
-    head_clause,
-    next_sentence,
-    tail_clause,
-)
 from extraction.quotes.classify import (
     is_noun_phrase_scare,
     is_scare,
     is_title_or_name,
     is_utterance,
     word_count,
+)
+from extraction.quotes.clauses import (
+    Attribution,
+    colon_subject,
+    head_clause,
+    next_sentence,
+    tail_clause,
 )
 from extraction.quotes.model import QuoteSpan, RawQuote
 from extraction.quotes.outlets import (

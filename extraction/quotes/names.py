@@ -29,7 +29,30 @@ MAX_NAME_TOKENS = 6  # longer capitalised runs are headlines or lists, not a per
 # Abbreviations that keep their full stop inside a name ("Sen. Bernie Sanders", "Martin Luther
 # King Jr."); any other word ending in a full stop ends its sentence, and so the name.
 DOTTED: Final = frozenset(
-    "Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev Fr Jr Sr Adm Del Maj Cmdr".split()
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "St",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "Lt",
+        "Col",
+        "Sgt",
+        "Capt",
+        "Prof",
+        "Rev",
+        "Fr",
+        "Jr",
+        "Sr",
+        "Adm",
+        "Del",
+        "Maj",
+        "Cmdr",
+    ]
 )
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _RUN_WORD = r"[A-Z][\w’'.-]*"
@@ -57,7 +80,12 @@ def run_parts(run: str) -> list[tuple[int, list[str]]]:
         if not words:
             start = at
         at += len(word)
-        if word.endswith(".") and len(word) > 2 and word[:-1] not in DOTTED and "." not in word[:-1]:
+        if (
+            word.endswith(".")
+            and len(word) > 2
+            and word[:-1] not in DOTTED
+            and "." not in word[:-1]
+        ):
             words.append(word[:-1])
             parts.append((start, words))
             words = []
@@ -220,10 +248,11 @@ class Person:
     posts: set[str] = field(default_factory=set)
     offsets: list[int] = field(default_factory=list)  # mentions by name, sorted
     full_offsets: list[int] = field(default_factory=list)  # mentions by more than one word
+    anonymous: bool = False  # known only by a description ("a senior aide"): no name to give
 
     @property
-    def name(self) -> str:
-        return " ".join(self.canonical)
+    def name(self) -> str | None:
+        return None if self.anonymous else " ".join(self.canonical)
 
 
 @dataclass(slots=True)

@@ -216,8 +216,15 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     mp mep msp ceo governor-general commander fisherman fishermen boxer lorry taxi shop café cafe
     labourer laborer carer cleaner chef cook waiter waitress dancer photographer filmmaker
     clerk campaign pollster host anchor commentator nominee candidate lawmaker legislator
+    delegate voter aide staffer operative donor attendee insider source official observer
+    critic ally backer opponent demonstrator protestor congressman congresswoman senator
+    businessman businesswoman billionaire mogul magnate hopeful contender challenger rival
+    incumbent frontrunner front-runner celebrity comedian pundit blogger journalist
     """
 )
+# Role nouns that name a body or a group rather than one person: a description built on one
+# never becomes someone a "he" or "she" can refer to.
+GROUP_ROLE_NOUNS: Final[frozenset[str]] = _words("campaign family staff police")
 
 # Lower-case particles inside (or opening) a surname: "Ursula von der Leyen", "Rubén del Campo".
 NAME_PARTICLES: Final[frozenset[str]] = _words(

@@ -91,7 +91,7 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
         end = match.start()
         if not match.group("closers"):
             before = masked_paragraph[max(0, end - _WORD_LOOKBACK) : end].rsplit(None, 1)
-            token = before[-1].rstrip(".").lstrip("([{“\"‘—–-") if before else ""
+            token = before[-1].rstrip(".").lstrip('([{“"‘—–-') if before else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
                 continue
         starts.append(match.end())

@@ -5,7 +5,9 @@ catalog in a database and the rows as Parquet files under a data path (local, sh
 storage), with snapshot isolation, so several writers can commit and readers see whole snapshots.
 The same SQL files load it: tables are created from their definitions (DuckLake has no CHECK
 constraints, so the columns are copied without them; the asset checks still guard the rules), the
-loads run unchanged with the lake first on the search path, and the views are created in the lake.
+refresh (sql/scope, then sql/load) runs unchanged with the lake first on the search path, so a
+reload replaces only the rows of what changed since the last one, and the views are created in the
+lake.
 
 The extension comes from the `duckdb-extension-ducklake` package (the `bench` dependency group),
 which ships the binary for this DuckDB version; it is loaded by path, with no network access.
@@ -18,9 +20,9 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.build import _register_staged
+from warehouse.build import apply_changes, register_frames
 from warehouse.ingest import StagingStore
-from warehouse.sql_files import LOADS, TABLES, VIEWS, sql_text
+from warehouse.sql_files import MATERIALISED, STATE, TABLES, VIEWS, sql_text
 
 LAKE = "lake"
 
@@ -56,33 +58,40 @@ def connect_lake(
 
 
 def load_lake(store: StagingStore, metadata: Path, data_path: Path) -> dict[str, int]:
-    """Replace the lake's tables with the staging store's current rows in one snapshot; create the
-    views the first time. Returns the row count of every table and view."""
+    """Bring the lake's tables up to the staging store's current rows in one snapshot (the first
+    time everything is new); create the views the first time. Returns the row count of every
+    table and view."""
     data_path.mkdir(parents=True, exist_ok=True)
     con = connect_lake(metadata, data_path)
     try:
-        for name in TABLES:  # full definitions in the in-memory catalog, as column templates
-            con.execute(sql_text("tables", name))
-        for name in TABLES:
-            con.execute(f"CREATE TABLE IF NOT EXISTS {LAKE}.{name} AS FROM memory.{name} LIMIT 0")
-        _register_staged(con, store)  # staged_* views in memory.main
-        existing = {
-            row[0]
-            for row in con.execute(
-                "SELECT view_name FROM duckdb_views() WHERE database_name = ?", [LAKE]
+        register_frames(con, store)  # staged_* relations, temporary
+        in_lake = {
+            (schema, name)
+            for schema, name in con.execute(
+                "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ?"
+                " UNION ALL SELECT schema_name, view_name FROM duckdb_views()"
+                " WHERE database_name = ?",
+                [LAKE, LAKE],
             ).fetchall()
         }
-        con.execute(f"USE {LAKE}")
-        # Unqualified names: the lake's tables first, then the staged views in memory.
-        con.execute(f"SET search_path = '{LAKE}.main,memory.main'")
-        con.execute("BEGIN TRANSACTION")
+        # Full definitions in the in-memory catalog, as column templates.
         for name in TABLES:
-            con.execute(f"DELETE FROM {LAKE}.{name}")
-        for name in LOADS:
-            con.execute(sql_text("load", name))
+            con.execute(sql_text("tables", name))
+        for name in MATERIALISED:
+            con.execute(sql_text("views", name))
+        for name in (*TABLES, *MATERIALISED):
+            con.execute(f"CREATE TABLE IF NOT EXISTS {LAKE}.{name} AS FROM memory.{name} LIMIT 0")
+        con.execute(f"USE {LAKE}")
+        # Unqualified names: the lake's tables first, then the in-memory templates.
+        con.execute(f"SET search_path = '{LAKE}.main,memory.main'")
+        for name in STATE:
+            if ("build", name) not in in_lake:
+                con.execute(sql_text("state", name))
+        con.execute("BEGIN TRANSACTION")
+        apply_changes(con, store)
         con.execute("COMMIT")
         for name in VIEWS:
-            if name in existing:
+            if name in MATERIALISED or ("main", name) in in_lake:
                 continue
             for statement in con.extract_statements(sql_text("views", name)):
                 # DuckLake keeps a view's own comment but not comments on its columns.

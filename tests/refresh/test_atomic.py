@@ -19,6 +19,8 @@ import dagster as dg
 import polars as pl
 import pytest
 
+from assets.defs import ingest
+from assets.defs.resources import CorpusStorage
 from tests.conftest import REPO_ROOT, SEED, build_warehouse
 from tests.refresh.corpus import bump_mtime, story, table_checksums, write
 from tests.refresh.reader import SNAPSHOT_QUERY
@@ -258,6 +260,19 @@ def test_parse_failure_fails_parsed_records_and_publishes_nothing(
     assert file_identity(published) == before and leftovers(published) == []
 
 
+def stage_new_files(landing: Path, published: Path) -> Path:
+    """Parse what is new without building, and return the staged comments batch the next build
+    reads (the only one a refresh of one new file needs)."""
+    before = set((staging_dir_for(published) / "parsed" / "comments").glob("*.parquet"))
+    storage = CorpusStorage(raw_dir=str(landing), warehouse=str(published), workers=1)
+    staged = dg.materialize(
+        [ingest.raw_dump_files, ingest.parsed_records], resources={"storage": storage}
+    )
+    assert staged.success
+    [batch] = set((staging_dir_for(published) / "parsed" / "comments").glob("*.parquet")) - before
+    return batch
+
+
 def test_unreadable_staged_batch_is_parsed_again_and_the_build_publishes(
     published: Path, landing: Path
 ) -> None:
@@ -276,7 +291,7 @@ def rebuilt_from_scratch(landing: Path, beside: Path) -> Path:
 
 def test_failing_blocking_check_stops_publishing(published: Path, landing: Path) -> None:
     before = file_identity(published)
-    [batch] = (staging_dir_for(published) / "parsed" / "comments").glob("*.parquet")
+    batch = stage_new_files(landing, published)
     staged = pl.read_parquet(batch)
     pl.concat([staged, staged.head(1)]).write_parquet(batch)  # one comment staged twice
     result = build_warehouse(landing, published)

@@ -142,7 +142,9 @@ def _commands() -> dict[str, argparse.ArgumentParser]:
 
 
 @pytest.mark.parametrize("name", list(_commands()))
-def test_every_option_has_help_and_its_default(name: str) -> None:
+def test_every_option_has_help_and_its_default(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # argparse wraps at hyphens to the terminal's width, which would split a long default path.
+    monkeypatch.setenv("COLUMNS", "1000")
     command = _commands()[name]
     text = " ".join(command.format_help().split())
     for action in command._actions:

@@ -1,0 +1,268 @@
+"""One shard of the landing directory, parsed and committed to the lake on its own.
+
+A file belongs to shard `sha256(source_path) mod N`, for good: its re-captures and its retirement
+are always its shard's business, and each shard keeps its own staging store (batches and manifest
+fragment) under `<staging>/shards/<NN>/`. A shard parses its new or changed files (in parallel
+worker processes, as the single-file refresh does), then commits in one lake transaction:
+
+1. the files whose manifest rows differ between the fragment and the lake (`delta_files`);
+2. their staged rows replaced in the lake's `staging` schema;
+3. the articles any of those files captures, before or after (`delta_articles`), and every file
+   holding a capture of one of them (`delta_paths`);
+4. those articles' rows and those files' rows deleted from the contract tables, then written again
+   by the sql/load files themselves, their `staged_*` inputs restricted to the delta.
+
+Readers see the snapshot before or after; a shard that fails or is killed commits nothing.
+
+    python -m warehouse.lake_shard --shard 3 [--raw DIR] [--staging DIR] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from extraction.files import relative_source_path
+from warehouse.extensions import sql_literal
+from warehouse.ingest import (
+    IngestSummary,
+    LandingScan,
+    StagingStore,
+    refresh_staging,
+    scan_landing,
+)
+from warehouse.lake import (
+    LAKE,
+    STAGING,
+    STAGING_TABLES,
+    LakeConfig,
+    commit_lock,
+    current_snapshot,
+    ensure_lake,
+    lake_session,
+)
+from warehouse.sql_files import LOADS, sql_text
+from warehouse.staging import STAGED_TABLES
+
+CONTRACT_BY_ARTICLE = ("articles", "quotes", "comments", "article_captures")
+CONTRACT_BY_FILE = ("ingest_files", "ingest_errors")
+BY_ARTICLE = ("articles", "quotes", "comments")  # staged tables keyed by article
+BY_FILE = ("errors", "manifest", "read_errors")
+
+
+def shard_of(source_path: str, shards: int) -> int:
+    digest = hashlib.sha256(source_path.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:8], "big") % shards
+
+
+def shard_key(shard: int) -> str:
+    """The shard's name: its Dagster partition key and its staging folder."""
+    return f"{shard:02d}"
+
+
+def shard_store(staging_root: Path, shard: int) -> StagingStore:
+    return StagingStore(staging_root / "shards" / shard_key(shard))
+
+
+def scan_shard(landing: Path, store: StagingStore, shard: int, shards: int) -> LandingScan:
+    """The landing directory's files of this shard, against the shard's own manifest."""
+    scan = scan_landing(landing, store)
+
+    def mine(path: Path) -> bool:
+        return shard_of(relative_source_path(path, landing), shards) == shard
+
+    present = [p for p in scan.present if mine(p)]
+    to_parse = [p for p in scan.to_parse if mine(p)]
+    return LandingScan(present, to_parse, len(present) - len(to_parse))
+
+
+@dataclass(frozen=True, slots=True)
+class ShardCommit:
+    shard: int
+    files_changed: int
+    articles_recomputed: int
+    snapshot: int | None  # the snapshot this commit made; None when there was nothing to commit
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _register_fragment(con: duckdb.DuckDBPyConnection, store: StagingStore, shard: int) -> None:
+    """The shard's staging store as temp relations fragment_<table>, the staged rows limited to
+    the batch each file's current parse is in."""
+    manifest = store.manifest().with_columns(pl.lit(shard, pl.Int32).alias("shard"))
+    read_errors = store.read_errors().with_columns(pl.lit(shard, pl.Int32).alias("shard"))
+    for name, frame in (("manifest", manifest), ("read_errors", read_errors)):
+        con.register(f"fragment_{name}_frame", frame.select(list(STAGING_TABLES[name])).to_arrow())
+        con.execute(f"CREATE OR REPLACE TEMP TABLE fragment_{name} AS FROM fragment_{name}_frame")
+        con.unregister(f"fragment_{name}_frame")
+    for table, schema in STAGED_TABLES.items():
+        files = [str(p) for p in store.parsed_files(table)]
+        if files:
+            listing = ", ".join(sql_literal(f) for f in files)
+            source = f"read_parquet([{listing}], union_by_name = true)"
+        else:
+            con.register(f"fragment_{table}_empty", pl.DataFrame(schema=schema).to_arrow())
+            source = f"fragment_{table}_empty"
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW fragment_{table} AS "
+            f"SELECT s.* FROM {source} AS s "
+            "SEMI JOIN fragment_manifest AS m USING (source_path, source_sha256, batch)"
+        )
+
+
+# The files whose rows differ between the fragment and the lake (new, changed, re-parsed, retired).
+DELTA_FILES = f"""
+CREATE OR REPLACE TEMP TABLE delta_files AS
+WITH lake_manifest AS (SELECT * FROM {STAGING}.manifest WHERE shard = $shard),
+lake_read_errors AS (SELECT * FROM {STAGING}.read_errors WHERE shard = $shard)
+SELECT source_path FROM (FROM lake_manifest EXCEPT FROM fragment_manifest)
+UNION SELECT source_path FROM (FROM fragment_manifest EXCEPT FROM lake_manifest)
+UNION SELECT source_path FROM (FROM lake_read_errors EXCEPT FROM fragment_read_errors)
+UNION SELECT source_path FROM (FROM fragment_read_errors EXCEPT FROM lake_read_errors)
+"""
+DELTA_ARTICLES = f"""
+CREATE OR REPLACE TEMP TABLE delta_articles AS
+SELECT DISTINCT article_id FROM {STAGING}.articles SEMI JOIN delta_files USING (source_path)
+UNION SELECT DISTINCT article_id FROM fragment_articles SEMI JOIN delta_files USING (source_path)
+"""
+# Run after the staged rows are replaced: every file now holding a capture of a delta article.
+DELTA_PATHS = f"""
+CREATE OR REPLACE TEMP TABLE delta_paths AS
+SELECT source_path FROM delta_files
+UNION
+SELECT DISTINCT source_path FROM {STAGING}.articles SEMI JOIN delta_articles USING (article_id)
+"""
+
+
+def _replace_staged_rows(con: duckdb.DuckDBPyConnection) -> None:
+    for name in STAGING_TABLES:
+        con.execute(f"DELETE FROM {STAGING}.{name} WHERE source_path IN (FROM delta_files)")
+        con.execute(
+            f"INSERT INTO {STAGING}.{name} BY NAME "
+            f"SELECT * FROM fragment_{name} SEMI JOIN delta_files USING (source_path)"
+        )
+
+
+def _restrict_load_inputs(con: duckdb.DuckDBPyConnection) -> None:
+    """The staged_* relations the sql/load files read, limited to the delta: the delta articles'
+    captures (with their quotes and comments), and the delta paths' files and errors."""
+    for table in BY_ARTICLE:
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW staged_{table} AS SELECT * "
+            f"FROM {STAGING}.{table} SEMI JOIN delta_articles USING (article_id)"
+        )
+    for table in BY_FILE:
+        exclude = " EXCLUDE (shard)" if table in ("manifest", "read_errors") else ""
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW staged_{table} AS SELECT *{exclude} "
+            f"FROM {STAGING}.{table} SEMI JOIN delta_paths USING (source_path)"
+        )
+
+
+def _write_delta(con: duckdb.DuckDBPyConnection) -> None:
+    for table in CONTRACT_BY_ARTICLE:
+        con.execute(f"DELETE FROM main.{table} WHERE article_id IN (FROM delta_articles)")
+    for table in CONTRACT_BY_FILE:
+        con.execute(f"DELETE FROM main.{table} WHERE source_path IN (FROM delta_paths)")
+    for name in LOADS:
+        con.execute(sql_text("load", name))
+    con.execute("DROP TABLE IF EXISTS temp.newest_captures")
+    con.execute("DROP VIEW IF EXISTS temp.current_staged_articles")
+
+
+def _count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])  # type: ignore[index]
+
+
+def commit_shard(
+    config: LakeConfig,
+    store: StagingStore,
+    shard: int,
+    before_commit: Callable[[], None] | None = None,
+) -> ShardCommit:
+    """Commit the shard's staging store to the lake in one transaction (nothing when the lake
+    already holds exactly it). `before_commit` runs with everything written but not committed."""
+    seconds: dict[str, float] = {}
+    with lake_session(config) as con, commit_lock(config) as waited:
+        seconds["lock_wait"] = waited
+        started = time.perf_counter()
+        ensure_lake(con, config)
+        con.execute("BEGIN")
+        try:
+            _register_fragment(con, store, shard)
+            con.execute(DELTA_FILES, {"shard": shard})
+            files = _count(con, "delta_files")
+            if files == 0:
+                con.execute("ROLLBACK")
+                seconds["commit"] = time.perf_counter() - started
+                return ShardCommit(shard, 0, 0, None, seconds)
+            con.execute(DELTA_ARTICLES)
+            _replace_staged_rows(con)
+            con.execute(DELTA_PATHS)
+            _restrict_load_inputs(con)
+            _write_delta(con)
+            articles = _count(con, "delta_articles")
+            con.execute(
+                f"CALL {LAKE}.set_commit_message(?, ?)",
+                [
+                    f"corpus shard {shard_key(shard)}",
+                    f"{files} files changed, {articles} articles recomputed",
+                ],
+            )
+            if before_commit is not None:
+                before_commit()
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        seconds["commit"] = time.perf_counter() - started
+        return ShardCommit(shard, files, articles, current_snapshot(con), seconds)
+
+
+def refresh_shard(
+    landing: Path,
+    staging_root: Path,
+    config: LakeConfig,
+    shard: int,
+    workers: int | None = None,
+    before_commit: Callable[[], None] | None = None,
+) -> tuple[IngestSummary, ShardCommit]:
+    """Scan, parse and commit one shard: what its Dagster partition runs."""
+    store = shard_store(staging_root, shard)
+    started = time.perf_counter()
+    scan = scan_shard(landing, store, shard, config.shards)
+    scanned = time.perf_counter() - started
+    summary = refresh_staging(landing, store, scan, workers)
+    summary.seconds["discover"] = scanned
+    return summary, commit_shard(config, store, shard, before_commit)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from warehouse.paths import raw_dir, staging_dir_for, warehouse_path
+
+    parser = argparse.ArgumentParser(
+        prog="python -m warehouse.lake_shard", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--shard", type=int, required=True)
+    parser.add_argument("--raw", default=str(raw_dir()))
+    parser.add_argument("--staging", default=str(staging_dir_for(warehouse_path())))
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    config = LakeConfig.from_environment()
+    summary, commit = refresh_shard(
+        Path(args.raw).resolve(), Path(args.staging).resolve(), config, args.shard, args.workers
+    )
+    print(json.dumps({"parsed": summary.parsed, "seen": summary.seen, **asdict(commit)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

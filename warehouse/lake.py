@@ -84,6 +84,7 @@ class LakeConfig:
     data_path: str
     shards: int = DEFAULT_SHARDS
     password: str = field(default="", repr=False)  # else libpq's PGPASSWORD or ~/.pgpass
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS  # longest wait for another shard's commit
 
     @property
     def is_postgres(self) -> bool:
@@ -116,15 +117,22 @@ class LakeConfig:
         return cls(catalog, data_path, shards, os.environ.get(ENV_LAKE_PASSWORD, ""))
 
 
-def connect_lake(config: LakeConfig, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB session with the lake attached as `lake` and in use."""
+def connect_lake(
+    config: LakeConfig, read_only: bool = False, snapshot: int | None = None
+) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB session with the lake attached as `lake` and in use: as of now, or as
+    of an earlier snapshot (read only) while it has not expired."""
     con = connect_with_extensions("ducklake", "postgres_scanner")
     data_path = config.data_path.rstrip("/") + "/"
     if config.is_local_data_path:
         Path(data_path).mkdir(parents=True, exist_ok=True)
     if not config.is_postgres:
         Path(config.catalog).parent.mkdir(parents=True, exist_ok=True)
-    options = f"DATA_PATH {sql_literal(data_path)}" + (", READ_ONLY" if read_only else "")
+    options = f"DATA_PATH {sql_literal(data_path)}"
+    if snapshot is not None:
+        options += f", SNAPSHOT_VERSION {int(snapshot)}"
+    if read_only or snapshot is not None:
+        options += ", READ_ONLY"
     con.execute(f"ATTACH {sql_literal(config.attach_target)} AS {LAKE} ({options})")
     con.execute(f"USE {LAKE}")
     return con
@@ -138,7 +146,7 @@ def lake_session(
     so its sessions queue on a lock file beside it; a PostgreSQL catalog admits any number."""
     lock = None if config.is_postgres else FileLock(config.catalog + ".lock")
     if lock is not None:
-        lock.acquire(timeout=DEFAULT_LOCK_TIMEOUT_SECONDS)
+        lock.acquire(timeout=config.lock_timeout)
     try:
         con = connect_lake(config, read_only)
         try:
@@ -151,10 +159,7 @@ def lake_session(
 
 
 @contextmanager
-def commit_lock(
-    config: LakeConfig,
-    timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS,
-) -> Iterator[float]:
+def commit_lock(config: LakeConfig) -> Iterator[float]:
     """Hold the lake's commit lock; yields the seconds spent waiting for it.
 
     DuckLake's optimistic concurrency lets two transactions insert into one table without
@@ -179,9 +184,9 @@ def commit_lock(
             ).fetchall()
             if got:
                 break
-            if time.perf_counter() - started > timeout:
+            if time.perf_counter() - started > config.lock_timeout:
                 raise LakeBusyError(
-                    f"another shard held the lake's commit lock for over {timeout:g} s"
+                    f"another shard held the lake's commit lock for over {config.lock_timeout:g} s"
                 )
             time.sleep(LOCK_POLL_SECONDS)
         yield time.perf_counter() - started

@@ -191,7 +191,8 @@ def commit_shard(
     """Commit the shard's staging store to the lake in one transaction (nothing when the lake
     already holds exactly it). `before_commit` runs with everything written but not committed."""
     seconds: dict[str, float] = {}
-    with lake_session(config) as con, commit_lock(config) as waited:
+    # The lock first: even attaching a new PostgreSQL catalog for the first time must not race.
+    with commit_lock(config) as waited, lake_session(config) as con:
         seconds["lock_wait"] = waited
         started = time.perf_counter()
         ensure_lake(con, config)

@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ENV_PG_BIN = "CORPUS_PG_BIN"  # a directory holding initdb and pg_ctl, when not the Debian one
@@ -78,6 +78,14 @@ class LocalPostgres:
     def environment(self) -> dict[str, str]:
         """What a process needs in its environment to reach the catalog."""
         return {"PGPASSWORD": self.password}
+
+    def create_database(self, name: str) -> LocalPostgres:
+        """Another empty database on this server (one lake each)."""
+        if not name.isidentifier():
+            raise ValueError(f"database name {name!r}: letters, digits and _ only")
+        server = replace(self, database=name)
+        _create_database(pg_bin_dir(), server)
+        return server
 
 
 def _free_port() -> int:
@@ -175,9 +183,9 @@ def local_postgres(parent: Path | None = None) -> Iterator[LocalPostgres]:
         if started.returncode != 0:
             detail = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
             raise RuntimeError(f"PostgreSQL did not start: {started.stderr}\n{detail}")
-        server = LocalPostgres("127.0.0.1", port, "postgres", ROLE, password)
+        server = LocalPostgres("127.0.0.1", port, DATABASE, ROLE, password)
         _create_database(bin_dir, server)
-        yield LocalPostgres("127.0.0.1", port, DATABASE, ROLE, password)
+        yield server
     finally:
         if (data / "postmaster.pid").exists():
             run(
@@ -195,7 +203,7 @@ def _create_database(bin_dir: Path, server: LocalPostgres) -> None:
         [
             str(bin_dir / "createdb"),
             *("--host", server.host, "--port", str(server.port), "--username", server.user),
-            *("--owner", ROLE, DATABASE),
+            *("--maintenance-db", "postgres", "--owner", ROLE, server.database),
         ],
         check=True,
         capture_output=True,

@@ -3,6 +3,7 @@
     .venv/bin/python bench/pipeline.py                 # 1k, 10k and 50k articles
     .venv/bin/python bench/pipeline.py --with-200k     # and 200k
     .venv/bin/python bench/pipeline.py --sizes 1000    # a quick look
+    .venv/bin/python bench/pipeline.py --backend ducklake   # the lake against the file, at 50k
 
 Corpora are generated once per (size, seed) under --work (default: the system temp directory) and
 reused. Each size is measured side by side against a baseline taken in the same run:
@@ -423,6 +424,45 @@ def machine() -> str:
     )
 
 
+def remove_files(paths: list[Path]) -> None:
+    for path in sorted(paths, reverse=True):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def lake_main(options: argparse.Namespace, args: list[str]) -> int:
+    """`--backend ducklake`: bench/lake.py's table, at 50k articles unless --sizes says."""
+    import lake
+
+    sizes = [50_000] if "--sizes" not in args else [int(s) for s in options.sizes.split(",") if s]
+    work = Path(options.work)
+    work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in sizes:
+        raw = corpus(work, size, options.seed) / "raw"
+        state = work / f"lake-state-{size}-{options.seed}"
+        shutil.rmtree(state, ignore_errors=True)
+        results.append(
+            lake.measure_lake(
+                size,
+                raw,
+                state,
+                lambda target, raw=raw: run_build(raw, target, 2),
+                lambda raw=raw, size=size: add_new_files(raw, size, options.seed),
+                remove_files,
+            )
+        )
+        shutil.rmtree(state, ignore_errors=True)
+    if options.json:
+        Path(options.json).write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"machine: {machine()}")
+    print(f"command: bench/pipeline.py {' '.join(args)}".rstrip())
+    print(lake.table(results))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     if args and args[0] == "_build":
@@ -438,7 +478,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "corpus-bench"))
     parser.add_argument("--no-cores", action="store_true", help="skip the one-worker full build")
     parser.add_argument("--json", help="also write the raw measurements to this file")
+    parser.add_argument(
+        "--backend",
+        choices=("duckdb", "ducklake"),
+        default="duckdb",
+        help="ducklake: both backends side by side (bench/lake.py; --sizes defaults to 50000)",
+    )
     options = parser.parse_args(args)
+    if options.backend == "ducklake":
+        return lake_main(options, args)
     sizes = [int(s) for s in options.sizes.split(",") if s]
     if options.with_200k:
         sizes.append(200_000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,12 +17,24 @@ from extraction.quotes.names import (
     nicknamed,
     parse_name,
 )
-from extraction.quotes.outlets import inline_outlet, outlets_named
-from extraction.quotes.rules import ANY_OPEN, BLOCKQUOTE_SIGNATURE, OBJECT_PRONOUNS, PRONOUNS
+from extraction.quotes.outlets import inline_outlet, outlet_mentions
+from extraction.quotes.rules import (
+    ANY_OPEN,
+    BLOCKQUOTE_SIGNATURE,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+)
 from extraction.quotes.scanner import scan
-from extraction.quotes.text import MASK_CHAR, Body, mask, sentence_bounds, sentence_starts
+from extraction.quotes.text import MASK_CHAR, Body, Sentences, mask
 
 _SIGNATURE = re.compile(BLOCKQUOTE_SIGNATURE)
+_POSSESSIVE = re.compile(r"^[’']s?\b|^s?[’'](?:\s|$)")
+# How far from a quotation its reporting clause may sit (characters): no clause is longer, and
+# the bound keeps attribution linear in a paragraph with no sentence boundaries.
+CLAUSE_REACH = 600
+# How much narration before a quotation's sentence the carry-forward reads: a few sentences.
+PREVIOUS_SENTENCES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +47,10 @@ class Context:
     tail_at: int
     previous_sentences: str  # the paragraph before the quotation's sentence
     previous_at: int
+    following: str = (
+        ""  # the sentence after a quotation that ends its own (it may name the speaker)
+    )
+    following_at: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,20 +73,56 @@ class Article:
         self.blockquotes = frozenset(i for i in blockquotes if 0 <= i < len(paragraphs))
         self.quotes = _with_blockquotes(self.body, scan(self.body), self.blockquotes)
         self.masked = mask(self.body.text, [(q.start, q.end) for q in self.quotes])
-        self.people = _people(self.masked)
+        self._paragraphs = [
+            self.masked[s : s + len(p)]
+            for s, p in zip(self.body.starts, self.body.paragraphs, strict=True)
+        ]
+        self._sentences: dict[int, Sentences] = {}
+        self.people = _people(self.masked, self._sentence_starts())
         self.lead_ins = self._block_runs()
-        self.outlets = outlets_named(self.masked)
+        credits = outlet_mentions(self.masked)
+        self.outlets = list(dict.fromkeys(outlet for _, outlet in credits))
+        self._credit_offsets = [at for at, _ in credits]
+        self._credits = [outlet for _, outlet in credits]
         self.outlet_contexts = self._outlet_contexts()
 
+    def outlet_before(self, offset: int) -> str | None:
+        """The latest publication credited by name before `offset` ("… the paper wrote")."""
+        at = bisect.bisect_left(self._credit_offsets, offset)
+        return self._credits[at - 1] if at else None
+
     def paragraph(self, index: int) -> str:
-        start, end = self.body.span(index)
-        return self.masked[start:end]
+        """The masked text of one paragraph."""
+        return self._paragraphs[index]
+
+    def sentences(self, index: int) -> Sentences:
+        """The sentences of one paragraph (found once per paragraph)."""
+        found = self._sentences.get(index)
+        if found is None:
+            found = self._sentences[index] = Sentences(self._paragraphs[index])
+        return found
+
+    def _sentence_starts(self) -> list[int]:
+        """Where every sentence of the body starts (offsets in the joined body), in order."""
+        out: list[int] = []
+        for index, start in enumerate(self.body.starts):
+            out.extend(start + s for s in self.sentences(index).starts)
+        return out
+
+    def paragraph_tail(self, index: int) -> tuple[str, int]:
+        """The last few sentences of a paragraph and their offset in the joined body."""
+        paragraph = self._paragraphs[index]
+        start = self.sentences(index).before(len(paragraph), PREVIOUS_SENTENCES - 1)
+        start = max(start, len(paragraph) - PREVIOUS_SENTENCES * CLAUSE_REACH)
+        return paragraph[start:], self.body.starts[index] + start
 
     def opens_paragraph(self, quote: RawQuote) -> bool:
         if quote.whole_paragraph:
             return True
-        start = self.body.starts[quote.first_paragraph]
-        return quote.open_at is not None and not self.body.text[start : quote.open_at].strip()
+        index = quote.first_paragraph
+        paragraph = self.body.paragraphs[index]
+        lead = len(paragraph) - len(paragraph.lstrip())
+        return quote.open_at is not None and quote.open_at - self.body.starts[index] <= lead
 
     def _block_runs(self) -> dict[int, int | None]:
         """Paragraphs quoted as blocks -> the index of their lead-in paragraph (if any)."""
@@ -103,8 +155,7 @@ class Article:
         for index in range(len(self.body.paragraphs)):
             paragraph = self.paragraph(index)
             base = self.body.starts[index]
-            starts = [*sentence_starts(paragraph), len(paragraph)]
-            for start, end in itertools.pairwise(starts):
+            for start, end in self.sentences(index).pairs():
                 sentence = paragraph[start:end]
                 if MASK_CHAR in sentence:
                     continue
@@ -134,9 +185,11 @@ class Article:
         p_start = self.body.starts[first]
         paragraph = self.paragraph(first)
         open_rel = (quote.open_at if quote.open_at is not None else quote.start) - p_start
-        s_start, _ = sentence_bounds(paragraph, open_rel)
+        sentences = self.sentences(first)
+        s_start = max(sentences.bounds(open_rel)[0], open_rel - CLAUSE_REACH)
         head = paragraph[s_start:open_rel]
-        previous = paragraph[:s_start]
+        p_from = max(sentences.before(s_start, PREVIOUS_SENTENCES), s_start - 3 * CLAUSE_REACH)
+        previous = paragraph[p_from:s_start]
         if quote.close_at is None:
             tail, tail_at = "", quote.end
         else:
@@ -144,13 +197,27 @@ class Article:
             l_start = self.body.starts[last]
             closing = self.paragraph(last)
             close_rel = quote.close_at - l_start
-            _, s_end = sentence_bounds(closing, close_rel)
+            closing_sentences = self.sentences(last)
+            _, s_end = closing_sentences.bounds(close_rel)
             if not closing[close_rel + 1 : s_end].strip() and _ends_open(self.body.text, quote):
                 # “…function?” Foster said. — a question or exclamation mark ends the quotation,
                 # not the sentence that reports it.
-                _, s_end = sentence_bounds(closing, min(s_end, len(closing) - 1))
+                _, s_end = closing_sentences.bounds(min(s_end, len(closing) - 1))
+            s_end = min(s_end, close_rel + 1 + CLAUSE_REACH)
             tail, tail_at = closing[close_rel + 1 : s_end], quote.close_at + 1
-        return Context(head, tail, p_start + s_start, tail_at, previous, p_start)
+            if not tail.strip():
+                following = closing[s_end : s_end + CLAUSE_REACH]
+                return Context(
+                    head,
+                    tail,
+                    p_start + s_start,
+                    tail_at,
+                    previous,
+                    p_start + p_from,
+                    following,
+                    l_start + s_end,
+                )
+        return Context(head, tail, p_start + s_start, tail_at, previous, p_start + p_from)
 
     def resolve(self, found: Attribution) -> Speaker:
         if found.kind == "pronoun":
@@ -161,6 +228,8 @@ class Article:
                 paragraph = self.body.paragraph_at(found.offset)
                 window = self.body.starts[max(0, paragraph - 2)]
                 person = self.people.resolve_pronoun(gender, found.offset, window)
+                if person is not None:
+                    self.people.mention(person, found.offset)  # "she said … she added"
             speaker = " ".join(person.canonical) if person else None
             return Speaker(speaker, found.mention, found.verb)
         if found.kind == "name" and found.name is not None:
@@ -202,10 +271,26 @@ def _with_blockquotes(
     return sorted(out, key=lambda q: q.start)
 
 
-def _people(masked: str) -> People:
-    """Everyone the (masked) body names, with every place they are mentioned."""
+# A name within this many words of its sentence's start stands in subject position.
+SUBJECT_WORDS = 7
+
+
+def _subject_position(masked: str, starts: list[int], offset: int) -> bool:
+    """Whether a mention opens its sentence ("On Wednesday, Clinton bashed …"): the salient
+    position a later "she" most often refers back to."""
+    index = bisect.bisect_right(starts, offset) - 1
+    start = max(starts[index] if index >= 0 else 0, offset - 20 * SUBJECT_WORDS)
+    return len(masked[start:offset].split()) < SUBJECT_WORDS
+
+
+def _people(masked: str, starts: list[int]) -> People:
+    """Everyone the (masked) body names, with every place they are mentioned.
+
+    A mention is salient (a likely antecedent for a pronoun) when it is in subject position and
+    neither a possessive ("Trump’s influence") nor the object of a preposition.
+    """
     people = People()
-    singles: list[tuple[int, str]] = []
+    singles: list[tuple[int, str, bool]] = []
     for offset, chain in chains(masked):
         name = parse_name(chain)
         if name is None:
@@ -214,22 +299,28 @@ def _people(masked: str) -> People:
         before = masked[max(0, offset - 30) : offset].split()
         preceding = before[-1].strip(",;:") if before else ""
         following = masked[offset + len(chain) : offset + len(chain) + 12]
+        salient = (
+            preceding.lower() not in PREPOSITIONS
+            and not _POSSESSIVE.match(following)
+            and not chain.endswith(("’s", "'s", "s’", "s'"))
+            and _subject_position(masked, starts, at)
+        )
         if looks_like_person(name, preceding, following):
-            people.add(name, at)
+            people.add(name, at, salient)
         else:
-            singles.append((at, chain))
+            singles.append((at, chain, salient))
     for at, nick in nicknamed(masked):
         people.add(nick, at)
     for found in _all_clauses(masked):
         if found.kind == "name" and found.name and not is_organisation(found.name):
             people.add(found.name, found.offset)
-    for at, chain in singles:
+    for at, chain, salient in singles:
         name = parse_name(chain)
         if name is None:
             continue
         person = people.lookup(name, at)
         if person is not None:
-            people.add(name, at)
+            people.add(name, at, salient)
     return people
 
 
@@ -238,8 +329,7 @@ def _all_clauses(masked: str) -> list[Attribution]:
     out: list[Attribution] = []
     base = 0
     for paragraph in masked.split("\n\n"):
-        starts = [*sentence_starts(paragraph), len(paragraph)]
-        for s, e in itertools.pairwise(starts):
+        for s, e in Sentences(paragraph).pairs():
             found = last_clause(paragraph[s:e])
             if found is not None:
                 out.append(found.shifted(base + s))

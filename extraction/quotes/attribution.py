@@ -7,6 +7,7 @@ never attributes another quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -76,7 +77,7 @@ _DESC = (
 # Any determiner + noun phrase as a subject ("The channel said", "A spokesperson for the company,
 # Laura Kim, told"); after a verb only role nouns count, so "told the meeting" is no speaker.
 _SUBJECT_DESC = (
-    rf"(?P<desc>\b(?:{_DETERMINER})\s+"
+    rf"(?P<desc>\b(?:{_DETERMINER}|[A-Z][\w\-]*[’']s)\s+"
     rf"(?:(?!(?:{_alternation(FUNCTION_WORDS)})\b)[\w’'\-]+\s+){{0,3}}?"
     rf"(?!(?:{_alternation(FUNCTION_WORDS)})\b)[a-z][\w’'\-]*(?<!ed)"
     r"(?:\s+(?:for|of|at|from)\s+(?:the\s+|a\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})?)"
@@ -87,19 +88,32 @@ _ROLE_PREFIX = (
     rf"(?:(?:[A-Z][\w’'\-]*\s+){{0,3}}?(?:[a-z][\w’'\-]*\s+){{0,2}}?"
     rf"(?:{_alternation(ROLE_NOUNS | ROLE_ACRONYMS)})\s+)?"
 )
-_NAME = rf"{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
+# "a smiling Gordon Pike", "an emotional Rosa Diaz": a description that ends in the name.
+_DESCRIBED_NAME = r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w’'\-]*\s+){1,2}?(?=[A-Z]))?"
+_NAME = rf"{_DESCRIBED_NAME}{_ROLE_PREFIX}(?P<name>{NAME_CHAIN})"
 # An affiliation after a name: "Jon Simpson from Hertfordshire Police told reporters".
 _AFFILIATION = r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})?"
-_APPOSITIVE = r"(?:,\s+(?P<appos>[^,;:.!?\"“”]{1,80}?),)?"
+# ", 62," / ", chief strategist at Kestrel Partners in Denver," / " (D-Wash.)" / ", R-Wis.,"
+_APPOSITIVE = (
+    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:,\s+(?:aged\s+)?\d{1,3}(?=,))?"
+    r"(?:,\s+[RDI]-[A-Z][\w.]*(?=,))?"
+    r"(?:,\s+(?P<appos>(?:[^,;:.!?\"“”]|(?<=[A-Z])\.|,(?=\s+(?:[A-Z]\w*\.?|D\.C\.),)){1,160}?),)?"
+)
 
+# Clause patterns start only where a word starts: a cheap test that spares the engine every
+# position inside a word.
+_WORD_START = r"(?<![\w’'\-])"
 # "he recalled", "Helen Cho, 62, said", "a spokeswoman, Anna Berg, told reporters"
 SUBJECT_FIRST = re.compile(
-    rf"(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS}\s+{_VERB}"
+    rf"{_WORD_START}(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}{_AFFILIATION}){_APPOSITIVE}{_MODS},?\s+{_VERB}"
 )
+_NOT_ROLE_WORD = _alternation(PREPOSITIONS | FUNCTION_WORDS)
 # "said Helen Cho, who chairs the board", "added the minister", "said the chair, Helen Cho",
 # "said her colleague Priya Menon"
 VERB_FIRST = re.compile(
-    rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,?\s+(?P<appos>{NAME_CHAIN}))?|{_NAME})"
+    rf"\b{_VERB}\s+(?:{_PRON}|{_DESC}(?:,?\s+(?P<appos>{NAME_CHAIN}))?|"
+    rf"(?:the\s+)?(?:(?!(?:{_NOT_ROLE_WORD})\b)[a-z][\w’'\-]*\s+){{0,2}}?{_NAME})"
 )
 # "according to Ramzan Kadyrov", "in the words of one union official",
 # "— that was the verdict of Joan Ellery", "quoted him as saying"
@@ -114,13 +128,29 @@ _NAMED_IN_APPOSITION = re.compile(rf"\b(?:named|called)\s+({NAME_CHAIN})$")
 # The subject that opens a sentence ending in a colon: "Vasilenko brushed that aside: “…”".
 COLON_SUBJECT = re.compile(rf"^[\s,;\-–—]*(?:{_PRON}|{_SUBJECT_DESC}|{_NAME}){_APPOSITIVE}")
 # Any person-like subject in a sentence: "In a conversation with the Paris Review, he talked".
-ANY_SUBJECT = re.compile(rf"{_PRON}|{_NAME}")
+ANY_SUBJECT = re.compile(rf"{_WORD_START}(?:{_PRON}|{_NAME})")
 _TAIL_LEAD = re.compile(r"^[\s,;:\-–—]*")
+# A sentence right after a quotation that names its speaker: "That was the message from union
+# leader Joan Petrakis", "So says Omar Haddad", "Those were the words of …".
+NEXT_SENTENCE = re.compile(
+    rf"^\s*(?:(?:That|This|Those|These|Such)\s+(?:was|is|were|are)\s+(?:the\s+)?"
+    rf"(?:[\w’'\-]+\s+){{0,3}}?(?:of|from)|So\s+(?P<verb>says|said))\s+(?:{_DESC}|{_NAME})"
+)
 _APPOS_NAME = re.compile(rf"^{NAME_CHAIN}$")
+
+
+# What may follow the subject of "said NAME": punctuation, the end, or a word that cannot make
+# NAME the subject of a clause of its own ("says Americans don’t need …" credits nobody).
+_VERB_FIRST_FOLLOWER = re.compile(
+    rf"\s*(?:$|[,.;:!?)—–\-]|(?:{'|'.join(sorted(PREPOSITIONS))}|who|and|as|during|after|before|"
+    r"when|while|late|early|last|this|on|told|wrote|added)\b|[A-Z(])"
+)
 
 
 def _from_match(match: re.Match[str], verb: str | None) -> Attribution | None:
     """The attribution a clause match describes, or None when its subject is a publication."""
+    if match.re is VERB_FIRST and not _VERB_FIRST_FOLLOWER.match(match.string, match.end()):
+        return None
     found = _subject(match, verb)
     if found is not None and match.re is ACCORDING_TO:
         return Attribution(found.kind, found.mention, found.offset, None, found.name, True)
@@ -166,6 +196,8 @@ def _object_of_preposition(match: re.Match[str]) -> bool:
     if match.re is not SUBJECT_FIRST:
         return False
     before = match.string[max(0, match.start() - 30) : match.start()].split()
+    if before and before[-1] == "with" and (match.group("verb") or "").endswith("ing"):
+        return False  # "with Gorka noting that …": an absolute clause, Gorka speaks
     return bool(before) and before[-1] in PREPOSITIONS
 
 
@@ -193,13 +225,44 @@ def in_tail(tail: str) -> Attribution | None:
     return None
 
 
+def next_sentence(text: str) -> Attribution | None:
+    """The speaker a sentence right after a quotation names ("That was the verdict of X")."""
+    match = NEXT_SENTENCE.match(text)
+    return _from_match(match, match.group("verb")) if match else None
+
+
+# Words without which no clause pattern can match: a cheap test that spares most narration
+# sentences the full patterns.
+_CUE_WORDS = frozenset(
+    w.lower()
+    for phrase in (*REPORTING_VERBS, *REPORTING_PHRASES, *EXPLICIT_ATTRIBUTION_CUES, "quoted")
+    for w in re.findall(r"[A-Za-z]+", phrase)
+    if w not in ("s", "to", "the", "of", "in", "as", "was", "that", "this")
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _matches(pattern: re.Pattern[str], text: str, cues: list[int]) -> Iterator[re.Match[str]]:
+    """Matches of a clause pattern; those that open with a cue word are tried at cue words only."""
+    if pattern is VERB_FIRST or pattern is QUOTED_AS:
+        for at in cues:
+            match = pattern.match(text, at)
+            if match is not None:
+                yield match
+    else:
+        yield from pattern.finditer(text)
+
+
 def last_clause(text: str) -> Attribution | None:
     """The last reporting clause in `text` ('Mr. Kadyrov advised …', 'he claimed that …')."""
+    cues = [m.start() for m in _LOWER_WORD.finditer(text) if m.group() in _CUE_WORDS]
+    if not cues:
+        return None
     best: Attribution | None = None
     best_key = (-1, -1)
     # The latest verb wins; on the same verb "She told the meeting" beats "told the meeting".
     for priority, pattern in enumerate((ACCORDING_TO, VERB_FIRST, SUBJECT_FIRST, QUOTED_AS)):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, cues):
             verb = match.groupdict().get("verb")
             found = _from_match(match, verb)
             key = (match.start("verb") if verb else match.start(), priority)

@@ -39,6 +39,9 @@ def is_title_or_name(text: str, head: str, tail: str) -> bool:
     last_word = (words or [""])[-1]
     if last_word in TITLE_CUES or before.endswith(TITLE_CUE_PHRASES):
         return True
+    # "known to supporters as “the Postman”", "better known as"
+    if last_word == "as" and "known" in words[-6:]:
+        return True
     # "a new production of “Hamlet”", "the book, “Twelve Rounds”"
     if len(words) > 1 and last_word == "of" and words[-2] in TITLE_CUES:
         return True
@@ -49,18 +52,36 @@ def is_title_or_name(text: str, head: str, tail: str) -> bool:
         if previous[:1].isupper() and following[:1].isupper() and word_count(text) <= 4:
             return True
     stripped_head = head.strip()
-    return bool(stripped_head) and word_count(text) <= 10 and _title_case(text.rstrip(","))
+    if not stripped_head:
+        # A title opening its sentence and running on into it: “Forty Years of Light” runs
+        # until March.
+        following = tail.lstrip()
+        return (
+            word_count(text) <= 10
+            and _title_case(text.rstrip(","))
+            and text[-1:] not in ".,!?"
+            and following[:1].islower()
+        )
+    return word_count(text) <= 10 and _title_case(text.rstrip(","))
 
 
 def is_scare(text: str, head: str, tail: str) -> bool:
-    """Whether an unattributed quotation is a short phrase held at arm's length (“Nazi-era”)."""
-    if word_count(text) > SCARE_MAX_WORDS:
+    """Whether an unattributed quotation is a short phrase held at arm's length (“Nazi-era”).
+
+    An exclamation or a question ("Everybody down!") is an utterance, never a scare quote.
+    """
+    if word_count(text) > SCARE_MAX_WORDS or is_utterance(text):
         return False
     opens_sentence = not head.strip(" \t\n-–—")
     if not opens_sentence:
         return True
     # A short phrase that opens a sentence and runs on into it: “Nazi-era” rhetoric is back.
     return bool(tail.strip()) and text[-1:] not in _TRAILING_PUNCTUATION
+
+
+def is_utterance(text: str) -> bool:
+    """Whether a quotation ends as an exclamation or a question: somebody said it."""
+    return text.rstrip(" ,.;:’'\"”")[-1:] in ("!", "?")
 
 
 def is_noun_phrase_scare(text: str, head: str) -> bool:

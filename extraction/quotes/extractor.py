@@ -5,15 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extraction.quotes.article import NO_SPEAKER, Article, Context, Speaker
-from extraction.quotes.attribution import Attribution, colon_subject, in_tail, last_clause
+from extraction.quotes.attribution import (
+    Attribution,
+    colon_subject,
+    in_tail,
+    last_clause,
+    next_sentence,
+)
 from extraction.quotes.classify import (
     is_noun_phrase_scare,
     is_scare,
     is_title_or_name,
+    is_utterance,
     word_count,
 )
 from extraction.quotes.model import QuoteSpan, RawQuote
-from extraction.quotes.outlets import inline_outlet, lead_in_outlet
+from extraction.quotes.outlets import described_outlet, inline_outlet, lead_in_outlet
 from extraction.quotes.rules import SCARE_MAX_WORDS
 from extraction.records import QuoteKind
 
@@ -25,6 +32,8 @@ def _held_at_arms_length(text: str, ctx: Context, found: Attribution) -> bool:
     when the subject is an institution rather than a person or a role ("The government insists
     it is sending “help”").
     """
+    if is_utterance(text):
+        return False
     if is_noun_phrase_scare(text, ctx.head):
         return True
     return word_count(text) <= SCARE_MAX_WORDS and not found.names_a_role
@@ -66,11 +75,15 @@ def extract_quotes(
             if found is not None and not found.explicit and _held_at_arms_length(text, ctx, found):
                 found = None
         found = found or _shift(colon_subject(ctx.head), ctx.head_at)
+        found = found or _shift(next_sentence(ctx.following), ctx.following_at)
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue
         speaker = article.resolve(found) if found is not None else None
-        outlet = inline_outlet(ctx.head + " " + ctx.tail, article.outlets)
+        clause = ctx.head + " " + ctx.tail
+        outlet = inline_outlet(clause, article.outlets)
+        if outlet is None and described_outlet(clause):
+            outlet = article.outlet_before(ctx.head_at)
         lead_in = article.lead_ins.get(quote.first_paragraph)
         if block and lead_in is not None:
             lead = body.paragraphs[lead_in]
@@ -121,7 +134,8 @@ def _carry(
     for index in (paragraph - 1, paragraph - 2) if bare else (paragraph - 1,):
         if index < 0:
             break
-        found = last_clause(article.paragraph(index))
+        tail, tail_at = article.paragraph_tail(index)
+        found = last_clause(tail)
         if found is not None:
-            return article.resolve(found.shifted(article.body.starts[index])), None
+            return article.resolve(found.shifted(tail_at)), None
     return None, None

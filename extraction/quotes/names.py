@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import gender_guesser.detector as gender_detector
-
+from extraction.quotes.first_names import guess
 from extraction.quotes.rules import (
     GENDER_GUESSER_MAP,
     HONORIFICS,
@@ -37,18 +37,12 @@ _NICKNAMED = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _detector() -> gender_detector.Detector:
-    return gender_detector.Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def first_name_gender(first_name: str) -> str | None:
     """'m', 'f' or None for a first name, from gender-guesser's offline lists."""
     if first_name in NON_NAME_WORDS or not first_name[:1].isupper():
         return None
-    answer: str = _detector().get_gender(first_name)
-    return GENDER_GUESSER_MAP.get(answer)
+    return GENDER_GUESSER_MAP.get(guess(first_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +95,17 @@ def parse_name(chain: str) -> Name | None:
     if inner:
         tokens = tokens[inner[-1] + 1 :]
         titled = True
+    # A possessive inside the chain belongs to what comes before it: "Media Research Center’s
+    # Brent Bozell" is Brent Bozell.
+    owners = [i for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) and len(t) > 2]
+    if owners:
+        tokens = tokens[owners[-1] + 1 :]
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     if not tokens or any(t in NON_NAME_WORDS for t in tokens):
         return None
+    if len(tokens) > 2 and all(t.isupper() for t in tokens):
+        return None  # a headline in capitals, not a name
     return Name(honorific, tuple(tokens), titled)
 
 
@@ -119,27 +120,45 @@ def is_organisation(name: Name) -> bool:
     )
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class Person:
     canonical: tuple[str, ...]
     gender: str | None
     gender_is_certain: bool = False
+    offsets: list[int] = field(default_factory=list)  # where the person is mentioned, sorted
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
     offset: int
     person: Person
+    salient: bool = True  # a subject-like mention; not a possessive or a preposition's object
+
+
+# How many earlier mentions a pronoun looks through for a person of its gender.
+PRONOUN_REACH = 200
 
 
 @dataclass(slots=True)
 class People:
-    """The people of one article, and where each is mentioned."""
+    """The people of one article, and where each is mentioned.
+
+    Persons are indexed by their first and last name words, and mentions kept sorted by offset,
+    so that a lookup or a pronoun costs the same however long the article is.
+    """
 
     persons: list[Person] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # sorted by offset
+    _offsets: list[int] = field(default_factory=list)
+    _by_word: dict[str, list[Person]] = field(default_factory=dict)
 
-    def add(self, name: Name, offset: int) -> Person:
+    def _index(self, person: Person) -> None:
+        for word in {person.canonical[0], person.canonical[-1]}:
+            bucket = self._by_word.setdefault(word, [])
+            if person not in bucket:
+                bucket.append(person)
+
+    def add(self, name: Name, offset: int, salient: bool = True) -> Person:
         """Register a full mention; a fuller form of a known person replaces its canonical name."""
         person = self.lookup(name, offset)
         if person is None:
@@ -148,22 +167,36 @@ class People:
                 gender = first_name_gender(name.tokens[0])  # "His daughter, Samira,"
             person = Person(name.tokens, gender, name.gender_is_certain)
             self.persons.append(person)
+            self._index(person)
         elif len(name.tokens) > len(person.canonical):
             person.canonical = name.tokens
+            self._index(person)
         if name.gender_is_certain and not person.gender_is_certain:
             person.gender, person.gender_is_certain = name.gender, True
         elif person.gender is None:
             person.gender = name.gender
-        self.mentions.append(Mention(offset, person))
+        self.mention(person, offset, salient)
         return person
+
+    def mention(self, person: Person, offset: int, salient: bool = True) -> None:
+        """Record that `person` is mentioned at `offset` (by name, or by a resolved pronoun)."""
+        at = bisect.bisect_right(self._offsets, offset)
+        if at and self._offsets[at - 1] == offset and self.mentions[at - 1].person is person:
+            return
+        self._offsets.insert(at, offset)
+        self.mentions.insert(at, Mention(offset, person, salient))
+        bisect.insort(person.offsets, offset)
 
     def lookup(self, name: Name, offset: int) -> Person | None:
         """The known person a (possibly partial) name refers to, or None."""
         tokens = name.tokens
         gender = name.gender
+        candidates = list(self._by_word.get(tokens[-1], ()))
+        if len(tokens) == 1:
+            candidates += [p for p in self._by_word.get(tokens[0], ()) if p not in candidates]
         matches = [
             p
-            for p in self.persons
+            for p in candidates
             if _refers_to(tokens, p.canonical)
             and (gender is None or p.gender is None or p.gender == gender)
         ]
@@ -172,19 +205,30 @@ class People:
         if len(matches) == 1:
             return matches[0]
         # Several people share a surname: the one mentioned last before this point.
-        before = [m.person for m in self.mentions if m.offset <= offset and m.person in matches]
-        return before[-1] if before else matches[0]
+        latest = [(_last_before(p.offsets, offset), i) for i, p in enumerate(matches)]
+        at, index = max(latest)
+        if at < 0:
+            return min(matches, key=self.persons.index)
+        return matches[index]
 
     def resolve_pronoun(self, gender: str | None, offset: int, window_start: int) -> Person | None:
         """The nearest person mentioned before `offset` whose gender fits the pronoun.
 
         Within the window (the last few paragraphs), a person whose gender only a first-name
         list suggests may still be "she" when nobody nearer fits; beyond it only fitting people
-        count.
+        count. At most PRONOUN_REACH earlier mentions are read.
         """
-        before = sorted(
-            (m for m in self.mentions if m.offset < offset), key=lambda m: m.offset, reverse=True
-        )
+        end = bisect.bisect_left(self._offsets, offset)
+        before = self.mentions[max(0, end - PRONOUN_REACH) : end][::-1]
+        # Salience first: the latest subject-like mention of a fitting person nearby ("Valls
+        # spoke out against Trump’s influence … he warned" is Valls).
+        for mention in before:
+            if mention.offset < window_start:
+                break
+            person = mention.person
+            fits = gender is None or person.gender is None or person.gender == gender
+            if fits and mention.salient:
+                return person
         for mention in before:
             person = mention.person
             if gender is None or person.gender is None or person.gender == gender:
@@ -201,6 +245,12 @@ class People:
             if gender is None or person.gender is None or person.gender == gender:
                 return person
         return None
+
+
+def _last_before(offsets: list[int], offset: int) -> int:
+    """The last of sorted `offsets` at or before `offset`, or -1."""
+    at = bisect.bisect_right(offsets, offset)
+    return offsets[at - 1] if at else -1
 
 
 def _refers_to(tokens: tuple[str, ...], canonical: tuple[str, ...]) -> bool:

@@ -9,6 +9,7 @@ from extraction.quotes.rules import (
     KNOWN_OUTLETS,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
+    OUTLET_DESCRIPTION_SUBJECT,
     OUTLET_HEAD_WORDS,
     OUTLET_INLINE_PATTERNS,
     OUTLET_LEAD_IN_PATTERNS,
@@ -19,6 +20,7 @@ from extraction.quotes.rules import (
 _LEAD_INS = tuple(re.compile(p) for p in OUTLET_LEAD_IN_PATTERNS)
 _INLINE = tuple(re.compile(p) for p in OUTLET_INLINE_PATTERNS)
 _POSSESSIVE = re.compile(r"[’']s?$")
+_DESCRIBED = re.compile(OUTLET_DESCRIPTION_SUBJECT)
 
 
 def canonical_outlet(written: str, *, strict: bool) -> str | None:
@@ -29,6 +31,9 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
     `strict`, always (a lead-in paragraph's structure already says it is a publication).
     """
     tokens = [_POSSESSIVE.sub("", t.rstrip(".,;:")) for t in written.split()]
+    # "As Politico reported", "But the Times said": sentence words before the name are not in it.
+    while len(tokens) > 1 and tokens[0] in NON_NAME_WORDS and tokens[0] not in ("The", "the"):
+        tokens.pop(0)
     while tokens and tokens[0] in ("The", "the"):
         tokens.pop(0)
     if not tokens:
@@ -39,6 +44,8 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
             return KNOWN_OUTLETS[alias]
     if tokens[0] in NON_NAME_WORDS:
         return None
+    if any(t in ROLE_TITLES for t in tokens[:-1]):
+        return None  # "Atlantic City Mayor Don Guardian" is a person
     if tokens[-1] in OUTLET_HEAD_WORDS and len(tokens) > 1:
         return "The " + " ".join(tokens)
     if not strict:
@@ -86,7 +93,8 @@ def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
             written = match.group("outlet")
             # "the broadcaster RÚV": the description already says it is a publication.
             described = bool(match.groupdict().get("described"))
-            outlet = canonical_outlet(written, strict=not described) or _short_form(written, seen)
+            # A one-word second reference ("the Times") is the publication named before it.
+            outlet = _short_form(written, seen) or canonical_outlet(written, strict=not described)
             if outlet is not None:
                 found.append((match.start(), outlet))
     return min(found)[1] if found else None
@@ -103,12 +111,39 @@ def _short_form(written: str, seen: Sequence[str]) -> str | None:
     return None
 
 
-def outlets_named(text: str) -> list[str]:
-    """Every publication the text credits inline, in order of first mention."""
-    out: list[str] = []
+# Any capitalised phrase: a publication named anywhere ("The New York Times obtained the memo").
+_CHAIN = re.compile(r"\b(?:[Tt]he\s+)?[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*")
+
+
+def _named_anywhere(text: str) -> list[tuple[int, str]]:
+    """(offset, publication) of phrases that are a known alias exactly, or a longer phrase ending
+    like a publication ("the Lakeside Gazette"); "Times Square" is neither."""
+    out: list[tuple[int, str]] = []
+    for match in _CHAIN.finditer(text):
+        tokens = [_POSSESSIVE.sub("", t) for t in match.group(0).split()]
+        while tokens and tokens[0] in ("The", "the"):
+            tokens.pop(0)
+        joined = " ".join(tokens)
+        if joined in KNOWN_OUTLETS:
+            out.append((match.start(), KNOWN_OUTLETS[joined]))
+        elif len(tokens) > 1 and tokens[-1] in OUTLET_HEAD_WORDS:
+            outlet = canonical_outlet(joined, strict=True)
+            if outlet is not None:
+                out.append((match.start(), outlet))
+    return out
+
+
+def described_outlet(clause: str) -> bool:
+    """Whether a clause credits a publication named only by a description ("the paper wrote")."""
+    return _DESCRIBED.search(clause) is not None
+
+
+def outlet_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, publication) of every credit or mention of a publication, in reading order."""
+    out: list[tuple[int, str]] = _named_anywhere(text)
     for pattern in _INLINE:
         for match in pattern.finditer(text):
             outlet = canonical_outlet(match.group("outlet"), strict=True)
-            if outlet is not None and outlet not in out:
-                out.append(outlet)
-    return out
+            if outlet is not None:
+                out.append((match.start(), outlet))
+    return sorted(out)

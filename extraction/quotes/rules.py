@@ -46,12 +46,43 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     concludes cautioned cautions commented comments reflected reflects assured assures
     conceded added recalled reiterated reiterates sighed laughed exclaimed exclaims
     pledged pledges demanded demands appealed appeals
+    charged charges barked beamed proclaimed proclaims declared announced
+    thought thinks believes believed described describes labeled labelled labels branded brands
+    dubbed termed terms mocked mocks decried decries derided derides dismissed dismisses hailed
+    hails praised praises lauded lauds touted touts slammed slams blasted blasts criticized
+    criticised criticizes criticises accused accuses condemned condemns thanked thanks
+    applauded applauds acknowledged argued contended contends asserted asserts
+    insisted recalled recounted explained elaborated elaborates wondered wonders mused muses
+    marveled marvelled quipped joked snapped retorted retorts scoffed scoffs fumed vented
+    lamented bemoaned bemoans conceded admitted wrote told noting adding arguing saying
+    telling warning insisting explaining claiming suggesting calling describing asking
+    predicting promising vowing acknowledging stressing recalling referring referred refers
+    characterized characterised characterizes characterises summed summarized summarised
+    estimated estimates projected reckoned reckons figured figures hopes hoped feared fears
+    worried worries complained reported reports read reads concluded announced informed
+    interjected interrupted repeated repeats chimed echoed echoes ventured offered offers
+    called calls talking talked spoke speaking boasting boasted bragged bragging
     """
 )
 
 # Reporting phrases of more than one word.
 REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
-    {"called for", "calls for", "appealed for", "quoted as saying"}
+    {
+        "called for",
+        "calls for",
+        "appealed for",
+        "quoted as saying",
+        "went on",
+        "goes on",
+        "pointed out",
+        "points out",
+        "spoke out",
+        "weighed in",
+        "shot back",
+        "fired back",
+        "chimed in",
+        "summed up",
+    }
 )
 
 # Adverbs and auxiliaries that may sit between a speaker and the verb ("he later said").
@@ -104,6 +135,12 @@ ROLE_TITLES: Final[frozenset[str]] = _words(
     Health Defence Defense Finance Education Minister Spokesman Spokeswoman Activist Former
     Treasurer Comptroller Attorney-General Solicitor-General Lieutenant Superintendent Constable
     Striker Defender Midfielder Goalkeeper Forward Winger Manager Fire Assistant
+    Adviser Advisor Senior Admiral Rear Vice Assemblyman Assemblywoman Host Anchor Commentator
+    Strategist Pollster Nominee Candidate Leader Majority Minority Whip Chair Attorney-General
+    Surgeon Spokesperson Lt. Gov. Sen. Rep. Del. Gen. Adm. Commander Candidate Businessman
+    Businesswoman Billionaire Developer Hopeful Frontrunner Front-runner Contender Challenger
+    Incumbent Rival Congressional Presidential Republican Democratic Democrat GOP Libertarian
+    Evangelical Televangelist Columnist Correspondent Reporter Editor Founder Co-founder
     """
 )
 
@@ -127,6 +164,7 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     baker banker trader investor entrepreneur boss employee member councilwoman councilman
     mp mep msp ceo governor-general commander fisherman fishermen boxer lorry taxi shop café cafe
     labourer laborer carer cleaner chef cook waiter waitress dancer photographer filmmaker
+    clerk campaign pollster host anchor commentator nominee candidate lawmaker legislator
     """
 )
 
@@ -315,6 +353,40 @@ KNOWN_OUTLETS: Final[dict[str, str]] = {
     "Daily Beast": "The Daily Beast",
     "Intercept": "The Intercept",
     "BBC Sport": "BBC Sport",
+    "NYT": "The New York Times",
+    "NYTimes": "The New York Times",
+    "WaPo": "The Washington Post",
+    "WSJ": "The Wall Street Journal",
+    "Chicago Tribune": "Chicago Tribune",
+    "Miami Herald": "Miami Herald",
+    "Boston Globe": "The Boston Globe",
+    "Des Moines Register": "The Des Moines Register",
+    "Orlando Sentinel": "Orlando Sentinel",
+    "New York Post": "New York Post",
+    "New York Daily News": "New York Daily News",
+    "Daily Caller": "The Daily Caller",
+    "Global Times": "Global Times",
+    "Breitbart News": "Breitbart News",
+    "Breitbart": "Breitbart News",
+    "MSNBC": "MSNBC",
+    "CNBC": "CNBC",
+    "Fox Business": "Fox Business",
+    "Fox Business Network": "Fox Business",
+    "PolitiFact": "PolitiFact",
+    "Politifact": "PolitiFact",
+    "Right Wing Watch": "Right Wing Watch",
+    "Blaze": "TheBlaze",
+    "TheBlaze": "TheBlaze",
+    "Washington Examiner": "Washington Examiner",
+    "Washington Times": "The Washington Times",
+    "Washington Free Beacon": "Washington Free Beacon",
+    "National Review": "National Review",
+    "Weekly Standard": "The Weekly Standard",
+    "Univision": "Univision",
+    "Telemundo": "Telemundo",
+    "Yahoo News": "Yahoo News",
+    "Sky Sports": "Sky Sports",
+    "KXAN": "KXAN",
     "Variety": "Variety",
 }
 
@@ -359,7 +431,23 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     + _OUTLET_DESCRIPTION
     + r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
-    r"(?:reports|reported|recounts|recounted|quoted)\b",
+    r"(?:(?:first|also|later|previously)\s+)?"
+    r"(?:reports|reported|recounts|recounted|quoted|wrote|writes|noted|notes|said|says|added|"
+    r"adds|revealed|reveals|editorialized|characterized|described|found|tweeted|confirmed)\b",
+    # "an Associated Press account", "a copy … reviewed by The Post", "[HuffPost.]"
+    r"\b(?:reviewed\s+by|published\s+by|released\s+by|broadcast\s+by|aired\s+on|"
+    r"(?:according\s+to|in)\s+(?:an?|the)\s+)(?:[Tt]he\s+)?"
+    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
+    r"\[(?P<outlet>[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*)\.?\]",
+)
+
+# A publication named only by a description ("the newspaper wrote", "the conservative-leaning
+# magazine reported"): the latest publication named before it is meant.
+OUTLET_DESCRIPTION_SUBJECT: Final = (
+    r"\b[Tt]he\s+(?:[\w\-]+\s+){0,2}?(?:newspaper|paper|network|outlet|publication|magazine|"
+    r"broadcaster|website|editorial\s+board|news\s+agency|wire\s+service|tabloid)\s+"
+    r"(?:(?:first|also|later)\s+)?(?:reported|reports|wrote|writes|said|says|noted|notes|added|"
+    r"adds|revealed|editorialized|described|found|quoted|confirmed)\b"
 )
 
 # A signature closing a <blockquote> paragraph: " — Winston Churchill", " – Maya Angelou, 1969".
@@ -373,7 +461,7 @@ SCARE_MAX_WORDS: Final = 4
 # A short quotation right after one of these is a noun phrase held at arm's length, even inside a
 # reported sentence ("said the government’s “support package” had saved jobs").
 SCARE_DETERMINERS: Final[frozenset[str]] = _words(
-    "the a an its their his her our this that these those so-called supposed alleged"
+    "the a an its their his her our this these those so-called supposed alleged"
 )
 
 # A quotation right after one of these words names a work or a thing; it is not speech.

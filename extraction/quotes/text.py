@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ _BOUNDARY = re.compile(
 )
 _KEPT_PUNCTUATION = ".!?,;:"
 _LAST_WORD = re.compile(r"([\w.’']+)$")
+# How far back a boundary looks for the word its full stop ends (longer words are no abbreviation).
+_WORD_LOOKBACK = 24
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,8 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
     """Offsets where sentences begin in a masked paragraph (0 always among them)."""
     starts = [0]
     for match in _BOUNDARY.finditer(masked_paragraph):
-        word = _LAST_WORD.search(masked_paragraph, 0, match.start())
+        end = match.start()
+        word = _LAST_WORD.search(masked_paragraph[max(0, end - _WORD_LOOKBACK) : end])
         if word and not match.group("closers"):
             token = word.group(1).rstrip(".")
             if token in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
@@ -90,9 +94,29 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
     return starts
 
 
-def sentence_bounds(masked_paragraph: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the sentence of `masked_paragraph` that holds `offset`."""
-    starts = sentence_starts(masked_paragraph)
-    start = max(s for s in starts if s <= offset)
-    later = [s for s in starts if s > offset]
-    return start, (later[0] if later else len(masked_paragraph))
+class Sentences:
+    """The sentences of one masked paragraph, found once; lookups by offset are logarithmic."""
+
+    __slots__ = ("end", "starts")
+
+    def __init__(self, masked_paragraph: str) -> None:
+        self.starts = sentence_starts(masked_paragraph)
+        self.end = len(masked_paragraph)
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `offset`."""
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        following = index + 1
+        return self.starts[index], (
+            self.starts[following] if following < len(self.starts) else self.end
+        )
+
+    def before(self, offset: int, count: int) -> int:
+        """The start of the sentence `count` sentences before the one holding `offset`."""
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.starts[max(0, index - count)]
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence, in order."""
+        ends = [*self.starts[1:], self.end]
+        return list(zip(self.starts, ends, strict=True))

@@ -66,3 +66,109 @@ def test_tally_counts_precision_recall_and_scare(bench: ModuleType) -> None:
 
 def test_place_finds_repeated_texts_in_reading_order(bench: ModuleType) -> None:
     assert bench.place("ab ab", ["ab", "ab"]) == [(0, 2), (3, 5)]
+
+
+# --- PolNeAR reading and scoring, on a tiny corpus written here in its brat standoff format ---
+
+ARTICLE = (
+    "Mayor backs plan.\n\n"
+    "Mayor Ada Quill spoke on Monday.\n"
+    "“We will build it,” she said.\n"
+    "Quill called the plan “overdue.”\n"
+)
+
+
+def _write_split(root: Path, split: str) -> Path:
+    folder = root / "data" / split
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    (folder / "text" / "doc_one.txt").write_text(ARTICLE, encoding="utf-8")
+    quote = ARTICLE.index("“We")
+    she = ARTICLE.index("she said")
+    quill = ARTICLE.index("Quill called")
+    content = ARTICLE.index("the plan “")
+    end = ARTICLE.index(".”\n", content) + 2
+    lines = [
+        f"T1\tContent {quote} {quote + 19}\t{ARTICLE[quote : quote + 19]}",
+        f"T2\tSource {she} {she + 3}\tshe",
+        f"T3\tCue {she + 4} {she + 8}\tsaid",
+        "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2",
+        f"T4\tSource {quill} {quill + 5}\tQuill",
+        f"T5\tContent {content} {end}\t{ARTICLE[content:end]}",
+        "E2\tAttribution:T4 Content:T5 Source:T4",
+    ]
+    (folder / "attributions" / "doc_one_ab12.ann").write_text("\n".join(lines) + "\n")
+    return root
+
+
+def test_polnear_test_split_is_refused(bench: ModuleType, tmp_path: Path) -> None:
+    _write_split(tmp_path, "test")
+    with pytest.raises(bench.polnear.ReservedSplit):
+        bench.polnear.load(tmp_path, "test")
+    assert bench.main(["--polnear", str(tmp_path), "--split", "test"]) == 2
+
+
+def test_polnear_run_skips_cleanly_without_the_corpus(
+    bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench.main(["--polnear", str(tmp_path / "absent"), "--split", "dev"]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_polnear_gold_quotes_are_the_marked_words_with_resolved_sources(
+    bench: ModuleType, tmp_path: Path
+) -> None:
+    docs = bench.polnear.load(_write_split(tmp_path, "train"), "train")
+    assert len(docs) == 1
+    first, second = docs[0].quotes
+    # Without CoreNLP files the source's own words (and earlier sources) resolve it.
+    assert (first.source, first.pronoun, first.opens) == ("she", True, True)
+    assert ARTICLE[slice(*first.fragments[0])] == "We will build it,"
+    assert (second.opens, ARTICLE[slice(*second.fragments[0])]) == (False, "overdue.")
+
+
+def test_polnear_scoring_counts_found_quotes_and_speakers(bench: ModuleType) -> None:
+    docs_text = ARTICLE
+    quote = docs_text.index("We will")
+    gold = bench.polnear.GoldQuote(
+        ((quote, quote + 17),),
+        ((quote - 1, quote + 18),),
+        True,
+        "she",
+        "person",
+        "Ada Quill",
+        True,
+        False,
+    )
+    doc = bench.polnear.Document("d", docs_text, [], [gold])
+    tally = bench.PolnearTally()
+    # Covering 6 of 17 characters (> 30%) finds the quote; the speaker matches at name level.
+    bench.score_polnear(
+        tally, doc, [bench.Predicted(quote, quote + 6, "Quill", "she", None, "direct")]
+    )
+    assert (tally.found, tally.named_right, tally.pronoun_right) == (1, 1, 1)
+    tally = bench.PolnearTally()
+    bench.score_polnear(
+        tally, doc, [bench.Predicted(quote, quote + 5, "Quill", "she", None, "direct")]
+    )
+    assert tally.found == 0
+
+
+def test_same_name_is_name_level(bench: ModuleType) -> None:
+    same = bench.polnear.same_name
+    assert same("Clinton", "Hillary Clinton")
+    assert same("Mrs. Clinton", "Hillary Rodham Clinton")
+    assert same("Claudia Tenney", "Assemblywoman Claudia Tenney")
+    assert not same("Bill Clinton", "Hillary Clinton")
+    assert not same(None, "Hillary Clinton")
+
+
+def test_outlets_agree_up_to_the_leading_article(bench: ModuleType) -> None:
+    assert bench.same_outlet("Guardian", "The Guardian")
+    assert not bench.same_outlet("The Guardian", "The Observer")
+
+
+def test_speed_rows_report_seconds_per_megabyte(bench: ModuleType) -> None:
+    paragraph = bench.synthetic_paragraph(0.002)
+    assert 1_900 <= len(paragraph.encode("utf-8")) <= 2_200
+    assert "s per MB" in bench.speed_report([0.002])

@@ -11,6 +11,7 @@ import dagster as dg
 from assets.defs.resources import CorpusStorage, corpus_storage
 from pipelines.instance import cli_run_tags, fail_dead_cli_runs, project_instance
 from pipelines.output import EXAMPLE_QUERY, format_rows
+from warehouse.lake import warehouse_backend
 from warehouse.lock import WarehouseBusyError, writer_lock
 from warehouse.readonly import run_query
 
@@ -95,6 +96,15 @@ def refresh(
 
 
 def run_build(raw: Path, warehouse: Path, wait: bool = False, ephemeral: bool = False) -> int:
+    if warehouse_backend() == "ducklake":
+        print(
+            "error: `corpus build` writes the DuckDB file. With CORPUS_WAREHOUSE_BACKEND=ducklake "
+            "the shards commit to the lake: backfill the lake_shards partitions in the UI, "
+            "`dg launch --job refresh_lake_shards --partition 00`, or "
+            "`python -m warehouse.lake_shard --shard 0` (docs/scaling.md).",
+            file=sys.stderr,
+        )
+        return 2
     try:
         result = refresh(corpus_storage(raw, warehouse), wait=wait, ephemeral=ephemeral)
     except WarehouseBusyError as exc:

@@ -68,8 +68,7 @@ def reader(expected_path: Path, out: Path, stop: Path) -> int:
             sink.flush()
             if last:
                 return 0
-            stop_seen = stop.exists()
-            if not stop_seen:
+            if not stop.exists():
                 time.sleep(ROUND_INTERVAL_SECONDS)
 
 

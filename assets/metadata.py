@@ -43,26 +43,49 @@ def markdown_preview(con: duckdb.DuckDBPyConnection, relation: str) -> str:
     return "\n".join(lines)
 
 
-def column_schema(con: duckdb.DuckDBPyConnection, relation: str) -> dg.TableSchema:
+def column_rows(con: duckdb.DuckDBPyConnection, relation: str) -> list[list[str | None]]:
+    """(name, DuckDB type, COMMENT ON) of each column, in order."""
     rows = con.execute(
         "SELECT column_name, data_type, comment FROM duckdb_columns() "
-        "WHERE table_name = ? ORDER BY column_index",
+        "WHERE table_name = ? AND schema_name = 'main' ORDER BY column_index",
         [relation],
     ).fetchall()
+    return [list(row) for row in rows]
+
+
+def column_schema(con: duckdb.DuckDBPyConnection, relation: str) -> dg.TableSchema:
+    return _schema(column_rows(con, relation))
+
+
+def _schema(columns: list[list[str | None]]) -> dg.TableSchema:
     return dg.TableSchema(
         columns=[
-            dg.TableColumn(name, data_type, description=comment)
-            for name, data_type, comment in rows
+            dg.TableColumn(str(name), str(data_type), description=comment)
+            for name, data_type, comment in columns
         ]
     )
 
 
-def relation_metadata(con: duckdb.DuckDBPyConnection, relation: str, rows: int) -> dict[str, Any]:
+def relation_summary(con: duckdb.DuckDBPyConnection, relation: str, rows: int) -> dict[str, Any]:
+    """What the UI shows about a table or view, as plain data: a refresh that changes nothing
+    shows it again without reading the warehouse."""
     return {
-        "dagster/row_count": rows,
-        "dagster/column_schema": column_schema(con, relation),
-        "preview": dg.MetadataValue.md(markdown_preview(con, relation)),
+        "rows": rows,
+        "columns": column_rows(con, relation),
+        "preview": markdown_preview(con, relation),
     }
+
+
+def summary_metadata(summary: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "dagster/row_count": summary["rows"],
+        "dagster/column_schema": _schema(summary["columns"]),
+        "preview": dg.MetadataValue.md(summary["preview"]),
+    }
+
+
+def relation_metadata(con: duckdb.DuckDBPyConnection, relation: str, rows: int) -> dict[str, Any]:
+    return summary_metadata(relation_summary(con, relation, rows))
 
 
 def sql_code_references(*files: Path) -> dict[str, dg.CodeReferencesMetadataValue]:

@@ -1,5 +1,5 @@
 """The DuckLake backend against the DuckDB file, side by side in one run (`bench/pipeline.py
---backend ducklake`): a full build and a refresh with 1% new files on each, and the lake's full
+--backend ducklake`): a full build and a refresh with 1% files changed on each, and the lake's full
 build by 1, 2 and 4 shard processes. The lake's catalog is a throwaway PostgreSQL on this machine
 (warehouse/local_postgres.py) and its data path a local directory.
 
@@ -96,12 +96,11 @@ def measure_lake(
     raw: Path,
     state: Path,
     file_build: Callable[[Path], dict[str, Any]],
-    add_new_files: Callable[[], list[Path]],
-    remove: Callable[[list[Path]], None],
+    change_one_percent: Callable[[], Any],
 ) -> dict[str, Any]:
     """Both backends at one corpus size. `file_build(state)` is the file warehouse's refresh in a
-    fresh process (bench/pipeline.py's), `add_new_files` lands 1% more and `remove` takes them
-    away again."""
+    fresh process (bench/pipeline.py's); `change_one_percent()` changes 1% of the files (new dumps
+    and re-captures, as bench/pipeline.py's refresh row does) and returns what `.undo()`s it."""
     m: dict[str, Any] = {"size": size}
     file_state = state / "file"
     shutil.rmtree(file_state, ignore_errors=True)
@@ -122,14 +121,14 @@ def measure_lake(
         config = LakeConfig(database.ducklake_catalog, str(data), SHARDS, database.password)
         with lake_session(config, read_only=True) as con:
             m["lake_rows"] = relation_counts(con)
-        new = add_new_files()
+        change = change_one_percent()
         try:
-            print(f"[{size}] file: refresh, 1% new files ...", file=sys.stderr, flush=True)
+            print(f"[{size}] file: refresh, 1% files changed ...", file=sys.stderr, flush=True)
             m["file_inc"] = timed(lambda: file_build(file_state))
-            print(f"[{size}] lake: refresh, 1% new files, 2 processes ...", file=sys.stderr)
+            print(f"[{size}] lake: refresh, 1% files changed, 2 processes ...", file=sys.stderr)
             m["lake_inc"] = timed(lambda: run_shards(raw, staging, env, 2))
         finally:
-            remove(new)
+            change.undo()
     return m
 
 
@@ -178,8 +177,8 @@ def table(results: list[dict[str, Any]]) -> str:
         "lake CPU, 4 procs / 1 proc",
         lambda r: f"{r['lake_full_4']['cpu'] / r['lake_full_1']['cpu']:.2f}x",
     )
-    step("file: refresh, 1% new files", "file_inc")
-    step("lake: refresh, 1% new files (2 procs)", "lake_inc")
+    step("file: refresh, 1% files changed", "file_inc")
+    step("lake: refresh, 1% files changed (2 procs)", "lake_inc")
     row("  lake shards that committed", lambda r: _shards_committed(r["lake_inc"]["result"]))
     row(
         "lake / file: 1% refresh wall",

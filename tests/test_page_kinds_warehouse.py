@@ -127,7 +127,8 @@ def test_engagement_views_count_only_articles(warehouse: Path) -> None:
     assert articles == care2
     [(comment,)] = query(
         warehouse,
-        "SELECT comment FROM duckdb_views() WHERE view_name = 'article_engagement'",
+        "SELECT meaning FROM data_dictionary"
+        " WHERE relation = 'article_engagement' AND position = 0",
     )
     assert "Counts only pages in articles" in comment
 

@@ -3,6 +3,7 @@ and a file that cannot be wired in fails loudly instead of being left out."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,10 @@ from warehouse.sql_files import (
     CHECKS,
     KINDS,
     LOADS,
+    MATERIALISED,
+    SCOPE,
     SQL_DIR,
+    STATE,
     TABLES,
     VIEWS,
     SqlFileError,
@@ -24,6 +28,7 @@ from warehouse.sql_files import (
     read_check,
     reads,
     sql_text,
+    upstream,
 )
 
 INGEST_AND_REPORT = {"raw_dump_files", "parsed_records", "engagement_report"}
@@ -53,19 +58,49 @@ def test_every_table_view_and_check_file_is_in_the_dagster_graph() -> None:
     assert report.parent_keys == {dg.AssetKey(view) for view in files_in("views")}
 
 
-def test_every_table_is_loaded_and_every_other_load_is_read() -> None:
-    assert set(TABLES) <= set(LOADS)
-    helpers = set(LOADS) - set(TABLES)
-    read_by_loads = set().union(*(reads("load", name) for name in LOADS))
-    assert helpers and helpers <= read_by_loads
+def test_every_table_state_and_materialised_view_has_its_load_and_no_other_load_exists() -> None:
+    assert set(LOADS) == {*TABLES, *STATE, *MATERIALISED}
+    # Each load replaces the rows of its own relation only: the scope says which.
+    writes = re.compile(r"\b(?:INSERT\s+INTO|DELETE\s+FROM)\s+(?:\w+\.)?(\w+)", re.IGNORECASE)
+    for name in LOADS:
+        assert set(writes.findall(sql_text("load", name))) == {name}, name
+    # Every scope relation is read by a later statement, but those listing the staged batches the
+    # statements after them read (the build points the staged_* relations at them).
+    read_later = set().union(
+        *(reads("load", n) for n in LOADS), *(reads("scope", n) for n in SCOPE)
+    )
+    batch_lists = {n for n in SCOPE if n.endswith("_batches")}
+    assert batch_lists == {"changed_batches", "load_batches"}
+    assert set(SCOPE) - batch_lists <= read_later
+
+
+def test_materialised_views_are_tables_filled_by_their_load() -> None:
+    assert set(MATERIALISED) == {
+        "article_engagement",
+        "commenter_activity",
+        "daily_engagement",
+        "duplicate_comments",
+        "quote_echoes",
+        "quote_sources",
+    }
+    for name in MATERIALISED:
+        assert sql_text("views", name).count(f"CREATE TABLE {name} (") == 1, name
 
 
 def test_views_are_created_after_what_they_read() -> None:
-    for kind, order in (("load", LOADS), ("views", VIEWS)):
+    for kind, order in (("scope", SCOPE), ("load", LOADS), ("views", VIEWS)):
         for position, name in enumerate(order):
-            assert not reads(kind, name) & set(order[position:]), (kind, name)
-    # quote_echoes reads quotes and comments, never a view; the order is not a hand-kept list.
-    assert reads("views", "quote_echoes") == {"quotes", "comments"}
+            assert not (reads(kind, name) - {name}) & set(order[position:]), (kind, name)
+    # quote_echoes is computed from quotes and comments, never from a view; the order is not a
+    # hand-kept list. commenter_activity adds up what its state table counted from comments.
+    assert reads("load", "quote_echoes") - {"quote_echoes"} == {
+        "quotes",
+        "comments",
+        "touched_articles",
+    }
+    assert upstream("quote_echoes") == ["comments", "quotes"]
+    assert upstream("commenter_activity") == ["articles", "comments"]
+    assert upstream("site_engagement") == ["article_engagement", "commenter_activity"]
 
 
 def test_every_check_names_its_asset_and_severity_and_counts_violations(tmp_path: Path) -> None:

@@ -1,4 +1,10 @@
-"""Build a complete warehouse file from the staging store: tables, bulk loads, views."""
+"""Build a warehouse file from the staging store. A refresh copies the published file and applies
+only what changed since it was built; a first build (or one after the SQL changed, or when most
+files changed) starts from an empty file. Both run the same SQL: sql/scope finds what changed
+against the warehouse's own record of what it was built from (schema `build`), sql/load deletes
+the rows of changed files and touched articles and inserts them anew, and recomputes what adds
+them up. An empty file has no record, so everything is changed and the same statements build it
+from scratch."""
 
 from __future__ import annotations
 
@@ -6,113 +12,227 @@ import hashlib
 import json
 import shutil
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 import duckdb
 import polars as pl
 
 from warehouse.ingest import StagingStore
-from warehouse.sql_files import LOADS, SQL_DIR, TABLES, VIEWS, sql_text
-from warehouse.staging import STAGED_TABLES
+from warehouse.memory import build_settings
+from warehouse.sql_files import (
+    LOADS,
+    MATERIALISED,
+    SCOPE,
+    SQL_DIR,
+    STATE,
+    TABLES,
+    VIEWS,
+    reads,
+    sql_text,
+)
+from warehouse.staging import ERROR_SCHEMA, MANIFEST_SCHEMA, STAGED_TABLES
+
+BuildMode = Literal["reuse", "incremental", "full"]
+# Above this share of changed files a build from scratch is cheaper than replacing their rows in
+# a copy (deleting most of a table costs more than writing it); both give the same tables.
+INCREMENTAL_LIMIT = 0.5
+BUILT_WITH_QUERY = "SELECT code_fingerprint FROM build.built_with"
 
 
 @dataclass(frozen=True, slots=True)
 class BuildCounts:
     rows: dict[str, int]
-    # Wall seconds per stage: "tables" (CREATE), "load" (bulk INSERT ... SELECT from staged
-    # Parquet), "views", "checkpoint".
+    # Wall seconds per stage: "plan", "copy" (of the published file), "tables" (CREATE), "scope"
+    # (what changed), "load" (replacing rows), "views", "counts", "checkpoint".
     seconds: dict[str, float] = field(default_factory=dict)
-    # What the build was made from (see `staging_fingerprint`); `reused` when the published file
-    # was already built from exactly that and was copied instead of rebuilt.
+    # What the build was made from (see `staging_fingerprint`).
     fingerprint: str = ""
-    reused: bool = False
+    # reuse: the published file was built from exactly this and is kept as it is; incremental:
+    # a copy of it with the changes applied; full: built from scratch.
+    mode: BuildMode = "full"
+    reason: str = ""
+    changed_files: int = 0
+    touched_articles: int = 0
+    # Wall seconds of each statement of sql/scope and sql/load ("scope/changed_files", ...).
+    statements: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reused(self) -> bool:
+        return self.mode == "reuse"
 
 
-def staging_fingerprint(store: StagingStore) -> str:
-    """Everything a build reads: the manifest, read errors, the staged batch files (named by their
-    content) and every SQL file. Equal fingerprints give identical warehouses."""
-    digest = hashlib.sha256()
-    digest.update(store.manifest().sort("source_path").write_csv().encode())
-    digest.update(store.read_errors().write_csv().encode())
-    for table in STAGED_TABLES:
-        digest.update("\n".join(p.name for p in store.parsed_files(table)).encode())
+def code_fingerprint() -> str:
+    """What a warehouse's SQL depends on: every file in sql/, the staged Parquet schemas and the
+    DuckDB version. A published file built with another one is not patched but rebuilt."""
+    digest = hashlib.sha256(duckdb.__version__.encode())
+    for name, schema in (
+        ("manifest", MANIFEST_SCHEMA),
+        ("read_errors", ERROR_SCHEMA),
+        *STAGED_TABLES.items(),
+    ):
+        digest.update(f"{name}:{schema}".encode())
     for sql in sorted(SQL_DIR.rglob("*.sql")):
         digest.update(sql.relative_to(SQL_DIR).as_posix().encode() + b"\0" + sql.read_bytes())
     return digest.hexdigest()
 
 
+def _file_digest(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").digest()
+    except FileNotFoundError:
+        return b""
+
+
+def staging_fingerprint(store: StagingStore) -> str:
+    """Everything a build reads: the manifest (which names each file's staged batch, written once
+    under a new name), the read errors and the code. Equal fingerprints give identical warehouses;
+    the files are hashed as bytes, so this costs a read of two small files, not a parse."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(_file_digest(store.manifest_path))
+    digest.update(_file_digest(store.read_errors_path))
+    return digest.hexdigest()
+
+
+# The record of the published build, beside the staging store: its fingerprint, its size and
+# modification time (so a file replaced behind our back is not mistaken for it), and the check
+# results and UI metadata computed on it, which a refresh with nothing new reports again.
 def _built_from_path(store: StagingStore) -> Path:
     return store.root / "published.json"
 
 
+def _identity(path: Path, fingerprint: str) -> dict[str, str]:
+    stat = path.stat()
+    return {"fingerprint": fingerprint, "size_mtime": f"{stat.st_size}:{stat.st_mtime_ns}"}
+
+
 def record_published(
-    store: StagingStore, published: Path, fingerprint: str, built: Path | None = None
+    store: StagingStore,
+    published: Path,
+    fingerprint: str,
+    built: Path | None = None,
+    summary: dict[str, Any] | None = None,
 ) -> None:
-    """Remember which fingerprint the published file was built from (and which file that is).
+    """Remember which fingerprint the published file was built from, with `summary` (checks and
+    metadata) to report again while nothing changes.
 
     Called with `built` (the finished build, before it is renamed over `published`, which keeps
     its size and mtime) so the record is written while the writer lock is held."""
-    record = json.dumps({**_record(built or published, fingerprint), "warehouse": str(published)})
-    _built_from_path(store).write_text(record, encoding="utf-8")
+    record = {**_identity(built or published, fingerprint), "warehouse": str(published)}
+    record["summary"] = summary or {}
+    tmp = _built_from_path(store).with_suffix(".tmp")
+    tmp.write_text(json.dumps(record), encoding="utf-8")
+    tmp.replace(_built_from_path(store))
 
 
-def _record(published: Path, fingerprint: str) -> dict[str, str]:
-    stat = published.stat()
-    size_mtime = f"{stat.st_size}:{stat.st_mtime_ns}"
-    return {"fingerprint": fingerprint, "warehouse": str(published), "size_mtime": size_mtime}
+def published_record(store: StagingStore, published: Path) -> dict[str, Any] | None:
+    """The record of the published file, if it is the file that was recorded."""
+    try:
+        record = json.loads(_built_from_path(store).read_text(encoding="utf-8"))
+        expected = {
+            **_identity(published, str(record.get("fingerprint", ""))),
+            "warehouse": str(published),
+        }
+        current = all(record.get(key) == value for key, value in expected.items())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return record if current else None
 
 
 def published_fingerprint(store: StagingStore, published: Path) -> str | None:
     """The fingerprint the published file was built from, if it is the file that was recorded."""
-    try:
-        record = json.loads(_built_from_path(store).read_text(encoding="utf-8"))
-        current = record == _record(published, str(record.get("fingerprint", "")))
-    except (OSError, ValueError, AttributeError):
+    record = published_record(store, published)
+    return str(record["fingerprint"]) if record else None
+
+
+def reusable_summary(
+    store: StagingStore, published: Path, fingerprint: str
+) -> dict[str, Any] | None:
+    """The recorded checks and metadata of the published file when it was built from exactly
+    `fingerprint`: nothing landed, nothing changed, same code. None when it must be built."""
+    record = published_record(store, published)
+    if record is None or record["fingerprint"] != fingerprint or not record.get("summary"):
         return None
-    return str(record["fingerprint"]) if current else None
+    return dict(record["summary"])
 
 
-def _published_is_current(store: StagingStore, published: Path, fingerprint: str) -> bool:
-    return published_fingerprint(store, published) == fingerprint
+def connect_build(target: Path) -> duckdb.DuckDBPyConnection:
+    """A writable connection to a build file, its memory capped and spilling beside it."""
+    return duckdb.connect(str(target), config=build_settings(target))
 
 
-def _register_staged(con: duckdb.DuckDBPyConnection, store: StagingStore) -> None:
-    """Expose the staged Parquet as views named staged_<table>. DuckDB stores relation views in the
-    file, so build_database drops them after loading."""
+def _empty(schema: dict[str, Any]) -> Any:
+    return pl.DataFrame(schema=schema).to_arrow()
+
+
+def register_frames(con: duckdb.DuckDBPyConnection, store: StagingStore | None) -> None:
+    """The manifest, the read errors and the code fingerprint as temporary relations (staged_*),
+    for sql/scope to compare with what the warehouse was built from (empty without a store)."""
+    manifest = store.manifest() if store else pl.DataFrame(schema=MANIFEST_SCHEMA)
+    read_errors = store.read_errors() if store else pl.DataFrame(schema=ERROR_SCHEMA)
+    con.register("staged_manifest", manifest.to_arrow())
+    con.register("staged_read_errors", read_errors.to_arrow())
+    con.register(
+        "staged_build", pl.DataFrame({"code_fingerprint": [code_fingerprint()]}).to_arrow()
+    )
+
+
+def _register_staged(
+    con: duckdb.DuckDBPyConnection, store: StagingStore, batches: Iterable[str] | None = None
+) -> None:
+    """The staged Parquet of the named batches (all of them when None) as temporary relations
+    named staged_<table>."""
+    wanted = None if batches is None else set(batches)
     for table, schema in STAGED_TABLES.items():
-        files = [str(p) for p in store.parsed_files(table)]
-        relation = (
-            con.read_parquet(files, union_by_name=True)
-            if files
-            else con.from_arrow(pl.DataFrame(schema=schema).to_arrow())
-        )
-        relation.create_view(f"staged_{table}")
-    con.from_arrow(store.manifest().to_arrow()).create_view("staged_manifest")
-    con.from_arrow(store.read_errors().to_arrow()).create_view("staged_read_errors")
+        files = [str(p) for p in store.parsed_files(table) if wanted is None or p.stem in wanted]
+        relation = con.read_parquet(files, union_by_name=True) if files else _empty(schema)
+        con.register(f"staged_{table}", relation)
+
+
+def _batches(con: duckdb.DuckDBPyConnection, relation: str) -> list[str]:
+    return [row[0] for row in con.execute(f"SELECT batch FROM {relation}").fetchall()]
+
+
+def _count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
+    return int(con.execute(f'SELECT count(*) FROM "{relation}"').fetchone()[0])  # type: ignore[index]
+
+
+def plan(store: StagingStore, published: Path | None) -> tuple[BuildMode, str]:
+    """Whether to apply the changes to a copy of `published` or build from scratch, and why.
+
+    Reads the published file's own record of what it was built from (read-only, beside any
+    analyst's connection) and counts the changed files with the refresh's own first statement."""
+    if published is None or not published.exists():
+        return "full", "no published warehouse"
+    try:
+        con = duckdb.connect(str(published), read_only=True)
+    except duckdb.Error as exc:
+        return "full", f"the published warehouse cannot be opened ({exc})"
+    try:
+        try:
+            [(built_with,)] = con.execute(BUILT_WITH_QUERY).fetchall()
+        except (duckdb.Error, ValueError):
+            return "full", "the published warehouse has no record of what it was built from"
+        if built_with != code_fingerprint():
+            return "full", "the SQL, the staging schemas or DuckDB changed since it was built"
+        register_frames(con, store)
+        con.execute(sql_text("scope", "changed_files"))
+        changed, files = _count(con, "changed_files"), _count(con, "staged_manifest")
+    finally:
+        con.close()
+    if changed > INCREMENTAL_LIMIT * max(files, 1):
+        return "full", f"{changed} of {files} files changed"
+    return "incremental", f"{changed} of {files} files changed"
 
 
 def build_database(target: Path, store: StagingStore, published: Path | None = None) -> BuildCounts:
-    """Write a new warehouse at `target` (which must not exist) and close it checkpointed.
-
-    When `published` was built from the same fingerprint (nothing landed, nothing changed, same
-    SQL), it is copied instead: a refresh with nothing new costs a file copy, not a rebuild."""
+    """Write a new warehouse at `target` (which must not exist) and close it checkpointed: a copy
+    of `published` with what changed applied, or a build from scratch (see `plan`)."""
     seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-    fingerprint = staging_fingerprint(store)
-    seconds["fingerprint"] = time.perf_counter() - clock
-    if published is not None and _published_is_current(store, published, fingerprint):
-        shutil.copyfile(published, target)
-        con = duckdb.connect(str(target), read_only=True)
-        try:
-            rows = {
-                name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])  # type: ignore[index]
-                for name in (*TABLES, *VIEWS)
-            }
-        finally:
-            con.close()
-        seconds["copy"] = time.perf_counter() - clock - seconds["fingerprint"]
-        return BuildCounts(rows, seconds, fingerprint, reused=True)
+    statements: dict[str, float] = {}
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -121,28 +241,120 @@ def build_database(target: Path, store: StagingStore, published: Path | None = N
         seconds[stage] = seconds.get(stage, 0.0) + now - clock
         clock = now
 
-    con = duckdb.connect(str(target))
+    fingerprint = staging_fingerprint(store)
+    mode, reason = plan(store, published)
+    lap("plan")
+    if mode == "incremental":
+        assert published is not None
+        shutil.copyfile(published, target)
+        lap("copy")
+    con = connect_build(target)
     try:
-        for name in TABLES:
-            con.execute(sql_text("tables", name))
-        lap("tables")
-        _register_staged(con, store)
-        for name in LOADS:
-            con.execute(sql_text("load", name))
-        # Relation.create_view stores the staged_* views in the file itself; drop them so the
-        # published warehouse holds only the contract's tables and views.
-        for name in (*STAGED_TABLES, "manifest", "read_errors"):
-            con.execute(f"DROP VIEW IF EXISTS staged_{name}")
-        lap("load")
-        for name in VIEWS:
-            con.execute(sql_text("views", name))
-        rows = {
-            name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])  # type: ignore[index]
-            for name in (*TABLES, *VIEWS)
-        }
+        register_frames(con, store)
+        # One transaction: no commit (and its WAL sync) per statement. The file is published
+        # only once it is whole, so nothing in between needs to be durable.
+        con.execute("BEGIN TRANSACTION")
+        if mode == "full":
+            create_relations(con)
+            lap("tables")
+        changed, touched = apply_changes(con, store, lap, statements)
+        if mode == "full":
+            create_views(con)
         lap("views")
+        rows = {name: _count(con, name) for name in (*TABLES, *VIEWS)}
+        lap("counts")
+        con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
         con.close()
     lap("checkpoint")
-    return BuildCounts(rows, seconds, fingerprint)
+    return BuildCounts(rows, seconds, fingerprint, mode, reason, changed, touched, statements)
+
+
+def create_relations(con: duckdb.DuckDBPyConnection) -> None:
+    """The empty tables of a new warehouse: the contract's, the state a refresh reads (schema
+    build) and the materialised views'."""
+    for name in TABLES:
+        con.execute(sql_text("tables", name))
+    for name in STATE:
+        con.execute(sql_text("state", name))
+    for name in MATERIALISED:
+        con.execute(sql_text("views", name))
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    for name in VIEWS:
+        if name not in MATERIALISED:
+            con.execute(sql_text("views", name))
+
+
+def apply_changes(
+    con: duckdb.DuckDBPyConnection,
+    store: StagingStore | None,
+    lap: Callable[[str], None] = lambda stage: None,
+    statements: dict[str, float] | None = None,
+    register_staged: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None = None,
+) -> tuple[int, int]:
+    """Find what changed since the warehouse on `con` was built (sql/scope) and replace it
+    (sql/load); the staging frames must be registered. Returns the changed files and the articles
+    whose rows were replaced. Any DuckDB-speaking catalog with these tables can run it.
+
+    `register_staged(con, batches)` makes staged_<table> of those batches; by default from the
+    store's Parquet (the DuckLake backend reads them from the lake, warehouse/lake_shard.py)."""
+    timings = statements if statements is not None else {}
+
+    def run(kind: str, name: str) -> None:
+        started = time.perf_counter()
+        con.execute(sql_text(kind, name))
+        timings[f"{kind}/{name}"] = time.perf_counter() - started
+
+    staged: list[str] | None = None
+    for name in SCOPE:
+        run("scope", name)
+        if name.endswith("_batches"):
+            # The statements after it read the staged records of exactly these batches.
+            batches = sorted(_batches(con, name))
+            if batches != staged:
+                if register_staged is not None:
+                    register_staged(con, batches)
+                else:
+                    assert store is not None
+                    _register_staged(con, store, batches)
+                staged = batches
+    changed, touched = _count(con, "changed_files"), _count(con, "touched_articles")
+    lap("scope")
+    for name in LOADS:
+        run("load", name)
+    lap("load")
+    return changed, touched
+
+
+def materialise_views(con: duckdb.DuckDBPyConnection) -> None:
+    """The engagement relations over tables filled some other way (by hand in tests, or the
+    synthetic warehouse): what is missing of the state and materialised tables is created, the
+    materialised views are computed from the tables as they stand, then missing views created."""
+    existing = {
+        (schema, name)
+        for schema, name in con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE NOT temporary"
+            " UNION ALL SELECT schema_name, view_name FROM duckdb_views()"
+            " WHERE NOT temporary AND NOT internal"
+        ).fetchall()
+    }
+    register_frames(con, None)
+    for name in STATE:
+        if ("build", name) not in existing:
+            con.execute(sql_text("state", name))
+    for name in MATERIALISED:
+        if ("main", name) not in existing:
+            con.execute(sql_text("views", name))
+    con.execute("CREATE OR REPLACE TEMP TABLE touched_articles AS SELECT article_id FROM articles")
+    derived = set(MATERIALISED) | {
+        state for view in MATERIALISED for state in reads("load", view) if state in STATE
+    }
+    for name in LOADS:
+        if name in derived:
+            con.execute(sql_text("load", name))
+    for name in VIEWS:
+        if name not in MATERIALISED and ("main", name) not in existing:
+            con.execute(sql_text("views", name))

@@ -16,7 +16,6 @@ stand-ins above); it keeps tables' and columns' comments, NOT NULL and views' ow
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
@@ -30,9 +29,10 @@ import duckdb
 import polars as pl
 from filelock import FileLock
 
+from warehouse.build import code_fingerprint, register_frames
 from warehouse.extensions import connect_with_extensions, sql_literal
 from warehouse.schema import table_columns
-from warehouse.sql_files import TABLES, VIEWS, sql_text
+from warehouse.sql_files import MATERIALISED, STATE, TABLES, VIEWS, sql_text
 from warehouse.staging import ERROR_SCHEMA, MANIFEST_SCHEMA, STAGED_TABLES
 
 ENV_BACKEND = "CORPUS_WAREHOUSE_BACKEND"
@@ -216,24 +216,13 @@ def table_ddl(name: str) -> str:
     return f"CREATE TABLE IF NOT EXISTS main.{name} (\n    {columns}\n)"
 
 
-def views_fingerprint() -> str:
-    digest = hashlib.sha256()
-    for name in VIEWS:
-        digest.update(name.encode() + b"\0" + sql_text("views", name).encode())
-    return digest.hexdigest()[:16]
-
-
 _COLUMN_COMMENT = re.compile(r"(COMMENT ON COLUMN )(\w+)\.(\w+)", re.IGNORECASE)
 
 
 def _create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """Every view of sql/views (dependencies first) with its comment, and its columns' comments
-    on its stand-in table in view_column_docs (replaced whole)."""
-    for name in VIEWS:
-        con.execute(f"DROP TABLE IF EXISTS {VIEW_DOCS}.{name}")
-    for name in reversed(VIEWS):
-        con.execute(f"DROP VIEW IF EXISTS main.{name}")
-    for name in VIEWS:
+    """Every view of sql/views that is not materialised (dependencies first) with its comment,
+    and its columns' comments on its stand-in table in view_column_docs."""
+    for name in (v for v in VIEWS if v not in MATERIALISED):
         column_comments = []
         for statement in _statements(con, sql_text("views", name)):
             if statement.lstrip().upper().startswith("COMMENT ON COLUMN"):
@@ -248,9 +237,10 @@ def _create_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def ensure_lake(con: duckdb.DuckDBPyConnection, config: LakeConfig) -> bool:
-    """Create what is missing (tables, staging tables, views), and re-create the views when their
-    SQL changed, in one transaction; call with the commit lock held. Returns whether anything
-    was written. Refuses a lake made with another shard count: files would change owner."""
+    """Make a new lake's relations in one transaction (the contract's tables, the refresh's state
+    in schema `build`, the materialised engagement tables, the views, the staging copies); call
+    with the commit lock held. Returns whether it made them. Refuses a lake made with another
+    shard count (files would change owner) or other SQL (its rows were made by other loads)."""
     con.execute("BEGIN")
     try:
         schemas = {
@@ -267,8 +257,14 @@ def ensure_lake(con: duckdb.DuckDBPyConnection, config: LakeConfig) -> bool:
                 f"this lake was made with {settings['shards']} shards, not {config.shards} "
                 f"({ENV_LAKE_SHARDS}); keep the count, or build a new lake"
             )
-        fingerprint = views_fingerprint()
-        if settings.get("shards") and settings.get("views") == fingerprint:
+        code = code_fingerprint()
+        if settings.get("code") not in (None, code):
+            raise LakeConfigError(
+                "the SQL, the staging schemas or DuckDB changed since this lake was made, and a "
+                "lake is not rebuilt in place: backfill every shard into a new lake "
+                f"({ENV_LAKE_CATALOG}, {ENV_LAKE_DATA_PATH})"
+            )
+        if settings:
             con.execute("ROLLBACK")
             return False
         for schema in (STAGING, VIEW_DOCS):
@@ -284,13 +280,17 @@ def ensure_lake(con: duckdb.DuckDBPyConnection, config: LakeConfig) -> bool:
                 f"CREATE TABLE IF NOT EXISTS {STAGING}.{name} AS FROM empty_staging_frame LIMIT 0"
             )
             con.unregister("empty_staging_frame")
-        con.execute(f"CREATE TABLE IF NOT EXISTS {STAGING}.settings (key VARCHAR, value VARCHAR)")
-        con.execute(f"DELETE FROM {STAGING}.settings")
-        con.execute(
-            f"INSERT INTO {STAGING}.settings VALUES ('shards', ?), ('views', ?)",
-            [str(config.shards), fingerprint],
-        )
+        register_frames(con, None)  # the state tables take their columns from the staged frames
+        for name in STATE:
+            con.execute(sql_text("state", name))
+        for name in MATERIALISED:
+            con.execute(sql_text("views", name))
         _create_views(con)
+        con.execute(f"CREATE TABLE {STAGING}.settings (key VARCHAR, value VARCHAR)")
+        con.execute(
+            f"INSERT INTO {STAGING}.settings VALUES ('shards', ?), ('code', ?)",
+            [str(config.shards), code],
+        )
         con.execute("COMMIT")
         return True
     except BaseException:

@@ -3,14 +3,13 @@
 A file belongs to shard `sha256(source_path) mod N`, for good: its re-captures and its retirement
 are always its shard's business, and each shard keeps its own staging store (batches and manifest
 fragment) under `<staging>/shards/<NN>/`. A shard parses its new or changed files (in parallel
-worker processes, as the single-file refresh does), then commits in one lake transaction:
-
-1. the files whose manifest rows differ between the fragment and the lake (`delta_files`);
-2. their staged rows replaced in the lake's `staging` schema;
-3. the articles any of those files captures, before or after (`delta_articles`), and every file
-   holding a capture of one of them (`delta_paths`);
-4. those articles' rows and those files' rows deleted from the contract tables, then written again
-   by the sql/load files themselves, their `staged_*` inputs restricted to the delta.
+worker processes, as the single-file refresh does), then commits in one lake transaction the
+same delta the file warehouse's refresh applies (warehouse/build.py `apply_changes`: sql/scope
+finds the changed files and the articles they touch, sql/load replaces their rows). Its inputs:
+the lake's manifest with this shard's rows replaced by the fragment's, and the staged rows of the
+changed files from the fragment, of every other file from the lake's `staging` schema (an
+article captured in two shards is recomputed from both). The changed files' staged rows then
+replace theirs in `staging`, for the next commits.
 
 Readers see the snapshot before or after; a shard that fails or is killed commits nothing.
 
@@ -32,6 +31,7 @@ import duckdb
 import polars as pl
 
 from extraction.files import relative_source_path
+from warehouse.build import apply_changes, code_fingerprint
 from warehouse.extensions import sql_literal
 from warehouse.ingest import (
     IngestSummary,
@@ -50,13 +50,8 @@ from warehouse.lake import (
     ensure_lake,
     lake_session,
 )
-from warehouse.sql_files import LOADS, sql_text
+from warehouse.sql_files import sql_text
 from warehouse.staging import STAGED_TABLES
-
-CONTRACT_BY_ARTICLE = ("articles", "quotes", "comments", "article_captures")
-CONTRACT_BY_FILE = ("ingest_files", "ingest_errors")
-BY_ARTICLE = ("articles", "quotes", "comments")  # staged tables keyed by article
-BY_FILE = ("errors", "manifest", "read_errors")
 
 
 def shard_of(source_path: str, shards: int) -> int:
@@ -118,64 +113,54 @@ def _register_fragment(con: duckdb.DuckDBPyConnection, store: StagingStore, shar
         )
 
 
-# The files whose rows differ between the fragment and the lake (new, changed, re-parsed, retired).
-DELTA_FILES = f"""
-CREATE OR REPLACE TEMP TABLE delta_files AS
-WITH lake_manifest AS (SELECT * FROM {STAGING}.manifest WHERE shard = $shard),
-lake_read_errors AS (SELECT * FROM {STAGING}.read_errors WHERE shard = $shard)
-SELECT source_path FROM (FROM lake_manifest EXCEPT FROM fragment_manifest)
-UNION SELECT source_path FROM (FROM fragment_manifest EXCEPT FROM lake_manifest)
-UNION SELECT source_path FROM (FROM lake_read_errors EXCEPT FROM fragment_read_errors)
-UNION SELECT source_path FROM (FROM fragment_read_errors EXCEPT FROM lake_read_errors)
-"""
-DELTA_ARTICLES = f"""
-CREATE OR REPLACE TEMP TABLE delta_articles AS
-SELECT DISTINCT article_id FROM {STAGING}.articles SEMI JOIN delta_files USING (source_path)
-UNION SELECT DISTINCT article_id FROM fragment_articles SEMI JOIN delta_files USING (source_path)
-"""
-# Run after the staged rows are replaced: every file now holding a capture of a delta article.
-DELTA_PATHS = f"""
-CREATE OR REPLACE TEMP TABLE delta_paths AS
-SELECT source_path FROM delta_files
-UNION
-SELECT DISTINCT source_path FROM {STAGING}.articles SEMI JOIN delta_articles USING (article_id)
-"""
+def _register_current(con: duckdb.DuckDBPyConnection, shard: int) -> None:
+    """staged_manifest and staged_read_errors for sql/scope: the lake's, with this shard's rows
+    replaced by its fragment's (each file belongs to one shard); staged_build, the code."""
+    for name in ("manifest", "read_errors"):
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW staged_{name} AS "
+            f"SELECT * EXCLUDE (shard) FROM {STAGING}.{name} WHERE shard <> {int(shard)} "
+            f"UNION ALL BY NAME SELECT * EXCLUDE (shard) FROM fragment_{name}"
+        )
+    fingerprint = pl.DataFrame({"code_fingerprint": [code_fingerprint()]})
+    con.register("staged_build", fingerprint.to_arrow())
+
+
+def _stage_batches(con: duckdb.DuckDBPyConnection, batches: list[str]) -> None:
+    """apply_changes' staged_<table> of these batches: the changed files' rows from the fragment,
+    every other file's (another shard's capture of a touched article) from the lake's staging."""
+    con.execute("CREATE OR REPLACE TEMP TABLE wanted_batches (batch VARCHAR)")
+    con.executemany("INSERT INTO wanted_batches VALUES (?)", [[b] for b in batches])
+    for table in STAGED_TABLES:
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW staged_{table} AS "
+            f"SELECT * FROM {STAGING}.{table} SEMI JOIN wanted_batches USING (batch) "
+            "WHERE source_path NOT IN (SELECT source_path FROM changed_files) "
+            "UNION ALL BY NAME "
+            f"SELECT * FROM fragment_{table} SEMI JOIN wanted_batches USING (batch) "
+            "WHERE source_path IN (SELECT source_path FROM changed_files)"
+        )
+
+
+def _changed_paths(con: duckdb.DuckDBPyConnection) -> int:
+    """How many files' rows the commit would replace, by sql/scope's own first statements (their
+    temporary tables dropped again, for apply_changes to make)."""
+    for name in ("changed_files", "changed_error_paths"):
+        con.execute(sql_text("scope", name))
+    count = _count(con, "changed_error_paths")
+    con.execute("DROP TABLE temp.changed_error_paths")
+    con.execute("DROP TABLE temp.changed_files")
+    return count
 
 
 def _replace_staged_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """The lake's staging copy of the changed files, from the fragment (for the next commits)."""
     for name in STAGING_TABLES:
-        con.execute(f"DELETE FROM {STAGING}.{name} WHERE source_path IN (FROM delta_files)")
+        con.execute(f"DELETE FROM {STAGING}.{name} WHERE source_path IN (FROM changed_error_paths)")
         con.execute(
-            f"INSERT INTO {STAGING}.{name} BY NAME "
-            f"SELECT * FROM fragment_{name} SEMI JOIN delta_files USING (source_path)"
+            f"INSERT INTO {STAGING}.{name} BY NAME SELECT * FROM fragment_{name} "
+            "WHERE source_path IN (FROM changed_error_paths)"
         )
-
-
-def _restrict_load_inputs(con: duckdb.DuckDBPyConnection) -> None:
-    """The staged_* relations the sql/load files read, limited to the delta: the delta articles'
-    captures (with their quotes and comments), and the delta paths' files and errors."""
-    for table in BY_ARTICLE:
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW staged_{table} AS SELECT * "
-            f"FROM {STAGING}.{table} SEMI JOIN delta_articles USING (article_id)"
-        )
-    for table in BY_FILE:
-        exclude = " EXCLUDE (shard)" if table in ("manifest", "read_errors") else ""
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW staged_{table} AS SELECT *{exclude} "
-            f"FROM {STAGING}.{table} SEMI JOIN delta_paths USING (source_path)"
-        )
-
-
-def _write_delta(con: duckdb.DuckDBPyConnection) -> None:
-    for table in CONTRACT_BY_ARTICLE:
-        con.execute(f"DELETE FROM main.{table} WHERE article_id IN (FROM delta_articles)")
-    for table in CONTRACT_BY_FILE:
-        con.execute(f"DELETE FROM main.{table} WHERE source_path IN (FROM delta_paths)")
-    for name in LOADS:
-        con.execute(sql_text("load", name))
-    con.execute("DROP TABLE IF EXISTS temp.newest_captures")
-    con.execute("DROP VIEW IF EXISTS temp.current_staged_articles")
 
 
 def _count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -199,18 +184,17 @@ def commit_shard(
         con.execute("BEGIN")
         try:
             _register_fragment(con, store, shard)
-            con.execute(DELTA_FILES, {"shard": shard})
-            files = _count(con, "delta_files")
-            if files == 0:
+            _register_current(con, shard)
+            if _changed_paths(con) == 0:
                 con.execute("ROLLBACK")
                 seconds["commit"] = time.perf_counter() - started
                 return ShardCommit(shard, 0, 0, None, seconds)
-            con.execute(DELTA_ARTICLES)
+            statements: dict[str, float] = {}
+            files, articles = apply_changes(
+                con, None, statements=statements, register_staged=_stage_batches
+            )
+            seconds.update(sorted(statements.items(), key=lambda kv: -kv[1])[:5])
             _replace_staged_rows(con)
-            con.execute(DELTA_PATHS)
-            _restrict_load_inputs(con)
-            _write_delta(con)
-            articles = _count(con, "delta_articles")
             con.execute(
                 f"CALL {LAKE}.set_commit_message(?, ?)",
                 [

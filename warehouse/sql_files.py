@@ -1,7 +1,16 @@
-"""The project's SQL lives in sql/ as plain files, one statement (and its comments) per file. The
-files are the declaration: which tables, loads, views and checks exist is read from the folders,
-the order they run in from what each file reads, and a check's target and severity from its
-header. Python only chooses which file to run."""
+"""The project's SQL lives in sql/ as plain files, one statement (and its comments) per file, or
+for a load one step (delete what changed, insert the new rows). The files are the declaration:
+which tables, loads, views and checks exist is read from the folders, the order they run in from
+what each file reads, and a check's target and severity from its header. Python only chooses
+which file to run.
+
+    tables/  the contract's tables (CREATE TABLE and COMMENT ON)
+    state/   what a warehouse keeps for its next refresh, in schema `build` (not for analysts)
+    scope/   temporary relations saying what a refresh changes, read from the warehouse as it was
+    load/    per table, materialised view or state table: delete its rows in scope, insert anew
+    views/   the engagement relations: views, or tables materialised by their load
+    checks/  data checks run before publishing
+"""
 
 from __future__ import annotations
 
@@ -11,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-KINDS = ("tables", "load", "views", "checks")
+KINDS = ("tables", "state", "scope", "load", "views", "checks")
 
 
 class SqlFileError(ValueError):
@@ -35,7 +44,8 @@ def sql_text(kind: str, name: str) -> str:
 # Comments and string literals in one pass, so neither a quote in a comment nor "--" in a string
 # confuses the other; blanked before looking for the relations a statement reads.
 _COMMENT_OR_STRING = re.compile(r"--[^\n]*|'(?:[^']|'')*'")
-_READS = re.compile(r"\b(?:(?<!DISTINCT )FROM|JOIN)\s+(\w+)", re.IGNORECASE)
+# A schema qualifier (`build.manifest`) is dropped: relation names are unique across schemas.
+_READS = re.compile(r"\b(?:(?<!DISTINCT )FROM|JOIN)\s+(?:\w+\.)?(\w+)", re.IGNORECASE)
 _CTE = re.compile(
     r"(?:\bWITH(?:\s+RECURSIVE)?|,)\s*(\w+)\s+AS\s*(?:NOT\s+)?(?:MATERIALIZED\s+)?\(", re.IGNORECASE
 )
@@ -122,12 +132,39 @@ def read_check(name: str) -> CheckFile:
     return CheckFile(name, header["asset"], header["severity"], header["description"])
 
 
-# Creation order: tables (independent of each other), then the staged loads (temporary objects
-# before what reads them), then the views (dependencies first); checks run on the finished file.
+_CREATES_TABLE = re.compile(r"^\s*CREATE\s+TABLE\b", re.IGNORECASE | re.MULTILINE)
+
+
+def is_materialised(view: str) -> bool:
+    """An engagement relation whose file creates a table, filled by its load, instead of a view."""
+    return bool(_CREATES_TABLE.search(_COMMENT_OR_STRING.sub(" ", sql_text("views", view))))
+
+
+# Order of a build: tables, state and materialised views (created empty), then the scope (what
+# changed, read before anything is replaced), the loads (dependencies first), then the views;
+# checks run on the finished file.
 TABLES = sql_names("tables")
+STATE = sql_names("state")
+SCOPE = dependency_order("scope")
 LOADS = dependency_order("load")
 VIEWS = dependency_order("views")
+MATERIALISED = tuple(view for view in VIEWS if is_materialised(view))
 CHECKS = tuple(read_check(name) for name in sql_names("checks"))
+
+
+def upstream(view: str) -> list[str]:
+    """The tables and engagement relations a view is computed from: what its view file reads, or
+    for a materialised one what its load reads, through the state tables it adds up."""
+    found: set[str] = set()
+    pending = [("load", view) if view in MATERIALISED else ("views", view)]
+    while pending:
+        kind, name = pending.pop()
+        for relation in reads(kind, name):
+            if relation in STATE and relation != name:
+                pending.append(("load", relation))
+            found.add(relation)
+    return [c for c in (*TABLES, *VIEWS) if c in found and c != view]
+
 
 _COMMENT_ON_RELATION = re.compile(r"COMMENT ON (?:TABLE|VIEW) \w+ IS '((?:[^']|'')*)';")
 

@@ -1,7 +1,8 @@
 """A synthetic warehouse written straight into DuckDB: the tables of sql/tables filled by SQL with
 the shapes of `corpus synth` (its sites and shares, three years of publication dates, heavy-tailed
 comment counts, Zipf-distributed commenters, double posts, replies, quotes credited to outlets),
-plus a few partial and rejected input files, then the views of sql/views.
+plus a few partial and rejected input files, then the views of sql/views (the materialised ones
+computed from those tables).
 
 No dump is written or parsed, so 50,000 articles take seconds instead of minutes: this is for
 tests and benchmarks of what reads the warehouse (the report, the views), never of extraction.
@@ -22,7 +23,8 @@ import duckdb
 
 from synth import vocab
 from synth.model import EPOCH, MAX_COMMENTS, SITES
-from warehouse.sql_files import TABLES, VIEWS, sql_text
+from warehouse.build import materialise_views
+from warehouse.sql_files import TABLES, sql_text
 
 # Kinds of input file not fully loaded, with the share of such files each takes (most common
 # first); a skipped file is a page that is no article (a listing, a profile).
@@ -340,8 +342,7 @@ def synthesize_warehouse(path: Path, articles: int, seed: int = 0, sites: int = 
             con.execute(sql_text("tables", name))
         for statement in (ARTICLES, COMMENTS, QUOTES, LOADS):
             con.execute(statement.format(**fill))
-        for name in VIEWS:
-            con.execute(sql_text("views", name))
+        materialise_views(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()

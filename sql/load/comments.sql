@@ -1,3 +1,4 @@
+DELETE FROM comments WHERE article_id IN (SELECT article_id FROM touched_articles);
 INSERT INTO comments BY NAME
 SELECT c.* EXCLUDE (source_path, source_sha256, record, batch)
 FROM staged_comments AS c
@@ -6,5 +7,4 @@ JOIN newest_captures AS n
     AND c.source_path = n.source_path
     AND c.source_sha256 = n.source_sha256
     AND c.record IS NOT DISTINCT FROM n.record
-    AND c.batch = n.batch
-ORDER BY c.article_id, c.position;
+    AND c.batch = n.batch;

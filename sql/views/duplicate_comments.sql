@@ -1,17 +1,13 @@
-CREATE VIEW duplicate_comments AS
-SELECT
-    o.article_id,
-    o.author,
-    o.body,
-    count(*) AS copies,
-    o.position::BIGINT AS first_position,
-    list(c.comment_id ORDER BY c.position) AS comment_ids
-FROM comments AS c
-JOIN comments AS o ON o.comment_id = coalesce(c.duplicate_of, c.comment_id)
-WHERE NOT o.is_duplicate
-GROUP BY o.article_id, o.comment_id, o.author, o.body, o.position
-HAVING count(*) > 1;
-COMMENT ON VIEW duplicate_comments IS 'One row per group of repeated comments: an original and its duplicates (same article, same author, same body ignoring case and white space). Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
+-- Materialised at build time (filled by sql/load/duplicate_comments.sql), so reading it costs a scan.
+CREATE TABLE duplicate_comments (
+    article_id VARCHAR,
+    author VARCHAR,
+    body VARCHAR,
+    copies BIGINT,
+    first_position BIGINT,
+    comment_ids VARCHAR[]
+);
+COMMENT ON TABLE duplicate_comments IS 'One row per group of repeated comments: an original and its duplicates (same article, same author, same body ignoring case and white space). Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN duplicate_comments.article_id IS 'The article the copies are on (articles.article_id).';
 COMMENT ON COLUMN duplicate_comments.author IS 'comments.author of the original.';
 COMMENT ON COLUMN duplicate_comments.body IS 'comments.body of the original (the copies may differ in case and white space).';

@@ -1,45 +1,30 @@
+-- Added up from the per-article counts of article_engagement; a site's commenters are its rows in
+-- commenter_activity (one per site and author).
 CREATE VIEW site_engagement AS
-WITH per_article AS (
-    SELECT
-        a.site,
-        a.article_id,
-        a.declared_comment_count AS declared,
-        count(c.comment_id) AS captured,
-        count(c.comment_id) FILTER (WHERE NOT c.is_duplicate) AS distinct_comments,
-        count(c.comment_id) FILTER (WHERE c.is_duplicate) AS duplicates
-    FROM articles AS a
-    LEFT JOIN comments AS c USING (article_id)
-    GROUP BY ALL
-),
-commenters AS (
-    SELECT a.site, count(DISTINCT c.author) AS unique_commenters
-    FROM comments AS c
-    JOIN articles AS a USING (article_id)
-    GROUP BY ALL
-),
-quote_counts AS (
-    SELECT a.site, count(*) AS quotes
-    FROM quotes AS q
-    JOIN articles AS a USING (article_id)
-    GROUP BY ALL
+WITH commenters AS (
+    SELECT site, count(*) AS unique_commenters
+    FROM commenter_activity
+    GROUP BY site
 )
 SELECT
-    p.site,
+    e.site,
     count(*) AS articles,
-    sum(p.captured)::BIGINT AS captured_comments,
-    sum(p.distinct_comments)::BIGINT AS distinct_comments,
+    sum(e.captured_comments)::BIGINT AS captured_comments,
+    sum(e.distinct_comments)::BIGINT AS distinct_comments,
     coalesce(any_value(m.unique_commenters), 0) AS unique_commenters,
-    median(p.distinct_comments) AS median_comments_per_article,
-    CASE WHEN sum(p.captured) > 0 THEN sum(p.duplicates) / sum(p.captured) END AS duplicate_rate,
+    median(e.distinct_comments) AS median_comments_per_article,
     CASE
-        WHEN sum(p.declared) FILTER (WHERE p.declared > 0) > 0
-            THEN sum(p.captured) FILTER (WHERE p.declared > 0) / sum(p.declared) FILTER (WHERE p.declared > 0)
+        WHEN sum(e.captured_comments) > 0 THEN sum(e.duplicate_comments) / sum(e.captured_comments)
+    END AS duplicate_rate,
+    CASE
+        WHEN sum(e.declared_comments) FILTER (WHERE e.declared_comments > 0) > 0
+            THEN sum(e.captured_comments) FILTER (WHERE e.declared_comments > 0)
+                / sum(e.declared_comments) FILTER (WHERE e.declared_comments > 0)
     END AS capture_ratio,
-    coalesce(any_value(q.quotes), 0) AS quotes
-FROM per_article AS p
-LEFT JOIN commenters AS m ON m.site IS NOT DISTINCT FROM p.site
-LEFT JOIN quote_counts AS q ON q.site IS NOT DISTINCT FROM p.site
-GROUP BY p.site;
+    sum(e.quotes)::BIGINT AS quotes
+FROM article_engagement AS e
+LEFT JOIN commenters AS m ON m.site IS NOT DISTINCT FROM e.site
+GROUP BY e.site;
 COMMENT ON VIEW site_engagement IS 'One row per site: articles, comments, commenters, duplicates, capture completeness and quotes. Counts only pages in articles (articles, petitions, discussion threads): listing, profile and other pages are not counted (see pages).';
 COMMENT ON COLUMN site_engagement.site IS 'articles.site (NULL groups the articles whose site is unknown).';
 COMMENT ON COLUMN site_engagement.articles IS 'Articles of the site.';

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from tests.conftest import FIXTURES, SAMPLE_RAW, SEED, build_warehouse
+from warehouse.build import materialise_views
 
 ENGAGEMENT_CORPUS = FIXTURES / "engagement_corpus"
 
@@ -172,6 +173,7 @@ def controlled_warehouse(corpus_warehouse: Path, tmp_path_factory: pytest.TempPa
     try:
         con.execute("DELETE FROM quotes")
         con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", CONTROLLED_QUOTES)
+        materialise_views(con)  # the materialised views follow the quotes written here
         con.execute("CHECKPOINT")
     finally:
         con.close()

@@ -126,7 +126,7 @@ def test_a_bad_statement_among_several_shows_nothing_of_the_rest(sample_warehous
 def test_describe_prints_the_dictionary(sample_warehouse: Path) -> None:
     one = corpus("describe", "quote_sources", "--warehouse", str(sample_warehouse))
     assert one.returncode == 0, one.stderr
-    assert one.stdout.startswith("quote_sources (view)\n\nOne row per site, speaker and outlet")
+    assert one.stdout.startswith("quote_sources (table)\n\nOne row per site, speaker and outlet")
     assert re.search(r"^  quotes +BIGINT +Direct and block quotes", one.stdout, re.MULTILINE)
     every = corpus("describe", "--warehouse", str(sample_warehouse))
     assert re.search(r"^  data_dictionary +view +The documentation", every.stdout, re.MULTILINE)

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from assets.definitions import defs
 from tests.conftest import build_warehouse, query
 from tests.engagement.conftest import ENGAGEMENT_CORPUS
+from warehouse.build import materialise_views
 from warehouse.readonly import connect_readonly
 from warehouse.report import drawn_key, render_report, report_path, write_report
 from warehouse.report.data import SECTION_SITES
@@ -261,8 +262,6 @@ def tiny_warehouse(path: Path, articles: list[tuple[str, str | None, str | None]
     con = duckdb.connect(str(path))
     for name in TABLES:
         con.execute(sql_text("tables", name))
-    for name in VIEWS:
-        con.execute(sql_text("views", name))
     for row in articles:
         con.execute(
             "INSERT INTO articles BY NAME SELECT ? AS article_id, ? AS site, ?::TIMESTAMP AS published_at,"
@@ -272,6 +271,7 @@ def tiny_warehouse(path: Path, articles: list[tuple[str, str | None, str | None]
             " 'article' AS page_kind",
             list(row),
         )
+    materialise_views(con)
     con.close()
     return path
 

@@ -264,12 +264,19 @@ def test_every_view_is_registered_and_documented(rows: duckdb.DuckDBPyConnection
         "pages",
         "data_dictionary",
     }
-    views = dict(fetch(rows, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"))
-    assert set(VIEWS) <= set(views) and all(views[v] for v in VIEWS)
+    # The heavy ones are materialised as tables at build time, with the same documentation.
+    described = dict(
+        fetch(
+            rows,
+            "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
+            " UNION ALL SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal",
+        )
+    )
+    assert set(VIEWS) <= set(described) and all(described[v] for v in VIEWS)
     undocumented = fetch(
         rows,
         "SELECT table_name, column_name FROM duckdb_columns() WHERE internal = false"
-        " AND (comment IS NULL OR comment = '')",
+        " AND schema_name = 'main' AND (comment IS NULL OR comment = '')",
     )
     assert undocumented == []
 

@@ -19,6 +19,8 @@ import dagster as dg
 import polars as pl
 import pytest
 
+from assets.defs import ingest
+from assets.defs.resources import CorpusStorage
 from tests.conftest import REPO_ROOT, SEED, build_warehouse
 from tests.refresh.corpus import bump_mtime, story, table_checksums, write
 from tests.refresh.reader import SNAPSHOT_QUERY
@@ -258,11 +260,24 @@ def test_parse_failure_fails_parsed_records_and_publishes_nothing(
     assert file_identity(published) == before and leftovers(published) == []
 
 
+def stage_new_files(landing: Path, published: Path) -> Path:
+    """Parse what is new without building, and return the staged comments batch the next build
+    reads (the only one a refresh of one new file needs)."""
+    before = set((staging_dir_for(published) / "parsed" / "comments").glob("*.parquet"))
+    storage = CorpusStorage(raw_dir=str(landing), warehouse=str(published), workers=1)
+    staged = dg.materialize(
+        [ingest.raw_dump_files, ingest.parsed_records], resources={"storage": storage}
+    )
+    assert staged.success
+    [batch] = set((staging_dir_for(published) / "parsed" / "comments").glob("*.parquet")) - before
+    return batch
+
+
 def test_unreadable_staging_fails_warehouse_build_and_publishes_nothing(
     published: Path, landing: Path
 ) -> None:
     before = file_identity(published)
-    [batch] = (staging_dir_for(published) / "parsed" / "comments").glob("*.parquet")
+    batch = stage_new_files(landing, published)
     batch.write_bytes(b"PAR1 this is not parquet any more")
     assert failed_step(build_warehouse(landing, published)) == "warehouse_build"
     assert file_identity(published) == before and leftovers(published) == []
@@ -270,7 +285,7 @@ def test_unreadable_staging_fails_warehouse_build_and_publishes_nothing(
 
 def test_failing_blocking_check_stops_publishing(published: Path, landing: Path) -> None:
     before = file_identity(published)
-    [batch] = (staging_dir_for(published) / "parsed" / "comments").glob("*.parquet")
+    batch = stage_new_files(landing, published)
     staged = pl.read_parquet(batch)
     pl.concat([staged, staged.head(1)]).write_parquet(batch)  # one comment staged twice
     result = build_warehouse(landing, published)

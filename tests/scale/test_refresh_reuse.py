@@ -1,5 +1,6 @@
-"""A refresh with nothing new copies the published warehouse instead of rebuilding it; anything new
-or changed (a dump, a SQL file's text) rebuilds. Every run reports where its time went."""
+"""A refresh with nothing new keeps the published warehouse as it is and reports its checks and
+metadata again; anything new or changed (a dump, a SQL file's text) builds. Every run reports where
+its time went."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ def test_nothing_new_reuses_the_published_build(tmp_path: Path) -> None:
     first = build_warehouse(raw, warehouse)
     assert first.success
     meta = _materialization(first, "comments")
-    assert meta["rebuilt"] is True
-    assert {"load", "views", "publish", "checkpoint"} <= set(meta["stage_seconds"])  # type: ignore[arg-type]
+    assert meta["rebuilt"] is True and meta["build_mode"] == "full"
+    assert {"scope", "load", "views", "publish", "checkpoint"} <= set(meta["stage_seconds"])  # type: ignore[arg-type]
     ingest = first.asset_materializations_for_node("parsed_records")[0].metadata
     assert {"parse_wall", "read_worker", "parse_worker", "stage_write_worker"} <= set(
         ingest["stage_seconds"].value
@@ -42,11 +43,17 @@ def test_nothing_new_reuses_the_published_build(tmp_path: Path) -> None:
     assert "discover_seconds" in first.asset_materializations_for_node("raw_dump_files")[0].metadata
     before = query(warehouse, SNAPSHOT)
 
+    identity = warehouse.stat().st_ino, warehouse.stat().st_mtime_ns
     second = build_warehouse(raw, warehouse)
     assert second.success
-    assert _materialization(second, "comments")["rebuilt"] is False
-    assert "copy" in _materialization(second, "comments")["stage_seconds"]  # type: ignore[operator]
+    again = _materialization(second, "comments")
+    assert again["rebuilt"] is False and again["build_mode"] == "reuse"
+    assert set(again["stage_seconds"]) == {"fingerprint"}  # type: ignore[arg-type]
+    assert (warehouse.stat().st_ino, warehouse.stat().st_mtime_ns) == identity  # not replaced
     assert query(warehouse, SNAPSHOT) == before
+    # The recorded metadata and checks are reported again, as the first run found them.
+    assert again["dagster/row_count"] == meta["dagster/row_count"]
+    assert again["preview"] == meta["preview"]
     checks = {e.check_name: e.passed for e in second.get_asset_check_evaluations()}
     assert checks and all(checks.values())
 
@@ -54,7 +61,7 @@ def test_nothing_new_reuses_the_published_build(tmp_path: Path) -> None:
     dump = sorted((raw / "txt").rglob("*.txt"))[0]
     shutil.copy(dump, raw / "late.txt")
     third = build_warehouse(raw, warehouse)
-    assert _materialization(third, "comments")["rebuilt"] is True
+    assert _materialization(third, "comments")["build_mode"] == "incremental"
     assert query(warehouse, "SELECT count(*) FROM ingest_files WHERE source_path = 'late.txt'") == [
         (1,)
     ]

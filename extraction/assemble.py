@@ -22,6 +22,12 @@ class ExtractionError(ValueError):
         self.kind = kind
 
 
+def _count(value: int | None, bits: int) -> int | None:
+    """A count the page states, if its column (INTEGER, BIGINT) can hold it: "2147500000
+    comments" is no real count, and must not stop the file from being stored."""
+    return value if value is None or 0 <= value < 2**bits else None
+
+
 def not_an_article(content: PageContent) -> ExtractionError:
     """The error that records a page read whole and left out of `articles`, saying its kind
     (the first word of the message) and why."""
@@ -61,8 +67,8 @@ def _article(page: Page, content: PageContent, body_text: str) -> Article:
         paragraph_count=len(content.paragraphs),
         word_count=word_count(body_text),
         photo_credit=content.photo_credit,
-        declared_comment_count=content.declared_comment_count,
-        petition_signatures=content.petition_signatures,
+        declared_comment_count=_count(content.declared_comment_count, 31),
+        petition_signatures=_count(content.petition_signatures, 63),
         source_path=page.source_path,
         source_format=page.source_format,
         source_sha256=page.source_sha256,

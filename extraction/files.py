@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from stat import S_ISREG
 
-from extraction.dumps import SIDECAR_SUFFIX, DumpFile, dump_format, parse_dump
+from extraction.dumps import SIDECAR_SUFFIX, DumpFile, dump_format, parse_dump, too_large
+from extraction.limits import DEFAULT_MAX_EXPANDED_BYTES
 from extraction.records import IngestError, ParseResult
 
 
@@ -127,10 +128,22 @@ def _read_problem(source_path: str, exc: OSError) -> IngestError:
     )
 
 
-def read_dump(path: Path, landing_dir: Path | None) -> tuple[LandedFile, DumpFile | None]:
-    """The file's identity (size, hash) and contents with its sidecar, or why it failed."""
+def read_dump(
+    path: Path, landing_dir: Path | None, max_bytes: int = DEFAULT_MAX_EXPANDED_BYTES
+) -> tuple[LandedFile, DumpFile | None]:
+    """The file's identity (size, hash) and contents with its sidecar, or why it failed. A file
+    larger than `max_bytes` is hashed as a stream and not read into memory."""
     source_path = relative_source_path(path, landing_dir)
     try:
+        before = path.stat()
+        if before.st_size > max_bytes and S_ISREG(before.st_mode):
+            with path.open("rb") as stream:
+                sha256 = hashlib.file_digest(stream, "sha256").hexdigest()
+            modified = datetime.fromtimestamp(before.st_mtime, tz=UTC)
+            problem = IngestError(
+                source_path, None, "too_large", str(too_large("it holds", max_bytes))
+            )
+            return LandedFile(path, source_path, before.st_size, sha256, modified, problem), None
         data, stat = _read_stable(path)
     except OSError as exc:
         return LandedFile(path, source_path, 0, None, None, _read_problem(source_path, exc)), None
@@ -147,12 +160,22 @@ def read_dump(path: Path, landing_dir: Path | None) -> tuple[LandedFile, DumpFil
     return landed, DumpFile(source_path, data, sha256, modified_at, sidecar)
 
 
-def parse_path(path: Path, landing_dir: Path | None = None) -> tuple[LandedFile, ParseResult]:
-    landed, dump = read_dump(path, landing_dir)
-    return landed, parse_read(path, landed, dump)
+def parse_path(
+    path: Path,
+    landing_dir: Path | None = None,
+    max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES,
+) -> tuple[LandedFile, ParseResult]:
+    landed, dump = read_dump(path, landing_dir, max_expanded_bytes)
+    return landed, parse_read(path, landed, dump, max_expanded_bytes)
 
 
-def parse_read(path: Path, landed: LandedFile, dump: DumpFile | None) -> ParseResult:
+def parse_read(
+    path: Path,
+    landed: LandedFile,
+    dump: DumpFile | None,
+    max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES,
+    on_page: Callable[[], None] | None = None,
+) -> ParseResult:
     """What `read_dump` returned, parsed (apart from reading, so the two can be timed apart)."""
     if dump is None:
         assert landed.problem is not None
@@ -168,4 +191,4 @@ def parse_read(path: Path, landed: LandedFile, dump: DumpFile | None) -> ParseRe
                 )
             ]
         )
-    return parse_dump(dump)
+    return parse_dump(dump, max_expanded_bytes, on_page)

@@ -3,8 +3,10 @@ instance (so the UI shows it like any other run), then a summary a person can ac
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 import dagster as dg
 
@@ -95,6 +97,32 @@ def refresh(
         return execute_refresh(storage, instance, cli_run_tags(warehouse))
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """Which file sits at `path`: publishing renames a new one over it, so this changes."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+def _say_what_is_published(warehouse: Path, before: tuple[int, int, int] | None) -> None:
+    """After a failed or interrupted run: whether this run's warehouse went live or not."""
+    if _identity(warehouse) not in (None, before):
+        print(
+            f"\nBuild stopped after publishing: {warehouse} holds the warehouse this run built. "
+            "What came after did not finish (run `corpus report --refresh` for the engagement "
+            "report, or `corpus build` again).",
+            file=sys.stderr,
+        )
+    else:
+        print("\nBuild failed; the published warehouse was left as it was.", file=sys.stderr)
+
+
 def run_build(raw: Path, warehouse: Path, wait: bool = False, ephemeral: bool = False) -> int:
     if warehouse_backend() == "ducklake":
         print(
@@ -105,20 +133,33 @@ def run_build(raw: Path, warehouse: Path, wait: bool = False, ephemeral: bool = 
             file=sys.stderr,
         )
         return 2
+    # SIGTERM (a scheduler stopping the build) is handled as Ctrl-C is: the message then says
+    # whether the new warehouse was published before the stop.
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    before = _identity(warehouse)
     try:
         result = refresh(corpus_storage(raw, warehouse), wait=wait, ephemeral=ephemeral)
     except WarehouseBusyError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY
+    except KeyboardInterrupt:
+        _say_what_is_published(warehouse, before)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not result.success:
         failures = [
             event.step_failure_data.error.message.strip()
             for event in result.all_events
             if event.is_step_failure and event.step_failure_data.error
         ]
-        print("\nBuild failed; the published warehouse was left as it was.", file=sys.stderr)
+        _say_what_is_published(warehouse, before)
         for message in failures:
             print(f"  {message.splitlines()[0]}", file=sys.stderr)
         return 1
-    print_summary(warehouse)
+    try:
+        print_summary(warehouse)
+    except KeyboardInterrupt:
+        print(f"\nWarehouse published: {warehouse} (the summary was interrupted)", file=sys.stderr)
+        return 130
     return 0

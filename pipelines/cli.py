@@ -20,6 +20,9 @@ from warehouse import paths
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from extraction.files import parse_path
+    from warehouse.limits import ParseLimits
+
+    cap = ParseLimits.from_environment().max_expanded_bytes
 
     output: dict[str, list[dict[str, Any]]] = {
         "articles": [],
@@ -28,7 +31,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         "errors": [],
     }
     for name in args.files:
-        _, result = parse_path(Path(name), None)
+        _, result = parse_path(Path(name), None, cap)
         output["articles"] += [dataclasses.asdict(a) for a in result.articles]
         output["quotes"] += [dataclasses.asdict(q) for q in result.quotes]
         output["comments"] += [dataclasses.asdict(c) for c in result.comments]
@@ -70,11 +73,13 @@ def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
     from warehouse.analyst_sql import session
-    from warehouse.readonly import QueryTimeoutError
+    from warehouse.readonly import QueryMemoryError, QueryTimeoutError
 
     limit = max_rows_for(args)
     try:
-        with session(Path(args.warehouse), timeout=args.timeout) as sql:
+        caps = {"memory_limit": args.memory_limit, "temp_limit": args.temp_limit}
+        given = {name: value for name, value in caps.items() if value is not None}
+        with session(Path(args.warehouse), timeout=args.timeout, **given) as sql:
             statements = sql.statements(args.query)
             if not statements:
                 print("error: no SQL statement given", file=sys.stderr)
@@ -105,7 +110,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
                         "the terminal; --max-rows 0, or a file or pipe, gets them all)",
                         file=sys.stderr,
                     )
-    except (duckdb.Error, QueryTimeoutError, FileNotFoundError) as exc:
+    except (duckdb.Error, QueryTimeoutError, QueryMemoryError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
@@ -315,6 +320,8 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument(
         "--timeout", type=float, default=300.0, help="seconds before the query is stopped"
     )
+    sql.add_argument("--memory-limit", help="memory the query may use (default 2GB; e.g. 6GB)")
+    sql.add_argument("--temp-limit", help="disk it may spill to (default 8GB; e.g. 50GB)")
     sql.set_defaults(run=cmd_sql)
 
     describe = command(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import types
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -16,12 +16,13 @@ import polars as pl
 import pytest
 
 from extraction import records
+from extraction.limits import DEFAULT_MAX_EXPANDED_BYTES
 from tests.conftest import SEED
 from warehouse.build import apply_changes, create_relations, register_frames
 from warehouse.ingest import StagingStore
 from warehouse.schema import polars_schema, table_columns
 from warehouse.sql_files import TABLES, sql_text
-from warehouse.staging import CAPTURE_COLUMNS, STAGED_TABLES, stage_batch
+from warehouse.staging import CAPTURE_COLUMNS, STAGED_TABLES, parse_file, write_batch
 
 RECORDS: dict[str, type[Any]] = {
     "articles": records.Article,
@@ -95,7 +96,10 @@ def test_staged_parquet_has_the_table_columns_and_types(tmp_path: Path) -> None:
     (landing / SEED.name).write_bytes(SEED.read_bytes())
     (landing / "empty.txt").write_bytes(b"")  # a rejected file: an ingest error to stage
     staging = tmp_path / "staging"
-    stage_batch([str(p) for p in sorted(landing.iterdir())], str(landing), str(staging))
+    parsed = [
+        parse_file(path, landing, DEFAULT_MAX_EXPANDED_BYTES) for path in sorted(landing.iterdir())
+    ]
+    write_batch(parsed, staging, datetime.now(UTC))
     extras = {
         "articles": {"record": pl.String, "batch": pl.String},
         "quotes": CAPTURE_COLUMNS,

@@ -14,9 +14,12 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.readonly import (
+    MEMORY_LIMIT,
     QUERY_TIMEOUT_SECONDS,
+    TEMP_LIMIT,
     QueryTimeoutError,
     connect_readonly,
+    memory_error,
     time_limit,
 )
 
@@ -87,9 +90,15 @@ def _plain(value: object) -> object:
 
 
 @contextmanager
-def session(warehouse: Path, timeout: float = QUERY_TIMEOUT_SECONDS) -> Iterator[Session]:
-    """A read-only session whose statements, all together, stop after `timeout` seconds."""
-    con = connect_readonly(warehouse)
+def session(
+    warehouse: Path,
+    timeout: float = QUERY_TIMEOUT_SECONDS,
+    memory_limit: str = MEMORY_LIMIT,
+    temp_limit: str = TEMP_LIMIT,
+) -> Iterator[Session]:
+    """A read-only session whose statements, all together, stop after `timeout` seconds, each
+    within `memory_limit` of memory and `temp_limit` of spill files."""
+    con = connect_readonly(warehouse, memory_limit, temp_limit)
     try:
         with time_limit(con, timeout) as fired:
             try:
@@ -100,5 +109,7 @@ def session(warehouse: Path, timeout: float = QUERY_TIMEOUT_SECONDS) -> Iterator
                         f"query stopped after the {timeout:g} s time limit"
                     ) from exc
                 raise
+            except duckdb.OutOfMemoryException as exc:
+                raise memory_error(exc, memory_limit, temp_limit) from exc
     finally:
         con.close()

@@ -1,35 +1,94 @@
 """Bringing the staging store up to date with the landing directory: plan which files need parsing,
-parse them in parallel worker processes in bounded batches, and merge the manifest."""
+parse them in supervised worker processes in bounded batches, and merge the manifest. A damaged
+staging store is found and mended here, before anything reads it."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import polars as pl
 
+from extraction.dumps import SIDECAR_SUFFIX, dump_format
 from extraction.files import discover, relative_source_path
+from extraction.limits import LIMIT_ERROR_KINDS
 from extraction.records import IngestError
+from warehouse.limits import ParseLimits
+from warehouse.parse_pool import ParsePool
+from warehouse.parse_worker import ParseOne
 from warehouse.staging import (
     ERROR_SCHEMA,
     MANIFEST_SCHEMA,
     PARSER_VERSION,
+    STAGED_TABLES,
     StagedFile,
+    parse_file,
     size_mtime,
-    stage_batch,
+    sync_directory,
     utc_naive,
+    write_durably,
 )
 
 BATCH_FILES = 256  # files per worker task: large enough to amortise, small enough to bound memory
 BATCH_BYTES = 64 * 1024 * 1024
 KEPT_NOTE = "; the version loaded earlier stays in the warehouse"
+# Outcomes of a worker stopped or killed: remembered by content, so that no copy of the same bytes
+# costs another worker (or another time budget) until the parser or the limits change.
+STOPPED_KINDS = frozenset({"too_slow", "out_of_memory", "worker_died"})
+QUARANTINE_SCHEMA: dict[str, Any] = {
+    "source_sha256": pl.String,
+    "error_kind": pl.String,
+    "message": pl.String,
+    "version": pl.String,
+    "seen_at": pl.Datetime("us"),
+}
+LANDING_SCHEMA: dict[str, Any] = {
+    "source_path": pl.String,
+    "to_parse": pl.Boolean,
+    # the name as bytes: source_path cannot give back a name that is not UTF-8
+    "fs_path": pl.Binary,
+}
+# How workers parse one file; tests swap in one that misbehaves on purpose (it must be importable).
+parse_one: ParseOne = parse_file
+
+
+class StagingDamagedError(RuntimeError):
+    """A staging file is unreadable (zero-length, torn, overwritten); the next scan mends it."""
+
+
+def outcome_version(kinds: Sequence[str], limits: ParseLimits) -> str:
+    """The manifest's parser_version for a file. An outcome a limit decided names the limits too,
+    so a file rejected as too large, too slow or too hungry is tried again once a limit changes."""
+    if LIMIT_ERROR_KINDS.intersection(kinds):
+        return f"{PARSER_VERSION}+{limits.key}"
+    return PARSER_VERSION
+
+
+def _read(path: Path, schema: dict[str, Any]) -> pl.DataFrame:
+    """A staging table, or an empty one where none was written yet."""
+    if not path.exists():
+        return pl.DataFrame(schema=schema)
+    try:
+        return pl.read_parquet(path)
+    except Exception as exc:  # zero-length, torn or not Parquet: polars says so in many ways
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StagingDamagedError(f"{path.name} is damaged ({reason})") from exc
+
+
+def _readable_parquet(path: Path) -> bool:
+    """Whether a Parquet file's footer reads: a torn, truncated or zeroed file fails here."""
+    try:
+        pl.read_parquet_schema(path)
+    except Exception:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,36 +103,40 @@ class StagingStore:
     def read_errors_path(self) -> Path:
         return self.root / "read_errors.parquet"
 
-    def parsed_files(self, table: str) -> list[Path]:
-        return sorted((self.root / "parsed" / table).glob("*.parquet"))
-
-    def manifest(self) -> pl.DataFrame:
-        if self.manifest_path.exists():
-            frame = pl.read_parquet(self.manifest_path)
-            # A manifest from an older release lacks newer columns; such rows match no batch and
-            # their parser_version is old, so their files are parsed again.
-            missing = [
-                pl.lit(None, dtype).alias(name)
-                for name, dtype in MANIFEST_SCHEMA.items()
-                if name not in frame.columns
-            ]
-            return frame.with_columns(missing).select(list(MANIFEST_SCHEMA)) if missing else frame
-        return pl.DataFrame(schema=MANIFEST_SCHEMA)
-
-    def read_errors(self) -> pl.DataFrame:
-        if self.read_errors_path.exists():
-            return pl.read_parquet(self.read_errors_path)
-        return pl.DataFrame(schema=ERROR_SCHEMA)
-
-    def _write(self, frame: pl.DataFrame, target: Path) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        frame.write_parquet(tmp)
-        tmp.replace(target)
+    @property
+    def quarantine_path(self) -> Path:
+        return self.root / "quarantine.parquet"
 
     @property
     def landing_path(self) -> Path:
         return self.root / "landing.parquet"
+
+    def parsed_files(self, table: str) -> list[Path]:
+        return sorted((self.root / "parsed" / table).glob("*.parquet"))
+
+    def batch_path(self, table: str, batch: str) -> Path:
+        return self.root / "parsed" / table / f"{batch}.parquet"
+
+    def manifest(self) -> pl.DataFrame:
+        frame = _read(self.manifest_path, MANIFEST_SCHEMA)
+        # A manifest from an older release lacks newer columns; such rows match no batch and
+        # their parser_version is old, so their files are parsed again.
+        missing = [
+            pl.lit(None, dtype).alias(name)
+            for name, dtype in MANIFEST_SCHEMA.items()
+            if name not in frame.columns
+        ]
+        return frame.with_columns(missing).select(list(MANIFEST_SCHEMA)) if missing else frame
+
+    def read_errors(self) -> pl.DataFrame:
+        return _read(self.read_errors_path, ERROR_SCHEMA)
+
+    def quarantine(self) -> pl.DataFrame:
+        return _read(self.quarantine_path, QUARANTINE_SCHEMA)
+
+    def _write(self, frame: pl.DataFrame, target: Path) -> None:
+        write_durably(frame, target)
+        sync_directory(target.parent)
 
     def save_landing(self, scan: LandingScan, landing_dir: Path) -> None:
         """The latest scan of the landing directory, handed from discovery to parsing."""
@@ -82,23 +145,37 @@ class StagingStore:
             {
                 "source_path": [relative_source_path(p, landing_dir) for p in scan.present],
                 "to_parse": [p in queued for p in scan.present],
-                # the name as bytes: source_path cannot give back a name that is not UTF-8
                 "fs_path": [os.fsencode(p.relative_to(landing_dir)) for p in scan.present],
             },
-            schema={"source_path": pl.String, "to_parse": pl.Boolean, "fs_path": pl.Binary},
+            schema=LANDING_SCHEMA,
         )
         self._write(frame, self.landing_path)
 
-    def load_landing(self, landing_dir: Path) -> LandingScan:
-        frame = pl.read_parquet(self.landing_path)
+    def load_landing(self, landing_dir: Path, limits: ParseLimits | None = None) -> LandingScan:
+        """The scan raw_dump_files saved; the directory is scanned again if that went missing."""
+        try:
+            frame = _read(self.landing_path, LANDING_SCHEMA)
+            if not self.landing_path.exists():
+                raise StagingDamagedError(f"{self.landing_path.name} is missing")
+        except StagingDamagedError as exc:
+            scan = scan_landing(landing_dir, self, limits)
+            scan.notes.insert(0, f"{exc}; the landing directory was scanned again")
+            return scan
         present = [landing_dir / os.fsdecode(p) for p in frame["fs_path"]]
         to_parse = [path for path, queued in zip(present, frame["to_parse"], strict=True) if queued]
         return LandingScan(present, to_parse, len(present) - len(to_parse))
 
-    def save(self, manifest: pl.DataFrame, read_errors: pl.DataFrame) -> None:
-        # Read errors first: a crash between the two writes then leaves the old manifest, whose
-        # files are simply parsed again on the next build.
+    def save(
+        self,
+        manifest: pl.DataFrame,
+        read_errors: pl.DataFrame,
+        quarantine: pl.DataFrame | None = None,
+    ) -> None:
+        # Read errors first: a crash between the writes then leaves the old manifest, whose files
+        # are simply parsed again on the next build.
         self._write(read_errors.sort("source_path", "error_kind", "message"), self.read_errors_path)
+        if quarantine is not None:
+            self._write(quarantine.sort("source_sha256"), self.quarantine_path)
         self._write(manifest.sort("source_path"), self.manifest_path)
 
     def prune(self, manifest: pl.DataFrame) -> list[Path]:
@@ -114,48 +191,211 @@ class StagingStore:
                 removed.append(path)
         return removed
 
+    def repair(self, present: set[str], published: Path | None = None) -> list[str]:
+        """Find damaged staging files and mend them before anything reads them: each note says
+        what was found and what was done, for the run's log. `present`: landing-relative paths
+        in the landing directory now; `published`: the warehouse, whose ingest_files is the
+        manifest as of the last publish. Writer lock held."""
+        notes: list[str] = []
+        try:
+            manifest = self.manifest()
+        except StagingDamagedError as exc:
+            manifest = self._manifest_from_batches(_published_files(published))
+            notes.append(
+                f"{exc}: rebuilt {manifest.height} file rows from the staged batches and the "
+                "published warehouse; files still in the landing directory are parsed again"
+            )
+        try:
+            read_errors = self.read_errors()
+        except StagingDamagedError as exc:
+            read_errors = pl.DataFrame(schema=ERROR_SCHEMA)
+            # Files with no staged batch kept their reasons there only: parse them again.
+            manifest = manifest.with_columns(
+                pl.when(pl.col("batch").is_null())
+                .then(None)
+                .otherwise(pl.col("parser_version"))
+                .alias("parser_version")
+            )
+            notes.append(f"{exc}: files whose reasons it held are parsed again")
+        try:
+            quarantine = self.quarantine()
+        except StagingDamagedError as exc:
+            quarantine = pl.DataFrame(schema=QUARANTINE_SCHEMA)
+            notes.append(f"{exc}: emptied, so content that stopped a worker is tried again")
+        damaged = sorted(
+            batch
+            for batch in manifest["batch"].drop_nulls().unique().to_list()
+            if not all(_readable_parquet(self.batch_path(t, batch)) for t in STAGED_TABLES)
+        )
+        if damaged:
+            hit = manifest.filter(pl.col("batch").is_in(damaged))
+            gone = hit.filter(~pl.col("source_path").is_in(sorted(present)))
+            manifest = _forget_batches(manifest, damaged, present)
+            read_errors = pl.concat([read_errors, _lost_records(gone)])
+            notes.append(
+                f"{len(damaged)} staged batch file set(s) damaged or missing "
+                f"({', '.join(damaged)}): {hit.height - gone.height} file(s) are parsed again"
+                + (
+                    f"; {gone.height} no longer in the landing directory are rejected until "
+                    "put back"
+                    if gone.height
+                    else ""
+                )
+            )
+        if notes:
+            self.save(manifest, read_errors, quarantine)
+        return notes
 
-@dataclass(frozen=True, slots=True)
+    def _manifest_from_batches(self, published: pl.DataFrame) -> pl.DataFrame:
+        """Manifest rows recovered from the staged batches (a file's newest batch wins), with
+        what the published ingest_files adds (sizes, first-seen times, files with no batch).
+        size_mtime and parser_version are unknown, so files still present are parsed again;
+        files gone from the landing directory keep what their batch holds."""
+        stamp = utc_naive(datetime.now(UTC))
+        earlier = {row["source_path"]: row for row in published.iter_rows(named=True)}
+        rows: dict[str, dict[str, Any]] = {
+            path: {**row, "size_mtime": None, "parser_version": None, "batch": None}
+            for path, row in earlier.items()
+        }
+        ordered = sorted(self.parsed_files("articles"), key=lambda p: p.stat().st_mtime_ns)
+        for articles_path in ordered:
+            batch = articles_path.stem
+            if not all(_readable_parquet(self.batch_path(t, batch)) for t in STAGED_TABLES):
+                continue
+            wanted = ["source_path", "source_sha256"]
+            articles = pl.read_parquet(articles_path, columns=wanted)
+            errors = pl.read_parquet(self.batch_path("errors", batch), columns=wanted)
+            counts = Counter(articles["source_path"].to_list())
+            with_errors = set(errors["source_path"].to_list())
+            files = pl.concat([articles, errors]).unique("source_path", keep="first")
+            for source_path, sha in files.iter_rows():
+                if source_path.endswith(SIDECAR_SUFFIX) and source_path not in counts:
+                    continue  # a sidecar's problem, filed beside its dump
+                found = counts[source_path]
+                loaded = "partial" if source_path in with_errors else "loaded"
+                before = earlier.get(source_path)
+                known = before is not None and before["source_sha256"] == sha
+                rows[source_path] = {
+                    "source_path": source_path,
+                    "source_sha256": sha,
+                    # unknown only for a file parsed after the last publish and gone since
+                    "bytes": before["bytes"] if known and before else 0,
+                    "source_format": dump_format(source_path),
+                    "status": loaded if found else "rejected",
+                    "articles": found,
+                    "first_seen_at": before["first_seen_at"] if before else stamp,
+                    "last_loaded_at": (before["last_loaded_at"] if known and before else stamp)
+                    if found
+                    else None,
+                    "size_mtime": None,
+                    "parser_version": None,
+                    "batch": batch,
+                }
+        return pl.DataFrame(list(rows.values()), schema=MANIFEST_SCHEMA, orient="row")
+
+
+def _published_files(published: Path | None) -> pl.DataFrame:
+    """The published warehouse's ingest_files (empty when there is none, or it cannot be read)."""
+    columns = [
+        name for name in MANIFEST_SCHEMA if name not in ("size_mtime", "parser_version", "batch")
+    ]
+    empty = pl.DataFrame(schema={name: MANIFEST_SCHEMA[name] for name in columns})
+    if published is None or not published.exists():
+        return empty
+    try:
+        con = duckdb.connect(str(published), read_only=True)
+        try:
+            frame = con.execute(f"SELECT {', '.join(columns)} FROM ingest_files").pl()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return empty
+    return frame.cast({name: MANIFEST_SCHEMA[name] for name in columns})
+
+
+def _forget_batches(manifest: pl.DataFrame, damaged: list[str], present: set[str]) -> pl.DataFrame:
+    """Rows of damaged batches no longer point at them: present files are parsed again (no
+    size_mtime), absent ones are rejected (their rows cannot be loaded) until put back."""
+    hit = pl.col("batch").is_in(damaged)
+    gone = hit & ~pl.col("source_path").is_in(sorted(present))
+    return manifest.with_columns(
+        pl.when(hit).then(None).otherwise(pl.col("size_mtime")).alias("size_mtime"),
+        pl.when(hit).then(None).otherwise(pl.col("parser_version")).alias("parser_version"),
+        pl.when(gone).then(pl.lit("rejected")).otherwise(pl.col("status")).alias("status"),
+        pl.when(gone).then(0).otherwise(pl.col("articles")).cast(pl.Int32).alias("articles"),
+        pl.when(hit).then(None).otherwise(pl.col("batch")).alias("batch"),
+    )
+
+
+def _lost_records(gone: pl.DataFrame) -> pl.DataFrame:
+    now = utc_naive(datetime.now(UTC))
+    return pl.DataFrame(
+        {
+            "source_path": gone["source_path"],
+            "record": [None] * gone.height,
+            "error_kind": ["staging_damaged"] * gone.height,
+            "message": [
+                "its staged records were damaged and it is no longer in the landing directory: "
+                "put the file back to load it again"
+            ]
+            * gone.height,
+            "seen_at": [now] * gone.height,
+        },
+        schema=ERROR_SCHEMA,
+    )
+
+
+@dataclass(slots=True)
 class LandingScan:
     """The landing directory now, against what the manifest already holds."""
 
     present: list[Path]
     to_parse: list[Path]
     unchanged: int
+    notes: list[str] = field(default_factory=list)  # repairs made to the staging store
 
 
 class LandingDirectoryMissingError(FileNotFoundError):
     pass
 
 
-def scan_landing(landing_dir: Path, store: StagingStore) -> LandingScan:
+def scan_landing(
+    landing_dir: Path,
+    store: StagingStore,
+    limits: ParseLimits | None = None,
+    published: Path | None = None,
+) -> LandingScan:
     # A missing landing directory is a mistake (a typo, an unmounted archive), not an empty corpus.
     if not landing_dir.is_dir():
         raise LandingDirectoryMissingError(
             f"landing directory {landing_dir} does not exist or is not a directory: "
             "check --raw / CORPUS_RAW_DIR (nothing was changed)"
         )
+    limits = limits or ParseLimits.from_environment()
+    present = list(discover(landing_dir))
+    names = [relative_source_path(path, landing_dir) for path in present]
+    notes = store.repair(set(names), published)
+    current_versions = {PARSER_VERSION, f"{PARSER_VERSION}+{limits.key}"}
     known = {
         row["source_path"]: row
         for row in store.manifest()
         .select("source_path", "size_mtime", "source_sha256", "parser_version")
         .iter_rows(named=True)
     }
-    present = list(discover(landing_dir))
     to_parse = []
-    for path in present:
-        row = known.get(relative_source_path(path, landing_dir))
+    for path, name in zip(present, names, strict=True):
+        row = known.get(name)
         stamp = size_mtime(path)
         unchanged = (
             row is not None
             and stamp is not None
             and row["size_mtime"] == stamp
             and row["source_sha256"] is not None
-            and row["parser_version"] == PARSER_VERSION
+            and row["parser_version"] in current_versions
         )
         if not unchanged:
             to_parse.append(path)
-    return LandingScan(present, to_parse, len(present) - len(to_parse))
+    return LandingScan(present, to_parse, len(present) - len(to_parse), notes)
 
 
 def batches(paths: Sequence[Path]) -> Iterator[list[Path]]:
@@ -186,10 +426,11 @@ class IngestSummary:
     # Wall seconds of the parallel parse and of the manifest merge; worker seconds (summed over
     # processes) spent reading, parsing and writing staged Parquet.
     seconds: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # repairs and stopped workers, for the log
 
 
 def _merge_manifest(
-    old: pl.DataFrame, staged: Sequence[StagedFile], now: datetime
+    old: pl.DataFrame, staged: Sequence[StagedFile], now: datetime, limits: ParseLimits
 ) -> tuple[pl.DataFrame, set[str]]:
     """The manifest after this run, and the paths whose earlier content was kept because the file
     could not be read this time (a changed file replaces its rows only once it reads cleanly)."""
@@ -220,11 +461,46 @@ def _merge_manifest(
                 else (before["last_loaded_at"] if before else None)
             ),
             "size_mtime": item.size_mtime,
-            "parser_version": PARSER_VERSION,
+            "parser_version": outcome_version(item.error_kinds, limits),
             "batch": item.batch,
         }
     rows = [{name: row.get(name) for name in MANIFEST_SCHEMA} for row in previous.values()]
     return pl.DataFrame(rows, schema=MANIFEST_SCHEMA, orient="row"), kept
+
+
+def _quarantined(quarantine: pl.DataFrame, limits: ParseLimits) -> dict[str, tuple[str, str]]:
+    """Content that stopped a worker under the current parser and limits: what workers answer
+    for it without parsing."""
+    version = f"{PARSER_VERSION}+{limits.key}"
+    answers = {}
+    for row in quarantine.filter(pl.col("version") == version).iter_rows(named=True):
+        answers[row["source_sha256"]] = (
+            row["error_kind"],
+            f"{row['message']} (this content stopped a parse worker on "
+            f"{row['seen_at']:%Y-%m-%d}; it was not parsed again)",
+        )
+    return answers
+
+
+def _updated_quarantine(
+    quarantine: pl.DataFrame, staged: Sequence[StagedFile], now: datetime, limits: ParseLimits
+) -> pl.DataFrame:
+    version = f"{PARSER_VERSION}+{limits.key}"
+    fresh = [
+        {
+            "source_sha256": item.source_sha256,
+            "error_kind": problem.error_kind,
+            "message": problem.message,
+            "version": version,
+            "seen_at": utc_naive(now),
+        }
+        for item in staged
+        for problem in item.problems
+        if item.source_sha256 is not None and problem.error_kind in STOPPED_KINDS
+    ]
+    kept = quarantine.filter(pl.col("version") == version)
+    combined = pl.concat([kept, pl.DataFrame(fresh, schema=QUARANTINE_SCHEMA, orient="row")])
+    return combined.unique("source_sha256", keep="first", maintain_order=True)
 
 
 def refresh_staging(
@@ -233,33 +509,30 @@ def refresh_staging(
     scan: LandingScan,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limits: ParseLimits | None = None,
 ) -> IngestSummary:
     """Parse what the scan found new or changed; keep what was parsed before (even for files since
-    removed from the landing directory: landing directories get archived)."""
+    removed from the landing directory: landing directories get archived). Parsing always runs in
+    worker processes: a file that kills one never takes this process (or the lock) with it."""
     started = time.perf_counter()
+    limits = limits or ParseLimits.from_environment()
     jobs = list(batches(scan.to_parse))
+    quarantine = store.quarantine()
     staged: list[StagedFile] = []
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
-    args = [([str(p) for p in job], str(landing_dir), str(store.root)) for job in jobs]
-    if workers == 1:
-        results = (stage_batch(*a) for a in args)
-        for done, result in enumerate(results, start=1):
-            staged.extend(result)
-            if progress:
-                progress(done, len(jobs))
-    else:
-        # Workers are spawned, not forked: the parent has already run polars' and DuckDB's thread
-        # pools, and a forked child can inherit one of their locks held, then hang forever.
-        spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-            futures = [pool.submit(stage_batch, *a) for a in args]
-            for done, future in enumerate(futures, start=1):
-                staged.extend(future.result())
-                if progress:
-                    progress(done, len(jobs))
+    if jobs:
+        pool = ParsePool(
+            landing_dir,
+            store.root,
+            limits,
+            workers=max(1, min(workers or os.cpu_count() or 1, len(jobs))),
+            quarantined=_quarantined(quarantine, limits),
+            parse=parse_one,
+            progress=progress,
+        )
+        staged = pool.run(jobs)
     parsed_at = time.perf_counter()
     now = datetime.now(UTC)
-    manifest, kept = _merge_manifest(store.manifest(), staged, now)
+    manifest, kept = _merge_manifest(store.manifest(), staged, now, limits)
     problems: list[IngestError] = [p for s in staged for p in s.problems]
     new_read_errors = pl.DataFrame(
         {
@@ -281,11 +554,16 @@ def refresh_staging(
             new_read_errors,
         ]
     )
-    store.save(manifest, read_errors)
+    store.save(manifest, read_errors, _updated_quarantine(quarantine, staged, now, limits))
     pruned = store.prune(manifest)
     present = {relative_source_path(p, landing_dir) for p in scan.present}
     current = manifest.filter(pl.col("source_path").is_in(present))
     kinds = Counter(kind for item in staged for kind in item.error_kinds)
+    stopped = [
+        f"{p.source_path}: {p.error_kind} ({p.message})"
+        for p in problems
+        if p.error_kind in STOPPED_KINDS
+    ]
     return IngestSummary(
         seen=len(scan.present),
         parsed=len(scan.to_parse),
@@ -300,4 +578,5 @@ def refresh_staging(
             "parse_worker": sum(s.parse_seconds for s in staged),
             "stage_write_worker": sum(s.write_seconds for s in staged),
         },
+        notes=[*scan.notes, *stopped],
     )

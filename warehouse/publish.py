@@ -9,23 +9,40 @@ they reconnect.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+BUILD_ID_LENGTH = 12
+
 
 def build_path_for(published: Path) -> Path:
-    return published.with_name(f".build-{uuid.uuid4().hex[:12]}-{published.name}")
+    return published.with_name(f".build-{uuid.uuid4().hex[:BUILD_ID_LENGTH]}-{published.name}")
+
+
+def _own_builds(published: Path) -> re.Pattern[str]:
+    """Names of this warehouse's build files (with their WAL and DuckDB's spill directory), never
+    another's: `.build-*-wh.duckdb` would also match the builds of `x-wh.duckdb` beside it."""
+    return re.compile(
+        rf"\.build-[0-9a-f]{{{BUILD_ID_LENGTH}}}-{re.escape(published.name)}(?:\.wal|\.tmp)?"
+    )
 
 
 def remove_stale_builds(published: Path, keep: Path) -> list[Path]:
-    """Build files a killed refresh left behind (safe only while holding the writer lock)."""
+    """Build files a killed refresh of this warehouse left behind (safe only while holding its
+    writer lock, which is why another warehouse's builds are never touched)."""
+    own = _own_builds(published)
     removed = []
-    for stale in published.parent.glob(f".build-*-{published.name}*"):
-        if stale.name.startswith(keep.name):
+    for stale in sorted(published.parent.glob(".build-*")):
+        if not own.fullmatch(stale.name) or stale.name.startswith(keep.name):
             continue
-        stale.unlink(missing_ok=True)
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
         removed.append(stale)
     return removed
 

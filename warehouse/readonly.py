@@ -1,4 +1,5 @@
-"""Analysts' connections: read-only, no file or network access, no installs, time-limited."""
+"""Analysts' connections: read-only, no file or network access, no installs, time-limited, and
+capped in memory and in what they may spill to disk."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from pathlib import Path
 import duckdb
 
 QUERY_TIMEOUT_SECONDS = 300.0
+# DuckDB's own defaults are 80% of RAM and 90% of the free disk: one DISTINCT over the comments
+# could take the machine. Sizes in DuckDB's spelling (GB = 1000^3 bytes, GiB = 1024^3).
+MEMORY_LIMIT = "2GB"
+TEMP_LIMIT = "8GB"  # the spill directory, <warehouse>.tmp beside the warehouse file
 
 # Settings an analyst's session cannot change back (lock_configuration freezes them).
 READ_ONLY_CONFIG: dict[str, str | bool] = {
@@ -26,11 +31,30 @@ class QueryTimeoutError(RuntimeError):
     pass
 
 
-def connect_readonly(warehouse: Path) -> duckdb.DuckDBPyConnection:
+class QueryMemoryError(RuntimeError):
+    pass
+
+
+def memory_error(exc: duckdb.Error, memory_limit: str, temp_limit: str) -> QueryMemoryError:
+    return QueryMemoryError(
+        f"{str(exc).splitlines()[0]}: the query needs more than the {memory_limit} memory limit "
+        f"and the {temp_limit} it may spill to disk; raise them with --memory-limit and "
+        "--temp-limit, or aggregate before you DISTINCT or sort"
+    )
+
+
+def connect_readonly(
+    warehouse: Path, memory_limit: str = MEMORY_LIMIT, temp_limit: str = TEMP_LIMIT
+) -> duckdb.DuckDBPyConnection:
     """The documented way to open the warehouse for analysis."""
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `corpus build` first")
-    return duckdb.connect(str(warehouse), read_only=True, config=dict(READ_ONLY_CONFIG))
+    config = {
+        **READ_ONLY_CONFIG,
+        "memory_limit": memory_limit,
+        "max_temp_directory_size": temp_limit,
+    }
+    return duckdb.connect(str(warehouse), read_only=True, config=config)
 
 
 @contextmanager
@@ -52,10 +76,14 @@ def time_limit(con: duckdb.DuckDBPyConnection, seconds: float) -> Iterator[threa
 
 
 def run_query(
-    warehouse: Path, query: str, timeout: float = QUERY_TIMEOUT_SECONDS
+    warehouse: Path,
+    query: str,
+    timeout: float = QUERY_TIMEOUT_SECONDS,
+    memory_limit: str = MEMORY_LIMIT,
+    temp_limit: str = TEMP_LIMIT,
 ) -> tuple[list[str], list[tuple[object, ...]]]:
     """Column names and rows of one read-only query."""
-    con = connect_readonly(warehouse)
+    con = connect_readonly(warehouse, memory_limit, temp_limit)
     try:
         with time_limit(con, timeout) as fired:
             try:
@@ -68,5 +96,7 @@ def run_query(
                         f"query stopped after the {timeout:g} s time limit"
                     ) from exc
                 raise
+            except duckdb.OutOfMemoryException as exc:
+                raise memory_error(exc, memory_limit, temp_limit) from exc
     finally:
         con.close()

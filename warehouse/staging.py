@@ -4,9 +4,10 @@ of every landed file keyed by content hash, so a build re-parses only new or cha
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ import polars as pl
 
 import extraction
 from extraction.dumps import SIDECAR_SUFFIX, dump_format
-from extraction.files import parse_read, read_dump
+from extraction.files import LandedFile, parse_read, read_dump, relative_source_path
 from extraction.records import CapturedPage, IngestError, ParseResult
 from warehouse.schema import TIMESTAMP, polars_schema
 
@@ -97,7 +98,8 @@ class StagedFile:
     status: str
     articles: int
     size_mtime: str | None
-    problems: tuple[IngestError, ...]  # kept apart only for files that could not be read
+    # Kept apart from the batches, for files with no records staged: unreadable, or stopped.
+    problems: tuple[IngestError, ...]
     error_kinds: tuple[str, ...]  # every problem met, for the run's summary
     batch: str | None = None  # the staged batch holding this parse; None when unreadable
     # Worker seconds spent on this file: reading and hashing, parsing, and its share of writing the
@@ -169,58 +171,149 @@ def batch_name(source_paths: Sequence[str], shas: Sequence[str]) -> str:
     return f"batch-{digest.hexdigest()[:16]}"
 
 
-def stage_batch(paths: Sequence[str], landing_dir: str, staging_dir: str) -> list[StagedFile]:
-    """Parse a batch of files and write its records as one Parquet file per table.
+def parse_file(
+    path: Path,
+    landing: Path,
+    max_expanded_bytes: int,
+    on_page: Callable[[], None] | None = None,
+    on_read: Callable[[LandedFile], ParseResult | None] | None = None,
+) -> tuple[StagedFile, ParseResult]:
+    """Read and parse one landed file. `on_read` sees the file once it is read and hashed and may
+    answer for it instead of the parser (a parse worker does, for content known to kill parses)."""
+    stamp = size_mtime(path)
+    started = time.perf_counter()
+    landed, dump = read_dump(path, landing, max_expanded_bytes)
+    read_at = time.perf_counter()
+    answered = on_read(landed) if on_read is not None else None
+    if answered is not None:
+        result = answered
+    else:
+        result = parse_read(path, landed, dump, max_expanded_bytes, on_page)
+    staged = StagedFile(
+        source_path=landed.source_path,
+        source_sha256=landed.sha256,
+        bytes=landed.bytes,
+        source_format=dump_format(path.name),
+        status=result.status,
+        articles=len(result.pages),
+        size_mtime=stamp,
+        problems=tuple(result.errors) if landed.sha256 is None else (),
+        error_kinds=tuple(e.error_kind for e in result.errors),
+        read_seconds=read_at - started,
+        parse_seconds=time.perf_counter() - read_at,
+    )
+    return staged, result
 
-    Runs in worker processes: arguments and results are small and picklable; the records themselves
-    go straight to disk, so memory stays bounded by the batch size.
-    """
-    landing = Path(landing_dir)
-    seen_at = datetime.now(UTC)
-    results: list[tuple[StagedFile, ParseResult]] = []
-    for raw_path in paths:
-        path = Path(raw_path)
-        stamp = size_mtime(path)
-        started = time.perf_counter()
-        landed, dump = read_dump(path, landing)
-        read_at = time.perf_counter()
-        result = parse_read(path, landed, dump)
-        staged = StagedFile(
-            source_path=landed.source_path,
-            source_sha256=landed.sha256,
-            bytes=landed.bytes,
-            source_format=dump_format(path.name),
-            status=result.status,
-            articles=len(result.pages),
-            size_mtime=stamp,
-            problems=tuple(result.errors) if landed.sha256 is None else (),
-            error_kinds=tuple(e.error_kind for e in result.errors),
-            read_seconds=read_at - started,
-            parse_seconds=time.perf_counter() - read_at,
-        )
-        results.append((staged, result))
-    readable = [(s, r) for s, r in results if s.source_sha256 is not None]
+
+def culprit_file(path: Path, landing: Path, kind: str, message: str) -> StagedFile:
+    """A file whose parse was stopped (or killed its worker): rejected, with its identity read
+    afresh (streamed, so a huge file costs no memory) and the reason kept beside the batches."""
+    source_path = relative_source_path(path, landing)
+    stamp = size_mtime(path)
+    try:
+        with path.open("rb") as stream:
+            sha256: str | None = hashlib.file_digest(stream, "sha256").hexdigest()
+        size = path.stat().st_size
+    except OSError:
+        sha256, size = None, 0
+    return StagedFile(
+        source_path=source_path,
+        source_sha256=sha256,
+        bytes=size,
+        source_format=dump_format(path.name),
+        status="rejected",
+        articles=0,
+        size_mtime=stamp,
+        problems=(IngestError(source_path, None, kind, message),),
+        error_kinds=(kind,),
+    )
+
+
+def write_durably(frame: pl.DataFrame, target: Path) -> None:
+    """Write, fsync, then rename into place: a crash leaves the old file or the new one, never a
+    torn one (the rename alone can reach the disk before the data does). The caller syncs the
+    directory once it has renamed everything that belongs together."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    with tmp.open("wb") as out:
+        frame.write_parquet(out, compression="zstd", statistics=True)
+        out.flush()
+        os.fsync(out.fileno())
+    tmp.replace(target)
+
+
+def sync_directory(directory: Path) -> None:
+    """Make the renames in `directory` durable."""
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _batch_frames(
+    readable: Sequence[tuple[StagedFile, ParseResult]], seen_at: datetime, name: str
+) -> dict[str, pl.DataFrame]:
+    merged = ParseResult()
+    error_shas: list[str] = []
+    for staged, result in readable:
+        merged.pages.extend(result.pages)
+        merged.errors.extend(result.errors)
+        error_shas.extend([staged.source_sha256 or ""] * len(result.errors))
+    return _staged_frames(merged, seen_at, error_shas, name)
+
+
+def _unstorable(staged: StagedFile, exc: Exception) -> StagedFile:
+    problem = IngestError(
+        staged.source_path,
+        None,
+        "extractor_failed",
+        f"its records could not be stored ({type(exc).__name__}: {str(exc).splitlines()[0]}); "
+        "this is a pipeline bug, not a problem with the file: report it with the file attached",
+    )
+    return replace(
+        staged,
+        status="rejected",
+        articles=0,
+        problems=(problem,),
+        error_kinds=("extractor_failed",),
+    )
+
+
+def write_batch(
+    results: Sequence[tuple[StagedFile, ParseResult]], staging_dir: Path, seen_at: datetime
+) -> list[StagedFile]:
+    """Stage what a batch of files gave as one Parquet file per table, under a new batch name.
+
+    Runs in parse workers: the records go straight to disk, so memory stays bounded by the batch.
+    Records that cannot be stored (a value no column type holds) reject their own file only."""
+    # Files that could not be read, or whose parse was stopped, have no records to stage.
+    readable = [(s, r) for s, r in results if s.source_sha256 is not None and not s.problems]
+    if not readable:
+        return [s for s, _ in results]
     write_started = time.perf_counter()
-    if readable:
-        name = batch_name(
-            [s.source_path for s, _ in readable], [s.source_sha256 or "" for s, _ in readable]
-        )
-        merged = ParseResult()
-        error_shas: list[str] = []
+    name = batch_name(
+        [s.source_path for s, _ in readable], [s.source_sha256 or "" for s, _ in readable]
+    )
+    rejected: dict[str, StagedFile] = {}
+    try:
+        frames = _batch_frames(readable, seen_at, name)
+    except Exception:  # find the file at fault; the others are staged
         for staged, result in readable:
-            merged.pages.extend(result.pages)
-            merged.errors.extend(result.errors)
-            error_shas.extend([staged.source_sha256 or ""] * len(result.errors))
-        frames = _staged_frames(merged, seen_at, error_shas, name)
-        for table, frame in frames.items():
-            target = Path(staging_dir) / "parsed" / table / f"{name}.parquet"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".parquet.tmp")
-            frame.write_parquet(tmp, compression="zstd", statistics=True)
-            tmp.replace(target)
-        share = (time.perf_counter() - write_started) / max(1, len(results))
-        return [
-            replace(s, batch=name if s.source_sha256 is not None else None, write_seconds=share)
-            for s, _ in results
-        ]
-    return [s for s, _ in results]
+            try:
+                _batch_frames([(staged, result)], seen_at, name)
+            except Exception as exc:
+                rejected[staged.source_path] = _unstorable(staged, exc)
+        readable = [(s, r) for s, r in readable if s.source_path not in rejected]
+        frames = _batch_frames(readable, seen_at, name)
+    for table, frame in frames.items():
+        write_durably(frame, staging_dir / "parsed" / table / f"{name}.parquet")
+    for table in frames:
+        sync_directory(staging_dir / "parsed" / table)
+    share = (time.perf_counter() - write_started) / max(1, len(results))
+    staged_names = {s.source_path for s, _ in readable}
+    return [
+        rejected.get(s.source_path)
+        or replace(s, batch=name if s.source_path in staged_names else None, write_seconds=share)
+        for s, _ in results
+    ]

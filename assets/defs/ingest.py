@@ -21,9 +21,11 @@ def raw_dump_files(
     store = storage.staging
     with writer_lock(storage.warehouse_path):
         started = time.perf_counter()
-        scan = scan_landing(storage.raw_path, store)
+        scan = scan_landing(storage.raw_path, store, published=storage.warehouse_path)
         store.save_landing(scan, storage.raw_path)
         discover_seconds = time.perf_counter() - started
+    for note in scan.notes:  # the staging store was damaged and has been mended
+        context.log.warning(note)
     context.log.info(
         f"{len(scan.present)} files in {storage.raw_path}; {len(scan.to_parse)} new or changed"
     )
@@ -59,6 +61,8 @@ def parsed_records(
     with writer_lock(storage.warehouse_path):
         scan = store.load_landing(storage.raw_path)
         summary = refresh_staging(storage.raw_path, store, scan, storage.worker_count, progress)
+    for note in summary.notes:
+        context.log.warning(note)
     counts = summary.status_counts
     top_errors = "\n".join(
         f"| {kind} | {n} |" for kind, n in list(summary.error_kinds.items())[:10]

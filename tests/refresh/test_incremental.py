@@ -5,6 +5,7 @@ re-captures update the article, and the same input always gives the same tables.
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 
 import dagster as dg
@@ -12,6 +13,7 @@ import pytest
 
 from pipelines.cli import main
 from tests.conftest import SEED, build_warehouse, query
+from tests.hostile import faults
 from tests.refresh.corpus import (
     COMMENTERS,
     bump_mtime,
@@ -21,6 +23,7 @@ from tests.refresh.corpus import (
     table_checksums,
     write,
 )
+from warehouse import ingest
 from warehouse.ingest import StagingStore
 from warehouse.paths import staging_dir_for
 
@@ -402,16 +405,8 @@ def test_a_changed_file_that_cannot_be_read_keeps_its_previous_version(
     target = corpus / "2024" / "story-2.txt"
     target.write_text(story(2, 4))
     bump_mtime(target)
-    read_bytes = Path.read_bytes
-
-    def appended_while_read(self: Path) -> bytes:
-        data = read_bytes(self)
-        if self == target:  # a writer appends just as the pipeline reads
-            with self.open("ab") as out:
-                out.write(b"More text arriving.\n")
-        return data
-
-    monkeypatch.setattr(Path, "read_bytes", appended_while_read)
+    # a writer appends just as the pipeline reads
+    monkeypatch.setattr(ingest, "parse_one", partial(faults.appended_while_read, target.name))
     build(corpus, warehouse)
     assert rows_of(warehouse, "2024/story-2.txt") == before
     assert query(

@@ -128,8 +128,9 @@ def lake_definitions() -> dg.Definitions:
     def lake_warehouse(
         context: dg.AssetExecutionContext, lake: LakeResource
     ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
-        """The lake's tables and views as of its current snapshot: views re-created when their
-        SQL changed, then every check of sql/checks and the row counts, read in one snapshot.
+        """The lake's tables and views as of its current snapshot (made when the lake is new; a
+        lake made with other SQL is refused), then every check of sql/checks and the row counts,
+        read in one snapshot.
         The shards have already committed their rows: a failing check fails this run and says
         which snapshot broke it, it cannot hold back a commit."""
         config = lake.config
@@ -182,7 +183,7 @@ def lake_definitions() -> dg.Definitions:
     publish = dg.define_asset_job(
         "check_lake",
         selection=dg.AssetSelection.assets(*TABLES, *VIEWS),
-        description="Re-create changed views, run the checks and count rows in the lake.",
+        description="Run the checks and count rows in the lake, on one snapshot.",
     )
 
     @dg.schedule(job=refresh_shards, cron_schedule="0 2 * * *", execution_timezone="UTC")

@@ -3,7 +3,7 @@ by side in one run, driving `corpus build` itself. Prints a table in the README'
 
     .venv/bin/python bench/pipeline.py                    # 20k and 200k articles
     .venv/bin/python bench/pipeline.py --with-1m          # and 1M (full build, refreshes, memory)
-    .venv/bin/python bench/pipeline.py --quick            # 2,000 articles, one build (CI)
+    .venv/bin/python bench/pipeline.py --quick            # 1,000 articles, one build (CI)
     .venv/bin/python bench/pipeline.py --sizes 5000       # any sizes
     .venv/bin/python bench/pipeline.py --backend ducklake # the lake beside the file (bench/lake.py)
 
@@ -56,7 +56,7 @@ from warehouse.sql_files import TABLES, VIEWS, sql_text  # noqa: E402
 SEED = 1
 SIZES = (20_000, 200_000)
 MILLION = 1_000_000
-QUICK_SIZE = 2_000
+QUICK_SIZE = 1_000
 PARSE_SAMPLE = 3_000  # files whose parse is timed against the floor (enough for a stable rate)
 
 

@@ -131,6 +131,7 @@ def _comments(article: Article, raw: tuple[RawComment, ...]) -> list[Comment]:
                 parent_comment_id=ids[parent]
                 if parent is not None and 0 <= parent < len(ids)
                 else None,
+                word_count=word_count(item.body),
             )
         )
     return comments

@@ -66,6 +66,7 @@ class Comment:
     is_duplicate: bool
     duplicate_of: str | None
     parent_comment_id: str | None
+    word_count: int
 
 
 # The error kind of a page read whole but not loaded because it is not an article (a listing, a

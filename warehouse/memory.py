@@ -29,12 +29,14 @@ def build_memory_limit() -> str:
     return f"{min(max(size, FLOOR_BYTES), CEILING_BYTES) // MIB}MiB"
 
 
+def capped_settings(target: Path) -> dict[str, str | bool]:
+    """For any connection of a build to its file (the checks too): memory capped, spilling to a
+    directory beside the file (swept with it when a build is killed)."""
+    return {"memory_limit": build_memory_limit(), "temp_directory": str(target) + ".tmp"}
+
+
 def build_settings(target: Path) -> dict[str, str | bool]:
-    return {
-        "memory_limit": build_memory_limit(),
-        # Spilled joins, sorts and aggregates go beside the build file (swept with it if killed).
-        "temp_directory": str(target) + ".tmp",
-        # Rows need no particular physical order (every query that needs one says ORDER BY), and
-        # keeping it would hold back whole row groups of a parallel insert in memory.
-        "preserve_insertion_order": False,
-    }
+    """For the connection that writes a build: rows need no particular physical order (every query
+    that needs one says ORDER BY), and keeping it would hold back row groups of a parallel insert
+    in memory."""
+    return {**capped_settings(target), "preserve_insertion_order": False}

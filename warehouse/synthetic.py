@@ -237,7 +237,9 @@ SELECT
     CASE WHEN c.copy > 0 THEN 'c_' || id_hex(c.ck * 4, 'comment') END
         AS duplicate_of,
     CASE WHEN c.parent_k IS NOT NULL
-         THEN 'c_' || id_hex((c.i * 8192 + c.parent_k) * 4, 'comment') END AS parent_comment_id
+         THEN 'c_' || id_hex((c.i * 8192 + c.parent_k) * 4, 'comment') END AS parent_comment_id,
+    -- the articles.word_count rule (tokens holding a letter or digit), for these ASCII words
+    len(regexp_extract_all(c.body, '\S*[A-Za-z0-9]\S*'))::INTEGER AS word_count
 FROM g_comments AS c;
 
 CREATE TEMP TABLE g_counts AS

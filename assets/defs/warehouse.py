@@ -22,6 +22,7 @@ from warehouse.build import (
     staging_fingerprint,
 )
 from warehouse.lock import writer_lock
+from warehouse.memory import capped_settings
 from warehouse.publish import building, remove_stale_builds
 from warehouse.sql_files import (
     CHECKS,
@@ -153,7 +154,7 @@ def warehouse_build(
 
 def _checks_and_metadata(target: Path, counts: BuildCounts) -> dict[str, Any]:
     """Every check's violations and what the UI shows of every relation, read from the build."""
-    con = duckdb.connect(str(target), read_only=True)
+    con = duckdb.connect(str(target), read_only=True, config=capped_settings(target))
     try:
         checks = {
             check.name: int(con.execute(check.sql).fetchone()[0])  # type: ignore[index]

@@ -1,5 +1,3 @@
--- The articles.word_count rule for comment bodies: whitespace-separated tokens holding a letter or
--- a digit, counted once per comment here so that commenter_activity only adds them up.
 DELETE FROM build.commenter_days WHERE article_id IN (SELECT article_id FROM touched_articles);
 INSERT INTO build.commenter_days BY NAME
 WITH touched AS (
@@ -8,9 +6,7 @@ WITH touched AS (
         author,
         is_duplicate,
         posted_at_earliest + (posted_at_latest - posted_at_earliest) / 2 AS posted_mid,
-        len(
-            list_filter(regexp_split_to_array(trim(body), '\s+'), w -> regexp_matches(w, '[\p{L}\p{N}]'))
-        ) AS words
+        word_count AS words
     FROM comments
     WHERE article_id IN (SELECT article_id FROM touched_articles)
 )

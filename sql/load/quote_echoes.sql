@@ -3,6 +3,8 @@
 -- lower-cased with punctuation dropped: text is split at every character that is not a letter, a
 -- digit or an apostrophe (curly apostrophes count as straight ones), and apostrophes at a word's
 -- ends are trimmed. echoed_text is the longest shared run (the earliest in the quote on a tie).
+-- Computed from the places where a comment word equals a quote word: three such places in a row
+-- on one diagonal (comment position - quote position) are a shared three-word run.
 DELETE FROM quote_echoes WHERE article_id IN (SELECT article_id FROM touched_articles);
 INSERT INTO quote_echoes BY NAME
 WITH stop AS (
@@ -18,52 +20,67 @@ WITH stop AS (
 quote_words AS (
     SELECT
         quote_id, article_id, speaker,
-        list_filter(
-            list_transform(
-                regexp_split_to_array(lower(replace(text, '’', '''')), '[^\p{L}\p{N}'']+'),
-                w -> trim(w, '''')
-            ),
-            w -> w <> ''
+        regexp_extract_all(
+            lower(replace(text, '’', '''')), '[\p{L}\p{N}](?:[\p{L}\p{N}'']*[\p{L}\p{N}])?'
         ) AS words
     FROM quotes
     WHERE article_id IN (SELECT article_id FROM touched_articles)
 ),
-comment_words AS (
+quote_tokens AS (
+    -- one row per word of each quote long enough to share three words
+    SELECT quote_id, article_id, speaker, words, i, words[i] AS word
+    FROM (
+        SELECT *, unnest(range(1, len(words) + 1)) AS i FROM quote_words WHERE len(words) >= 3
+    )
+),
+comment_tokens AS (
+    -- one row per word of each original comment on an article with such a quote
+    SELECT comment_id, article_id, j, words[j] AS word
+    FROM (
+        SELECT comment_id, article_id, words, unnest(range(1, len(words) + 1)) AS j
+        FROM (
+            SELECT
+                comment_id, article_id,
+                regexp_extract_all(
+                    lower(replace(body, '’', '''')), '[\p{L}\p{N}](?:[\p{L}\p{N}'']*[\p{L}\p{N}])?'
+                ) AS words
+            FROM comments
+            WHERE NOT is_duplicate AND article_id IN (SELECT article_id FROM quote_tokens)
+        )
+    )
+),
+pairs AS (
+    -- every place where a comment word equals a quote word
     SELECT
-        comment_id, article_id,
-        list_filter(
-            list_transform(
-                regexp_split_to_array(lower(replace(body, '’', '''')), '[^\p{L}\p{N}'']+'),
-                w -> trim(w, '''')
-            ),
-            w -> w <> ''
-        ) AS words
-    FROM comments
-    WHERE NOT is_duplicate AND article_id IN (SELECT article_id FROM touched_articles)
-),
-quote_trigrams AS (
-    SELECT quote_id, article_id, speaker, words, i, words[i:i + 2] AS trigram
-    FROM (SELECT *, unnest(range(1, len(words) - 1)) AS i FROM quote_words)
-),
-comment_trigrams AS (
-    SELECT comment_id, article_id, j, words[j:j + 2] AS trigram
-    FROM (SELECT *, unnest(range(1, len(words) - 1)) AS j FROM comment_words)
-),
-matches AS (
-    SELECT q.quote_id, q.article_id, q.speaker, q.words, c.comment_id, q.i, c.j
-    FROM quote_trigrams AS q
-    JOIN comment_trigrams AS c ON c.article_id = q.article_id AND c.trigram = q.trigram
+        q.quote_id, q.article_id, q.speaker, q.words, c.comment_id, q.i, c.j,
+        list_contains(stop.words, q.word) AS is_stop
+    FROM quote_tokens AS q
+    JOIN comment_tokens AS c ON c.article_id = q.article_id AND c.word = q.word
     CROSS JOIN stop
-    WHERE len(list_filter(q.trigram, w -> NOT list_contains(stop.words, w))) > 0
+),
+starts AS (
+    -- where a shared three-word run starts: the next two places on its diagonal match too
+    SELECT quote_id, article_id, speaker, words, comment_id, i, j
+    FROM (
+        SELECT
+            *,
+            lead(i, 1) OVER diagonal AS i1,
+            lead(i, 2) OVER diagonal AS i2,
+            lead(is_stop, 1) OVER diagonal AS stop1,
+            lead(is_stop, 2) OVER diagonal AS stop2
+        FROM pairs
+        WINDOW diagonal AS (PARTITION BY quote_id, comment_id, j - i ORDER BY i)
+    )
+    WHERE i1 = i + 1 AND i2 = i + 2 AND NOT (is_stop AND stop1 AND stop2)
 ),
 runs AS (
-    -- Gaps and islands: matched trigrams on one diagonal (j - i) at consecutive i form one run.
+    -- gaps and islands: starts at consecutive quote positions on one diagonal form one run
     SELECT
         quote_id, article_id, speaker, comment_id, any_value(words) AS words,
         min(i) AS run_start, max(i) + 2 AS run_end
     FROM (
         SELECT *, i - row_number() OVER (PARTITION BY quote_id, comment_id, j - i ORDER BY i) AS island
-        FROM matches
+        FROM starts
     )
     GROUP BY quote_id, article_id, speaker, comment_id, j - i, island
 )

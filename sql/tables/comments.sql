@@ -10,7 +10,8 @@ CREATE TABLE comments (
     body VARCHAR NOT NULL,
     is_duplicate BOOLEAN NOT NULL,
     duplicate_of VARCHAR,
-    parent_comment_id VARCHAR
+    parent_comment_id VARCHAR,
+    word_count INTEGER NOT NULL
 );
 COMMENT ON TABLE comments IS 'One row per reader comment shown in the newest capture of an article.';
 COMMENT ON COLUMN comments.comment_id IS 'Stable id: a hash of article id, author, body and which copy of a double post it is (not the position, so re-captures keep ids).';
@@ -25,3 +26,4 @@ COMMENT ON COLUMN comments.body IS 'Comment text; paragraphs joined by one blank
 COMMENT ON COLUMN comments.is_duplicate IS 'True when an earlier comment on the same article has the same author and the same body (ignoring case and white space).';
 COMMENT ON COLUMN comments.duplicate_of IS 'comment_id of the original (the first copy in display order) when is_duplicate.';
 COMMENT ON COLUMN comments.parent_comment_id IS 'comment_id of the comment replied to; NULL where the dump shows no threading.';
+COMMENT ON COLUMN comments.word_count IS 'Whitespace-separated tokens of body holding at least one letter or digit (the articles.word_count rule).';

@@ -120,6 +120,7 @@ def test_data_dictionary_view_documents_every_column(sample_warehouse: Path) -> 
         "is_duplicate",
         "duplicate_of",
         "parent_comment_id",
+        "word_count",
     ]
     # Every relation of sql/ has its own row and a row per column, each with a meaning.
     listed = query(

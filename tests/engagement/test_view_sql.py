@@ -134,7 +134,9 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     # page_kind and petition_target follow the contract's 17 columns
     articles = [(*row, "article", None) for row in ARTICLES]
     connection.executemany(f"INSERT INTO articles VALUES ({', '.join('?' * 19)})", articles)
-    connection.executemany(f"INSERT INTO comments VALUES ({', '.join('?' * 12)})", COMMENTS)
+    # word_count follows: "Don't take them far from us, they said!" is 8 words, the others 2
+    comments = [(*row, words) for row, words in zip(COMMENTS, (8, 2, 2, 2), strict=True)]
+    connection.executemany(f"INSERT INTO comments VALUES ({', '.join('?' * 13)})", comments)
     connection.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * 9)})", QUOTES)
     materialise_views(
         connection

@@ -173,6 +173,7 @@ def test_corpus_parse_prints_contract_json() -> None:
         "is_duplicate",
         "duplicate_of",
         "parent_comment_id",
+        "word_count",
     }
 
 

@@ -85,8 +85,7 @@ def test_committed_dictionary_matches_the_warehouse(sample_warehouse: Path) -> N
     generated = render_warehouse(sample_warehouse)
     committed = DEFAULT_OUTPUT.read_text(encoding="utf-8")
     assert committed == generated, "docs/data-dictionary.md is stale: run `corpus dictionary`"
-    # Every column of every relation is there with its comment, e.g. the posted-window rule of
-    # daily_engagement (materialised, so a table whose columns say whether they may be NULL).
+    # Every column of every view is there with its comment, e.g. the posted-window rule.
     assert (
         "| `comments_posted` | `BIGINT` | yes | Distinct comments (duplicates excluded) placed on the day"
         in generated

@@ -167,7 +167,7 @@ def test_cli_run_is_listed_and_the_refresh_job_publishes_the_warehouse(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page = browser.new_page(viewport={"width": 1600, "height": 1200})
             page.set_default_timeout(UI_ACTION_MS)
             expect.set_options(timeout=UI_ACTION_MS)
             page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))

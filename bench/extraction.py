@@ -1,32 +1,283 @@
-"""Benchmark of HTML extraction: body P/R/F1 and pages/s on the development set, versus trafilatura.
+"""Benchmark of HTML extraction against trafilatura, per development set and per half.
 
-Run from the repository root: ``.venv/bin/python bench/extraction.py``. It prints tables; it is
-not a timed test. The development pages are read from ``../shared/extraction-dev/`` (never
-committed); the body part is skipped with a message when that folder is absent. The comment part
-runs on ``tests/fixtures/html/`` against ``tests/html/html_expected.py``. trafilatura (the
-``bench`` dependency group, imported only here) is left out with a message when not installed.
+Run from the repository root::
+
+    .venv/bin/python bench/extraction.py                      # the two shared development sets
+    .venv/bin/python bench/extraction.py --dragnet DIR --wceb2025 DIR   # more sets, if saved
+
+Every page is put in one of two halves by a stable hash of its name: "tuned" (rules may be
+tuned on these pages) and "unseen" (never looked at while tuning; ``--worst`` lists tuned pages
+only). For each set, half and extractor it prints body precision/recall/F1 (4-token shingles, as
+the scrapinghub article-extraction-benchmark scores them), the pages whose body comes back empty
+though they hold an article, metadata accuracy where the set knows it (title exact after white
+space normalisation, byline as the same set of names, publication day), comment rows found,
+reader-comment snippets found where the set marks comments, and pages/s on one core (CPU time of
+this process). trafilatura (a project dependency: it is our fallback extractor) runs in the
+same process on the same pages, one extractor after the other; our figures include the pages
+our extractor hands to it.
+
+Sets (none is committed; each is read from a folder outside the repository):
+
+- ``extraction-dev``: ``../shared/extraction-dev/`` (scrapinghub article-extraction-benchmark,
+  MIT): ``ground-truth.json`` and ``html/<id>.html.gz``; bodies only.
+- ``readability-dev``: ``../shared/readability-dev/`` (mozilla/readability test pages,
+  Apache-2.0): ``pages/<name>/{source,expected}.html.gz`` and ``expected-metadata.json``.
+- ``--wceb2025 DIR``: a checkout of Murrough-Foley/web-content-extraction-benchmark (CC-BY-4.0;
+  2,008 pages of 2025 with machine-written, reviewed truth: body, title, author, date, page type).
+- ``--fundus DIR``: ``tests/resources/parser/test_data`` of flairNLP/fundus (MIT; about 240
+  news pages of 40 countries, most in German, with the title, authors, date and body that
+  fundus's per-publisher parsers must give).
+- ``--dragnet DIR``: seomoz/dragnet_data (AGPL-3.0, 2012 pages): ``HTML/<id>.html`` and
+  ``Corrected/<id>.html.corrected.txt``, whose text after the ``!@#$%^&*() COMMENTS`` line is
+  the page's reader comments (the only set here that marks comments).
+
+It is not a timed test; nothing is asserted. Sets whose folder is absent are skipped with a note.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from extraction.decode import decode_bytes, meta_charset  # noqa: E402
 from extraction.html import extract_html  # noqa: E402
 
-DEV_DIR = REPO.parent / "shared" / "extraction-dev"
+SHARED = REPO.parent / "shared"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+_LANG_RE = re.compile(rb"<html[^>]*?\blang=[\"']?([a-zA-Z]{2})", re.IGNORECASE)
+_COMMENTS_MARKER_RE = re.compile(r"^[!@#$%^&*() ]{6,}COMMENTS\s*$", re.MULTILINE)
+HALVES = ("tuned", "unseen")
+
+
+# --- the pages --------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Page:
+    """One development page and what its set says is true of it (None: the set does not say)."""
+
+    name: str
+    url: str | None
+    html: str
+    body: str | None
+    is_article: bool = True
+    title: str | None = None
+    byline: str | None = None
+    day: set[str] | None = None  # the publication day, as written and in UTC
+    comment_snippets: list[str] | None = None
+    lang: str | None = None
+
+    @property
+    def half(self) -> str:
+        """ "tuned" or "unseen", by a stable hash of the name (about half each)."""
+        return HALVES[hashlib.sha256(self.name.encode()).digest()[0] & 1]
+
+
+def _decode(raw: bytes) -> str:
+    """The page as the pipeline decodes it (BOM, <meta charset>, detection)."""
+    return decode_bytes(raw, meta_charset(raw))[0]
+
+
+def _lang(raw: bytes) -> str | None:
+    m = _LANG_RE.search(raw[:5000])
+    return m.group(1).decode().lower() if m else None
+
+
+def _days(value: str | None) -> set[str] | None:
+    """The day a timestamp names as written, and its UTC day where it carries an offset."""
+    if not value or not (m := re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)):
+        return None
+    days = {m.group(1)}
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is not None and parsed.tzinfo is not None:
+        days.add(parsed.astimezone(UTC).date().isoformat())
+    return days
+
+
+def load_extraction_dev(root: Path) -> Iterator[Page]:
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    for sha, item in sorted(truth.items()):
+        raw = gzip.decompress((root / "html" / f"{sha}.html.gz").read_bytes())
+        yield Page(sha, item.get("url"), _decode(raw), item["articleBody"], lang=_lang(raw))
+
+
+def _visible_text(markup: str) -> str:
+    """The text of an expected-output HTML file, a line per block element."""
+    from lxml import html
+
+    tree = html.fromstring(markup)
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+    return tree.text_content()
+
+
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "br",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+    ]
+)
+
+
+def load_readability_dev(root: Path) -> Iterator[Page]:
+    for folder in sorted((root / "pages").iterdir()):
+        raw = gzip.decompress((folder / "source.html.gz").read_bytes())
+        expected = gzip.decompress((folder / "expected.html.gz").read_bytes()).decode("utf-8")
+        meta_path = folder / "expected-metadata.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        yield Page(
+            folder.name,
+            None,
+            _decode(raw),
+            _visible_text(expected),
+            is_article=meta.get("readerable", True) is not False,
+            title=meta.get("title") or None,
+            byline=meta.get("byline") or None,
+            day=_days(meta.get("publishedTime")),
+            lang=(meta.get("lang") or "")[:2].lower() or _lang(raw),
+        )
+
+
+def load_wceb2025(root: Path) -> Iterator[Page]:
+    for truth_path in sorted(root.glob("*/ground-truth/*.json")):
+        item = json.loads(truth_path.read_text(encoding="utf-8"))
+        html_path = truth_path.parent.parent / "html" / f"{truth_path.stem}.html.gz"
+        if not html_path.is_file():
+            continue
+        raw = gzip.decompress(html_path.read_bytes())
+        truth = item.get("ground_truth", {})
+        kind = item.get("_internal", {}).get("page_type", {}).get("primary")
+        yield Page(
+            f"{truth_path.parent.parent.name}/{truth_path.stem}",
+            item.get("url"),
+            _decode(raw),
+            truth.get("main_content") or None,
+            is_article=kind == "article",
+            title=truth.get("title") or None,
+            byline=truth.get("author") or None,
+            day=_days(truth.get("publish_date")),
+            lang=_lang(raw),
+        )
+
+
+def load_fundus(root: Path) -> Iterator[Page]:
+    """Each publisher's ``<Publisher>.json`` holds one expected article per parser version;
+    a version belongs to the ``<Publisher>_<date>.html.gz`` page that contains its title."""
+    for truth_path in sorted(root.glob("*/*.json")):
+        versions = json.loads(truth_path.read_text(encoding="utf-8"))
+        raws = {
+            path: gzip.decompress(path.read_bytes())
+            for path in sorted(truth_path.parent.glob(f"{truth_path.stem}*.html.gz"))
+        }
+        htmls = {path: _decode(raw) for path, raw in raws.items()}
+        for version, item in sorted(versions.items()):
+            title = (item.get("title") or "").strip()
+            path = next((p for p, h in htmls.items() if title and title[:40] in h), None)
+            if path is None:
+                continue
+            body = item.get("body") or {}
+            parts = list(body.get("summary") or [])
+            for section in body.get("sections") or []:
+                parts += section.get("headline") or []
+                parts += section.get("paragraphs") or []
+            yield Page(
+                f"{truth_path.parent.name}/{truth_path.stem}/{version}",
+                None,
+                htmls[path],
+                "\n\n".join(parts) or None,
+                title=title or None,
+                byline=", ".join(item.get("authors") or []) or None,
+                day=_days(item.get("publishing_date")),
+                lang=_lang(raws[path]),
+            )
+
+
+def load_dragnet(root: Path) -> Iterator[Page]:
+    for html_path in sorted((root / "HTML").glob("*.html")):
+        corrected = root / "Corrected" / f"{html_path.name}.corrected.txt"
+        if not corrected.is_file():
+            continue
+        raw = html_path.read_bytes()
+        truth = _decode(corrected.read_bytes())
+        parts = _COMMENTS_MARKER_RE.split(truth, maxsplit=1)
+        comments = parts[1] if len(parts) > 1 else ""
+        yield Page(
+            html_path.stem,
+            None,
+            _decode(raw),
+            parts[0],
+            comment_snippets=comment_snippets(comments),
+            lang=_lang(raw),
+        )
+
+
+_HEADER_TIME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\bago\b", re.IGNORECASE)
+
+
+def comment_snippets(text: str) -> list[str]:
+    """The lines of a page's comment text that are comment prose: at least eight words, and not
+    a header line ("Posted by: Lee Dilworth | October 09, 2012 at 05:32 AM") under fifteen."""
+    snippets = []
+    for line in text.splitlines():
+        words = len(_TOKEN_RE.findall(line))
+        if words >= 8 and not (words < 15 and _HEADER_TIME_RE.search(line)):
+            snippets.append(_norm(line))
+    return snippets
+
+
+LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
+    "extraction-dev": load_extraction_dev,
+    "readability-dev": load_readability_dev,
+    "wceb2025": load_wceb2025,
+    "fundus": load_fundus,
+    "dragnet": load_dragnet,
+}
+DEFAULT_SETS: dict[str, Path] = {
+    "extraction-dev": SHARED / "extraction-dev",
+    "readability-dev": SHARED / "readability-dev",
+}
 
 
 # --- scoring, as the scrapinghub article-extraction-benchmark defines it ------------------------
@@ -57,164 +308,263 @@ def _recall(tp: float, fp: float, fn: float) -> float:
     return 0.0 if tp == fn == 0 else tp / (tp + fn)
 
 
+def _f1(m: tuple[float, float, float]) -> float:
+    p, r = _precision(*m), _recall(*m)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def prf(matches: list[tuple[float, float, float]]) -> tuple[float, float, float]:
     """Precision and recall averaged over pages, F1 of the two averages (as the benchmark does)."""
-    p = statistics.mean(_precision(*m) for m in matches if m[0] + m[1] > 0)
-    r = statistics.mean(_recall(*m) for m in matches if m[0] + m[2] > 0)
+    ps = [_precision(*m) for m in matches if m[0] + m[1] > 0]
+    rs = [_recall(*m) for m in matches if m[0] + m[2] > 0]
+    p = statistics.mean(ps) if ps else 0.0
+    r = statistics.mean(rs) if rs else 0.0
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _norm(text: str | None) -> str:
+    return " ".join(_TOKEN_RE.findall((text or "").casefold()))
+
+
+_BYLINE_PREFIX_RE = re.compile(r"^(?:by|par|von|por|di|door|av|af|od|από|написал[аи]?)\s+", re.I)
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
+
+
+def byline_names(text: str | None) -> frozenset[str]:
+    """The set of names in a byline: "By Jane Doe and John Roe" -> {jane doe, john roe}."""
+    if not text:
+        return frozenset()
+    text = _BYLINE_PREFIX_RE.sub("", " ".join(text.split()))
+    return frozenset(n for part in _NAME_SPLIT_RE.split(text) if (n := _norm(part)))
+
+
 # --- extractors ---------------------------------------------------------------------------------
-def ours(html: str, url: str | None) -> str:
-    return "\n\n".join(extract_html(html, url=url).paragraphs)
+@dataclass(slots=True)
+class Result:
+    """What one extractor gave for one page."""
+
+    body: str = ""
+    title: str | None = None
+    byline: str | None = None
+    day: str | None = None
+    comments: str = ""  # every comment body, joined
+    comment_rows: int = 0  # separate comment records (trafilatura gives one text, no rows)
+    seconds: float = 0.0
+
+
+def ours(page: Page) -> Result:
+    got = extract_html(page.html, url=page.url)
+    return Result(
+        body="\n\n".join(got.paragraphs),
+        title=got.title,
+        byline=got.byline,
+        day=got.published_at.astimezone(UTC).date().isoformat() if got.published_at else None,
+        # A comment row's author and time are part of what it found (trafilatura's comment
+        # text holds the names and times the page prints as well).
+        comments="\n".join(
+            f"{c.author_label or ''} {c.author} {c.posted_text or ''}\n{c.body}"
+            for c in got.comments
+        ),
+        comment_rows=len(got.comments),
+    )
+
+
+def trafilatura_result(page: Page) -> Result:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        page.html, url=page.url, include_comments=True, with_metadata=True
+    )
+    if doc is None:
+        return Result()
+    return Result(
+        body=getattr(doc, "text", None) or "",
+        title=getattr(doc, "title", None),
+        byline=(getattr(doc, "author", None) or "").replace(";", ",") or None,
+        day=(getattr(doc, "date", None) or "")[:10] or None,
+        comments=getattr(doc, "comments", None) or "",
+    )
 
 
 def have_trafilatura() -> bool:
     try:
         import trafilatura  # noqa: F401
     except ImportError:
-        print("trafilatura not installed (uv sync --group bench): its columns are left out")
+        print("trafilatura not installed (./scripts/bootstrap): its rows are left out")
         return False
     return True
 
 
-def trafilatura_body(html: str, url: str | None) -> str:
-    import trafilatura
-
-    return trafilatura.extract(html, url=url, include_comments=True) or ""
-
-
-def load_dev() -> list[tuple[str, str, str, str]]:
-    """(sha, url, html, true body) for every development page."""
-    truth = json.loads((DEV_DIR / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for sha, item in sorted(truth.items()):
-        raw = gzip.decompress((DEV_DIR / "html" / f"{sha}.html.gz").read_bytes())
-        pages.append((sha, item.get("url"), raw.decode("utf-8", "replace"), item["articleBody"]))
-    return pages
+EXTRACTORS: dict[str, Callable[[Page], Result]] = {
+    "this project": ours,
+    "trafilatura": trafilatura_result,
+}
 
 
-def run_body(names: list[str], worst: int) -> None:
-    if not (DEV_DIR / "ground-truth.json").is_file():
-        print(
-            f"body benchmark skipped: ../shared/{DEV_DIR.name}/ (ground-truth.json and html/) "
-            "not found next to the repository"
-        )
-        return
-    if "trafilatura" in names and not have_trafilatura():
-        names = [n for n in names if n != "trafilatura"]
-    pages = load_dev()
-    extractors: dict[str, Callable[[str, str | None], str]] = {
-        "this project": ours,
-        "trafilatura": trafilatura_body,
-    }
-    print(f"Body extraction on extraction-dev ({len(pages)} pages, one core)")
-    print("  pages/s: CPU time of this process (wall-clock figure after it, which other jobs on a")
-    print("  shared machine inflate); both extractors run in this process, one after the other")
-    print(
-        f"{'extractor':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8} {'(wall)':>8}"
-    )
-    for name in names:
-        extract = extractors[name]
-        extract(pages[0][2], pages[0][1])  # warm-up: imports, compiled selectors
-        # CPU time of this process: other jobs on a shared machine do not count against it.
-        start, wall_start = time.process_time(), time.perf_counter()
-        predictions = [extract(html, url) for _, url, html, _ in pages]
-        elapsed, wall = time.process_time() - start, time.perf_counter() - wall_start
-        matches = [shingle_match(t, p) for (_, _, _, t), p in zip(pages, predictions, strict=True)]
-        p, r, f1 = prf(matches)
-        print(
-            f"{name:<14} {p:>9.3f} {r:>7.3f} {f1:>6.3f} {len(pages) / elapsed:>8.1f} "
-            f"{len(pages) / wall:>8.1f}"
-        )
-        if worst and name == "this project":
-            scored = sorted(
-                zip(pages, matches, strict=True),
-                key=lambda pm: 2 * pm[1][0] / (2 * pm[1][0] + pm[1][1] + pm[1][2] or 1),
-            )
-            for (sha, url, _, _), (tp, fp, fn) in scored[:worst]:
-                p_, r_ = _precision(tp, fp, fn), _recall(tp, fp, fn)
-                print(f"   {sha[:10]} P={p_:.2f} R={r_:.2f} {url}")
+def run(extract: Callable[[Page], Result], pages: list[Page]) -> list[Result]:
+    """Every page through one extractor; CPU seconds per page (other jobs do not count)."""
+    extract(pages[0])  # warm-up: imports, compiled selectors
+    results = []
+    for page in pages:
+        start = time.process_time()
+        result = extract(page)
+        result.seconds = time.process_time() - start
+        results.append(result)
+    return results
 
 
-# --- comments on the fixtures ------------------------------------------------------------------
-FIXTURES = REPO / "tests" / "fixtures" / "html"
+# --- the report ---------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Scores:
+    """Figures of one extractor on one group of pages."""
+
+    pages: int = 0
+    matches: list[tuple[float, float, float]] = field(default_factory=list)
+    empty: int = 0  # article pages with an empty body
+    articles: int = 0
+    title: list[bool] = field(default_factory=list)
+    byline: list[bool] = field(default_factory=list)
+    day: list[bool] = field(default_factory=list)
+    comment_rows: int = 0
+    pages_with_comments: int = 0
+    snippets: int = 0
+    snippets_found: int = 0
+    seconds: float = 0.0
+
+    def add(self, page: Page, got: Result) -> None:
+        self.pages += 1
+        self.seconds += got.seconds
+        if page.body is not None:
+            self.matches.append(shingle_match(page.body, got.body))
+        if page.is_article and page.body and _TOKEN_RE.search(page.body):
+            self.articles += 1
+            self.empty += not _TOKEN_RE.search(got.body)
+        if page.title:
+            self.title.append(" ".join(page.title.split()) == " ".join((got.title or "").split()))
+        if page.byline and byline_names(page.byline):
+            self.byline.append(byline_names(page.byline) == byline_names(got.byline))
+        if page.day:
+            self.day.append(got.day in page.day)
+        self.comment_rows += got.comment_rows
+        self.pages_with_comments += bool(got.comment_rows or got.comments.strip())
+        if page.comment_snippets:
+            found = _norm(got.comments)
+            self.snippets += len(page.comment_snippets)
+            self.snippets_found += sum(s in found for s in page.comment_snippets)
 
 
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
+def _rate(values: list[bool]) -> str:
+    return f"{sum(values) / len(values):.3f} ({len(values)})" if values else "-"
 
 
-def run_comments() -> None:
-    """Per-comment recall of author, time and body against tests/html/html_expected.py, and what
-    trafilatura keeps of the same comments. Trafilatura has no author or time fields, so its
-    figures say whether the words occur anywhere in its comment text; "in body" counts comments
-    whose text it put into the article text instead."""
-    if not have_trafilatura():
-        return
-    import trafilatura
-
-    sys.path.insert(0, str(REPO / "tests" / "html"))
-    from html_expected import EXPECTED
-
-    keys = ("author", "time", "body", "t_body", "t_author", "t_time", "t_leak")
-    print()
-    print(f"Comments on tests/fixtures/html ({len(EXPECTED)} pages)")
-    print(
-        f"{'page':<32} {'n':>3} {'author':>7} {'time':>5} {'body':>5} | trafilatura: "
-        f"{'body':>5} {'author':>7} {'time':>5} {'in body':>8}"
-    )
-    totals = dict.fromkeys(keys, 0)
-    count = 0
-    for name, want in sorted(EXPECTED.items()):
-        html = (FIXTURES / name).read_text(encoding="utf-8")
-        got = extract_html(html).comments
-        doc = trafilatura.bare_extraction(html, include_comments=True)
-        t_comments = _norm(getattr(doc, "comments", None) or "")
-        t_main = _norm(getattr(doc, "text", None) or "")
-        row = dict.fromkeys(keys, 0)
-        for i, expected in enumerate(want.comments):
-            mine = got[i] if i < len(got) else None
-            if mine is not None:
-                row["author"] += mine.author == expected.author
-                row["time"] += (mine.posted_text, mine.posted_at) == (
-                    expected.posted_text,
-                    expected.posted_at,
-                )
-                row["body"] += _norm(mine.body) == _norm(expected.body)
-            row["t_body"] += _norm(expected.body) in t_comments
-            row["t_author"] += _norm(expected.author) in t_comments
-            row["t_time"] += (
-                bool(expected.posted_text) and _norm(expected.posted_text) in t_comments
-            )
-            row["t_leak"] += _norm(expected.body) in t_main
-        n = len(want.comments)
-        count += n
-        for key in keys:
-            totals[key] += row[key]
-        if n:
-            print(_comment_row(name, n, row))
-    print(_comment_row("all comments", count, totals))
+HEADER = (
+    f"{'set':<16} {'half':<6} {'extractor':<12} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} "
+    f"{'empty':>7} {'title':>11} {'byline':>11} {'day':>11} {'comments':>9} {'snippets':>12} "
+    f"{'pages/s':>8}"
+)
 
 
-def _comment_row(name: str, n: int, row: dict[str, int]) -> str:
-    r = {key: value / n for key, value in row.items()}
+def row(set_name: str, half: str, name: str, s: Scores) -> str:
+    p, r, f1 = prf(s.matches) if s.matches else (0.0, 0.0, 0.0)
+    body = f"{p:>6.3f} {r:>6.3f} {f1:>6.3f}" if s.matches else f"{'-':>6} {'-':>6} {'-':>6}"
+    snippets = f"{s.snippets_found / s.snippets:.3f} ({s.snippets})" if s.snippets else "-"
+    comments = f"{s.comment_rows}" if name == "this project" else f"({s.pages_with_comments}p)"
+    speed = s.pages / s.seconds if s.seconds else 0.0
     return (
-        f"{name:<32} {n:>3} {r['author']:>7.2f} {r['time']:>5.2f} {r['body']:>5.2f} | "
-        f"{'':>12} {r['t_body']:>5.2f} {r['t_author']:>7.2f} {r['t_time']:>5.2f} "
-        f"{r['t_leak']:>8.2f}"
+        f"{set_name:<16} {half:<6} {name:<12} {s.pages:>5} {body} {s.empty:>3}/{s.articles:<3} "
+        f"{_rate(s.title):>11} {_rate(s.byline):>11} {_rate(s.day):>11} {comments:>9} "
+        f"{snippets:>12} {speed:>8.1f}"
     )
+
+
+def report(
+    set_name: str, pages: list[Page], results: dict[str, list[Result]], english: bool
+) -> dict[tuple[str, str], Scores]:
+    """Print the rows of one set; return its scores per (half, extractor)."""
+    scores: dict[tuple[str, str], Scores] = {}
+    for half in (*HALVES, "all"):
+        for name, got in results.items():
+            s = Scores()
+            for page, result in zip(pages, got, strict=True):
+                if half in ("all", page.half):
+                    s.add(page, result)
+            scores[half, name] = s
+            print(row(set_name, half, name, s))
+        if english:
+            for name, got in results.items():
+                s = Scores()
+                for page, result in zip(pages, got, strict=True):
+                    if half in ("all", page.half) and page.lang == "en":
+                        s.add(page, result)
+                print(row(set_name, half + "/en", name, s))
+    return scores
+
+
+def worst(pages: list[Page], results: list[Result], count: int) -> None:
+    """The tuned pages where our body scores worst (unseen pages are never listed)."""
+    scored = [
+        (_f1(shingle_match(p.body, r.body)), p, r)
+        for p, r in zip(pages, results, strict=True)
+        if p.half == "tuned" and p.body is not None
+    ]
+    for f1, page, result in sorted(scored, key=lambda x: x[0])[:count]:
+        m = shingle_match(page.body or "", result.body)
+        print(
+            f"   {page.name[:40]:<40} F1={f1:.2f} P={_precision(*m):.2f} R={_recall(*m):.2f} "
+            f"words={len(_TOKEN_RE.findall(result.body))} {page.url or ''}"
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", choices=["this project", "trafilatura"], action="append")
-    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages of ours")
-    parser.add_argument("--no-comments", action="store_true", help="skip the comment table")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--only", choices=list(EXTRACTORS), action="append")
+    parser.add_argument("--set", action="append", choices=list(LOADERS), help="sets to run")
+    parser.add_argument("--wceb2025", type=Path, help="checkout of the WCEB-2025 benchmark")
+    parser.add_argument("--fundus", type=Path, help="fundus tests/resources/parser/test_data")
+    parser.add_argument("--dragnet", type=Path, help="folder with dragnet HTML/ and Corrected/")
+    parser.add_argument("--worst", type=int, default=0, help="list our N worst tuned pages")
+    parser.add_argument("--limit", type=int, default=0, help="first N pages of each set")
     args = parser.parse_args()
-    run_body(args.only or ["this project", "trafilatura"], args.worst)
-    if not args.no_comments:
-        run_comments()
+
+    names = args.only or list(EXTRACTORS)
+    if "trafilatura" in names and not have_trafilatura():
+        names = [n for n in names if n != "trafilatura"]
+    folders = dict(DEFAULT_SETS)
+    if args.wceb2025:
+        folders["wceb2025"] = args.wceb2025
+    if args.fundus:
+        folders["fundus"] = args.fundus
+    if args.dragnet:
+        folders["dragnet"] = args.dragnet
+    chosen = args.set or list(folders)
+
+    print("Body P/R/F1: 4-token shingles; empty: article pages with an empty body; title, byline,")
+    print("day: share right (pages the set knows it for); comments: our rows (trafilatura: pages")
+    print("with comment text); snippets: reader-comment lines found in the comments; pages/s:")
+    print("CPU time of this process, one core, both extractors in this process one after another.")
+    print(HEADER)
+    totals: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+    for set_name in chosen:
+        folder = folders.get(set_name)
+        if folder is None or not folder.is_dir():
+            print(f"{set_name}: skipped, {folder or 'no folder given'} not found")
+            continue
+        pages = list(LOADERS[set_name](folder))
+        if args.limit:
+            pages = pages[: args.limit]
+        results = {name: run(EXTRACTORS[name], pages) for name in names}
+        scores = report(set_name, pages, results, english=set_name == "dragnet")
+        for (half, name), s in scores.items():
+            totals.setdefault((half, name), []).extend(s.matches)
+        if args.worst and "this project" in results:
+            worst(pages, results["this project"], args.worst)
+    print()
+    print("Body F1 over every page of the sets above (pages weigh equally):")
+    for (half, name), matches in totals.items():
+        if matches:
+            print(f"  {half:<6} {name:<12} F1 {prf(matches)[2]:.3f} ({len(matches)} pages)")
 
 
 if __name__ == "__main__":

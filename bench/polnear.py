@@ -59,6 +59,7 @@ OUTLET_HEADS = _words(
     Yahoo Hannity"""
 )
 SourceKind = Literal["person", "organisation", "unnamed"]
+Spans = tuple[tuple[int, int], ...]
 
 
 class ReservedSplit(ValueError):
@@ -86,6 +87,8 @@ class GoldQuote:
     name: str | None  # the person or organisation, fullest form found
     pronoun: bool  # the source as written is a pronoun
     outlet: bool  # the source is a publication ("The Washington Post", "the newspaper")
+    source_at: tuple[tuple[int, int], ...] | None = None  # the source span's fragments
+    cue_at: tuple[tuple[int, int], ...] | None = None  # the cue span's fragments ("said")
 
     @property
     def length(self) -> int:
@@ -100,6 +103,9 @@ class Document:
     text: str
     paragraphs: list[tuple[int, str]]  # (offset in text, paragraph as given to the extractor)
     quotes: list[GoldQuote] = field(default_factory=list)
+    # False when the snapshot lacks the article's CoreNLP file (files of 4 MiB and more are not
+    # stored): its sources cannot be resolved to names, so it is left out of the speaker figures.
+    annotated_names: bool = True
 
 
 def check_split(split: str) -> None:
@@ -136,7 +142,7 @@ def load(root: Path, split: str, limit: int | None = None) -> list[Document]:
         text = path.read_text(encoding="utf-8")
         xml = folder / "corenlp" / f"{path.name}.xml"
         tokens, chains = read_corenlp(xml) if xml.exists() else ([], [])
-        doc = Document(path.stem, text, body_paragraphs(text))
+        doc = Document(path.stem, text, body_paragraphs(text), annotated_names=bool(tokens))
         doc.quotes = gold_quotes(text, annotations[path.stem][0], tokens, chains, doc)
         docs.append(doc)
     return docs
@@ -223,14 +229,17 @@ def gold_quotes(
     resolver = _Resolver(text, tokens, chains)
     out: list[GoldQuote] = []
     people: list[tuple[int, str, str | None]] = []  # person sources resolved so far
-    attributions: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...] | None]] = []
+    attributions: list[tuple[Spans, Spans | None, Spans | None]] = []
     for event in events:
         content = spans.get(event.get("Content", ""))
         if content is not None:
             source = spans.get(event.get("Source", ""))
-            attributions.append((content[1], source[1] if source else None))
+            cue = spans.get(event.get("Cue", ""))
+            attributions.append(
+                (content[1], source[1] if source else None, cue[1] if cue else None)
+            )
     attributions.sort(key=lambda a: (a[1] or a[0])[0][0])
-    for fragments, source in attributions:
+    for fragments, source, cue in attributions:
         found = resolver.resolve(fragments, source, people)
         if source is not None and found.kind == "person" and found.name is not None:
             written = " ".join(text[s:e] for s, e in source)
@@ -240,7 +249,8 @@ def gold_quotes(
         if not any(QUOTE_MARK.search(text[s:e]) for s, e in fragments):
             continue
         opens = bool(QUOTE_MARK.match(text[fragments[0][0] : fragments[0][1]].lstrip()))
-        out.append(replace(found, fragments=marked_parts(text, fragments), opens=opens))
+        quoted = marked_parts(text, fragments)
+        out.append(replace(found, fragments=quoted, opens=opens, source_at=source, cue_at=cue))
     return sorted(out, key=lambda q: q.fragments[0])
 
 
@@ -275,6 +285,10 @@ def marked_parts(text: str, fragments: Sequence[tuple[int, int]]) -> tuple[tuple
     return tuple(out) or tuple(fragments)
 
 
+# A source written as a person's name: capitalised words only, an honorific allowed.
+_PROPER_NAME = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}$"
+)
 _HONORIFIC = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Prof|Rev|President|Senator|Governor|"
     r"Secretary|Speaker|Chairman|Judge|Justice)\.?$"
@@ -363,6 +377,27 @@ class _Resolver:
                 best = words
         return best
 
+    def _pronoun_name(
+        self,
+        pronoun: str,
+        first: int,
+        last: int,
+        at: int,
+        earlier: Sequence[tuple[int, str, str | None]],
+    ) -> tuple[str, str] | None:
+        """The person a pronoun source stands for: the fullest PERSON name of its CoreNLP
+        coreference chain when that name's gender fits the pronoun, else the nearest earlier
+        annotated source of the pronoun's gender. "they" takes its chain's name or nobody."""
+        chained = self._chain_name(first, last)
+        if pronoun in ("they", "them"):
+            return chained
+        if chained is not None and chained[1] == "PERSON":
+            wanted = _PRONOUN_GENDER.get(pronoun)
+            gender = _gender(chained[0])
+            if wanted is None or gender is None or gender == wanted:
+                return chained
+        return _earlier_source(pronoun, at, earlier)
+
     def _nearest_person(self, before: int) -> str | None:
         found: str | None = None
         for s, e, ner in self._runs(0, before):
@@ -388,16 +423,19 @@ class _Resolver:
         elif lowered in RELATIVES:
             named = self._head_name(max(0, first - 8), first)
         elif lowered in PERSONAL_PRONOUNS:
-            named = _earlier_source(lowered, source[0][0], earlier)
+            named = self._pronoun_name(lowered, first, last, source[0][0], earlier)
         elif not pronoun:
             named = self._head_name(first, last)
         if named is None or (named[1] == "PERSON" and len(named[0].split()) == 1):
             chained = self._chain_name(first, last) if self.tokens else None
             if chained is not None and (named is None or _last(chained[0]) == _last(named[0])):
                 named = chained
-        if named is None and lowered in PERSONAL_PRONOUNS and self.tokens:
+        if named is None and lowered in ("he", "she", "him", "her") and self.tokens:
             nearest = self._nearest_person(first)
             named = (nearest, "PERSON") if nearest else None
+        if named is None and _PROPER_NAME.match(written):
+            # A source written as a proper name that CoreNLP tagged as nothing ("Pence said").
+            named = (written, "PERSON")
         if named is not None and named[1] == "PERSON" and len(named[0].split()) == 1:
             named = (self._fullest(named[0]) or named[0], "PERSON")
         head = lowered.split()[-1] if lowered.split() else ""
@@ -453,6 +491,39 @@ def _earlier_source(
         if offset < at and (wanted is None or gender is None or gender == wanted):
             return name, "PERSON"
     return None
+
+
+# A sentence boundary in the narration between a source and its quotation.
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"])")
+
+
+def clause_shape(text: str, gold: GoldQuote) -> str:
+    """Where the gold source sits relative to its quotation, as a reporting-clause shape.
+
+    "after: subject verb" ("…,” she said), "after: verb subject" ("…,” said X), "before"
+    (X said: “…”), "before: partial" (X said the plan was “…”), "according to", "split" (the
+    source between two parts), "previous sentence", "next sentence", "other paragraph", "none".
+    """
+    if gold.source_at is None:
+        return "none"
+    q_start, q_end = gold.fragments[0][0], gold.fragments[-1][1]
+    s_start, s_end = gold.source_at[0][0], gold.source_at[-1][1]
+    cue = " ".join(text[a:b] for a, b in gold.cue_at or ()).lower()
+    low, high = (s_end, q_start) if s_end <= q_start else (q_end, s_start)
+    gap = text[min(low, high) : max(low, high)]
+    if "\n" in gap:
+        return "other paragraph"
+    if q_start < s_start < q_end:
+        return "split"
+    closes_sentence = text[q_end - 1 : q_end] == "." and _SENTENCE_END.match(text, q_end - 1)
+    if _SENTENCE_END.search(gap) or (s_start >= q_end and closes_sentence):
+        return "previous sentence" if s_end <= q_start else "next sentence"
+    if "according" in cue:
+        return "according to"
+    if s_start >= q_end:
+        cue_at = gold.cue_at[0][0] if gold.cue_at else s_end
+        return "after: verb subject" if cue_at < s_start else "after: subject verb"
+    return "before" if gold.opens else "before: partial"
 
 
 def _last(name: str) -> str:

@@ -19,6 +19,7 @@ import importlib.util
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,6 +252,8 @@ class PolnearTally:
     scare: int = 0
     scare_right: int = 0
     misses: list[str] = field(default_factory=list)
+    # (gold clause shape, outcome) -> count; outcomes in CONFUSION_OUTCOMES
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _overlap(start: int, end: int, fragments: Sequence[tuple[int, int]]) -> int:
@@ -394,13 +397,22 @@ def score_polnear(
                 tally.misses.append(f"{doc.name}: outlet {got!r} != {gold.name!r} {snippet!r}")
         if not found or best is None:
             continue
-        if gold.outlet:
-            continue  # the convention: speaker None, outlet set; scored by the outlet row
+        if gold.outlet or not doc.annotated_names:
+            continue  # outlets: scored by the outlet row; no CoreNLP file: no gold names
+        shape = polnear.clause_shape(doc.text, gold)
         if gold.name is None:
             tally.unnamed += 1
             tally.unnamed_blank += best.speaker is None
+            tally.confusion[shape, "right" if best.speaker is None else "named, gold none"] += 1
+            if best.speaker is not None:
+                tally.misses.append(
+                    f"{doc.name}: speaker {best.speaker!r} ({best.mention!r}) where gold has "
+                    f"none ({gold.source!r}) [{shape}] {snippet!r}"
+                )
             continue
         right = polnear.same_name(best.speaker, gold.name)
+        outcome = "right" if right else "no speaker" if best.speaker is None else "wrong speaker"
+        tally.confusion[shape, outcome] += 1
         tally.named += 1
         tally.named_right += right
         if gold.pronoun:
@@ -409,7 +421,7 @@ def score_polnear(
         if not right:
             tally.misses.append(
                 f"{doc.name}: speaker {best.speaker!r} ({best.mention!r}) != {gold.name!r} "
-                f"({gold.source!r}) {snippet!r}"
+                f"({gold.source!r}) [{shape}] {snippet!r}"
             )
 
 
@@ -463,7 +475,30 @@ def polnear_report(split: str, ours: PolnearTally, naive: PolnearTally, articles
     return "\n".join(lines)
 
 
-def run_polnear(root: Path, split: str, limit: int | None, verbose: bool) -> int:
+CONFUSION_OUTCOMES = ("right", "wrong speaker", "no speaker", "named, gold none")
+
+
+def confusion_report(tally: PolnearTally) -> str:
+    """Speaker outcomes of found quotations by the gold clause shape (most errors first)."""
+    shapes = sorted(
+        {shape for shape, _ in tally.confusion},
+        key=lambda s: -sum(tally.confusion[s, o] for o in CONFUSION_OUTCOMES[1:]),
+    )
+    header = f"{'gold clause shape':<22} {'quotes':>7}" + "".join(
+        f" {o:>16}" for o in CONFUSION_OUTCOMES
+    )
+    lines = ["speaker outcomes by clause shape (found quotations, outlets apart)", header]
+    for shape in shapes:
+        counts = [tally.confusion[shape, o] for o in CONFUSION_OUTCOMES]
+        lines.append(f"{shape:<22} {sum(counts):>7}" + "".join(f" {c:>16}" for c in counts))
+    totals = [sum(tally.confusion[s, o] for s in shapes) for o in CONFUSION_OUTCOMES]
+    lines.append(f"{'all':<22} {sum(totals):>7}" + "".join(f" {c:>16}" for c in totals))
+    return "\n".join(lines)
+
+
+def run_polnear(
+    root: Path, split: str, limit: int | None, verbose: bool, confusion: bool = False
+) -> int:
     """Score this project and the baseline on one PolNeAR split; skip cleanly without it."""
     sys.path.insert(0, str(REPO))
     try:
@@ -479,6 +514,9 @@ def run_polnear(root: Path, split: str, limit: int | None, verbose: bool) -> int
         score_polnear(ours, doc, extracted(doc))
         score_polnear(naive, doc, baseline(doc))
     print(polnear_report(split, ours, naive, len(docs)))
+    if confusion:
+        print()
+        print(confusion_report(ours))
     if verbose:
         print("\n".join(ours.misses))
     return 0
@@ -538,6 +576,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, help="a PolNeAR checkout or extract (data/...)")
     parser.add_argument("--split", default="dev", help="PolNeAR split: train or dev (test refused)")
     parser.add_argument("--limit", type=int, help="PolNeAR: only the first N articles")
+    parser.add_argument(
+        "--confusion", action="store_true", help="PolNeAR: speaker outcomes by clause shape"
+    )
     parser.add_argument("--speed", action="store_true", help="seconds per MB on large bodies")
     parser.add_argument(
         "--sizes",
@@ -562,7 +603,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(speed_report([float(x) for x in args.sizes.split(",")]))
         return 0
     if args.polnear is not None:
-        return run_polnear(args.polnear, args.split, args.limit, args.verbose)
+        return run_polnear(args.polnear, args.split, args.limit, args.verbose, args.confusion)
     directory = ANNOTATED.parent / args.set
     if not directory.is_dir():
         parser.error(f"no such set: tests/quotes/{args.set}")

@@ -1,4 +1,4 @@
-"""Bytes to text: BOM, then a declared charset, then UTF-8, then detection; never a crash."""
+"""Bytes to text: BOM, then UTF-8, then a declared charset, then detection; never a crash."""
 
 from __future__ import annotations
 
@@ -52,7 +52,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(encoding, errors="replace"), encoding
     if looks_binary(data):
         raise NotTextError("the file holds binary data (control bytes), not text")
-    for candidate in (_codec(declared), "utf-8"):
+    # Bytes that are valid UTF-8 with non-ASCII sequences are UTF-8 whatever a stale <meta>
+    # says (pages re-saved as UTF-8 keep their old "iso-8859-1"); Latin text is never valid
+    # UTF-8 by accident, so a real single-byte page still falls through to its declared codec.
+    for candidate in ("utf-8", _codec(declared)):
         if candidate is None:
             continue
         try:

@@ -60,8 +60,10 @@ class _Worker:
 
 def _context() -> ForkServerContext:
     context = multiprocessing.get_context("forkserver")
-    # The parse code, HTML extraction included (imported lazily otherwise, once per worker).
-    context.set_forkserver_preload(["warehouse.parse_worker", "extraction.html"])
+    # The parse code, HTML extraction and its fallback extractor included (imported lazily
+    # otherwise, once per worker, inside the CPU budget of whichever file first needs them; a
+    # module that is not installed is skipped).
+    context.set_forkserver_preload(["warehouse.parse_worker", "extraction.html", "trafilatura"])
     return context
 
 

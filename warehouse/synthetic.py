@@ -224,7 +224,7 @@ SELECT
 FROM (SELECT * FROM speech UNION ALL SELECT * FROM scare)
 """
 
-LOADS = """
+LOADS = r"""
 INSERT INTO comments BY NAME
 SELECT
     c.comment_id, c.article_id, c.position, c.author,

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Final
+
 from extraction.content import PageContent, RawComment
-from extraction.html.body import extract_body
+from extraction.html.body import extract_body, photo_credit_of
+from extraction.html.comment_shape import find_comment_list
+from extraction.html.density import measure
 from extraction.html.dialects import Dialect, registered
+from extraction.html.dialects.base import Thread
+from extraction.html.fallback import FALLBACK_CONFIDENCE, fallback_paragraphs
 from extraction.html.metadata import read_metadata
 from extraction.html.page_signals import page_signals
+from extraction.html.text import normalise_space
 from extraction.html.tree import Element, Markup, drop, parse_html
+from extraction.page_kind import PageKindVerdict
 from extraction.rules.page import petition_facts
 from extraction.rules.sites import site_of
 
@@ -16,6 +25,39 @@ def dialects_for(root: Element, site: str | None, markup: Markup | None = None) 
     """The dialects whose host or markers match, most specific first; the generic one last."""
     found = [d(markup) for d in registered() if d is not Dialect and d.matches(root, site, markup)]
     return [*found, Dialect(markup)]
+
+
+# A body shorter than this, beside comments, is no article: the page is a discussion thread.
+_MIN_BODY_WORDS: Final = 30
+THREAD: Final = PageKindVerdict(
+    "discussion", "a thread of posts: the opening post is the body, the others its replies", True
+)
+
+
+def _word_count(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _without_comments(paragraphs: list[str], comments: list[RawComment]) -> list[str]:
+    said = normalise_space(" ".join(c.body for c in comments))
+    kept = (normalise_space(p) for p in paragraphs)
+    return [p for p in kept if p and not (len(p) >= 20 and p in said)]
+
+
+def opening_post(comments: list[RawComment]) -> tuple[list[str], list[RawComment]]:
+    """The first post of a thread as the body, and the replies as its comments (replies to the
+    opening post become top-level ones)."""
+    first, rest = comments[0], comments[1:]
+    replies = [
+        replace(
+            c,
+            parent_index=None
+            if c.parent_index is None or c.parent_index == 0
+            else c.parent_index - 1,
+        )
+        for c in rest
+    ]
+    return first.body.split("\n\n"), replies
 
 
 def extract_html(html: str, *, url: str | None = None) -> PageContent:
@@ -41,6 +83,15 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         comments, holders = dialect.read_comments(root)
         if comments:
             break
+    if not comments:
+        # No dialect knows this markup: look for a comment list by its shape.
+        found = find_comment_list(root, measure(root))
+        if found is not None:
+            thread = Thread.of(found.items, [found.area])
+            comments, holders = dialects[-1].read_thread(thread)
+    if not comments:
+        # Comments the page declares only in its JSON-LD (the markup loads them by script).
+        comments = list(meta.comments)
     declared = next(
         (n for d in dialects if (n := d.declared_comment_count(root)) is not None), None
     )
@@ -64,12 +115,30 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     body_css = tuple(sel for d in dialects for sel in d.body)
     body = extract_body(root, container_css=body_css, title=meta.title)
     if not credits:
-        credits = body.credit_lines
+        named = (photo_credit_of(line) for line in body.furniture_lines)
+        credits = [credit for credit in named if credit]
     photo_credit = "; ".join(credits) if credits else None
+    paragraphs, quoted = body.paragraphs, body.blockquote_paragraphs
+    if body.confidence < FALLBACK_CONFIDENCE:
+        # Our reading is unsure: a second extractor's body wins when it holds more words
+        # (without what we read as comments).
+        other = _without_comments(fallback_paragraphs(html), comments)
+        if _word_count(other) > _word_count(paragraphs):
+            paragraphs, quoted = other, set()
+    byline = meta.byline
+    if comments and _word_count(paragraphs) < _MIN_BODY_WORDS:
+        # A discussion thread: no prose outside the posts, so the opening post is the body
+        # and its author the byline.
+        byline = comments[0].author or byline
+        paragraphs, comments = opening_post(comments)
+        quoted = set()
+        kind = THREAD
+    else:
+        kind = signals.kind(paragraphs, meta, comments, dialects)
     return PageContent(
         title=meta.title,
-        paragraphs=tuple(body.paragraphs),
-        byline=meta.byline,
+        paragraphs=tuple(paragraphs),
+        byline=byline,
         url=meta.url,
         site=meta.site,
         published_at=meta.published_at,
@@ -77,7 +146,7 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         declared_comment_count=declared,
         petition_signatures=signatures,
         petition_target=petition.target,
-        blockquote_paragraphs=frozenset(body.blockquote_paragraphs),
+        blockquote_paragraphs=frozenset(quoted),
         comments=tuple(comments),
-        page_kind=signals.kind(body.paragraphs, meta, comments, dialects),
+        page_kind=kind,
     )

@@ -80,8 +80,9 @@ class HeadTags:
             return
         for attr in ("property", "name", "itemprop"):
             key = attrs.get(attr)
-            if key:
-                self.meta.setdefault(str(key).strip().lower(), str(content).strip())
+            # property="dc:creator twitter:site_name" names two properties of one value.
+            for name in str(key or "").lower().split():
+                self.meta.setdefault(name, str(content).strip())
 
     def add_link(self, rel: str | None, href: str | None) -> None:
         if self.canonical is None and href and "canonical" in (rel or "").lower().split():

@@ -1,25 +1,43 @@
-"""Page metadata: JSON-LD articles, OpenGraph and <meta> tags, the canonical link and <title>."""
+"""Page metadata: JSON-LD articles, OpenGraph and <meta> tags, the canonical link and <title>,
+and the visible headline, byline and dateline where those say nothing.
+
+Each field has a list of sources, best first; a source's value is taken only when it passes the
+field's checks (a byline that is an e-mail address, a URL, a number or the site's own name is
+not one), and a title that the page's <title> or its <h1> confirms wins over one they do not.
+"""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any, Final
 from urllib.parse import urljoin
 
+from extraction.content import RawComment
 from extraction.html import rules
-from extraction.html.head import page_tags
+from extraction.html.dates import (
+    Stamp,
+    day_stamp,
+    first_zoned,
+    parse_datetime,
+    parse_stamp,
+    visible_date,
+)
+from extraction.html.head import HeadTags, page_tags
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select
 from extraction.rules.sites import site_of as site_of  # the rulebook's, named here too
 
-_ISO_RE: Final = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?",
-)
+_LD_WRAPPER_RE: Final = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+_ENTITY_RE: Final = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+_TAG_RE: Final = re.compile(r"<[^>]*>")
+_BREAK_RE: Final = re.compile(r"<br\s*/?>|</p\s*>", re.IGNORECASE)
+_COMMENT_TYPES: Final = frozenset({"Comment", "Answer"})
+_URL_DATE_RE: Final = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,35 +49,15 @@ class Metadata:
     url: str | None = None
     site: str | None = None
     published_at: datetime | None = None
+    # Comments the page declares in JSON-LD (schema.org Comment under "comment"), replies nested.
+    comments: tuple[RawComment, ...] = ()
     # What the page says it is, for its page kind: every JSON-LD @type, and og:type as "og:<type>".
     declared_types: frozenset[str] = frozenset()
 
 
-def parse_datetime(value: str | None) -> datetime | None:
-    """An ISO-8601-like timestamp as a tz-aware UTC datetime; naive values are read as UTC."""
-    if not value:
-        return None
-    m = _ISO_RE.search(value.strip())
-    if m is None:
-        return None
-    year, month, day, hour, minute, second, zone = m.groups()
-    try:
-        dt = datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
-        )
-        offset = timedelta(0)
-        if zone and zone != "Z":
-            digits = zone[1:].replace(":", "")
-            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-            if zone[0] == "-":
-                offset = -offset
-        return dt.replace(tzinfo=timezone(offset)).astimezone(UTC)
-    except (ValueError, OverflowError):
-        return None
-
-
 def _json_ld_objects(blocks: list[str]) -> Iterator[dict[str, Any]]:
     for raw in blocks:
+        raw = _LD_WRAPPER_RE.sub("", raw)  # <![CDATA[ ... ]]> and <!-- ... --> around the JSON
         try:
             data: Any = json.loads(raw)
         except RecursionError:
@@ -110,7 +108,11 @@ def _names(value: Any, depth: int = 0) -> list[str]:
         return [normalise_space(value)] if value.strip() else []
     if isinstance(value, dict):
         name = value.get("name")
-        return _names(name, depth + 1) if isinstance(name, str) else []
+        if isinstance(name, str):
+            return _names(name, depth + 1)
+        given, family = value.get("givenName"), value.get("familyName")
+        parts = [p for p in (given, family) if isinstance(p, str) and p.strip()]
+        return [normalise_space(" ".join(parts))] if parts else []
     if isinstance(value, list):
         return [n for item in value for n in _names(item, depth + 1)]
     return []
@@ -140,6 +142,12 @@ def _in_comments(el: Element) -> bool:
     return False
 
 
+def _in_quotation(el: Element) -> bool:
+    """Whether an element sits in a quotation or a caption (a quoted person's "author" class
+    names the speaker, not the article's author)."""
+    return any(a.tag in ("blockquote", "q", "figure", "figcaption") for a in el.iterancestors())
+
+
 def _absolute(link: str, base: str | None) -> str | None:
     if not base:
         return None
@@ -150,102 +158,339 @@ def _absolute(link: str, base: str | None) -> str | None:
     return joined if joined.startswith(("http://", "https://")) else base
 
 
-def _headline_of(root: Element, page_title: str | None) -> str | None:
-    """The headline inside a <title> that also names the site ("Headline | Site").
+def _clean(value: str | None) -> str:
+    """A metadata value as text: entities that a CMS escaped twice decoded, white space and
+    invisible characters (soft hyphens, zero-width spaces) normalised."""
+    if not value:
+        return ""
+    if _ENTITY_RE.search(value):
+        value = html.unescape(value)
+    return normalise_space(value.replace("\u00ad", ""))
 
-    The longest h1-h3 that the title contains is the headline; failing that, the longest part
-    between separators."""
-    if not page_title:
-        return None
-    best = ""
-    for count, heading in enumerate(root.iter("h1", "h2", "h3")):
-        if count > 30:
+
+def _fold(text: str) -> str:
+    """Letters and digits only, case-folded: for comparing names and titles."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _headings(root: Element) -> list[str]:
+    """The page's first h1-h3 texts (the visible headline is one of them; blogs print the
+    blog's name as the <h1> and the post's title as an <h2> or <h3>)."""
+    found = []
+    for heading in root.iter("h1", "h2", "h3"):
+        text = _clean(heading.text_content())
+        if text:
+            found.append(text)
+        if len(found) >= 30:
             break
-        text = normalise_space(heading.text_content())
-        if len(text) > len(best) and len(text) >= 10 and text in page_title:
-            best = text
-    if best:
-        return best
+    return found
+
+
+def _site_names(tags: HeadTags, ld_sites: list[str], url: str | None) -> set[str]:
+    names = {_fold(n) for n in ld_sites}
+    for key in rules.META_SITE_NAME:
+        if value := tags.meta.get(key):
+            names.add(_fold(value.lstrip("@")))
+    host = site_of(url)
+    if host:
+        names.add(_fold(host))
+        names.add(_fold(host.split(".")[0]))
+    names.discard("")
+    return names
+
+
+def _without_site_suffix(title: str, site_names: set[str], headings: list[str]) -> str:
+    """ "Headline | Site" -> "Headline" when the last part names the site or the part before
+    it is the page's <h1>."""
+    parts = rules.TITLE_SEPARATORS_RE.split(title)
+    if len(parts) < 2:
+        return title
+    head = title[: title.rfind(parts[-1])].rstrip()
+    head = re.sub(r"\s*(?:[|»–—-]|::)\s*$", "", head)
+    last = _fold(parts[-1])
+    if last and any(last == n or (len(n) >= 4 and (n in last or last in n)) for n in site_names):
+        return head
+    if any(_fold(h) == _fold(head) for h in headings):
+        return head
+    return title
+
+
+def _title(
+    candidates: list[str], page_title: str | None, headings: list[str], sites: set[str]
+) -> str | None:
+    """The first candidate that the page's <title> or an <h1> confirms, else the first one,
+    else the headline cut out of the <title>; without the site's name appended."""
+    confirmations = [_fold(t) for t in (page_title or "", *headings) if t]
+    chosen = next(
+        (c for c in candidates if (f := _fold(c)) and any(f in t for t in confirmations)), None
+    )
+    if chosen is None and candidates:
+        chosen = candidates[0]
+    if chosen is None:
+        chosen = _headline_of(headings, page_title)
+    return _without_site_suffix(chosen, sites, headings) if chosen else None
+
+
+def _headline_of(headings: list[str], page_title: str | None) -> str | None:
+    """The headline inside a <title> that also names the site ("Headline | Site"): the longest
+    <h1> that the title contains, failing that the longest part between separators."""
+    if not page_title:
+        return headings[0] if headings else None
+    inside = [h for h in headings if len(h) >= 10 and h in page_title]
+    if inside:
+        return max(inside, key=len)
     parts = rules.TITLE_SEPARATORS_RE.split(page_title)
     return max(parts, key=len) if len(parts) > 1 else page_title
 
 
-def _visible_byline(root: Element) -> str | None:
-    for el in select(root, ", ".join(rules.BYLINE_CSS)):
-        if _in_comments(el):
+def _byline_text(text: str) -> str:
+    """A byline as printed, reduced to its names: "By Jane Doe | May 3, 2024" -> "Jane Doe"."""
+    text = _clean(text)
+    text = rules.BYLINE_PREFIX_RE.sub("", text)
+    text = rules.BYLINE_TAIL_RE.split(text, maxsplit=1)[0]
+    text = rules.BYLINE_CODE_RE.sub("", text)
+    return text.strip(" ,;:|-–—·")
+
+
+def _acceptable_byline(name: str, sites: set[str]) -> bool:
+    if not name or len(name) > rules.MAX_BYLINE_CHARS or not any(c.isalpha() for c in name):
+        return False
+    if rules.BYLINE_LABEL_ONLY_RE.fullmatch(name):
+        return False  # "Author", "Topic Author": the label without the name
+    if "@" in name or name.startswith(("http://", "https://", "www.")):
+        return False
+    folded = _fold(name)
+    return folded not in sites
+
+
+def _visible_bylines(root: Element) -> Iterator[str]:
+    """Bylines printed on the page: microdata and rel=author first, then elements whose class
+    or id says author or byline; a list of names is joined, links to author pages preferred."""
+    for selector in rules.BYLINE_CSS:
+        for el in select(root, selector):
+            if _in_comments(el) or _in_quotation(el):
+                continue
+            text = normalise_space(el.text_content())
+            if not text or len(text) > 3 * rules.MAX_BYLINE_CHARS:
+                continue
+            yield from _names_in(el)
+
+
+def _spaced_text(el: Element) -> str:
+    """An element's text with its parts apart: "<span>Author</span><a>Venteur</a>" is two
+    words, not "AuthorVenteur"."""
+    return " ".join(el.itertext())
+
+
+def _names_in(el: Element) -> Iterator[str]:
+    items = [
+        c
+        for c in el
+        if isinstance(c.tag, str)
+        and rules.BYLINE_ITEM_RE.search((c.get("class") or "") + " " + (c.get("itemprop") or ""))
+    ]
+    if len(items) >= 2:
+        yield ", ".join(n for c in items if (n := _byline_text(_spaced_text(c))))
+        return
+    links = [a for a in el.iter("a") if _clean(a.text_content())]
+    if 1 <= len(links) <= 6 and all(len(_clean(a.text_content())) <= 60 for a in links):
+        names = [_byline_text(_spaced_text(a)) for a in links]
+        names = [n for n in names if n and not rules.BYLINE_NOT_NAME_RE.search(n)]
+        if names:
+            yield ", ".join(dict.fromkeys(names))
+            return
+    text = _byline_text(_spaced_text(el))
+    if not rules.BYLINE_NOT_NAME_RE.search(text):
+        yield text
+
+
+def _visible_dates(root: Element) -> Iterator[Stamp]:
+    """Machine-readable times on the page (<time datetime>, microdata), then dates printed in
+    elements whose class says date or time; outside comment sections."""
+    printed: list[Stamp] = []
+    for selector in rules.DATELINE_CSS:
+        for el in select(root, selector):
+            if _in_comments(el):
+                continue
+            value = el.get("datetime") or el.get("content") or el.get("title")
+            if (stamp := parse_stamp(value)) is not None:
+                yield stamp
+                continue
+            text = normalise_space(el.text_content())
+            if not printed and text and len(text) <= 120 and (day := visible_date(text)):
+                printed.append(day_stamp(day))
+    yield from printed
+
+
+def _url_dates(*urls: str | None) -> Iterator[Stamp]:
+    for url in urls:
+        m = _URL_DATE_RE.search(url or "")
+        if m and (day := visible_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")):
+            yield day_stamp(day)
+
+
+def _meta_dates(meta: dict[str, str]) -> Iterator[Stamp]:
+    for key in rules.META_PUBLISHED:
+        if (stamp := parse_stamp(meta.get(key))) is not None:
+            yield stamp
+    # Names vary endlessly ("article:published:time", "publish-date", "DC.date.created").
+    for key, value in meta.items():
+        if rules.META_PUBLISHED_NAME_RE.search(key):
+            if stamp := parse_stamp(value):
+                yield stamp
+            elif day := visible_date(value):  # "2024 Jun 30" (citation_publication_date)
+                yield day_stamp(day)
+
+
+def _dates_by_headline(root: Element) -> Iterator[Stamp]:
+    """A date printed in a short element just after the headline (blog platforms print the
+    dateline with nothing but layout classes)."""
+    h1 = next(root.iter("h1"), None)
+    if h1 is None:
+        return
+    for count, el in enumerate(_following(h1)):
+        if count > rules.DATELINE_SEARCH_ELEMENTS:
+            break
+        if not el.text or not isinstance(el.tag, str) or _in_comments(el):
             continue
-        name = normalise_space(el.text_content())
-        name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)
-        if name and len(name) <= 100:
-            return name
-    return None
+        text = normalise_space(el.text)  # the element's own first text, not its children's
+        if 6 <= len(text) <= 120 and (day := visible_date(text)) is not None:
+            yield day_stamp(day)
+            return
+
+
+def _publication_stamps(
+    ld_dates: list[str], meta: dict[str, str], root: Element, urls: tuple[str | None, ...]
+) -> Iterator[Stamp]:
+    """Every publication time the page states, most trusted first, read lazily."""
+    for value in ld_dates:
+        if (stamp := parse_stamp(value)) is not None:
+            yield stamp
+    yield from _meta_dates(meta)
+    yield from _visible_dates(root)
+    yield from _dates_by_headline(root)
+    yield from _url_dates(*urls)
+
+
+def _following(el: Element) -> Iterator[Element]:
+    """The elements after one in document order."""
+    for node in (el, *el.iterancestors()):
+        for following in node.itersiblings():
+            yield from following.iter()
 
 
 def read_metadata(root: Element, url: str | None = None, markup: str | None = None) -> Metadata:
-    """Collect metadata; JSON-LD wins over OpenGraph, which wins over plain <meta> and <title>.
+    """Collect metadata: JSON-LD, then OpenGraph and other <meta> tags, then what the page
+    shows (headline, byline, dateline), then the URL (a date in its path).
 
     With the page's ``markup``, the head's metadata tags are read with BeautifulSoup
-    (``head.page_tags``); the visible fallbacks (headings, bylines, <time>) from the lxml tree."""
+    (``head.page_tags``); the visible fallbacks from the lxml tree."""
     tags = page_tags(root, markup)
-    ld_title = ld_url = ld_date = None
+    ld_titles: list[str] = []
+    ld_url = None
+    ld_dates: list[str] = []
     ld_authors: list[str] = []
+    ld_sites: list[str] = []
+    ld_comments: list[RawComment] = []
     declared: set[str] = set()
     for obj in _json_ld_objects(tags.json_ld):
-        declared |= _types(obj)
-        if not _types(obj) & rules.ARTICLE_TYPES:
+        types = _types(obj)
+        declared |= types
+        site = _first_name(obj.get("name"))
+        if site and types & {"WebSite", "Organization", "NewsMediaOrganization"}:
+            ld_sites.append(site)
+        if not types & rules.ARTICLE_TYPES:
             continue
-        is_page = _types(obj) == {"WebPage"}
-        if not ld_title and not is_page:
-            ld_title = _first_str(obj.get("headline")) or _first_str(obj.get("name"))
+        for key in ("publisher", "sourceOrganization"):
+            ld_sites.extend(_names(obj.get(key)))
+        if types != {"WebPage"}:
+            ld_titles.extend(
+                t for key in ("headline", "name") if (t := _clean(_first_name(obj.get(key))))
+            )
         if not ld_url:
             ld_url = _first_str(obj.get("url")) or _first_str(obj.get("mainEntityOfPage"))
-        if not ld_date:
-            ld_date = _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated"))
+        if ld_date := _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated")):
+            ld_dates.append(ld_date)
         if not ld_authors:
             ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
+        if not ld_comments:
+            _ld_comments(obj.get("comment"), None, ld_comments, 0)
     meta = tags.meta
     if og_type := meta.get("og:type", "").strip().lower():
         declared.add(f"og:{og_type}")
 
-    def meta_first(keys: tuple[str, ...]) -> str | None:
-        for key in keys:
-            value = meta.get(key)
-            if value:
-                return value
-        return None
-
-    page_title = tags.title
-    title = ld_title or meta_first(rules.META_TITLE) or _headline_of(root, page_title)
-
     canonical = tags.canonical
-    page_url = canonical or meta_first(rules.META_URL) or ld_url or url
+    page_url = canonical or _first_meta(meta, rules.META_URL) or ld_url or url
     if page_url and not page_url.startswith(("http://", "https://")):
         # A relative canonical link is only useful with the caller's URL as its base.
         page_url = _absolute(page_url, url)
 
-    byline = ", ".join(dict.fromkeys(ld_authors)) if ld_authors else None
-    if not byline:
-        author = meta_first(rules.META_AUTHOR)
-        # Facebook profile URLs in article:author are not names.
-        if author and not author.startswith(("http://", "https://")):
-            byline = normalise_space(author)
-    if not byline:
-        byline = _visible_byline(root)
-
-    published = parse_datetime(ld_date) or parse_datetime(meta_first(rules.META_PUBLISHED))
-    if published is None:
-        for el in select(root, ", ".join(rules.PUBLISHED_CSS)):
-            if _in_comments(el):
-                continue
-            published = parse_datetime(el.get("datetime") or el.get("content") or el.get("title"))
-            if published is not None:
-                break
+    sites = _site_names(tags, ld_sites, page_url or url)
+    headings = _headings(root)
+    candidates = [*ld_titles, *(_clean(meta.get(k)) for k in rules.META_TITLE)]
+    title = _title([c for c in candidates if c], _clean(tags.title), headings, sites)
 
     return Metadata(
-        title=normalise_space(title) if title else None,
-        byline=byline or None,
+        title=title or None,
+        byline=_byline(ld_authors, meta, root, sites),
         url=page_url,
         site=site_of(page_url) or site_of(url),
-        published_at=published,
+        published_at=first_zoned(_publication_stamps(ld_dates, meta, root, (page_url, url))),
+        comments=tuple(ld_comments),
         declared_types=frozenset(declared),
     )
+
+
+def _ld_comments(value: Any, parent: int | None, out: list[RawComment], depth: int) -> None:
+    """schema.org Comment (and Answer) objects under "comment", in order, replies after the
+    comment they answer (``parent_index`` the position of that comment in ``out``)."""
+    if depth > _MAX_LD_DEPTH or value is None:
+        return
+    for item in value if isinstance(value, list) else [value]:
+        if not isinstance(item, dict) or not _types(item) & _COMMENT_TYPES:
+            continue
+        text = item.get("text") if isinstance(item.get("text"), str) else ""
+        paragraphs = (_clean(_TAG_RE.sub(" ", p)) for p in _BREAK_RE.split(text or ""))
+        body = "\n\n".join(p for p in paragraphs if p)
+        if not body:
+            continue
+        authors = _names(item.get("author"))
+        when = _first_str(item.get("dateCreated")) or _first_str(item.get("datePublished"))
+        out.append(
+            RawComment(
+                author=authors[0] if authors else "",
+                body=body,
+                posted_at=parse_datetime(when),
+                parent_index=parent,
+            )
+        )
+        _ld_comments(item.get("comment"), len(out) - 1, out, depth + 1)
+
+
+def _first_name(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _first_meta(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((v for k in keys if (v := meta.get(k))), None)
+
+
+def _byline(
+    ld_authors: list[str], meta: dict[str, str], root: Element, sites: set[str]
+) -> str | None:
+    """The first byline source whose names pass; the site's own name only as a last resort."""
+    fallback = None
+    sources: list[list[str]] = [ld_authors]
+    sources.extend([meta[k]] for k in rules.META_AUTHOR if meta.get(k))
+    for names in sources:
+        cleaned = [n for n in (_byline_text(n) for n in names) if n]
+        good = [n for n in cleaned if _acceptable_byline(n, sites)]
+        if good:
+            return ", ".join(dict.fromkeys(good))
+        if cleaned and fallback is None and _fold(cleaned[0]) in sites:
+            fallback = cleaned[0]
+    for text in _visible_bylines(root):
+        names = [n.strip() for n in text.split(",")] if text else []
+        if text and all(_acceptable_byline(n, sites) for n in names if n):
+            return text
+    return fallback

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from extraction.html.body import paragraphs_of
 from extraction.html.dialects import Dialect
+from extraction.html.flatten import paragraphs_of
 from extraction.html.metadata import Metadata
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element, tag_of
@@ -18,8 +18,9 @@ from extraction.rules import page_kinds
 from extraction.rules.language import page_language
 
 _HEADINGS: Final = ("h1", "h2", "h3", "h4")
-# Elements that wrap one teaser (a card, a list item, a post summary).
-_TEASER_TAGS: Final = frozenset({"article", "li", "div", "section", "header"})
+# Elements that wrap one teaser (a card, a list item, a post summary), and the link that may
+# wrap its headline on the way up.
+_TEASER_TAGS: Final = frozenset({"article", "li", "div", "section", "header", "a"})
 # Levels above a headline searched for its teaser block, and for a link around the headline.
 _TEASER_LEVELS: Final = 3
 _LINK_LEVELS: Final = 2

@@ -49,6 +49,37 @@ DISCARD_TAGS: Final[frozenset[str]] = frozenset(
     }
 )
 
+# Elements whose content is never visible text (scripts and styles are text nodes to lxml): the
+# density measure and the body never look inside them.
+INVISIBLE_TAGS: Final[frozenset[str]] = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "math",
+        "canvas",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "picture",
+        "map",
+        "select",
+        "option",
+        "textarea",
+        "link",
+        "meta",
+        "img",
+        "input",
+    }
+)
+
 # Structural page furniture: dropped from the body unless it is the element chosen as the article.
 FURNITURE_TAGS: Final[frozenset[str]] = frozenset({"header", "footer", "aside"})
 
@@ -112,7 +143,6 @@ BOILERPLATE_WORDS: Final[frozenset[str]] = frozenset(
         "taboola",
         "toolbar",
         "trending",
-        "petition",
         "postmetadata",
         "caption",
         "credit",
@@ -154,6 +184,8 @@ BOILERPLATE_WORDS_IF_SMALL: Final[frozenset[str]] = frozenset(
         "sponsor",
         "sponsored",
         "donate",
+        # A "sign the petition" box is furniture; a petition page's letter is its body.
+        "petition",
     }
 )
 # Elements dropped only when small (ASP.NET pages wrap the whole page in one <form>).
@@ -181,6 +213,173 @@ KEEP_WORDS: Final[frozenset[str]] = frozenset(
 COMMENT_SECTION_WORDS: Final[frozenset[str]] = frozenset(
     {"comment", "comments", "commentlist", "disqus", "respond"}
 )
+
+# --- comments found by their shape (comment_shape.py) ---------------------------------------
+# class/id words of an element that may hold a list of reader comments, in the languages whose
+# templates name them so. Only a place to look: the items must still repeat and carry text.
+COMMENT_AREA_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "comment",
+        "comments",
+        "commentlist",
+        "commentslist",
+        "commentlisting",
+        "discussion",
+        "disqus",
+        "replies",
+        "responses",
+        "reactions",
+        "talkback",
+        "talkbacks",
+        "kommentar",
+        "kommentare",
+        "kommentarer",
+        "commentaire",
+        "commentaires",
+        "comentario",
+        "comentarios",
+        "commenti",
+        "commento",
+        "reactie",
+        "reacties",
+        "komentar",
+        "komentare",
+        "komentarze",
+        "yorum",
+        "yorumlar",
+    }
+)
+# class/id words of sidebar widgets that list other pages' comments.
+COMMENT_WIDGET_WORDS: Final[frozenset[str]] = frozenset(
+    {"recentcomments", "recent", "sidebar", "popular", "latest", "mostcommented", "discussed"}
+)
+# Class tokens that differ between items of one comment list (parity, depth, state, ids);
+# tokens holding a digit are ignored as well.
+COMMENT_VARIANT_TOKENS: Final[frozenset[str]] = frozenset(
+    {
+        "odd",
+        "even",
+        "alt",
+        "thread-odd",
+        "thread-even",
+        "thread-alt",
+        "byuser",
+        "bypostauthor",
+        "first",
+        "last",
+        "clearfix",
+        "parent",
+        "highlighted",
+        "highlight",
+        "new",
+        "unread",
+        "collapsed",
+        "expanded",
+        "selected",
+        "active",
+        "staff",
+        "moderator",
+        "admin",
+    }
+)
+# class/id words of the element naming a comment's author.
+COMMENT_AUTHOR_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "author",
+        "authorname",
+        "user",
+        "username",
+        "name",
+        "nick",
+        "nickname",
+        "poster",
+        "commenter",
+        "fn",
+        "creator",
+        "member",
+        "byline",
+    }
+)
+# class/id words of the element showing when a comment was posted.
+COMMENT_TIME_WORDS: Final[frozenset[str]] = frozenset(
+    {"date", "time", "timestamp", "datetime", "posted", "published", "ago", "when", "timeago"}
+)
+# class/id words of the parts of a comment that are not its text (the words in
+# COMMENT_TEXT_WORDS veto them: "comment-content" is the text).
+COMMENT_FURNITURE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "reply",
+        "meta",
+        "metadata",
+        "commentmetadata",
+        "actions",
+        "action",
+        "tools",
+        "toolbar",
+        "vote",
+        "votes",
+        "voting",
+        "rating",
+        "avatar",
+        "share",
+        "sharing",
+        "report",
+        "edit",
+        "permalink",
+        "like",
+        "likes",
+        "flag",
+        "moderation",
+        "head",
+        "header",
+        "footer",
+        "signature",
+        "badge",
+        "badges",
+        "controls",
+        "menu",
+    }
+)
+COMMENT_TEXT_WORDS: Final[frozenset[str]] = frozenset(
+    {"content", "text", "body", "message", "entry", "comment-text", "post-message"}
+)
+# Whole lines inside a comment that are its buttons and labels, not its text.
+COMMENT_FURNITURE_LINES: Final[re.Pattern[str]] = re.compile(
+    r"(?:\[?\s*(?:reply|replies|report|quote|like|likes|unlike|share|permalink|link|flag|edit|"
+    r"comment|comments|kommentar|kommentieren|commentaire|comentario|commenta|"
+    r"delete|log in to reply|login to reply|reply to this comment|report abuse|"
+    r"antworten|melden|répondre|signaler|responder|rispondi|beantwoorden|odpowiedz)"
+    r"\s*\]?|\W*\d*\W*|says:?|said\W*|wrote:?)",
+    re.IGNORECASE,
+)
+# Shown times in words or digits: "October 23, 2012 at 8:38 pm", "23.10.2012 20:38", "5 years
+# ago", "vor 3 Tagen", "il y a 2 jours", "hace 3 días".
+COMMENT_TIME_TEXT_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\s+\d|\bfa\b|\bgeleden\b|\btemu\b"
+    r"|\b(?:yesterday|today|gestern|heute|hier|aujourd|ayer|hoy|ieri|oggi)\b",
+    re.IGNORECASE,
+)
+# A name introduced in words: "Posted by: Megan Sullivan |", "Written by Ana on ...".
+COMMENT_POSTED_BY_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié|publicado|scritto)\s+)?"
+    r"(?:by|von|par|por|da)\s*:?\s*([^|·•]{0,60}?)\s*(?:\||·|•|$|\s(?:on|at|am|le|el)\s)",
+    re.IGNORECASE,
+)
+# A comment's first line holding its name and time: "Heather on October 23rd, 2012 1:37 pm".
+COMMENT_LABEL_LINE_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?P<name>[^|·•]{1,60}?)\s*(?:\bon\b|\bam\b|\ble\b|\||·|•|–|—|\s-|,|\bsaid\b|\bsays\b|"
+    r"\bwrote\b)\s*:?\s*(?P<time>[^|]{1,60})$",
+    re.IGNORECASE,
+)
+# A name or a shown time is short; longer text is the comment itself.
+MAX_COMMENT_LABEL_CHARS: Final[int] = 80
+# A comment list repeats at least this many items, and this share of them carry text.
+MIN_COMMENT_ITEMS: Final[int] = 2
+MIN_COMMENT_TEXT_SHARE: Final[float] = 0.6
+# A list one of whose items holds this share of the page's prose is the page's sections (the
+# article among them), not its comments.
+ARTICLE_IN_LIST_SHARE: Final[float] = 0.5
 
 # Words that keep an element whatever else its class says: embedded posts ("social-media-embed",
 # "twitter-tweet") are quoted material of the article, not share buttons.
@@ -262,8 +461,42 @@ NEGATIVE_WORDS: Final[frozenset[str]] = frozenset(
 )
 # Characters an element needs before a positive class word ("content", "article") counts.
 MIN_CLASS_BONUS_CHARS: Final[int] = 400
-# Minimum characters of a paragraph for it to count towards its container's score.
+# Minimum characters of a paragraph for it to count towards its container's score (wide-script
+# characters count three, see density.text_units).
 MIN_SCORED_PARAGRAPH_CHARS: Final[int] = 25
+# Points a positive or negative class word adds to or takes from a container's score.
+CLASS_WEIGHT: Final[int] = 25
+# Commas of every script count towards a paragraph's score.
+COMMAS: Final[tuple[str, ...]] = (",", "，", "、", "،", "؛")
+# A line shorter than this (in text units) that ends no sentence scores this share of a
+# paragraph: names in a list of signatories, captions, link texts.
+SHORT_LINE_UNITS: Final[int] = 100
+SHORT_LINE_FACTOR: Final[float] = 0.25
+
+# Text density (density.py): a text block is an element's own text outside its block
+# descendants; it is prose when it has at least MIN_BLOCK_CHARS characters and less than
+# MAX_PROSE_LINK_SHARE of them in links.
+MIN_BLOCK_CHARS: Final[int] = 20
+MAX_PROSE_LINK_SHARE: Final[float] = 0.5
+# An ancestor of the best container replaces it when it scores at least this share of the
+# container's score and holds at least this share of the page's prose more.
+WIDEN_SCORE_SHARE: Final[float] = 0.6
+# Candidates scoring this share of the best one are its alternatives; when this many of them
+# share an ancestor with it, that ancestor is the article (Readability's rule).
+ALTERNATIVE_SCORE_SHARE: Final[float] = 0.75
+# A reading that keeps little of the page's prose may widen to the nearest ancestor holding
+# this share of it, if prose is at least this share of that ancestor's text.
+EXPANDED_PROSE_SHARE: Final[float] = 0.6
+EXPANDED_MIN_DENSITY: Final[float] = 0.6
+EXPANDED_MAX_ADDED_LINKS: Final[float] = 0.2
+MIN_ALTERNATIVES: Final[int] = 3
+WIDEN_MIN_GAIN: Final[float] = 0.2
+# Cleaning never drops an element holding at least this share of the page's prose (a page
+# wrapped whole in a <form>, an unclosed <aside> or <button>, a "sidebar-layout" div).
+PROTECTED_PROSE_SHARE: Final[float] = 0.5
+# "Small", for the class words and tags that mark furniture only when small: less than this
+# share of the page's prose.
+SMALL_PROSE_SHARE: Final[float] = 0.2
 
 # Whole paragraphs that are page furniture, the credit patterns of captions, and the petition
 # sentence are the shared page rulebook's (extraction/rules/page.py): text dumps use the same ones.
@@ -313,19 +546,60 @@ PETITION_CSS: Final[tuple[str, ...]] = (
     "[class~='take-action']",
 )
 
-# Where the visible page names the author when no metadata does (microdata, hCard, rel=author).
+# Where the visible page names the author when no metadata does, best first: microdata and
+# rel=author, then elements whose class or id says byline or author (any language's template
+# writes these words in English).
 BYLINE_CSS: Final[tuple[str, ...]] = (
     "[itemprop='author'] [itemprop='name']",
     "[itemprop='author']",
-    ".post-author .fn",
-    ".byline .author",
-    "a[rel='author']",
+    "a[rel~='author']",
+    "[class*='byline']",
+    "[id*='byline']",
+    "[class*='author-name'], [class*='authorname'], [class*='author__name']",
+    "[class*='author']:not(body):not(html):not(article)",
+    "[class*='Author']:not(body):not(html):not(article)",
 )
-# Where a page states its publication time when no metadata does.
-PUBLISHED_CSS: Final[tuple[str, ...]] = (
+# Children of a byline element that are one name each ("author-list__item").
+BYLINE_ITEM_RE: Final[re.Pattern[str]] = re.compile(r"item|name|author", re.IGNORECASE)
+# What precedes the names: "By", "Von", "Par", "Text:", "Autor:", "Written by", "Posted by".
+BYLINE_PREFIX_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:(?:written|posted|published|reported|text|story|words|edited)\s+by\b|by\b|von\b|"
+    r"author\b(?!s)|autor\b|auteur\b|"
+    r"par\b|por\b|di\b|door\b|av\b|af\b|od\b|de\b|text\s*:|autor(?:in)?\s*:|auteur\s*:|"
+    r"author\s*:|redaktion\s*:)\s*:?\s*",
+    re.IGNORECASE,
+)
+# Where the names end: a date or time, a separator, a handle, "Updated", a newline of roles.
+BYLINE_TAIL_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:\||•|·|\s@|\bupdated\b|\bpublished\b|\baktualisiert\b|\bon\s+\w+day\b|"
+    r"\b\d+\s+min(?:ute)?s?\s+read\b|\bposts?:|\bjoined\b|"
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:h|hours?|min|minutes?)\s+ago\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
+# A byline element's label alone, with no name in it.
+BYLINE_LABEL_ONLY_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:(?:topic|post|article|thread)\s+)?(?:author|autor|auteur|by|von|written by|posted by)s?",
+    re.IGNORECASE,
+)
+# Staff codes after a name: "Elena Oberholzer (obe)".
+BYLINE_CODE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([a-z]{2,4}\)", re.IGNORECASE)
+# Link texts in a byline element that are not names.
+BYLINE_NOT_NAME_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:follow|folgen|suivre|seguir|segui|more|mehr|all|view|see|contact|email|twitter|"
+    r"facebook|quelle|source|fuente|fonte)\b|@",
+    re.IGNORECASE,
+)
+MAX_BYLINE_CHARS: Final[int] = 100
+# Elements after the first <h1> searched for a printed date (a dateline sits by the headline).
+DATELINE_SEARCH_ELEMENTS: Final[int] = 80
+# Where a page prints its date when no metadata gives one.
+DATELINE_CSS: Final[tuple[str, ...]] = (
     "time[datetime]",
     "abbr.published[title]",
     "[itemprop='datePublished']",
+    "[class*='publish'], [class*='dateline'], [class*='pubdate']",
+    "[class*='date']:not(body):not(html), [class*='time']:not(body):not(html)",
 )
 # Separators between the headline and the site name in a <title>.
 TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—-]|::)\s+")
@@ -344,17 +618,38 @@ ARTICLE_TYPES: Final[frozenset[str]] = frozenset(
         "ScholarlyArticle",
         "TechArticle",
         "LiveBlogPosting",
+        "DiscussionForumPosting",
+        "SocialMediaPosting",
         "WebPage",
     }
 )
 
 # <meta> names/properties read for each field, best first.
-META_TITLE: Final[tuple[str, ...]] = ("og:title", "twitter:title", "title", "sailthru.title")
+META_TITLE: Final[tuple[str, ...]] = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dc:title",
+    "dcterms.title",
+    "parsely-title",
+    "sailthru.title",
+    "title",
+)
+# <meta> names of the site's own name (stripped from titles, never a byline).
+META_SITE_NAME: Final[tuple[str, ...]] = (
+    "og:site_name",
+    "application-name",
+    "twitter:site",
+    "publisher",
+    "copyright",
+)
 META_URL: Final[tuple[str, ...]] = ("og:url", "twitter:url")
 META_AUTHOR: Final[tuple[str, ...]] = (
     "author",
-    "article:author",
     "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
+    "article:author",
     "byl",
     "sailthru.author",
     "parsely-author",
@@ -370,4 +665,178 @@ META_PUBLISHED: Final[tuple[str, ...]] = (
     "date",
     "sailthru.date",
     "parsely-pub-date",
+    "article:published",
+    "og:published_time",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.date",
+)
+# Other <meta> names that hold the publication time.
+META_PUBLISHED_NAME_RE: Final[re.Pattern[str]] = re.compile(
+    r"publish|publication|pubdate|date\.?created|dateissued|release", re.IGNORECASE
+)
+
+# --- timestamps and dates (dates.py) --------------------------------------------------------
+# Zone abbreviations pages print after a time, in hours from UTC. "IST" is read as India's.
+TIMEZONE_ABBREVIATIONS: Final[dict[str, float]] = {
+    "UTC": 0,
+    "GMT": 0,
+    "UT": 0,
+    "WET": 0,
+    "WEST": 1,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "MEZ": 1,
+    "MESZ": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "IST": 5.5,
+    "SGT": 8,
+    "HKT": 8,
+    "AWST": 8,
+    "JST": 9,
+    "KST": 9,
+    "ACST": 9.5,
+    "AEST": 10,
+    "AEDT": 11,
+    "NZST": 12,
+    "NZDT": 13,
+    "AST": -4,
+    "ADT": -3,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+}
+
+# Month names and abbreviations of the languages most news pages are written in.
+_MONTHS: Final[tuple[tuple[str, ...], ...]] = (
+    (
+        "january",
+        "jan",
+        "januar",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+        "jänner",
+        "jän",
+        "stycznia",
+        "styczeń",
+        "ocak",
+    ),
+    (
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari",
+        "lutego",
+        "luty",
+        "şubat",
+    ),
+    ("march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "marca", "marzec", "mart"),
+    ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "nisan"),
+    ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "mayıs"),
+    ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwca", "haziran"),
+    (
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "lipca",
+        "temmuz",
+    ),
+    (
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "augusti",
+        "sierpnia",
+        "ağustos",
+    ),
+    (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "set",
+        "setembro",
+        "września",
+        "eylül",
+    ),
+    (
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "października",
+        "ekim",
+    ),
+    ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "kasım"),
+    (
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "grudnia",
+        "aralık",
+    ),
+)
+MONTH_NAMES: Final[dict[str, int]] = {
+    name: number for number, names in enumerate(_MONTHS, start=1) for name in names
+}
+# A date printed for readers: 2024-05-03, 2024/05/03, 2024年5月3日, 2024년 5월 3일, 03.05.2024,
+# 3. Mai 2024, 3 de mayo de 2024, May 3rd, 2024. Month words are checked against MONTH_NAMES.
+VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?P<iso_y>(?:19|20)\d\d)[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?!\d)"
+    r"|(?P<cjk_y>(?:19|20)\d\d)\s*[年년]\s*(?P<cjk_m>\d{1,2})\s*[月월]\s*(?P<cjk_d>\d{1,2})"
+    r"|(?<!\d)(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)(?P<dm_d>\d{1,2})(?:\.|º|er)?\s*(?:de\s+)?(?P<dm_m>[^\W\d_]{3,}\.?)\s*(?:de\s+)?,?"
+    r"\s*(?P<dm_y>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<md_m>[^\W\d_]{3,}\.?)\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<md_y>(?:19|20)\d\d)"
+    r"(?!\d)"
+    r"|(?P<ym_y>(?:19|20)\d\d)\s+(?P<ym_m>[^\W\d_]{3,}\.?)\s+(?P<ym_d>\d{1,2})(?!\d)",
 )

@@ -16,6 +16,8 @@ from typing import Final
 from lxml import etree, html
 from lxml.cssselect import CSSSelector
 
+from extraction.html.rules import BLOCK_TAGS
+
 # No network, no entity expansion beyond HTML's own, comments and processing instructions dropped
 # so that they never reach the text.
 _PARSER: Final = html.HTMLParser(
@@ -46,15 +48,104 @@ def clean_markup(markup: str) -> str:
 
 
 def parse_html(markup: str) -> Element | None:
-    """The document's root element, or None when nothing parseable is there."""
+    """The document's root element, or None when nothing parseable is there.
+
+    libxml2 stops building the tree about 2,048 elements deep (even with ``huge_tree``) and
+    drops every later word of the page; a page that reaches that depth is parsed again with
+    the elements below ``MAX_DEPTH`` unwrapped, so that all of its text is kept."""
     markup = clean_markup(markup)
     if not markup.strip():
         return None
+    root = _parse(markup)
+    if root is not None and _TOO_DEEP(root):
+        root = _parse(unwrap_deep(markup))
+    return root
+
+
+def _parse(markup: str) -> Element | None:
     try:
-        root = html.document_fromstring(markup, parser=_PARSER)
+        return html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
-    return root
+
+
+# Elements nested deeper than this are unwrapped (their text stays where it was). libxml2's own
+# limit is 2,048; a tree that reaches _DEPTH_CHECKED has most likely been cut there.
+MAX_DEPTH: Final = 1000
+_DEPTH_CHECKED: Final = 2000
+# One step per level: evaluating it visits each element at most once (about 0.2 ms a page).
+_TOO_DEEP: Final = etree.XPath("boolean(/*" + "/*" * (_DEPTH_CHECKED - 1) + ")")
+_VOID_TAGS: Final = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+# Elements that a start tag of the same name closes (<p>a<p>b, <li>a<li>b) in HTML parsing.
+_SELF_CLOSING_SIBLINGS: Final = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
+_TOKEN_RE: Final = re.compile(
+    r"<!--.*?(?:-->|$)"  # comments, kept whole
+    r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|$)"  # raw text, kept whole
+    r"|<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def unwrap_deep(markup: str, max_depth: int = MAX_DEPTH) -> str:
+    """The markup with the tags of elements nested deeper than ``max_depth`` taken out: their
+    text, and everything after them, is kept; only that deep structure is lost. A block
+    element's tags become ``<br><br>`` (a paragraph break to the body's flattening), an inline
+    element's nothing; paragraphs themselves (<p>, which cannot nest) are kept.
+
+    One pass over the tags with a stack of open elements (each pushed and popped once)."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, kept in the output)
+    open_count: dict[str, int] = {}
+    kept_depth = 0
+    last = 0
+    for m in _TOKEN_RE.finditer(markup):
+        closing, name, self_closed = m.group(2), m.group(3), m.group(4)
+        if name is None:
+            continue
+        tag = name.lower()
+        if tag in _VOID_TAGS or self_closed:
+            continue
+        if not closing:
+            if tag in _SELF_CLOSING_SIBLINGS and stack and stack[-1][0] == tag:
+                kept_depth -= stack.pop()[1]
+                open_count[tag] -= 1
+            keep = kept_depth < max_depth or tag == "p"
+            stack.append((tag, keep))
+            open_count[tag] = open_count.get(tag, 0) + 1
+            kept_depth += keep
+        elif open_count.get(tag):
+            while True:
+                top, keep = stack.pop()
+                open_count[top] -= 1
+                kept_depth -= keep
+                if top == tag:
+                    break
+        else:
+            continue  # a stray end tag: the parser ignores it too
+        if not keep:
+            out.append(markup[last : m.start()])
+            out.append("<br><br>" if tag in BLOCK_TAGS else "")
+            last = m.end()
+    out.append(markup[last:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=512)

@@ -1,4 +1,9 @@
-"""One article being read: its joined and masked text, quotations, people and block runs."""
+"""One article being read: masked text, quotations, sentences, people, outlets and salience.
+
+Work is done once per article and in one pass where it can be: quotation marks are found first
+(an article without any costs almost nothing), names come from one pass of a regular expression
+over the masked body, and sentences are read for salience only up to the last quotation.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +12,70 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extraction.quotes.attribution import Attribution, last_clause, subjects
+from extraction.quotes.clauses import (
+    Attribution,
+    head_clause,
+    sentence_subject,
+)
+from extraction.quotes.discourse import (
+    CARRIED,
+    OBJECT,
+    OBLIQUE,
+    POSSESSIVE,
+    SPEAKER,
+    SUBJECT,
+    WINDOW,
+    Discourse,
+)
 from extraction.quotes.model import RawQuote
 from extraction.quotes.names import (
+    LONG_NAME_RUN,
+    NAME_RUN,
+    Name,
     People,
-    chains,
+    Person,
+    first_name_gender,
+    inside_word,
     is_organisation,
-    looks_like_person,
-    nicknamed,
-    parse_name,
+    is_person_like,
+    is_place_or_group,
+    parse_words,
+    run_parts,
 )
-from extraction.quotes.outlets import inline_outlet, outlet_mentions
+from extraction.quotes.outlets import (
+    OUTLET_WORDS,
+    canonical_outlet,
+    inline_outlet,
+    known_outlet,
+    outlet_named,
+)
 from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
+    GROUP_ROLE_NOUNS,
+    NON_NAME_WORDS,
     OBJECT_PRONOUNS,
+    OUTLET_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_GENDERS,
+    TITLE_NOUNS,
 )
 from extraction.quotes.scanner import scan
 from extraction.quotes.text import MASK_CHAR, Body, Sentences, mask
+from extraction.quotes.tokens import Words
 
 _SIGNATURE = re.compile(BLOCKQUOTE_SIGNATURE)
-_POSSESSIVE = re.compile(r"^[’']s?\b|^s?[’'](?:\s|$)")
 # How far from a quotation its reporting clause may sit (characters): no clause is longer, and
 # the bound keeps attribution linear in a paragraph with no sentence boundaries.
 CLAUSE_REACH = 600
 # How much narration before a quotation's sentence the carry-forward reads: a few sentences.
 PREVIOUS_SENTENCES = 3
+# How much of a sentence is read for its subject (characters).
+SUBJECT_REACH = 240
+# What may follow a person's name: an age ("Loujain Salem, 42,") or a relative clause ("…, who").
+_PERSON_FOLLOWER = re.compile(r"(?:,\s+(?:\d{1,3},|aged\s+\d{1,3}|who\b)|\s+\(\d{1,3}\))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +101,14 @@ class Speaker:
     speaker: str | None
     mention: str | None
     verb: str | None
+    person: Person | None = None
 
 
 NO_SPEAKER = Speaker(None, None, None)
 
 
 class Article:
-    """One body being read: its text, masked text, people and block-quote runs."""
+    """One body being read: its text, masked text, sentences, people and block-quote runs."""
 
     def __init__(self, paragraphs: Sequence[str], blockquotes: frozenset[int]) -> None:
         self.body = Body(tuple(paragraphs))
@@ -78,51 +120,113 @@ class Article:
             for s, p in zip(self.body.starts, self.body.paragraphs, strict=True)
         ]
         self._sentences: dict[int, Sentences] = {}
-        self.people = _people(self.masked, self._sentence_starts())
-        self.lead_ins = self._block_runs()
-        credits = outlet_mentions(self.masked)
-        self.outlets = list(dict.fromkeys(outlet for _, outlet in credits))
-        self._credit_offsets = [at for at, _ in credits]
-        self._credits = [outlet for _, outlet in credits]
-        self.outlet_contexts = self._outlet_contexts()
+        self.people = People()
+        self.outlets: list[str] = []  # publications named, in order of first mention
+        self._outlet_offsets: list[int] = []
+        self._outlet_names: list[str] = []
+        self.lead_ins: dict[int, int | None] = {}
+        self.discourse = Discourse()
+        self.outlet_contexts: list[tuple[int, str, str]] = []
+        self._sentence_base: list[int] = []  # global number of each paragraph's first sentence
+        self._processed = -1  # the last sentence whose mentions the discourse holds
+        self._resolved: dict[int, Person | None] = {}  # pronoun offset -> person
+        if self.quotes:
+            self._index()
+            self.lead_ins = self._block_runs()
 
-    def outlet_before(self, offset: int) -> str | None:
-        """The latest publication credited by name before `offset` ("… the paper wrote")."""
-        at = bisect.bisect_left(self._credit_offsets, offset)
-        return self._credits[at - 1] if at else None
+    # --- set-up -----------------------------------------------------------------------------
 
-    def paragraph(self, index: int) -> str:
-        """The masked text of one paragraph."""
-        return self._paragraphs[index]
+    def _index(self) -> None:
+        """Sentence numbers up to the last quotation, then names and publications."""
+        last = self.quotes[-1].last_paragraph
+        count = 0
+        for index in range(len(self._paragraphs)):
+            self._sentence_base.append(count)
+            if index <= last + 1:
+                count += len(self.sentences(index).starts)
+        self._index_names()
 
-    def sentences(self, index: int) -> Sentences:
-        """The sentences of one paragraph (found once per paragraph)."""
-        found = self._sentences.get(index)
-        if found is None:
-            found = self._sentences[index] = Sentences(self._paragraphs[index])
-        return found
+    def _index_names(self) -> None:
+        """The people and publications that runs of two capitalised words or more name, in one
+        pass over the masked body (a lone surname counts once a sentence around a quotation is
+        read, where it is looked up among these)."""
+        masked = self.masked
+        people = self.people
+        unknown: list[tuple[int, Name]] = []
+        outlets: list[tuple[int, str]] = []
+        for match in LONG_NAME_RUN.finditer(masked):
+            start = match.start()
+            if inside_word(masked, start):
+                continue
+            for at, words in run_parts(match.group()):
+                if len(words) < 2:
+                    continue
+                offset = start + at
+                outlet = known_outlet(words)
+                if outlet is not None:
+                    outlets.append((offset, outlet))
+                    continue
+                name = parse_words(words)
+                if name is None or is_organisation(name) or is_place_or_group(name):
+                    continue
+                end = offset + len(" ".join(words))
+                if _person_evidence(name, _preceding_word(masked, offset), masked, end):
+                    people.add(name, offset)
+                else:
+                    unknown.append((offset, name))
+        for offset, name in self._nicknamed():
+            people.add(name, offset)
+        for offset, name in unknown:
+            if people.lookup(name, offset) is not None:
+                people.add(name, offset)
+        self._outlet_offsets = [at for at, _ in outlets]
+        self._outlet_names = [name for _, name in outlets]
+        self.outlets = list(dict.fromkeys(self._outlet_names))
 
-    def _sentence_starts(self) -> list[int]:
-        """Where every sentence of the body starts (offsets in the joined body), in order."""
-        out: list[int] = []
-        for index, start in enumerate(self.body.starts):
-            out.extend(start + s for s in self.sentences(index).starts)
+    def _nicknamed(self) -> list[tuple[int, Name]]:
+        """People written with a nickname in marks between their names: Marvin “The Hammer”
+        Hill is Marvin Hill."""
+        out: list[tuple[int, Name]] = []
+        masked = self.masked
+        for quote in self.quotes:
+            if quote.open_at is None or quote.close_at is None or quote.end - quote.start > 40:
+                continue
+            before = masked[max(0, quote.open_at - 30) : quote.open_at]
+            after = masked[quote.close_at + 1 : quote.close_at + 31]
+            if not before.endswith(" ") or not after.startswith(" "):
+                continue
+            first = before.split()[-1:] if before.strip() else []
+            last = after.split()[:1]
+            if first and last and first[0][:1].isupper() and last[0][:1].isupper():
+                name = parse_words([first[0], last[0].rstrip(".,;:")])
+                if name is not None and len(name.tokens) == 2:
+                    out.append((quote.open_at - len(first[0]) - 1, name))
         return out
 
-    def paragraph_tail(self, index: int) -> tuple[str, int]:
-        """The last few sentences of a paragraph and their offset in the joined body."""
-        paragraph = self._paragraphs[index]
-        start = self.sentences(index).before(len(paragraph), PREVIOUS_SENTENCES - 1)
-        start = max(start, len(paragraph) - PREVIOUS_SENTENCES * CLAUSE_REACH)
-        return paragraph[start:], self.body.starts[index] + start
-
-    def opens_paragraph(self, quote: RawQuote) -> bool:
-        if quote.whole_paragraph:
-            return True
-        index = quote.first_paragraph
-        paragraph = self.body.paragraphs[index]
-        lead = len(paragraph) - len(paragraph.lstrip())
-        return quote.open_at is not None and quote.open_at - self.body.starts[index] <= lead
+    def _mentions(self, start: int, end: int) -> list[tuple[int, Person, float]]:
+        """(offset, person, weight) of the known people named between `start` and `end`."""
+        masked = self.masked
+        out: list[tuple[int, Person, float]] = []
+        for match in NAME_RUN.finditer(masked, start, end):
+            run_start = match.start()
+            if inside_word(masked, run_start):
+                continue
+            for at, words in run_parts(match.group()):
+                if len(words) == 1 and words[0] in NON_NAME_WORDS:
+                    continue
+                name = parse_words(words)
+                if name is None:
+                    continue
+                offset = run_start + at
+                person = self.people.lookup(name, offset)
+                if person is None:
+                    continue
+                text = " ".join(words)
+                preceding = _preceding_word(masked, offset)
+                out.append(
+                    (offset, person, _mention_weight(preceding, text, masked, offset + len(text)))
+                )
+        return out
 
     def _block_runs(self) -> dict[int, int | None]:
         """Paragraphs quoted as blocks -> the index of their lead-in paragraph (if any)."""
@@ -144,41 +248,65 @@ class Article:
                 lead_in = index
         return runs
 
-    def _outlet_contexts(self) -> list[tuple[int, str, str]]:
-        """Framing sentences that credit a publication: (offset, speaker, outlet).
+    # --- text -------------------------------------------------------------------------------
 
-        "In a conversation with the Paris Review, he talked about his childhood." makes the
-        Paris Review the outlet of the quotes of "he" that follow, until someone else speaks.
-        A sentence holding a quotation credits only that quotation (and its paragraph).
-        """
-        out: list[tuple[int, str, str]] = []
-        for index in range(len(self.body.paragraphs)):
-            paragraph = self.paragraph(index)
-            base = self.body.starts[index]
-            for start, end in self.sentences(index).pairs():
-                sentence = paragraph[start:end]
-                if MASK_CHAR in sentence:
-                    continue
-                outlet = inline_outlet(sentence, self.outlets)
-                if outlet is None:
-                    continue
-                speaker = self._person_in(sentence, base + start)
-                if speaker is not None:
-                    out.append((base + start, speaker, outlet))
-        return out
+    def paragraph(self, index: int) -> str:
+        """The masked text of one paragraph."""
+        return self._paragraphs[index]
 
-    def _person_in(self, sentence: str, base: int) -> str | None:
-        """The person a sentence is about: its reporting clause's subject, else its first person."""
-        clause = last_clause(sentence)
-        candidates = [clause] if clause is not None else subjects(sentence)
-        for found in candidates:
-            named = found.kind == "name" and found.name is not None
-            if named and found.name and self.people.lookup(found.name, base + found.offset) is None:
-                continue
-            speaker = self.resolve(found.shifted(base)).speaker
-            if speaker is not None:
-                return speaker
-        return None
+    def sentences(self, index: int) -> Sentences:
+        """The sentences of one paragraph (found once per paragraph)."""
+        found = self._sentences.get(index)
+        if found is None:
+            found = self._sentences[index] = Sentences(self._paragraphs[index])
+        return found
+
+    def sentence_number(self, offset: int) -> int:
+        """The article-wide number of the sentence holding body offset `offset`."""
+        index = self.body.paragraph_at(offset)
+        local = self.sentences(index).index(offset - self.body.starts[index])
+        return self._sentence_base[index] + local
+
+    def words(self, text: str, base: int) -> Words:
+        return Words(text, base)
+
+    def paragraph_tail(self, index: int) -> tuple[str, int]:
+        """The last few sentences of a paragraph and their offset in the joined body."""
+        paragraph = self._paragraphs[index]
+        start = self.sentences(index).before(len(paragraph), PREVIOUS_SENTENCES - 1)
+        start = max(start, len(paragraph) - PREVIOUS_SENTENCES * CLAUSE_REACH)
+        return paragraph[start:], self.body.starts[index] + start
+
+    def last_sentence(self, index: int) -> tuple[str, int]:
+        """The last sentence of a paragraph and its offset in the joined body."""
+        paragraph = self._paragraphs[index]
+        start = self.sentences(index).before(len(paragraph), 0)
+        start = max(start, len(paragraph) - CLAUSE_REACH)
+        return paragraph[start:], self.body.starts[index] + start
+
+    def opens_paragraph(self, quote: RawQuote) -> bool:
+        if quote.whole_paragraph:
+            return True
+        index = quote.first_paragraph
+        paragraph = self.body.paragraphs[index]
+        lead = len(paragraph) - len(paragraph.lstrip())
+        return quote.open_at is not None and quote.open_at - self.body.starts[index] <= lead
+
+    def _may_name_outlet(self, text: str, start: int, end: int) -> bool:
+        """Whether a sentence may name a publication (a cheap test before the outlet patterns)."""
+        if self.names_outlet(start, end):
+            return True
+        return any(w.strip(".,;:’'s") in OUTLET_WORDS for w in text.split() if w[:1].isupper())
+
+    def outlet_before(self, offset: int) -> str | None:
+        """The latest publication named before `offset` ("… the paper wrote")."""
+        at = bisect.bisect_left(self._outlet_offsets, offset)
+        return self._outlet_names[at - 1] if at else None
+
+    def names_outlet(self, start: int, end: int) -> bool:
+        """Whether a publication is named between body offsets `start` and `end`."""
+        at = bisect.bisect_left(self._outlet_offsets, start)
+        return at < len(self._outlet_offsets) and self._outlet_offsets[at] < end
 
     def context(self, quote: RawQuote) -> Context:
         first = quote.first_paragraph
@@ -219,24 +347,163 @@ class Article:
                 )
         return Context(head, tail, p_start + s_start, tail_at, previous, p_start + p_from)
 
-    def resolve(self, found: Attribution) -> Speaker:
+    # --- salience ---------------------------------------------------------------------------
+
+    def advance(self, sentence: int) -> None:
+        """Let the discourse hold every sentence before `sentence` (only the last few matter)."""
+        first = max(self._processed + 1, sentence - WINDOW - 2)
+        for number in range(first, sentence):
+            self._read_sentence(number)
+        self._processed = max(self._processed, sentence - 1)
+
+    def _sentence_at(self, number: int) -> tuple[int, int, int] | None:
+        """(paragraph, start, end) of sentence `number`, offsets in the joined body."""
+        index = bisect.bisect_right(self._sentence_base, number) - 1
+        if index < 0 or index >= len(self._paragraphs):
+            return None
+        sentences = self.sentences(index)
+        local = number - self._sentence_base[index]
+        if local >= len(sentences.starts):
+            return None
+        start = sentences.starts[local]
+        end = sentences.starts[local + 1] if local + 1 < len(sentences.starts) else sentences.end
+        base = self.body.starts[index]
+        return index, base + start, base + end
+
+    def _read_sentence(self, number: int) -> None:
+        """Add one narration sentence's subject and other named people to the discourse."""
+        found = self._sentence_at(number)
+        if found is None:
+            return
+        _, start, end = found
+        text = self.masked[start:end]
+        subject_at = -1
+        head = text[:SUBJECT_REACH]
+        if head[:1] != MASK_CHAR:
+            words = Words(head, start)
+            subject = sentence_subject(words, [w.lower() for w in words.words], len(words))
+            if subject is not None:
+                person = self.person_of(subject, number)
+                if person is not None:
+                    subject_at = subject.offset
+                    self.discourse.note(number, person, SUBJECT)
+                    if MASK_CHAR not in text and self._may_name_outlet(text, start, end):
+                        outlet = inline_outlet(text, self.outlets)
+                        # "In a conversation with the Paris Review, he talked about …"
+                        if outlet is not None and person.name is not None:
+                            self.outlet_contexts.append((start, person.name, outlet))
+        for offset, person, weight in self._mentions(start, end):
+            if offset != subject_at:
+                self.discourse.note(number, person, weight)
+
+    def nearby(self, offset: int) -> list[tuple[Person, float]]:
+        """People named earlier in the sentence holding `offset`, with their weights."""
+        index = self.body.paragraph_at(offset)
+        local_start = self.sentences(index).bounds(offset - self.body.starts[index])[0]
+        start = self.body.starts[index] + local_start
+        return [(person, weight) for _, person, weight in self._mentions(start, offset)]
+
+    def person_of(self, found: Attribution, sentence: int) -> Person | None:
+        """The person a clause's subject refers to (pronouns and titles resolved), or None."""
         if found.kind == "pronoun":
             word = found.mention.lower()
+            if word in ("they", "them"):
+                return None
+            if found.offset in self._resolved:
+                return self._resolved[found.offset]
             gender = PRONOUNS.get(word, OBJECT_PRONOUNS.get(word))
-            person = None
-            if word not in ("they", "them"):
-                paragraph = self.body.paragraph_at(found.offset)
-                window = self.body.starts[max(0, paragraph - 2)]
-                person = self.people.resolve_pronoun(gender, found.offset, window)
-                if person is not None:
-                    self.people.mention(person, found.offset)  # "she said … she added"
-            speaker = " ".join(person.canonical) if person else None
-            return Speaker(speaker, found.mention, found.verb)
+            person = self.discourse.resolve(sentence, gender, self.nearby(found.offset))
+            self._resolved[found.offset] = person
+            return person
         if found.kind == "name" and found.name is not None:
-            person = self.people.lookup(found.name, found.offset)
-            speaker = " ".join(person.canonical if person else found.name.tokens)
-            return Speaker(speaker, found.mention, found.verb)
+            name = found.name
+            person = self.people.lookup(name, found.offset)
+            if person is None:
+                if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
+                    return None
+                person = self.people.add(name, found.offset)
+            else:
+                self.people.add(name, found.offset)
+            return person
+        if found.kind == "description" and found.head is not None:
+            if found.offset in self._resolved:
+                return self._resolved[found.offset]
+            head = found.head
+            person = None
+            if found.definite and head in TITLE_NOUNS:
+                # "the Vermont senator": the salient person holding the post
+                person = self.discourse.resolve_title(sentence, head, TITLE_GENDERS.get(head))
+            if person is None and head in ROLE_NOUNS and head not in GROUP_ROLE_NOUNS:
+                # "One California delegate said …": someone a later "he" may refer to
+                person = Person((found.mention,), TITLE_GENDERS.get(head), anonymous=True)
+            self._resolved[found.offset] = person
+            return person
+        return None
+
+    def resolve(self, found: Attribution, sentence: int | None = None) -> Speaker:
+        """The speaker of a clause: a person's canonical name, an organisation as written, or
+        nobody (a description, "they", "I"); the person becomes salient as a speaker."""
+        number = self.sentence_number(found.offset) if sentence is None else sentence
+        if found.kind == "name" and found.name is not None and is_organisation(found.name):
+            return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
+        person = self.person_of(found, number)
+        if person is not None:
+            self.discourse.note(number, person, SPEAKER)
+            return Speaker(person.name, found.mention, found.verb, person)
+        if found.kind == "name" and found.name is not None and not is_place_or_group(found.name):
+            return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
         return Speaker(None, found.mention, found.verb)
+
+    def speaker_credit(self, speaker: Speaker, offset: int) -> None:
+        """A speaker carried to another quotation stays salient there."""
+        if speaker.person is not None:
+            self.discourse.note(self.sentence_number(offset), speaker.person, CARRIED)
+
+    def clause_in(self, text: str, base: int) -> Attribution | None:
+        """The latest reporting clause in a stretch of masked narration whose subject is no
+        publication ("The Independent recounts:" reaches further back)."""
+        return head_clause(Words(text, base), people_only=True)
+
+    def subject_in(self, text: str, base: int) -> Attribution | None:
+        """The subject of the sentence `text` (a person, a pronoun or a description)."""
+        words = Words(text[:SUBJECT_REACH], base)
+        return sentence_subject(words, [w.lower() for w in words.words], len(words))
+
+    def outlet_subject(self, found: Attribution) -> str | None:
+        """The publication a clause's subject is ("The Washington Post", "the newspaper")."""
+        if found.kind == "name" and found.name is not None:
+            return outlet_named(" ".join(found.name.tokens), self.outlets)
+        if found.kind == "description" and found.definite and found.head in OUTLET_NOUNS:
+            return self.outlet_before(found.offset) or None
+        return None
+
+
+def _preceding_word(masked: str, offset: int) -> str:
+    """The word before `offset`, lower case, without punctuation around it."""
+    before = masked[max(0, offset - 24) : offset].split()
+    return before[-1].lower().strip(",;:") if before else ""
+
+
+def _mention_weight(preceding: str, text: str, masked: str, end: int) -> float:
+    """How much a mention by name adds to a person's salience, by its role in the sentence."""
+    if preceding in PREPOSITIONS:
+        return OBLIQUE
+    if text.endswith(("’s", "'s", "s’", "s'")) or masked[end : end + 1] in ("’", "'"):
+        return POSSESSIVE
+    return OBJECT
+
+
+def _person_evidence(name: Name, preceding: str, masked: str, end: int) -> bool:
+    """Whether a capitalised chain is a person's name on its own evidence: an honorific or a
+    title, a role noun before it, an age or "who" after it, or a known first name (not after
+    "the": "the Dallas Cowboys", "the Christian Monitor Breakfast")."""
+    if name.honorific is not None or name.titled or preceding in ROLE_NOUNS:
+        return True
+    if len(name.tokens) < 2 or preceding == "the":
+        return False
+    if _PERSON_FOLLOWER.match(masked, end):
+        return True
+    return first_name_gender(name.tokens[0]) is not None
 
 
 def _ends_open(text: str, quote: RawQuote) -> bool:
@@ -269,69 +536,3 @@ def _with_blockquotes(
         close = stop if signed else None
         out.append(RawQuote(begin, stop, None, close, index, index, True))
     return sorted(out, key=lambda q: q.start)
-
-
-# A name within this many words of its sentence's start stands in subject position.
-SUBJECT_WORDS = 7
-
-
-def _subject_position(masked: str, starts: list[int], offset: int) -> bool:
-    """Whether a mention opens its sentence ("On Wednesday, Clinton bashed …"): the salient
-    position a later "she" most often refers back to."""
-    index = bisect.bisect_right(starts, offset) - 1
-    start = max(starts[index] if index >= 0 else 0, offset - 20 * SUBJECT_WORDS)
-    return len(masked[start:offset].split()) < SUBJECT_WORDS
-
-
-def _people(masked: str, starts: list[int]) -> People:
-    """Everyone the (masked) body names, with every place they are mentioned.
-
-    A mention is salient (a likely antecedent for a pronoun) when it is in subject position and
-    neither a possessive ("Trump’s influence") nor the object of a preposition.
-    """
-    people = People()
-    singles: list[tuple[int, str, bool]] = []
-    for offset, chain in chains(masked):
-        name = parse_name(chain)
-        if name is None:
-            continue
-        at = offset + chain.index(name.honorific or name.tokens[0])
-        before = masked[max(0, offset - 30) : offset].split()
-        preceding = before[-1].strip(",;:") if before else ""
-        following = masked[offset + len(chain) : offset + len(chain) + 12]
-        salient = (
-            preceding.lower() not in PREPOSITIONS
-            and not _POSSESSIVE.match(following)
-            and not chain.endswith(("’s", "'s", "s’", "s'"))
-            and _subject_position(masked, starts, at)
-        )
-        if looks_like_person(name, preceding, following):
-            people.add(name, at, salient)
-        else:
-            singles.append((at, chain, salient))
-    for at, nick in nicknamed(masked):
-        people.add(nick, at)
-    for found in _all_clauses(masked):
-        if found.kind == "name" and found.name and not is_organisation(found.name):
-            people.add(found.name, found.offset)
-    for at, chain, salient in singles:
-        name = parse_name(chain)
-        if name is None:
-            continue
-        person = people.lookup(name, at)
-        if person is not None:
-            people.add(name, at, salient)
-    return people
-
-
-def _all_clauses(masked: str) -> list[Attribution]:
-    """Every named subject of a reporting clause, sentence by sentence."""
-    out: list[Attribution] = []
-    base = 0
-    for paragraph in masked.split("\n\n"):
-        for s, e in Sentences(paragraph).pairs():
-            found = last_clause(paragraph[s:e])
-            if found is not None:
-                out.append(found.shifted(base + s))
-        base += len(paragraph) + 2
-    return out

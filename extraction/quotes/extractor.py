@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from extraction.quotes.article import NO_SPEAKER, Article, Context, Speaker
-from extraction.quotes.attribution import (
-    Attribution,
-    colon_subject,
-    in_tail,
-    last_clause,
-    next_sentence,
-)
 from extraction.quotes.classify import (
     is_noun_phrase_scare,
     is_scare,
@@ -19,10 +13,32 @@ from extraction.quotes.classify import (
     is_utterance,
     word_count,
 )
+from extraction.quotes.clauses import (
+    Attribution,
+    colon_subject,
+    head_clause,
+    next_sentence,
+    tail_clause,
+)
 from extraction.quotes.model import QuoteSpan, RawQuote
-from extraction.quotes.outlets import described_outlet, inline_outlet, lead_in_outlet
-from extraction.quotes.rules import SCARE_MAX_WORDS
+from extraction.quotes.outlets import (
+    OUTLET_WORDS,
+    described_outlet,
+    inline_outlet,
+    lead_in_outlet,
+)
+from extraction.quotes.rules import OUTLET_CUE_WORDS, SCARE_MAX_WORDS
+from extraction.quotes.tokens import Words
 from extraction.records import QuoteKind
+
+
+@dataclass(frozen=True, slots=True)
+class _Last:
+    """The last attributed quotation: its paragraph, speaker and outlet."""
+
+    paragraph: int
+    speaker: Speaker
+    outlet: str | None
 
 
 def _held_at_arms_length(text: str, ctx: Context, found: Attribution) -> bool:
@@ -39,8 +55,14 @@ def _held_at_arms_length(text: str, ctx: Context, found: Attribution) -> bool:
     return word_count(text) <= SCARE_MAX_WORDS and not found.names_a_role
 
 
-def _shift(found: Attribution | None, base: int) -> Attribution | None:
-    return found.shifted(base) if found is not None else None
+def _credits_an_outlet(article: Article, ctx: Context, words: list[str]) -> bool:
+    """Whether the clause around a quotation can name a publication at all (a cheap test that
+    spares most quotations the outlet patterns)."""
+    return (
+        article.names_outlet(ctx.head_at, ctx.tail_at + len(ctx.tail))
+        or "[" in ctx.tail
+        or any(w in OUTLET_WORDS or w.lower() in OUTLET_CUE_WORDS for w in words)
+    )
 
 
 def extract_quotes(
@@ -52,38 +74,55 @@ def extract_quotes(
     without quotation marks).
     """
     article = Article(paragraphs, blockquote_paragraphs)
+    if not article.quotes:
+        return []
     body = article.body
     out: list[QuoteSpan] = []
-    # The last attributed quotation: (paragraph index, speaker, outlet).
-    last: tuple[int, Speaker, str | None] | None = None
-    contexts = iter(article.outlet_contexts)
-    pending = next(contexts, None)
+    last: _Last | None = None
+    contexts_read = 0
     outlet_context: tuple[str, str] | None = None  # (speaker, outlet) of the latest credit
     for quote in article.quotes:
-        while pending is not None and pending[0] <= (
-            quote.start if quote.open_at is None else quote.open_at
-        ):
-            outlet_context, pending = (pending[1], pending[2]), next(contexts, None)
+        opened = quote.start if quote.open_at is None else quote.open_at
+        sentence = article.sentence_number(opened)
+        article.advance(sentence)
+        while contexts_read < len(article.outlet_contexts):
+            at, person, credited = article.outlet_contexts[contexts_read]
+            if at > opened:
+                break
+            outlet_context = (person, credited)
+            contexts_read += 1
         text = body.text[quote.start : quote.end]
         ctx = article.context(quote)
         block = quote.first_paragraph in article.lead_ins or quote.whole_paragraph
         if not block and is_title_or_name(text, ctx.head, ctx.tail):
             continue
-        found = _shift(in_tail(ctx.tail), ctx.tail_at)
+        head = Words(ctx.head, ctx.head_at)
+        tail = Words(ctx.tail, ctx.tail_at)
+        found = tail_clause(tail)
         if found is None:
-            found = _shift(last_clause(ctx.head), ctx.head_at)
+            found = head_clause(head)
             if found is not None and not found.explicit and _held_at_arms_length(text, ctx, found):
                 found = None
-        found = found or _shift(colon_subject(ctx.head), ctx.head_at)
-        found = found or _shift(next_sentence(ctx.following), ctx.following_at)
+        found = found or colon_subject(head)
+        if found is None and ctx.following:
+            found = next_sentence(Words(ctx.following, ctx.following_at))
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
             out.append(QuoteSpan(text, None, None, None, None, "scare"))
             continue
-        speaker = article.resolve(found) if found is not None else None
-        clause = ctx.head + " " + ctx.tail
-        outlet = inline_outlet(clause, article.outlets)
-        if outlet is None and described_outlet(clause):
-            outlet = article.outlet_before(ctx.head_at)
+        outlet: str | None = None
+        speaker: Speaker | None = None
+        if found is not None:
+            outlet = article.outlet_subject(found)
+            if outlet is not None:
+                mention = found.mention if found.kind == "description" else None
+                speaker = Speaker(None, mention, found.verb)
+            else:
+                speaker = article.resolve(found, sentence)
+        if outlet is None and _credits_an_outlet(article, ctx, head.words + tail.words):
+            clause = ctx.head + " " + ctx.tail
+            outlet = inline_outlet(clause, article.outlets)
+            if outlet is None and described_outlet(clause):
+                outlet = article.outlet_before(ctx.head_at)
         lead_in = article.lead_ins.get(quote.first_paragraph)
         if block and lead_in is not None:
             lead = body.paragraphs[lead_in]
@@ -93,7 +132,7 @@ def extract_quotes(
                 or outlet
             )
         if speaker is None and not ctx.head.strip():
-            speaker, carried_outlet = _carry(article, quote, ctx, last, lead_in)
+            speaker, carried_outlet = _carry(article, quote, ctx, last, lead_in, sentence)
             outlet = outlet or carried_outlet
         speaker = speaker or NO_SPEAKER
         if speaker.speaker is not None and outlet_context is not None:
@@ -101,8 +140,8 @@ def extract_quotes(
                 outlet_context = None
             elif outlet is None and not block:
                 outlet = outlet_context[1]
-        if speaker.speaker is not None or speaker.mention is not None:
-            last = (quote.last_paragraph, speaker, outlet)
+        if speaker.speaker is not None or speaker.mention is not None or outlet is not None:
+            last = _Last(quote.last_paragraph, speaker, outlet)
         kind: QuoteKind = "block" if block else "direct"
         out.append(QuoteSpan(text, speaker.speaker, speaker.mention, speaker.verb, outlet, kind))
     return out
@@ -112,30 +151,34 @@ def _carry(
     article: Article,
     quote: RawQuote,
     ctx: Context,
-    last: tuple[int, Speaker, str | None] | None,
+    last: _Last | None,
     lead_in: int | None,
+    sentence: int,
 ) -> tuple[Speaker | None, str | None]:
     """The speaker of an unattributed quotation that opens its sentence, from what came before."""
     paragraph = quote.first_paragraph
-    carried = Speaker(last[1].speaker, None, None) if last else None
+    carried = Speaker(last.speaker.speaker, None, None, last.speaker.person) if last else None
     # Same paragraph: an earlier quotation, else the sentence before ("Mr. Kadyrov advised …").
-    if last is not None and last[0] == paragraph:
-        return carried, last[2]
-    found = last_clause(ctx.previous_sentences)
+    if last is not None and last.paragraph == paragraph and carried is not None:
+        article.speaker_credit(carried, ctx.head_at)
+        return carried, last.outlet
+    found = article.clause_in(ctx.previous_sentences, ctx.previous_at)
     if found is not None:
-        return article.resolve(found.shifted(ctx.previous_at)), None
+        return article.resolve(found, sentence), None
     if not article.opens_paragraph(quote) or paragraph == 0:
         return None, None
     # A quoted paragraph with no attribution continues the previous paragraph's speaker.
-    if last is not None and last[0] == paragraph - 1:
-        return carried, last[2] if lead_in is not None else None
+    if last is not None and last.paragraph == paragraph - 1 and carried is not None:
+        article.speaker_credit(carried, ctx.head_at)
+        outlet_run = lead_in is not None or last.speaker.speaker is None
+        return carried, last.outlet if outlet_run else None
     # Past a lead-in only when it names nothing but a publication ("The Independent recounts:").
     bare = lead_in == paragraph - 1 and lead_in_outlet(article.body.paragraphs[lead_in]) is not None
     for index in (paragraph - 1, paragraph - 2) if bare else (paragraph - 1,):
         if index < 0:
             break
         tail, tail_at = article.paragraph_tail(index)
-        found = last_clause(tail)
+        found = article.clause_in(tail, tail_at)
         if found is not None:
-            return article.resolve(found.shifted(tail_at)), None
+            return article.resolve(found, sentence), None
     return None, None

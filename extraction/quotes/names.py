@@ -1,48 +1,119 @@
-"""People named in an article: spotting names, their gender, and one canonical form per person."""
+"""People named in an article: spotting names, their gender, one canonical form per person."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from extraction.quotes.first_names import guess
 from extraction.quotes.rules import (
     GENDER_GUESSER_MAP,
+    GROUP_WORDS,
     HONORIFICS,
     KNOWN_OUTLETS,
     NAME_PARTICLES,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
+    PLACE_NAMES,
     ROLE_NOUNS,
     ROLE_TITLES,
+    TITLE_POSTS,
 )
-from extraction.quotes.text import MASK_CHAR
 
 MAX_NAME_TOKENS = 6  # longer capitalised runs are headlines or lists, not a person's name
-NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|[A-Z][\w’'\-]*)"
-NAME_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
-HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
-# A run of capitalised words, optionally after an honorific: "Mr. Kadyrov", "Ursula von der Leyen".
-NAME_CHAIN = (
-    rf"(?:(?:{HONORIFIC})\s+)?(?:{NAME_PARTICLE}\s+){{0,3}}{NAME_TOKEN}"
-    rf"(?:\s+(?:{NAME_PARTICLE}\s+){{0,3}}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS - 1}}}"
+# Abbreviations that keep their full stop inside a name ("Sen. Bernie Sanders", "Martin Luther
+# King Jr."); any other word ending in a full stop ends its sentence, and so the name.
+DOTTED: Final = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "St",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "Lt",
+        "Col",
+        "Sgt",
+        "Capt",
+        "Prof",
+        "Rev",
+        "Fr",
+        "Jr",
+        "Sr",
+        "Adm",
+        "Del",
+        "Maj",
+        "Cmdr",
+    ]
 )
-_CHAIN = re.compile(rf"(?<![\w’'\-]){NAME_CHAIN}")
-_POSSESSIVE = re.compile(r"[’']s?$")
-_NICKNAMED = re.compile(
-    rf"(?<![\w’'\-])(?P<first>[A-Z][\w’'\-]+)\s+[“\"]{MASK_CHAR}+[”\"]\s+(?P<last>{NAME_TOKEN})"
-)
+_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+_RUN_WORD = r"[A-Z][\w’'.-]*"
+_RUN_GAP = rf"[ \t]+(?:(?:{_PARTICLE})[ \t]+){{0,3}}"
+# A run of capitalised words on one line, particles allowed between them ("Ursula von der
+# Leyen"). Kept free of alternations at its start, so that the engine scans text fast.
+NAME_RUN = re.compile(rf"{_RUN_WORD}(?:{_RUN_GAP}{_RUN_WORD})*")
+# The same, two words at least: the runs worth reading before any quotation is attributed.
+LONG_NAME_RUN = re.compile(rf"{_RUN_WORD}(?:{_RUN_GAP}{_RUN_WORD})+")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+_WORD_CHARS = frozenset("’'-")
+
+
+def run_parts(run: str) -> list[tuple[int, list[str]]]:
+    """A capitalised run cut where a full stop ends a sentence ("Washington. Trump" is two):
+    (offset in the run, words) of each part, full stops of abbreviations and initials kept."""
+    if "." not in run:
+        return [(0, run.split())]
+    parts: list[tuple[int, list[str]]] = []
+    words: list[str] = []
+    start = 0
+    at = 0
+    for word in run.split():
+        at = run.find(word, at)
+        if not words:
+            start = at
+        at += len(word)
+        if (
+            word.endswith(".")
+            and len(word) > 2
+            and word[:-1] not in DOTTED
+            and "." not in word[:-1]
+        ):
+            words.append(word[:-1])
+            parts.append((start, words))
+            words = []
+        else:
+            words.append(word)
+    if words:
+        parts.append((start, words))
+    return parts
 
 
 @lru_cache(maxsize=8192)
 def first_name_gender(first_name: str) -> str | None:
     """'m', 'f' or None for a first name, from gender-guesser's offline lists."""
-    if first_name in NON_NAME_WORDS or not first_name[:1].isupper():
+    if first_name in NON_NAME_WORDS or not first_name[:1].isupper() or len(first_name) < 2:
         return None
     return GENDER_GUESSER_MAP.get(guess(first_name))
+
+
+def strip_possessive(word: str) -> str:
+    """'Trump’s' -> 'Trump', 'Sanders’' -> 'Sanders'."""
+    for ending in _POSSESSIVE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +123,7 @@ class Name:
     honorific: str | None
     tokens: tuple[str, ...]
     titled: bool = False  # a role title came before it ("President", "Organiser")
+    posts: tuple[str, ...] = ()  # the posts its titles name ("senator" for "Sen.")
 
     @property
     def mention(self) -> str:
@@ -76,80 +148,118 @@ def _is_role(token: str) -> bool:
 
 def parse_name(chain: str) -> Name | None:
     """The person name in a capitalised chain, without leading non-name words and role titles."""
-    tokens = chain.split()
+    return parse_words(chain.split())
+
+
+def parse_words(words: Sequence[str]) -> Name | None:
+    """The person name in a chain's words ("Vermont", "Sen.", "Bernie", "Sanders’s")."""
+    return _parse(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _parse(words: tuple[str, ...]) -> Name | None:
+    tokens = list(words)
     honorific: str | None = None
     titled = False
+    posts: list[str] = []
     while tokens and (tokens[0] in NON_NAME_WORDS or _is_role(tokens[0])):
-        if tokens[0] in HONORIFICS and len(tokens) > 1:
-            honorific = tokens[0]
-        titled = titled or _is_role(tokens[0])
-        tokens.pop(0)
+        first = tokens.pop(0)
+        if first in HONORIFICS and tokens:
+            honorific = first
+        if first in TITLE_POSTS:
+            posts.append(TITLE_POSTS[first])
+        titled = titled or _is_role(first)
     if tokens and tokens[0] in HONORIFICS:
         honorific = tokens.pop(0)
+        if honorific in TITLE_POSTS:
+            posts.append(TITLE_POSTS[honorific])
+    if not tokens:
+        return None
     # A common noun opening a sentence before a first name: "Fisherman Paulo Mendes".
     if len(tokens) > 2 and first_name_gender(tokens[0]) is None and first_name_gender(tokens[1]):
         tokens.pop(0)
         titled = True
     # A title inside the chain ends what comes before it: "European Commission President Ursula".
-    inner = [i for i, t in enumerate(tokens[:-1]) if t in ROLE_TITLES]
-    if inner:
-        tokens = tokens[inner[-1] + 1 :]
-        titled = True
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i] in ROLE_TITLES:
+            if tokens[i] in TITLE_POSTS:
+                posts.append(TITLE_POSTS[tokens[i]])
+            tokens = tokens[i + 1 :]
+            titled = True
+            break
     # A possessive inside the chain belongs to what comes before it: "Media Research Center’s
     # Brent Bozell" is Brent Bozell.
-    owners = [i for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) and len(t) > 2]
-    if owners:
-        tokens = tokens[owners[-1] + 1 :]
-    if tokens:
-        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
-    if not tokens or any(t in NON_NAME_WORDS for t in tokens):
+    for i in range(len(tokens) - 2, -1, -1):
+        if is_possessive(tokens[i]):
+            tokens = tokens[i + 1 :]
+            break
+    last = strip_possessive(tokens[-1])
+    if last.endswith(".") and len(last) > 2 and last[:-1] not in ("Jr", "Sr"):
+        last = last[:-1]  # a full stop that ends the sentence
+    tokens[-1] = last
+    if len(tokens) > MAX_NAME_TOKENS or any(t in NON_NAME_WORDS for t in tokens):
         return None
     if len(tokens) > 2 and all(t.isupper() for t in tokens):
         return None  # a headline in capitals, not a name
-    return Name(honorific, tuple(tokens), titled)
+    if len(tokens) == 1 and len(last) == 2 and last[1] == ".":
+        return None  # a lone initial
+    if tokens[-1] in ROLE_TITLES and first_name_gender(tokens[0]) is None:
+        return None  # "Home Secretary", "Prime Minister": a post, not a name
+    if len(tokens) == 1 and last.endswith("s") and last[:-1].lower() in ROLE_NOUNS:
+        return None  # "Tenants", "Ministers": people described, not named
+    return Name(honorific, tuple(tokens), titled, tuple(posts))
 
 
 def is_organisation(name: Name) -> bool:
     """Whether a capitalised phrase names an organisation or a publication rather than a person."""
-    joined = " ".join(name.tokens)
+    tokens = name.tokens
+    joined = " ".join(tokens)
     return (
         joined in KNOWN_OUTLETS
-        or any(t in ORGANISATION_WORDS for t in name.tokens)
-        or (len(name.tokens) > 1 and name.tokens[-1] in OUTLET_HEAD_WORDS)
-        or any(t.isupper() and len(t) > 1 for t in name.tokens)
+        or any(t in ORGANISATION_WORDS for t in tokens)
+        or (len(tokens) > 1 and tokens[-1] in OUTLET_HEAD_WORDS)
+        or any(t.isupper() and len(t) > 1 and "." not in t for t in tokens)
     )
+
+
+def is_place_or_group(name: Name) -> bool:
+    """Whether a capitalised phrase names a place ("New Hampshire") or a group ("Republicans")."""
+    tokens = name.tokens
+    last = tokens[-1]
+    if " ".join(tokens) in PLACE_NAMES or last in GROUP_WORDS:
+        return True
+    if last.endswith("s") and last[:-1].lower() in ROLE_NOUNS:
+        return True  # "Opposition MPs", "Labour Councillors"
+    return len(tokens) > 1 and " ".join(tokens[-2:]) in PLACE_NAMES
+
+
+def is_person_like(name: Name) -> bool:
+    """Whether a name may stand for a person at all (not an organisation, place or group)."""
+    return not is_organisation(name) and not is_place_or_group(name)
 
 
 @dataclass(eq=False, slots=True)
 class Person:
+    """One person of the article: the fullest name used, gender, posts, where mentioned."""
+
     canonical: tuple[str, ...]
     gender: str | None
     gender_is_certain: bool = False
-    offsets: list[int] = field(default_factory=list)  # where the person is mentioned, sorted
+    posts: set[str] = field(default_factory=set)
+    offsets: list[int] = field(default_factory=list)  # mentions by name, sorted
+    full_offsets: list[int] = field(default_factory=list)  # mentions by more than one word
+    anonymous: bool = False  # known only by a description ("a senior aide"): no name to give
 
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    offset: int
-    person: Person
-    salient: bool = True  # a subject-like mention; not a possessive or a preposition's object
-
-
-# How many earlier mentions a pronoun looks through for a person of its gender.
-PRONOUN_REACH = 200
+    @property
+    def name(self) -> str | None:
+        return None if self.anonymous else " ".join(self.canonical)
 
 
 @dataclass(slots=True)
 class People:
-    """The people of one article, and where each is mentioned.
-
-    Persons are indexed by their first and last name words, and mentions kept sorted by offset,
-    so that a lookup or a pronoun costs the same however long the article is.
-    """
+    """The people of one article, indexed by their first and last name words."""
 
     persons: list[Person] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)  # sorted by offset
-    _offsets: list[int] = field(default_factory=list)
     _by_word: dict[str, list[Person]] = field(default_factory=dict)
 
     def _index(self, person: Person) -> None:
@@ -158,8 +268,8 @@ class People:
             if person not in bucket:
                 bucket.append(person)
 
-    def add(self, name: Name, offset: int, salient: bool = True) -> Person:
-        """Register a full mention; a fuller form of a known person replaces its canonical name."""
+    def add(self, name: Name, offset: int) -> Person:
+        """Register a mention of a person; a fuller form replaces the canonical name."""
         person = self.lookup(name, offset)
         if person is None:
             gender = name.gender
@@ -175,25 +285,31 @@ class People:
             person.gender, person.gender_is_certain = name.gender, True
         elif person.gender is None:
             person.gender = name.gender
-        self.mention(person, offset, salient)
+        person.posts.update(name.posts)
+        self.mentioned(person, offset, full=len(name.tokens) > 1)
         return person
 
-    def mention(self, person: Person, offset: int, salient: bool = True) -> None:
-        """Record that `person` is mentioned at `offset` (by name, or by a resolved pronoun)."""
-        at = bisect.bisect_right(self._offsets, offset)
-        if at and self._offsets[at - 1] == offset and self.mentions[at - 1].person is person:
-            return
-        self._offsets.insert(at, offset)
-        self.mentions.insert(at, Mention(offset, person, salient))
-        bisect.insort(person.offsets, offset)
+    @staticmethod
+    def mentioned(person: Person, offset: int, full: bool = False) -> None:
+        at = bisect.bisect_left(person.offsets, offset)
+        if at == len(person.offsets) or person.offsets[at] != offset:
+            person.offsets.insert(at, offset)
+        if full:
+            bisect.insort(person.full_offsets, offset)
 
     def lookup(self, name: Name, offset: int) -> Person | None:
-        """The known person a (possibly partial) name refers to, or None."""
+        """The known person a (possibly partial) name refers to, or None.
+
+        Several people may share a surname ("Clinton"): gender (from an honorific) decides, then
+        the one whose full name was written last before this point, then the one named first.
+        """
         tokens = name.tokens
         gender = name.gender
-        candidates = list(self._by_word.get(tokens[-1], ()))
+        candidates = self._by_word.get(tokens[-1], [])
         if len(tokens) == 1:
-            candidates += [p for p in self._by_word.get(tokens[0], ()) if p not in candidates]
+            candidates = candidates + [
+                p for p in self._by_word.get(tokens[0], ()) if p not in candidates
+            ]
         matches = [
             p
             for p in candidates
@@ -204,47 +320,13 @@ class People:
             return None
         if len(matches) == 1:
             return matches[0]
-        # Several people share a surname: the one mentioned last before this point.
-        latest = [(_last_before(p.offsets, offset), i) for i, p in enumerate(matches)]
-        at, index = max(latest)
-        if at < 0:
+        exact = [p for p in matches if p.canonical == tokens]
+        if len(exact) == 1 and len(tokens) > 1:
+            return exact[0]
+        latest = max(matches, key=lambda p: _last_before(p.full_offsets or p.offsets, offset))
+        if _last_before(latest.full_offsets or latest.offsets, offset) < 0:
             return min(matches, key=self.persons.index)
-        return matches[index]
-
-    def resolve_pronoun(self, gender: str | None, offset: int, window_start: int) -> Person | None:
-        """The nearest person mentioned before `offset` whose gender fits the pronoun.
-
-        Within the window (the last few paragraphs), a person whose gender only a first-name
-        list suggests may still be "she" when nobody nearer fits; beyond it only fitting people
-        count. At most PRONOUN_REACH earlier mentions are read.
-        """
-        end = bisect.bisect_left(self._offsets, offset)
-        before = self.mentions[max(0, end - PRONOUN_REACH) : end][::-1]
-        # Salience first: the latest subject-like mention of a fitting person nearby ("Valls
-        # spoke out against Trump’s influence … he warned" is Valls).
-        for mention in before:
-            if mention.offset < window_start:
-                break
-            person = mention.person
-            fits = gender is None or person.gender is None or person.gender == gender
-            if fits and mention.salient:
-                return person
-        for mention in before:
-            person = mention.person
-            if gender is None or person.gender is None or person.gender == gender:
-                if mention.offset >= window_start:
-                    return person
-                break
-        for mention in before:
-            if mention.offset < window_start:
-                break
-            if not mention.person.gender_is_certain:
-                return mention.person
-        for mention in before:
-            person = mention.person
-            if gender is None or person.gender is None or person.gender == gender:
-                return person
-        return None
+        return latest
 
 
 def _last_before(offsets: list[int], offset: int) -> int:
@@ -261,33 +343,9 @@ def _refers_to(tokens: tuple[str, ...], canonical: tuple[str, ...]) -> bool:
     return canonical[-len(tokens) :] == tokens or tokens[-len(canonical) :] == canonical
 
 
-def nicknamed(masked: str) -> list[tuple[int, Name]]:
-    """People written with a nickname in marks between their names: Marvin “The Hammer” Hill."""
-    out: list[tuple[int, Name]] = []
-    for match in _NICKNAMED.finditer(masked):
-        name = parse_name(f"{match.group('first')} {match.group('last')}")
-        if name is not None and len(name.tokens) == 2:
-            out.append((match.start(), name))
-    return out
-
-
-def chains(text: str) -> list[tuple[int, str]]:
-    """Every capitalised chain in `text` with its offset."""
-    return [(m.start(), m.group(0)) for m in _CHAIN.finditer(text)]
-
-
-# What may follow a person's name: an age ("Loujain Salem, 42,") or a relative clause ("…, who").
-_PERSON_FOLLOWER = re.compile(r"^(?:,\s+(?:\d{1,3},|aged\s+\d{1,3}|who\b)|\s+\(\d{1,3}\))")
-
-
-def looks_like_person(name: Name, preceding_word: str, following: str) -> bool:
-    """Whether a capitalised chain is a person's name on its own evidence."""
-    if is_organisation(name):
+def inside_word(text: str, offset: int) -> bool:
+    """Whether `offset` continues a word ("iPhone": the P is no name start)."""
+    if offset == 0:
         return False
-    if name.honorific is not None or name.titled:
-        return True
-    if preceding_word.lower() in ROLE_NOUNS:
-        return True
-    if len(name.tokens) > 1 and _PERSON_FOLLOWER.match(following):
-        return True
-    return len(name.tokens) > 1 and first_name_gender(name.tokens[0]) is not None
+    before = text[offset - 1]
+    return before.isalnum() or before in _WORD_CHARS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from extraction.quotes.rules import (
     KNOWN_OUTLETS,
@@ -16,6 +17,9 @@ from extraction.quotes.rules import (
     ROLE_NOUNS,
     ROLE_TITLES,
 )
+
+# Capitalised words that may name a publication on their own ("Reuters", "the Post", "AP").
+OUTLET_WORDS: Final = frozenset(a.split()[0] for a in KNOWN_OUTLETS) | OUTLET_HEAD_WORDS
 
 _LEAD_INS = tuple(re.compile(p) for p in OUTLET_LEAD_IN_PATTERNS)
 _INLINE = tuple(re.compile(p) for p in OUTLET_INLINE_PATTERNS)
@@ -100,6 +104,12 @@ def inline_outlet(clause: str, seen: Sequence[str] = ()) -> str | None:
     return min(found)[1] if found else None
 
 
+def outlet_named(written: str, seen: Sequence[str] = ()) -> str | None:
+    """The publication a subject names: a short second reference ("the Times") to one named
+    before, else a known or publication-like name ("The Washington Post"), else None."""
+    return _short_form(written, seen) or canonical_outlet(written, strict=True)
+
+
 def _short_form(written: str, seen: Sequence[str]) -> str | None:
     """The publication in `seen` that a one-word reference such as "Post" abbreviates."""
     word = written.rstrip(".,;:")
@@ -111,39 +121,22 @@ def _short_form(written: str, seen: Sequence[str]) -> str | None:
     return None
 
 
-# Any capitalised phrase: a publication named anywhere ("The New York Times obtained the memo").
-_CHAIN = re.compile(r"\b(?:[Tt]he\s+)?[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*")
-
-
-def _named_anywhere(text: str) -> list[tuple[int, str]]:
-    """(offset, publication) of phrases that are a known alias exactly, or a longer phrase ending
+def known_outlet(words: Sequence[str]) -> str | None:
+    """The publication a capitalised run names: a known alias exactly, or a longer phrase ending
     like a publication ("the Lakeside Gazette"); "Times Square" is neither."""
-    out: list[tuple[int, str]] = []
-    for match in _CHAIN.finditer(text):
-        tokens = [_POSSESSIVE.sub("", t) for t in match.group(0).split()]
-        while tokens and tokens[0] in ("The", "the"):
-            tokens.pop(0)
-        joined = " ".join(tokens)
-        if joined in KNOWN_OUTLETS:
-            out.append((match.start(), KNOWN_OUTLETS[joined]))
-        elif len(tokens) > 1 and tokens[-1] in OUTLET_HEAD_WORDS:
-            outlet = canonical_outlet(joined, strict=True)
-            if outlet is not None:
-                out.append((match.start(), outlet))
-    return out
+    tokens = [_POSSESSIVE.sub("", t) for t in words]
+    while tokens and tokens[0] in NON_NAME_WORDS:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    joined = " ".join(tokens)
+    if joined in KNOWN_OUTLETS:
+        return KNOWN_OUTLETS[joined]
+    if len(tokens) > 1 and tokens[-1] in OUTLET_HEAD_WORDS:
+        return canonical_outlet(joined, strict=True)
+    return None
 
 
 def described_outlet(clause: str) -> bool:
     """Whether a clause credits a publication named only by a description ("the paper wrote")."""
     return _DESCRIBED.search(clause) is not None
-
-
-def outlet_mentions(text: str) -> list[tuple[int, str]]:
-    """(offset, publication) of every credit or mention of a publication, in reading order."""
-    out: list[tuple[int, str]] = _named_anywhere(text)
-    for pattern in _INLINE:
-        for match in pattern.finditer(text):
-            outlet = canonical_outlet(match.group("outlet"), strict=True)
-            if outlet is not None:
-                out.append((match.start(), outlet))
-    return sorted(out)

@@ -13,6 +13,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _phrases(text: str) -> frozenset[str]:
+    """A table written as phrases separated by "|" (line breaks and spaces around them ignored)."""
+    return frozenset(" ".join(p.split()) for p in text.split("|") if p.strip())
+
+
 # --- Quotation marks ------------------------------------------------------------------------------
 
 # Curly double marks are unambiguous; the straight mark opens and closes in turn.
@@ -62,6 +67,19 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     worried worries complained reported reports read reads concluded announced informed
     interjected interrupted repeated repeats chimed echoed echoes ventured offered offers
     called calls talking talked spoke speaking boasting boasted bragged bragging
+    labeling labelling yelled yells yelling screamed screaming declaring exclaiming retorting
+    responding asserting conceding adding continuing recalling announcing proclaiming stating
+    observing remarking commenting replying answering urging demanding contending alleging
+    accusing blaming blamed blames praising lauding hailing touting slamming blasting
+    criticizing criticising attacking attacked attacks mocking ridiculing ridiculed branding
+    dubbing terming deriding dismissing decrying denouncing denounced denounces condemning
+    rejecting rejected rejects disputing disputed disputes questioning questioned wondering
+    speculating speculated pledging threatening threatened threatens reminding reminded
+    reminds reassured texted emailed emailing messaged tweeting posting posts chided scolded
+    lectured begged implored pleading gushed raved ranted griped grumbled groused protested
+    protesting objected objecting teased teasing quipping joking cautioning conceding
+    acknowledging admitting insisting recounting elaborating explaining informing shouting
+    whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
     """
 )
 
@@ -82,15 +100,48 @@ REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
         "fired back",
         "chimed in",
         "summed up",
+        "went on to say",
+        "goes on to say",
+        "pushed back",
+        "hit back",
+        "lashed out",
     }
 )
 
-# Adverbs and auxiliaries that may sit between a speaker and the verb ("he later said").
+# Adverbs and auxiliaries that may sit between a speaker and the verb ("he later said"); any
+# lower-case word ending in -ly counts as well ("she reportedly told").
 VERB_MODIFIERS: Final[frozenset[str]] = _words(
     """
-    has had have was also later then once previously earlier recently quietly simply
-    repeatedly bluntly flatly angrily firmly calmly publicly privately would will
+    has had have was were is are be been also later then once previously earlier recently
+    quietly simply repeatedly bluntly flatly angrily firmly calmly publicly privately would
+    will could can may might should must did does do just again first still even often never
+    always soon yet already once subsequently ultimately
     """
+)
+# Lower-case words ending in -ly that are no adverbs.
+NOT_ADVERBS: Final[frozenset[str]] = _words("only family ally rally italy july reply supply")
+
+# Words after which a reporting participle ("saying", "telling") has the sentence's subject:
+# "Clinton celebrated in Florida, declaring …", "He explained it by saying: …".
+PARTICIPLE_LINKS: Final[frozenset[str]] = _words(
+    ", ; — – - by after before while when and then also as in without upon"
+)
+
+# Words that open an introductory phrase before a sentence's subject ("On Wednesday, Clinton
+# bashed …", "Speaking in Reno, he said …"); the subject comes after the phrase's comma.
+INTRO_WORDS: Final[frozenset[str]] = _words(
+    """
+    in on at after before during since until when while although though because if as asked
+    speaking according following despite amid with without unlike like for from by over
+    under later earlier meanwhile still yet now then instead however moreover indeed also
+    last this that next once asked pressed responding writing addressing standing earlier
+    in-between between throughout within about around back even far today yesterday
+    tonight infamously technically separately elsewhere finally ultimately separately
+    """
+)
+# Conjunctions and sentence adverbs that may open a sentence before its subject.
+SENTENCE_OPENERS: Final[frozenset[str]] = _words(
+    "and but so yet or nor still now then instead meanwhile however also plus indeed thus"
 )
 
 # --- Speakers -------------------------------------------------------------------------------------
@@ -165,8 +216,15 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
     mp mep msp ceo governor-general commander fisherman fishermen boxer lorry taxi shop café cafe
     labourer laborer carer cleaner chef cook waiter waitress dancer photographer filmmaker
     clerk campaign pollster host anchor commentator nominee candidate lawmaker legislator
+    delegate voter aide staffer operative donor attendee insider source official observer
+    critic ally backer opponent demonstrator protestor congressman congresswoman senator
+    businessman businesswoman billionaire mogul magnate hopeful contender challenger rival
+    incumbent frontrunner front-runner celebrity comedian pundit blogger journalist
     """
 )
+# Role nouns that name a body or a group rather than one person: a description built on one
+# never becomes someone a "he" or "she" can refer to.
+GROUP_ROLE_NOUNS: Final[frozenset[str]] = _words("campaign family staff police")
 
 # Lower-case particles inside (or opening) a surname: "Ursula von der Leyen", "Rubén del Campo".
 NAME_PARTICLES: Final[frozenset[str]] = _words(
@@ -242,6 +300,106 @@ ORGANISATION_WORDS: Final[frozenset[str]] = _words(
     Watch International Amnesty Care2 Church Club League Federation Organisation Organization
     """
 )
+
+# Places: capitalised phrases that are never a person, whatever first-name lists say ("Dallas",
+# "Georgia", "New Hampshire"). US states, countries and cities that news names most often.
+PLACE_NAMES: Final[frozenset[str]] = _phrases(
+    """
+    Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|
+    Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|
+    Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|
+    New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|
+    Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|
+    Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico|Guam|America|
+    United States|United Kingdom|Britain|Great Britain|England|Scotland|Wales|Ireland|
+    Northern Ireland|Canada|Mexico|Cuba|Brazil|Argentina|Venezuela|Colombia|Peru|Chile|
+    France|Germany|Italy|Spain|Portugal|Greece|Turkey|Russia|Ukraine|Poland|Hungary|
+    Austria|Switzerland|Belgium|Netherlands|Holland|Sweden|Norway|Denmark|Finland|Iceland|
+    Israel|Palestine|Gaza|Lebanon|Syria|Iraq|Iran|Jordan|Egypt|Libya|Tunisia|Algeria|Morocco|
+    Saudi Arabia|Yemen|Qatar|Kuwait|Afghanistan|Pakistan|India|China|Japan|Korea|
+    North Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Philippines|Malaysia|
+    Singapore|Australia|New Zealand|Nigeria|Kenya|Ethiopia|Sudan|Somalia|South Africa|
+    Europe|Asia|Africa|Latin America|Middle East|Chechnya|Crimea|Siberia|Moscow|Beijing|
+    London|Paris|Berlin|Brussels|Rome|Madrid|Tokyo|Kabul|Baghdad|Damascus|Tehran|Jerusalem|
+    Tel Aviv|Havana|Ottawa|Toronto|Montreal|Vancouver|Chicago|Boston|Philadelphia|Detroit|
+    Cleveland|Atlanta|Miami|Orlando|Tampa|Houston|Dallas|Austin|San Antonio|Denver|Phoenix|
+    Las Vegas|Reno|Seattle|Portland|San Francisco|Los Angeles|San Diego|Sacramento|
+    Charleston|Columbia|Manchester|Concord|Nashua|Des Moines|Cedar Rapids|Milwaukee|
+    Minneapolis|St. Louis|Kansas City|Baltimore|Richmond|Pittsburgh|Cincinnati|Columbus|
+    New Orleans|Memphis|Nashville|Louisville|Indianapolis|Omaha|Salt Lake City|Albuquerque|
+    Charlotte|Raleigh|Brooklyn|Manhattan|Queens|Bronx|Harlem|Wall Street|Capitol Hill|
+    Silicon Valley|Hollywood|Flint|Ferguson|Benghazi|Orlando|Hampshire|Carolina|Jersey
+    """
+)
+
+# Capitalised words for groups of people ("Republicans said …"): never one person.
+GROUP_WORDS: Final[frozenset[str]] = _words(
+    """
+    Republicans Democrats Americans Conservatives Liberals Progressives Evangelicals
+    Muslims Christians Jews Catholics Protestants Mormons Latinos Hispanics Blacks Whites
+    Europeans Russians Germans Britons French British Chinese Japanese Mexicans Canadians
+    Israelis Palestinians Syrians Iraqis Iranians Afghans Ukrainians Democratic Republican
+    Independents Libertarians Greens Tories Socialists Communists Voters Officials Police
+    Critics Supporters Opponents Protesters Delegates Senators Lawmakers Analysts Experts
+    Others Many Some Most Both
+    """
+)
+
+# Lower-case nouns that name a post a person holds: a definite description built on one ("the
+# Vermont senator", "the Republican nominee") refers back to the salient person holding it.
+TITLE_NOUNS: Final[frozenset[str]] = _words(
+    """
+    senator congressman congresswoman representative governor mayor president candidate
+    nominee front-runner frontrunner businessman businesswoman billionaire mogul magnate
+    secretary speaker chairman chairwoman chair leader lawmaker judge justice ambassador
+    minister chancellor premier diplomat general commander director spokesman spokeswoman
+    spokesperson star actor actress host anchor pastor pope bishop rabbi activist
+    contender challenger incumbent hopeful rival opponent runner-up strategist adviser
+    advisor pollster economist professor lawyer attorney veteran celebrity
+    """
+)
+
+# Honorifics and titles written before a name -> the post they name ("Sen." -> "senator"), so
+# that "the senator" can find "Sen. Bernie Sanders".
+TITLE_POSTS: Final[dict[str, str]] = {
+    "Sen.": "senator",
+    "Senator": "senator",
+    "Rep.": "congressman",
+    "Representative": "congressman",
+    "Congressman": "congressman",
+    "Congresswoman": "congresswoman",
+    "Gov.": "governor",
+    "Governor": "governor",
+    "President": "president",
+    "Mayor": "mayor",
+    "Secretary": "secretary",
+    "Speaker": "speaker",
+    "Judge": "judge",
+    "Justice": "justice",
+    "Chairman": "chairman",
+    "Chairwoman": "chairwoman",
+    "Ambassador": "ambassador",
+    "Minister": "minister",
+    "Chancellor": "chancellor",
+    "Gen.": "general",
+    "General": "general",
+    "Candidate": "candidate",
+    "Nominee": "nominee",
+    "Leader": "leader",
+}
+# Title nouns that say the holder's gender.
+TITLE_GENDERS: Final[dict[str, str]] = {
+    "congressman": "m",
+    "congresswoman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "actor": "m",
+    "actress": "f",
+}
 
 # --- Outlets --------------------------------------------------------------------------------------
 
@@ -448,6 +606,17 @@ OUTLET_DESCRIPTION_SUBJECT: Final = (
     r"broadcaster|website|editorial\s+board|news\s+agency|wire\s+service|tabloid)\s+"
     r"(?:(?:first|also|later)\s+)?(?:reported|reports|wrote|writes|said|says|noted|notes|added|"
     r"adds|revealed|editorialized|described|found|quoted|confirmed)\b"
+)
+
+# Nouns that describe a publication as the subject of a clause ("the newspaper wrote").
+OUTLET_NOUNS: Final[frozenset[str]] = _words(
+    "newspaper paper network outlet publication magazine broadcaster website tabloid daily"
+)
+
+# Words that may credit a publication not named in the alias table ("told the broadcaster RÚV",
+# "[HuffPost.]" is found by its bracket): a clause without any skips the outlet patterns.
+OUTLET_CUE_WORDS: Final[frozenset[str]] = OUTLET_NOUNS | _words(
+    "agency station channel radio television wire service editorial board"
 )
 
 # A signature closing a <blockquote> paragraph: " — Winston Churchill", " – Maya Angelou, 1969".

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extraction.quotes.model import RawQuote
@@ -15,6 +16,11 @@ from extraction.quotes.rules import (
     STRAIGHT,
 )
 from extraction.quotes.text import Body
+
+# Marks that open a quotation; marks that matter inside a curly one; curly marks alone.
+_OPENERS = re.compile("[" + re.escape(CURLY_OPEN + STRAIGHT + SINGLE_OPEN) + "]")
+_IN_CURLY = re.compile("[" + re.escape(CURLY_OPEN + CURLY_CLOSE + STRAIGHT) + "]")
+_CURLY = re.compile("[" + re.escape(CURLY_OPEN + CURLY_CLOSE) + "]")
 
 
 @dataclass(slots=True)
@@ -38,9 +44,8 @@ def _continues(paragraph: str) -> bool:
     stripped = paragraph.lstrip()
     if stripped[:1] and stripped[0] in ANY_OPEN:
         return True
-    first_close = min((i for i, c in enumerate(paragraph) if c in CURLY_CLOSE), default=-1)
-    first_open = min((i for i, c in enumerate(paragraph) if c in CURLY_OPEN), default=-1)
-    return first_close >= 0 and (first_open < 0 or first_close < first_open)
+    first = _CURLY.search(paragraph)
+    return first is not None and first.group() in CURLY_CLOSE
 
 
 def _opens_single(paragraph: str, offset: int) -> bool:
@@ -136,33 +141,53 @@ def scan(body: Body) -> list[RawQuote]:
             else:
                 previous_end = body.span(index - 1)[1]
                 close(None, previous_end, index - 1)
-        for offset, char in enumerate(paragraph):
-            if offset <= skip_to:
-                continue
-            at = base + offset
+        # Jump from one mark that matters to the next: which marks matter depends on what is
+        # open (an apostrophe is only looked at inside a single-mark quotation).
+        pos = skip_to + 1
+        while True:
             if current is None:
+                mark = _OPENERS.search(paragraph, pos)
+                if mark is None:
+                    break
+                offset, char = mark.start(), mark.group()
+                pos = offset + 1
+                at = base + offset
                 if char in CURLY_OPEN:
                     current = _Open("curly", at, index)
                 elif char == STRAIGHT:
                     current = _Open("straight", at, index)
-                elif char == SINGLE_OPEN and _single_quote_ahead(body, index, offset):
+                elif _single_quote_ahead(body, index, offset):
                     current = _Open("single", at, index)
             elif current.mark == "single":
-                if char == SINGLE_CLOSE and _closes_single(paragraph, offset):
-                    close(at, at, index)
+                offset = paragraph.find(SINGLE_CLOSE, pos)
+                if offset < 0:
+                    break
+                pos = offset + 1
+                if _closes_single(paragraph, offset):
+                    close(base + offset, base + offset, index)
             elif current.mark == "curly":
+                mark = _IN_CURLY.search(paragraph, pos)
+                if mark is None:
+                    break
+                offset, char = mark.start(), mark.group()
+                pos = offset + 1
+                at = base + offset
                 if char == STRAIGHT:
                     current.straights += 1
                     if _could_close(paragraph, offset):
                         current.straight_close = at
                 elif char in CURLY_OPEN:
                     current.depth += 1
-                elif char in CURLY_CLOSE:
+                else:
                     current.depth -= 1
                     if current.depth == 0:
                         close(at, at, index)
-            elif char == STRAIGHT:
-                close(at, at, index)
+            else:
+                offset = paragraph.find(STRAIGHT, pos)
+                if offset < 0:
+                    break
+                pos = offset + 1
+                close(base + offset, base + offset, index)
     if current is not None:
         if _closed_by_straight(current):
             assert current.straight_close is not None

@@ -22,7 +22,6 @@ _BOUNDARY = re.compile(
     + r"])"
 )
 _KEPT_PUNCTUATION = ".!?,;:"
-_LAST_WORD = re.compile(r"([\w.’']+)$")
 # How far back a boundary looks for the word its full stop ends (longer words are no abbreviation).
 _WORD_LOOKBACK = 24
 
@@ -53,31 +52,36 @@ class Body:
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph holding `offset` (a separator counts for the next one)."""
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self.starts[mid] <= offset:
-                low = mid
-            else:
-                high = mid - 1
-        return low
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]+")
 
 
 def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with the characters of each (start, end) span replaced by MASK_CHAR.
 
     A quotation's own closing punctuation stays visible: it still ends (or continues) the
-    sentence that holds the quotation ("…me,” he recalled" / "…here.” Mr. Kadyrov").
+    sentence that holds the quotation ("…me,” he recalled" / "…here.” Mr. Kadyrov"). Line
+    breaks stay, so the masked text keeps the paragraphs of the text.
     """
-    chars = list(text)
+    pieces: list[str] = []
+    at = 0
     for start, span_end in spans:
         end = span_end
         while end > start and text[end - 1] in _KEPT_PUNCTUATION:
             end -= 1
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = MASK_CHAR
-    return "".join(chars)
+        if end <= start:
+            continue
+        pieces.append(text[at:start])
+        interior = text[start:end]
+        if "\n" in interior:
+            pieces.append(_NOT_NEWLINE.sub(lambda m: MASK_CHAR * len(m.group()), interior))
+        else:
+            pieces.append(MASK_CHAR * (end - start))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def sentence_starts(masked_paragraph: str) -> list[int]:
@@ -85,9 +89,9 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
     starts = [0]
     for match in _BOUNDARY.finditer(masked_paragraph):
         end = match.start()
-        word = _LAST_WORD.search(masked_paragraph[max(0, end - _WORD_LOOKBACK) : end])
-        if word and not match.group("closers"):
-            token = word.group(1).rstrip(".")
+        if not match.group("closers"):
+            before = masked_paragraph[max(0, end - _WORD_LOOKBACK) : end].rsplit(None, 1)
+            token = before[-1].rstrip(".").lstrip('([{“"‘—–-') if before else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
                 continue
         starts.append(match.end())
@@ -102,6 +106,10 @@ class Sentences:
     def __init__(self, masked_paragraph: str) -> None:
         self.starts = sentence_starts(masked_paragraph)
         self.end = len(masked_paragraph)
+
+    def index(self, offset: int) -> int:
+        """The number (0-based) of the sentence holding `offset`."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def bounds(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding `offset`."""

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extraction.files import parse_path
+from extraction.html.fallback import warm_up
 from tests.hostile import inputs
 from warehouse.staging import parse_file, write_batch
 
@@ -232,6 +233,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warm = path / "warm.html"
     warm.write_bytes(inputs.article_html("Warm Up", "Imports done.").encode())
     parse_path(warm, path)
+    warm_up()  # the fallback extractor, which only unsure pages import
     return path
 
 

@@ -459,7 +459,9 @@ EXPECTED: dict[str, PageContent] = {
         byline=None,
         url="http://allotmentdiary.example.co.uk/2009/06/slugs-beer-and-other-lies/",
         site="allotmentdiary.example.co.uk",
-        published_at=None,
+        # The page states "This entry was posted on Wednesday, June 3rd, 2009 at 9:41 pm" (no zone:
+        # the day is kept).
+        published_at=utc(2009, 6, 3),
         photo_credit=None,
         declared_comment_count=2,
         petition_signatures=None,

@@ -617,6 +617,30 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ['"We want the truth," said Ivan Petrov, whose son was injured.'],
         [("We want the truth,", "Ivan Petrov", "Ivan Petrov", None, "direct")],
     ),
+    "american_first_name_reading": (
+        # "Bernie" is a woman's name in most of gender-guesser's countries, a man's in the USA
+        [
+            "Bernie Kowalczyk promised on Monday to widen the program, going beyond the plans "
+            "of Gov. Thomas Reed.",
+            "“It is clear to me that we can do more,” he said in Reno.",
+        ],
+        [
+            (
+                "It is clear to me that we can do more,",
+                "Bernie Kowalczyk",
+                "he",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "anonymous_delegate_then_pronoun": (
+        [
+            "Senator Ruth Abernathy spoke first. One Ohio delegate said he was unconvinced. "
+            "“I came here undecided and I am leaving undecided,” he said."
+        ],
+        [("I came here undecided and I am leaving undecided,", None, "he", None, "direct")],
+    ),
 }
 
 

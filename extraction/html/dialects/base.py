@@ -10,17 +10,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import ClassVar, Final
 
 from lxml import etree
 
 from extraction.content import RawComment
 from extraction.html import rules
-from extraction.html.body import paragraphs_of, photo_credit_of
-from extraction.html.metadata import parse_datetime
+from extraction.html.body import photo_credit_of
+from extraction.html.comment_shape import (
+    CommentParts,
+    in_widget,
+    join_term_pairs,
+    machine_time,
+    read_parts,
+    without_labels,
+)
+from extraction.html.flatten import paragraphs_of
 from extraction.html.text import normalise_space
-from extraction.html.tree import Element, Markup, present, select, select_one
+from extraction.html.tree import Element, Markup, present, select, select_one, tag_of
 from extraction.page_kind import PageKindVerdict
 from extraction.rules import page
 
@@ -40,9 +48,12 @@ class Thread:
     items: list[Element]
     owner: dict[Element, Element]
     sections: list[Element] = field(default_factory=list)  # the comment sections found
+    members: frozenset[Element] = frozenset()
     # selector -> comment element -> its own matches; each selector runs once per thread, not
     # once per comment (a reply chain would otherwise be searched again at every level).
     _matches: dict[str, dict[Element, list[Element]]] = field(default_factory=dict)
+    # comment element -> its parts as its structure shows them (read once, when needed)
+    _parts: dict[Element, CommentParts] = field(default_factory=dict)
 
     @classmethod
     def of(cls, items: list[Element], sections: list[Element] | None = None) -> Thread:
@@ -56,7 +67,14 @@ class Thread:
                     walker.skip_subtree()
                     continue
                 owner[el] = item
-        return cls(items, owner, sections or [])
+        return cls(items, owner, sections or [], frozenset(members))
+
+    def parts(self, item: Element) -> CommentParts:
+        """The comment's author, time and text read from its structure (no selectors)."""
+        found = self._parts.get(item)
+        if found is None:
+            found = self._parts[item] = read_parts(item, self.members - {item})
+        return found
 
     def matches(
         self, selector: str, query: Callable[[Element, str], list[Element]]
@@ -159,6 +177,8 @@ class Dialect:
         ".text",
         ".body",
     )
+    # Definition lists of comments (<dt> name, <dd> text) are joined into one element each.
+    join_definition_pairs: ClassVar[bool] = True
     comment_count: ClassVar[tuple[str, ...]] = rules.COMMENT_COUNT_CSS
     photo_credit: ClassVar[tuple[str, ...]] = rules.PHOTO_CREDIT_CSS
     # Captions give a credit only where a marker ("Photo:", "Photograph by") introduces one.
@@ -199,11 +219,24 @@ class Dialect:
         sections = [s for s in sections if not any(a in sections for a in s.iterancestors())]
         items: list[Element] = []
         seen: set[Element] = set()
+        if self.join_definition_pairs:
+            for section in sections or [root]:
+                for dl in section.iter("dl"):
+                    join_term_pairs(dl)
+        # A heading with id="comments" names the section; it holds no comments itself. A
+        # "recent comments" widget lists other pages' comments.
+        sections = [s for s in sections if tag_of(s) not in rules.HEADING_TAGS and not in_widget(s)]
         for section in sections or [root]:
             for el in self.select(section, self.comment):
                 if el not in seen:
                     seen.add(el)
                     items.append(el)
+        if not items and sections:
+            items = self.select(root, self.comment)
+            seen.update(items)
+        # A <dd> joined into its <dt> is part of that comment, not one of its own.
+        items = [i for i in items if not (tag_of(i) == "dd" and i.getparent() in seen)]
+        items = [i for i in items if not in_widget(i)]
         # Items with neither author nor text (wrappers that share the class) are dropped later.
         return Thread.of(items, [s for s in sections if any(i in seen for i in s.iter())])
 
@@ -213,16 +246,24 @@ class Dialect:
 
     def read_comments(self, root: Element) -> tuple[list[RawComment], list[Element]]:
         """Comments as records, and the elements that hold them (to keep them out of the body)."""
-        thread = self.comment_thread(root)
+        return self.read_thread(self.comment_thread(root))
+
+    def read_thread(self, thread: Thread) -> tuple[list[RawComment], list[Element]]:
+        """The records of a thread's comments (those with text), and the elements holding them."""
         records: list[RawComment] = []
         kept: dict[Element, int] = {}  # comment element -> index of its record
         for item in thread.items:
             body = self.comment_body(item, thread)
+            if not body:
+                continue  # a wrapper sharing the class, or a deleted comment's empty shell
             author = self.comment_author(item, thread)
-            if not body and not author:
-                continue
             parent = thread.parent(item)
             posted_text, posted_at = self.comment_time(item, thread)
+            body = without_labels(body, author, posted_text)
+            if author and rules.COMMENT_FURNITURE_LINES.fullmatch(author):
+                author = None  # "Comment", "Reply": a button, not a name
+            if not body:
+                continue
             kept[item] = len(records)
             records.append(
                 RawComment(
@@ -234,8 +275,9 @@ class Dialect:
                     parent_index=kept.get(parent) if parent is not None else None,
                 )
             )
-        if not records:
-            return records, []
+        if len(records) < 2 and not any(r.author or r.posted_text or r.posted_at for r in records):
+            # A lone "comment" that shows neither who wrote it nor when: a form's notice.
+            return [], []
         tops = [i for i in thread.items if thread.parent(i) is None]
         in_comments = sum(len(i.text_content()) for i in tops)
         # A section much larger than its comments wraps more than comments (a theme that calls
@@ -269,10 +311,8 @@ class Dialect:
 
     def comment_author(self, item: Element, thread: Thread) -> str | None:
         el = self.own(item, self.with_generic(self.author, Dialect.author), thread)
-        if el is None:
-            return None
-        name = _SAYS_RE.sub("", normalise_space(el.text_content()))
-        return name or None
+        name = _SAYS_RE.sub("", normalise_space(el.text_content())) if el is not None else ""
+        return name or thread.parts(item).author
 
     def comment_author_label(self, item: Element, thread: Thread) -> str | None:
         el = self.own(item, self.author_label, thread)
@@ -283,24 +323,19 @@ class Dialect:
     def comment_time(self, item: Element, thread: Thread) -> tuple[str | None, datetime | None]:
         """(the wording shown, the absolute time from a datetime/title attribute)."""
         el = self.own(item, self.with_generic(self.time, Dialect.time), thread)
-        if el is None:
-            return None, None
-        shown = normalise_space(el.text_content()) or None
-        absolute = None
-        for attr in ("datetime", "data-datetime", "title", "content"):
-            value = el.get(attr)
-            if value and re.match(r"\s*\d{4}-\d{2}-\d{2}", value):
-                absolute = parse_datetime(value)
-                break
-        if absolute is None:
-            stamp = el.get("data-timestamp") or el.get("data-time")
-            if stamp and stamp.isdigit():
-                absolute = from_epoch(int(stamp))
-        return shown, absolute
+        if el is not None:
+            shown = normalise_space(el.text_content()) or None
+            absolute = machine_time(el)
+            # A permalink printed as "Permalink" or "#" is where the time would be, not a time.
+            if absolute is not None or (shown and rules.COMMENT_TIME_TEXT_RE.search(shown)):
+                return shown, absolute
+        parts = thread.parts(item)
+        return parts.shown_time, parts.posted_at
 
     def comment_body(self, item: Element, thread: Thread) -> str:
         parts = self.own_all(item, self.with_generic(self.text, Dialect.text), thread)
-        return "\n\n".join(p for el in parts for p in paragraphs_of(el))
+        body = "\n\n".join(p for el in parts for p in paragraphs_of(el))
+        return body or thread.parts(item).body
 
     # --- page furniture ---------------------------------------------------------------------
     def declared_comment_count(self, root: Element) -> int | None:
@@ -352,13 +387,3 @@ def comment_count_in(text: str) -> int | None:
     if count is None and text.isdigit():
         return int(text)
     return count
-
-
-def from_epoch(value: int) -> datetime | None:
-    """A Unix time in seconds or milliseconds as a UTC datetime; None when out of range."""
-    # Millisecond stamps (Blogger's showComment, JavaScript) are 13 digits long.
-    seconds = value / 1000 if value > 10**11 else value
-    try:
-        return datetime.fromtimestamp(seconds, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        return None

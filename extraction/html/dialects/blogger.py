@@ -6,10 +6,11 @@ import re
 from datetime import datetime
 from typing import ClassVar, Final
 
-from extraction.html.body import paragraphs_of
-from extraction.html.dialects.base import Dialect, Thread, from_epoch
+from extraction.html.comment_shape import from_epoch
+from extraction.html.dialects.base import Dialect, Thread
+from extraction.html.flatten import paragraphs_of
 from extraction.html.text import normalise_space
-from extraction.html.tree import Element, select_one
+from extraction.html.tree import Element, select, select_one
 
 # The comment permalink carries the posting time: "...html?showComment=1548428640000#c123".
 _SHOW_COMMENT_RE: Final = re.compile(r"showComment=(\d{10,13})")
@@ -50,8 +51,9 @@ class BloggerClassic(Blogger):
     markers: ClassVar[tuple[str, ...]] = ("comments-block",)
     comment_section: ClassVar[tuple[str, ...]] = ("#comments-block",)
     comment: ClassVar[str] = "dt.comment-author"
-    # The dt itself is the author line.
+    # The dt itself is the author line; its dd siblings stay where they are.
     author: ClassVar[tuple[str, ...]] = ()
+    join_definition_pairs: ClassVar[bool] = False
 
     def _sibling(self, item: Element, css_class: str) -> Element | None:
         for sibling in item.itersiblings():
@@ -62,7 +64,9 @@ class BloggerClassic(Blogger):
         return None
 
     def comment_author(self, item: Element, thread: Thread) -> str | None:
-        link = select_one(item, "a[href]:not([name])")
+        # The first link with text: the avatar's link comes first in newer templates.
+        links = select(item, "a[href]:not([name])")
+        link = next((a for a in links if a.text_content().strip()), None)
         text = normalise_space((link if link is not None else item).text_content())
         return re.sub(r"\s*said\s*(?:\.\.\.|…)?\s*$", "", text, flags=re.IGNORECASE) or None
 

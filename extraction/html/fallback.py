@@ -1,0 +1,53 @@
+"""The fallback extractor: trafilatura, asked for a body only when our reading is unsure.
+
+Our reading carries a confidence (the share of the page's prose its body holds, ``body.py``).
+Below ``FALLBACK_CONFIDENCE`` the page is mostly not where we looked (a shop page, a listing, an
+unfamiliar template), and on such pages trafilatura's reading is better more often than not
+(measured with ``bench/extraction.py``; see docs/html-extraction.md). Its body replaces ours
+only when it holds more words. It never sees the network and is given no URL to fetch.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Final
+
+# Below this confidence the fallback is asked.
+FALLBACK_CONFIDENCE: Final = 0.2
+# Larger pages are not given to it: its time grows faster than ours with the size of a page.
+MAX_FALLBACK_CHARS: Final = 2_000_000
+
+_LOG = logging.getLogger(__name__)
+
+
+def warm_up() -> bool:
+    """Import the fallback extractor now (about a CPU second), so that the first unsure page
+    does not pay for it; False when it is not installed."""
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def fallback_paragraphs(markup: str) -> list[str]:
+    """trafilatura's body paragraphs of a page (no comments, no metadata); [] when it finds
+    none, when the page is too large, or when trafilatura is not installed."""
+    if len(markup) > MAX_FALLBACK_CHARS:
+        return []
+    try:
+        import trafilatura
+    except ImportError:  # an environment without it: our reading stands
+        return []
+    try:
+        text = trafilatura.extract(
+            markup,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            deduplicate=False,
+        )
+    except Exception as exc:  # a third-party parser: never fail the page on it
+        _LOG.debug("fallback extractor failed: %s", exc)
+        return []
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]

@@ -1,0 +1,187 @@
+"""Flattening a subtree into paragraphs: every block element (and <br><br>) starts a new one.
+
+Headings stay paragraphs; <blockquote> paragraphs are marked as quoted (an attribution in a
+<cite> or <footer> inside is not); <q> keeps its quotation marks; furniture lines, link lists and
+exact repeats of long paragraphs are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from lxml import etree
+
+from extraction.html import rules
+from extraction.html.text import normalise_space
+from extraction.html.tree import Element, tag_of
+
+_OPEN_QUOTES: Final = "\"“„«‘'"
+_WORD_RE: Final = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Body:
+    """Paragraphs in reading order and the indices of those that came from a <blockquote>."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    blockquote_paragraphs: set[int] = field(default_factory=set)
+    furniture_lines: list[str] = field(default_factory=list)  # "Photo credit: ..." and the like
+    # Share of the page's prose that the body holds (0 to 1); low values say the page has no
+    # single article or that the container was missed.
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class _Para:
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    quoted: bool = False
+    heading: bool = False
+
+
+class _Flattener:
+    """Turns a subtree into paragraphs: every block element starts a new one."""
+
+    def __init__(self) -> None:
+        self.out: list[_Para] = []
+        self.current = _Para()
+        self.blockquote_depth = 0
+        self.attribution_depth = 0  # <cite>/<footer> in a blockquote name the source
+        self.link_depth = 0
+        self.heading_depth = 0
+        self.after_br = False  # a <br> with no text since: a second one ends the paragraph
+        self.marked_q: set[etree._Element] = set()
+
+    def flush(self) -> None:
+        if "".join(self.current.parts).strip():
+            self.out.append(self.current)
+        self.current = _Para()
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        if text.strip():
+            self.after_br = False
+        if not self.current.parts:
+            self.current.quoted = self.blockquote_depth > 0 and not self.attribution_depth
+            self.current.heading = self.heading_depth > 0
+        self.current.parts.append(text)
+        if self.link_depth:
+            self.current.link_chars += len(text.strip())
+
+    def walk(
+        self,
+        root: Element,
+        skip: Collection[str] = frozenset(),
+        removed: Collection[Element] = frozenset(),
+    ) -> None:
+        walker = etree.iterwalk(root, events=("start", "end"))
+        skipped: set[etree._Element] = set()
+        for event, el in walker:
+            tag = tag_of(el)
+            if not tag or el in skipped:
+                if event == "end" and el is not root:
+                    self.add(el.tail)
+                continue
+            if event == "start" and (tag in skip or el in removed):
+                # Scripts, buttons and the like inside an uncleaned subtree (a comment body).
+                walker.skip_subtree()
+                skipped.add(el)
+                continue
+            block = tag in rules.BLOCK_TAGS
+            if event == "start":
+                if block:
+                    self.flush()
+                if tag == "blockquote":
+                    self.blockquote_depth += 1
+                elif tag == "a":
+                    self.link_depth += 1
+                elif tag in rules.HEADING_TAGS:
+                    self.heading_depth += 1
+                elif tag == "br":
+                    if self.after_br:
+                        self.flush()  # <br><br> separates paragraphs in hand-made markup
+                    else:
+                        self.add(" ")
+                    self.after_br = True
+                elif tag in ("cite", "footer") and self.blockquote_depth:
+                    self.attribution_depth += 1
+                if tag == "q" and not (el.text or "").lstrip().startswith(tuple(_OPEN_QUOTES)):
+                    # Keep the marks so the quote extractor sees the <q> as a quotation.
+                    self.add("“")
+                    self.marked_q.add(el)
+                self.add(el.text)
+            else:
+                if tag == "q" and el in self.marked_q:
+                    self.add("”")
+                if tag == "blockquote":
+                    self.blockquote_depth -= 1
+                elif tag in ("cite", "footer") and self.attribution_depth:
+                    self.attribution_depth -= 1
+                elif tag == "a":
+                    self.link_depth -= 1
+                elif tag in rules.HEADING_TAGS:
+                    self.heading_depth -= 1
+                if block:
+                    self.flush()
+                if el is not root:
+                    self.add(el.tail)
+        self.flush()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.casefold())
+
+
+def _is_furniture_line(text: str) -> bool:
+    return any(p.fullmatch(text) for p in rules.FURNITURE_LINES)
+
+
+def paragraphs_of(el: Element, removed: Collection[Element] = frozenset()) -> list[str]:
+    """Paragraph texts of an element that was not cleaned (scripts, buttons, forms skipped),
+    without the ``removed`` elements."""
+    flattener = _Flattener()
+    flattener.walk(el, skip=rules.DISCARD_TAGS, removed=removed)
+    texts = (normalise_space("".join(p.parts)) for p in flattener.out)
+    return [t for t in texts if t]
+
+
+def flatten(
+    containers: Sequence[Element],
+    *,
+    title: str | None = None,
+    removed: Collection[Element] = frozenset(),
+) -> Body:
+    """Paragraphs of the containers in document order, without the ``removed`` elements and
+    without furniture lines."""
+    flattener = _Flattener()
+    for container in containers:
+        flattener.walk(container, skip=rules.INVISIBLE_TAGS, removed=removed)
+    body = Body()
+    # The headline repeated as the first heading is the title, not body text; compared by words
+    # so that "Ama..." and "Ama…" are the same.
+    title_words = _words(title) if title else None
+    seen: set[str] = set()
+    for para in flattener.out:
+        text = normalise_space("".join(para.parts))
+        if not text or not any(ch.isalnum() for ch in text):
+            continue
+        if text in seen and len(text) > 150:
+            # A second copy of a paragraph is a mobile/desktop duplicate or a pull quote.
+            continue
+        seen.add(text)
+        if para.link_chars and para.link_chars >= 0.6 * len(text) and not para.quoted:
+            # Lists of links (related stories, tag clouds) are not prose.
+            continue
+        if _is_furniture_line(text):
+            body.furniture_lines.append(text)
+            continue
+        if para.heading and title_words and _words(text) == title_words:
+            continue
+        if para.quoted:
+            body.blockquote_paragraphs.add(len(body.paragraphs))
+        body.paragraphs.append(text)
+    return body

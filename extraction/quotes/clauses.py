@@ -1,0 +1,662 @@
+"""Reporting clauses around a quotation, read word by word: who is credited and by which verb.
+
+Every function here reads the words of masked text (quotation interiors blanked out), so speech
+inside a quotation never attributes another one. Word classes are set lookups on the rule tables.
+The shapes read: subject then verb after the quotation ("…,” he recalled"), verb then subject
+("…,” said Helen Cho, who chairs …"), the subject of the latest reporting verb before it ("Ana
+Ruiz told reporters: “…”"), a participle's sentence subject ("…, saying: “…”"), "according to X",
+a dash and a name, "quoted X as saying", a colon after a verbless clause, and a sentence after
+the quotation that names the speaker ("That was the message from X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from extraction.quotes.names import (
+    DOTTED,
+    Name,
+    is_organisation,
+    is_place_or_group,
+    is_possessive,
+    parse_words,
+)
+from extraction.quotes.outlets import canonical_outlet
+from extraction.quotes.rules import (
+    DESCRIPTION_DETERMINERS,
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    INTRO_WORDS,
+    NAME_PARTICLES,
+    NOT_ADVERBS,
+    OBJECT_PRONOUNS,
+    PARTICIPLE_LINKS,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING_PHRASES,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    ROLE_TITLES,
+    SENTENCE_OPENERS,
+    VERB_MODIFIERS,
+)
+from extraction.quotes.text import MASK_CHAR
+from extraction.quotes.tokens import Words
+
+SubjectKind = Literal["pronoun", "name", "description", "first_person"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A reporting clause: the subject as written, what it is, and the verb."""
+
+    kind: SubjectKind
+    mention: str
+    offset: int  # where the mention starts in the joined body
+    verb: str | None
+    name: Name | None = None
+    explicit: bool = False  # "according to X" / "in the words of X": credits the words themselves
+    head: str | None = None  # a description's head noun, lower case ("senator")
+    definite: bool = False  # a description opened by "the" ("the senator", not "a senator")
+    rule: str = ""  # the clause shape that found it (read by the bench)
+
+    @property
+    def names_a_role(self) -> bool:
+        """Whether a described subject names a role ("a spokeswoman"), not a thing ("the plan")."""
+        if self.kind != "description":
+            return True
+        words = (w.lower().rstrip("s") for w in self.mention.split())
+        return any(w in ROLE_NOUNS or w + "s" in ROLE_NOUNS for w in words)
+
+    def with_verb(self, verb: str | None, rule: str) -> Attribution:
+        return replace(self, verb=verb, rule=rule)
+
+
+# --- word classes ---------------------------------------------------------------------------------
+
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(REPORTING_PHRASES, key=lambda p: -len(p.split())):
+    _first, *_rest = _phrase.split()
+    _PHRASES.setdefault(_first, []).append(tuple(_rest))
+_SUBJECT_PRONOUNS = frozenset(PRONOUNS) | FIRST_PERSON
+_DETERMINERS = DESCRIPTION_DETERMINERS
+# Words a noun phrase never holds (it ends before them).
+_NP_STOPS = FUNCTION_WORDS | PREPOSITIONS | REPORTING_VERBS | VERB_MODIFIERS
+# Prepositions that attach an affiliation or a post-modifier to a noun phrase ("Jon Simpson from
+# Hertfordshire Police", "a spokeswoman for the council", "one of the men").
+_ATTACHING = frozenset({"of", "for", "from", "at", "with", "in", "on", "near"})
+_CLAUSE_END = frozenset({".", "!", "?", ";", "“", "”", '"', "‘"})
+_DASHES = frozenset({"—", "–"})
+_LEADING_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "-", ")", "”", "’", '"', "."})
+# What may follow the subject of "said NAME": punctuation, the end, or a word that cannot make
+# NAME the subject of a clause of its own ("says Americans don’t need …" credits nobody).
+_INVERTED_FOLLOWERS = PREPOSITIONS | frozenset(
+    [
+        "who",
+        "and",
+        "as",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "late",
+        "early",
+        "last",
+        "this",
+        "told",
+        "wrote",
+        "added",
+        "whose",
+        "which",
+    ]
+)
+_NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
+_BE = frozenset({"was", "is", "were", "are"})
+
+
+def _lower(words: list[str]) -> list[str]:
+    return [w.lower() for w in words]
+
+
+def verb_length(low: list[str], i: int) -> int:
+    """How many words the reporting verb at `i` takes (0: none)."""
+    word = low[i]
+    continuations = _PHRASES.get(word)
+    if continuations:
+        for rest in continuations:
+            if tuple(low[i + 1 : i + 1 + len(rest)]) == rest:
+                return 1 + len(rest)
+    return 1 if word in REPORTING_VERBS else 0
+
+
+def is_modifier(word: str) -> bool:
+    """An adverb or auxiliary that may stand between a subject and its verb."""
+    return word in VERB_MODIFIERS or (
+        len(word) > 4 and word.endswith("ly") and word.islower() and word not in NOT_ADVERBS
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _chain_word(words: list[str], i: int) -> bool:
+    """Whether word `i` can be part of a capitalised name chain."""
+    word = words[i]
+    if word[:1].isupper():
+        return True
+    if word == ".":
+        return i > 0 and (
+            words[i - 1] in DOTTED or (len(words[i - 1]) == 1 and _capitalised(words[i - 1]))
+        )
+    for following in words[i + 1 : i + 4]:
+        if word not in NAME_PARTICLES:
+            return False
+        if _capitalised(following):
+            return True
+        word = following
+    return False
+
+
+def chain_words(words: list[str], first: int, last: int) -> list[str]:
+    """The words first..last-1 of a chain with full stops joined to their abbreviation."""
+    out: list[str] = []
+    for i in range(first, last):
+        if words[i] == "." and out:
+            out[-1] += "."
+        else:
+            out.append(words[i])
+    return out
+
+
+# --- noun phrases ---------------------------------------------------------------------------------
+
+
+def is_publication(name: Name) -> bool:
+    return canonical_outlet(" ".join(name.tokens), strict=True) is not None
+
+
+def _pronoun(words: Words, low: list[str], i: int, verb: str | None, rule: str) -> Attribution:
+    word = words.words[i]
+    kind: SubjectKind = "first_person" if low[i] in FIRST_PERSON else "pronoun"
+    return Attribution(kind, word, words.start(i), verb, rule=rule)
+
+
+def noun_phrase(
+    words: Words, low: list[str], first: int, last: int, verb: str | None = None, rule: str = ""
+) -> Attribution | None:
+    """What the words first..last-1 name, as the subject of a reporting verb.
+
+    A pronoun; a name, possibly after role words or a description ("Texas delegate Bill
+    Eastland", "a smiling Gordon Pike"), with an affiliation ("… from Hertfordshire Police") or
+    an apposition (", 74,", ", who chairs the board,") after it; or a description ("a spokeswoman
+    for the council"), whose apposition may give the name ("the interior minister, Karim Benali").
+    """
+    w = words.words
+    while last > first and w[last - 1] in (",", ";", "-"):
+        last -= 1
+    while first < last and low[first] in ("as", "—", "–", ","):
+        first += 1
+    if first >= last:
+        return None
+    if last - first == 1 and low[first] in _SUBJECT_PRONOUNS:
+        return _pronoun(words, low, first, verb, rule)
+    # An apposition after the first comma; a parenthesis ("(D-Ore.)") is no part of the phrase.
+    head_end = last
+    apposition: tuple[int, int] | None = None
+    for i in range(first, last):
+        if w[i] == "," or w[i] == "(":
+            head_end = i
+            if w[i] == ",":
+                apposition = (i + 1, last)
+            break
+    if head_end == first:
+        return None
+    core_end = head_end
+    for i in range(first + 1, head_end):
+        if low[i] in _ATTACHING:
+            core_end = i
+            break
+    # A name at the end of the core ("Vice presidential candidate Ellen Marsh").
+    chain_start = core_end
+    while chain_start > first and _chain_word(w, chain_start - 1):
+        chain_start -= 1
+    if chain_start < core_end and w[chain_start][:1].isupper():
+        prefix = range(first, chain_start)
+        if all(_prefix_word(w, low, i) for i in prefix):
+            name = parse_words(chain_words(w, chain_start, core_end))
+            if name is not None:
+                posts = tuple(low[i] for i in prefix if low[i] in ROLE_NOUNS)
+                if posts:
+                    name = replace(name, titled=True, posts=name.posts + posts)
+                at = words.start(chain_start)
+                return Attribution("name", name.mention, at, verb, name, rule=rule)
+    if any(low[i] in FUNCTION_WORDS for i in range(first, core_end)):
+        return None
+    opener = w[first]
+    determined = low[first] in _DETERMINERS or (is_possessive(opener) and _capitalised(opener))
+    head = low[core_end - 1]
+    if apposition is not None:
+        named = _appositive_name(words, low, *apposition)
+        if named is not None and (determined or head in ROLE_NOUNS):
+            return replace(named, verb=verb, rule=rule)
+    if core_end - first == 1 and core_end < head_end and low[core_end] == "of":
+        # "one of the men", "some of the protesters": the head is the noun after "of".
+        determined, head = True, low[head_end - 1]
+        if head_end - first > 2:
+            mention = words.written(first, head_end)
+            return Attribution(
+                "description", mention, words.start(first), verb, head=head, rule=rule
+            )
+    role_head = w[core_end - 1] in ROLE_TITLES
+    if determined and core_end - first > 1 and (role_head or not _capitalised(w[core_end - 1])):
+        mention = words.written(first, head_end)
+        return Attribution(
+            "description",
+            mention,
+            words.start(first),
+            verb,
+            head=head,
+            definite=low[first] == "the",
+            rule=rule,
+        )
+    if core_end - first <= 2 and head.rstrip("s") in ROLE_NOUNS | {"official", "people"}:
+        # "Police said", "Officials say": a capitalised role or a bare plural describes the speaker.
+        mention = words.written(first, head_end)
+        return Attribution("description", mention, words.start(first), verb, head=head, rule=rule)
+    return None
+
+
+def _prefix_word(w: list[str], low: list[str], i: int) -> bool:
+    """Whether a word may stand before a name as part of its description ("Texas delegate")."""
+    word = low[i]
+    if word in _NP_STOPS and word not in _DETERMINERS:
+        return False
+    return word.isalpha() or "-" in word or is_possessive(w[i]) or word[:1].isdigit()
+
+
+def _appositive_name(words: Words, low: list[str], first: int, last: int) -> Attribution | None:
+    """A name that is the whole of an apposition (", Rita Okafor,"), or "a nurse named X"."""
+    w = words.words
+    end = first
+    while end < last and _chain_word(w, end):
+        end += 1
+    if end == first:
+        for i in range(first, min(last, first + 8) - 1):
+            if low[i] in ("named", "called") and _capitalised(w[i + 1]):
+                return _appositive_name(words, low, i + 1, last)
+        return None
+    if end < last and w[end] not in (",", ";", ")") and low[end] not in ("who", "whose"):
+        return None
+    name = parse_words(chain_words(w, first, end))
+    if name is None or is_organisation(name):
+        return None
+    return Attribution("name", name.mention, words.start(first), None, name)
+
+
+def _span_start(w: list[str], low: list[str], end: int) -> int:
+    """Where the noun phrase that ends at word `end` (inclusive) starts, reading backwards."""
+    j = end
+    if w[j] == ")":
+        for k in range(j - 1, max(-1, j - 10), -1):
+            if w[k] == "(":
+                j = k - 1
+                break
+    taken = 0
+    while j >= 0 and taken < 10:
+        word, lw = w[j], low[j]
+        if _chain_word(w, j) and word != "I":
+            j -= 1
+        elif lw in _DETERMINERS:
+            j -= 1
+            break
+        elif lw in _NP_STOPS or not (word[:1].isalnum()):
+            break
+        else:
+            j -= 1
+        taken += 1
+    return j + 1
+
+
+def _phrase_before(
+    words: Words, low: list[str], end: int, verb: str | None, rule: str, absolute: bool = False
+) -> Attribution | None:
+    """The subject that ends right before a verb (word `end` is its last word)."""
+    w = words.words
+    start = _span_start(w, low, end)
+    if start > end:
+        return None
+    before = low[start - 1] if start > 0 else ""
+    if before in _ATTACHING and not (absolute and before == "with") and start >= 2:
+        # "Jon Simpson from Hertfordshire Police told", "a food bank in Wrexham has said": the
+        # subject is the phrase the preposition attaches to.
+        outer = _span_start(w, low, start - 2)
+        if outer <= start - 2:
+            found = noun_phrase(words, low, outer, end + 1, verb, rule)
+            name = found.name if found is not None else None
+            if name is not None and len(name.tokens) == 1 and not name.titled and outer == 0:
+                return None  # "Silence on this abuse condemns …": a capitalised first word
+            return found
+        return None
+    if before in PREPOSITIONS and not (absolute and before == "with"):
+        return None
+    return noun_phrase(words, low, start, end + 1, verb, rule)
+
+
+def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
+    """Where a noun phrase that starts at `first` ends, reading forwards (exclusive)."""
+    j = first
+    if j < limit and (low[j] in _DETERMINERS or is_possessive(w[j])):
+        j += 1
+    last_good = j
+    while j < limit and j - first < 12:
+        word, lw = w[j], low[j]
+        if _chain_word(w, j):
+            j += 1
+            last_good = j
+            continue
+        if lw in _NP_STOPS or not word[:1].isalnum():
+            break
+        if word[:1].isdigit() or lw.isalpha() or "-" in lw:
+            # Lower-case words belong to the phrase only before its head: a role before a name
+            # ("delegate Bill Eastland"), or a description's words ("the Vermont senator").
+            j += 1
+            if lw.endswith("ed") and (j >= limit or low[j] in _NP_STOPS):
+                break
+            if (
+                lw.endswith("s")
+                and j - 1 > first
+                and _capitalised(w[j - 2])
+                and lw not in ROLE_NOUNS
+            ):
+                j -= 1  # "Trump visits Mexico": a verb after a name
+                break
+            last_good = j
+            continue
+        break
+    return last_good
+
+
+# --- clause shapes ------------------------------------------------------------------------------
+
+
+def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | None:
+    """The subject of the sentence in words 0..limit-1: past opening conjunctions and
+    introductory phrases ("On Wednesday, …", "Speaking in Reno, …", "Infamously, when …, he")."""
+    w = words.words
+    i = 0
+    while i < limit and (
+        w[i][:1] in (MASK_CHAR, "“", "”", '"', "‘", "’") or w[i] in _LEADING_PUNCTUATION
+    ):
+        i += 1
+    for _ in range(4):
+        if i >= limit:
+            return None
+        lw = low[i]
+        if lw in SENTENCE_OPENERS:
+            i += 1
+            if i < limit and w[i] == ",":
+                i += 1
+            continue
+        intro = (
+            lw in INTRO_WORDS
+            or lw[:1].isdigit()
+            or (i + 1 < limit and lw.endswith(("ing", "ed")) and lw not in REPORTING_VERBS)
+        )
+        if not intro:
+            break
+        comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
+        if comma < 0:
+            return None
+        i = comma + 1
+    if i >= limit:
+        return None
+    if low[i] in _SUBJECT_PRONOUNS:
+        return _pronoun(words, low, i, None, "sentence subject")
+    end = _forward_end(w, low, i, limit)
+    if end <= i:
+        return None
+    # "Christie, New Jersey’s sitting governor, repeated …": the apposition is no part of it.
+    found = noun_phrase(words, low, i, end, None, "sentence subject")
+    if found is not None and found.kind == "description" and end < limit and w[end] == ",":
+        # "Her lawyer, Joanna Byrne, disagreed: “…”"
+        close = next((k for k in range(end + 1, min(limit, end + 10)) if w[k] == ","), -1)
+        named = _appositive_name(words, low, end + 1, close) if close > 0 else None
+        if named is not None:
+            return replace(named, rule="sentence subject")
+    name = found.name if found is not None else None
+    if name is not None and end < limit and w[end] == "," and is_place_or_group(name):
+        # "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush"
+        return _after_place(words, low, end + 1, limit)
+    return found
+
+
+def _after_place(words: Words, low: list[str], i: int, limit: int) -> Attribution | None:
+    if i >= limit:
+        return None
+    if low[i] in _SUBJECT_PRONOUNS:
+        return _pronoun(words, low, i, None, "sentence subject")
+    end = _forward_end(words.words, low, i, limit)
+    return noun_phrase(words, low, i, end, None, "sentence subject") if end > i else None
+
+
+def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
+    """The reporting clause in a quotation's sentence before its opening mark: the subject of
+    the latest reporting verb whose subject can be read. With `people_only`, a publication
+    ("The Independent recounts:") is no subject and earlier verbs are tried."""
+    low = _lower(words.words)
+    n = len(low)
+    verbs = [i for i in range(n) if verb_length(low, i)]
+    for v in reversed(verbs):
+        found = _subject_of(words, low, v)
+        if found is not None:
+            if people_only and found.name is not None and is_publication(found.name):
+                continue
+            return found
+    for i in range(n - 2):
+        if low[i] == "according" and low[i + 1] == "to":
+            found = noun_phrase(words, low, i + 2, _forward_end(words.words, low, i + 2, n))
+            if found is not None:
+                return replace(found, explicit=True, rule="according to")
+    return None
+
+
+def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
+    """The subject of the reporting verb at word `v`."""
+    w = words.words
+    size = verb_length(low, v)
+    verb = " ".join(w[v : v + size])
+    participle = low[v].endswith("ing") or low[v] == "to"
+    k = v - 1
+    while k >= 0 and is_modifier(low[k]):
+        k -= 1
+    if k < 0:
+        # The verb opens the clause: "Said Dorothy Poynter, who grew up with Ali, “…”".
+        return None if participle else _after_verb(words, low, v + size, verb, "verb subject")
+    word, lw = w[k], low[k]
+    if lw in _SUBJECT_PRONOUNS:
+        return _pronoun(words, low, k, verb, "subject verb")
+    if word[:1] in (MASK_CHAR, "”", '"', "’") or (
+        word == "," and k > 0 and w[k - 1][:1] in ("”", '"')
+    ):
+        # "…,” said Helen Cho" inside a longer sentence
+        found = _after_verb(words, low, v + size, verb, "verb subject")
+        if found is not None or word[:1] == MASK_CHAR:
+            return found
+    if participle and (lw in PARTICIPLE_LINKS or lw == "to"):
+        # "…, saying: “…”", "He explained the headline by saying: “…”"
+        return _main_subject(words, low, k, verb)
+    if lw == "and" or lw == "to":
+        return _main_subject(words, low, k, verb)
+    if word == ",":
+        # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
+        # the apposition; "The chief constable, Linda Frost, said": the name in it.
+        for c in range(k - 1, max(-1, k - 30), -1):
+            if w[c] == "," and c > 0:
+                found = _phrase_before(words, low, c - 1, verb, "subject verb")
+                if found is not None and found.kind in ("name", "pronoun"):
+                    return found
+                if found is not None and found.kind == "description":
+                    named = _appositive_name(words, low, c + 1, k)
+                    if named is not None:
+                        return replace(named, verb=verb, rule="subject verb")
+        return _main_subject(words, low, k, verb) if participle else None
+    if lw in ("who", "whom"):
+        c = k - 1
+        if c >= 0 and w[c] == ",":
+            c -= 1
+        return _phrase_before(words, low, c, verb, "subject verb") if c >= 0 else None
+    found = _phrase_before(words, low, k, verb, "subject verb", absolute=participle)
+    if found is None and low[k] in REPORTING_VERBS | FUNCTION_WORDS:
+        return None
+    return found
+
+
+def _main_subject(words: Words, low: list[str], limit: int, verb: str) -> Attribution | None:
+    found = sentence_subject(words, low, limit)
+    if found is None or (found.kind == "description" and not found.names_a_role):
+        return None
+    return found.with_verb(verb, "participle")
+
+
+def _after_verb(
+    words: Words, low: list[str], first: int, verb: str | None, rule: str
+) -> Attribution | None:
+    """The subject after an inverted verb ("said Helen Cho, who …"), when it ends the clause."""
+    w = words.words
+    n = len(w)
+    if first >= n:
+        return None
+    if low[first] in _SUBJECT_PRONOUNS:
+        return _pronoun(words, low, first, verb, rule)
+    end = _forward_end(w, low, first, n)
+    if end <= first:
+        return None
+    following = low[end] if end < n else ""
+    if (
+        following
+        and following[:1].isalnum()
+        and following not in _INVERTED_FOLLOWERS
+        and not _capitalised(w[end])
+    ):
+        return None
+    stop = end
+    if end < n and w[end] == ",":
+        # "said the interior minister, Karim Benali"
+        after = end + 1
+        named_end = after
+        while named_end < n and _chain_word(w, named_end):
+            named_end += 1
+        if named_end > after:
+            stop = named_end
+    return noun_phrase(words, low, first, stop, verb, rule)
+
+
+def tail_clause(words: Words) -> Attribution | None:
+    """A reporting clause right after a quotation: '…,” he recalled' / '…,” said Helen Cho'."""
+    w = words.words
+    low = _lower(w)
+    n = len(w)
+    i = 0
+    while i < n and w[i] in _LEADING_PUNCTUATION and w[i] not in _DASHES:
+        i += 1
+    if i >= n:
+        return None
+    if w[i] in _DASHES:
+        # "“…” — State Treasurer John Kennedy, speaking to reporters"
+        end = _forward_end(w, low, i + 1, n)
+        found = noun_phrase(words, low, i + 1, end, None, "dash")
+        if found is not None and found.kind == "name":
+            return found
+        i += 1
+        if i >= n:
+            return None
+    if i + 1 < n and low[i] == "according" and low[i + 1] == "to":
+        end = _forward_end(w, low, i + 2, n)
+        found = noun_phrase(words, low, i + 2, end, None, "according to")
+        return replace(found, explicit=True) if found is not None else None
+    if low[i : i + 4] == ["in", "the", "words", "of"]:
+        end = _forward_end(w, low, i + 4, n)
+        found = noun_phrase(words, low, i + 4, end, None, "according to")
+        return replace(found, explicit=True) if found is not None else None
+    if low[i] == "as" and i + 1 < n:
+        i += 1  # "…,” as Cruz said on Glenn Beck"
+    size = verb_length(low, i)
+    if size:
+        return _after_verb(words, low, i + size, " ".join(w[i : i + size]), "verb subject")
+    j = i - 1
+    while j + 1 < min(n, i + 40):
+        j += 1
+        word = w[j]
+        if word == "(":
+            j = next((k for k in range(j + 1, min(n, j + 12)) if w[k] == ")"), j)
+            continue
+        if word[:1] == MASK_CHAR or (word in _CLAUSE_END and not _chain_word(w, j)):
+            break
+        size = verb_length(low, j)
+        if not size:
+            continue
+        k = j - 1
+        while k > i and is_modifier(low[k]):
+            k -= 1
+        verb = " ".join(w[j : j + size])
+        if k == i and low[k] in _SUBJECT_PRONOUNS:
+            return _pronoun(words, low, k, verb, "subject verb")
+        found = noun_phrase(words, low, i, k + 1, verb, "subject verb")
+        if found is not None:
+            return found
+        break
+    return _quoted_as(words, low, i)
+
+
+def _quoted_as(words: Words, low: list[str], first: int) -> Attribution | None:
+    """'… quoted him as saying' / '… quoted Maria Lopez as saying'."""
+    n = len(low)
+    for i in range(first, min(n, first + 30)):
+        if low[i] != "quoted":
+            continue
+        for j in range(i + 2, min(n, i + 8)):
+            if low[j] == "as" and j + 1 < n and low[j + 1] == "saying":
+                if j == i + 2 and low[i + 1] in OBJECT_PRONOUNS:
+                    word = words.words[i + 1]
+                    return Attribution(
+                        "pronoun", word, words.start(i + 1), "saying", rule="quoted as"
+                    )
+                return noun_phrase(words, low, i + 1, j, "saying", "quoted as")
+        break
+    return None
+
+
+def colon_subject(words: Words) -> Attribution | None:
+    """The subject of a sentence that introduces a quotation with a colon but no reporting verb
+    ("Vasilenko brushed that aside: “…”", "Mayor Ines Rocha: “…”")."""
+    w = words.words
+    if not w or w[-1] != ":":
+        return None
+    low = _lower(w)
+    found = sentence_subject(words, low, len(w) - 1)
+    if found is None:
+        return None
+    return replace(found, rule="colon")
+
+
+def next_sentence(words: Words) -> Attribution | None:
+    """The speaker a sentence right after a quotation names: "That was the message from union
+    leader Joan Petrakis", "So says Omar Haddad", "Those were the words of …"."""
+    w = words.words
+    low = _lower(w)
+    n = len(w)
+    if n < 3:
+        return None
+    if low[0] == "so" and low[1] in ("says", "said"):
+        return _after_verb(words, low, 2, w[1], "next sentence")
+    if low[0] not in _NEXT_OPENERS or low[1] not in _BE:
+        return None
+    for i in range(2, min(n, 8)):
+        if low[i] in ("of", "from"):
+            end = _forward_end(w, low, i + 1, n)
+            found = noun_phrase(words, low, i + 1, end, None, "next sentence")
+            return found if found is not None and found.kind != "pronoun" else None
+    return None

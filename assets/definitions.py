@@ -13,6 +13,8 @@ from typing import Any
 import dagster as dg
 from dagster_shared.record import copy
 
+from warehouse.lake import warehouse_backend
+
 ENV_GIT_URL = "CORPUS_GIT_URL"  # e.g. https://github.com/org/corpus-warehouse
 ENV_GIT_BRANCH = "CORPUS_GIT_BRANCH"
 
@@ -39,7 +41,14 @@ def with_code_references(assets: Sequence[Any]) -> Sequence[Any]:
 
 
 def load_definitions() -> dg.Definitions:
-    loaded = dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
+    """The file warehouse's `defs/` folder; with CORPUS_WAREHOUSE_BACKEND=ducklake, the lake's
+    definitions instead (assets/lake.py: partitioned shards, the same tables, views and checks)."""
+    if warehouse_backend() == "ducklake":
+        from assets.lake import lake_definitions
+
+        loaded = lake_definitions()
+    else:
+        loaded = dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
     return copy(loaded, assets=with_code_references(loaded.assets or []))
 
 

@@ -5,6 +5,7 @@ by side in one run, driving `corpus build` itself. Prints a table in the README'
     .venv/bin/python bench/pipeline.py --with-1m          # and 1M (full build, refreshes, memory)
     .venv/bin/python bench/pipeline.py --quick            # 1,000 articles, one build (CI)
     .venv/bin/python bench/pipeline.py --sizes 5000       # any sizes
+    .venv/bin/python bench/pipeline.py --backend ducklake # the lake beside the file (bench/lake.py)
 
 Corpora (text dumps from `corpus synth`) are generated once per (size, seed) under --work (default:
 the system temp directory) and reused. For each size:
@@ -562,6 +563,38 @@ def machine() -> str:
     )
 
 
+def lake_main(options: argparse.Namespace, args: list[str]) -> int:
+    """`--backend ducklake`: bench/lake.py's table, at 50k articles unless --sizes says."""
+    import lake
+
+    sizes = [50_000] if "--sizes" not in args else [int(s) for s in options.sizes.split(",") if s]
+    work = Path(options.work)
+    work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in sizes:
+        raw = corpus(work, size, options.seed) / "raw"
+        state = work / f"lake-state-{size}-{options.seed}"
+        shutil.rmtree(state, ignore_errors=True)
+        results.append(
+            lake.measure_lake(
+                size,
+                raw,
+                state,
+                lambda target, raw=raw: run_build(raw, target, 2),
+                lambda raw=raw, size=size: change_one_percent(
+                    raw, dump_files(raw), size, options.seed
+                ),
+            )
+        )
+        shutil.rmtree(state, ignore_errors=True)
+    if options.json:
+        Path(options.json).write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"machine: {machine()}")
+    print(f"command: bench/pipeline.py {' '.join(args)}".rstrip())
+    print(lake.table(results))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     if args and args[0] == "_build":
@@ -578,7 +611,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "corpus-bench"))
     parser.add_argument("--no-cores", action="store_true", help="skip the one-process full build")
     parser.add_argument("--json", help="also write the raw measurements to this file")
+    parser.add_argument(
+        "--backend",
+        choices=("duckdb", "ducklake"),
+        default="duckdb",
+        help="ducklake: both backends side by side (bench/lake.py; --sizes defaults to 50000)",
+    )
     options = parser.parse_args(args)
+    if options.backend == "ducklake":
+        return lake_main(options, args)
     if options.sizes:
         sizes = [int(s) for s in options.sizes.split(",") if s]
     else:

@@ -13,6 +13,7 @@ import dagster as dg
 from assets.defs.resources import CorpusStorage, corpus_storage
 from pipelines.instance import cli_run_tags, fail_dead_cli_runs, project_instance
 from pipelines.output import EXAMPLE_QUERY, format_rows
+from warehouse.lake import warehouse_backend
 from warehouse.lock import WarehouseBusyError, writer_lock
 from warehouse.readonly import run_query
 
@@ -123,6 +124,15 @@ def _say_what_is_published(warehouse: Path, before: tuple[int, int, int] | None)
 
 
 def run_build(raw: Path, warehouse: Path, wait: bool = False, ephemeral: bool = False) -> int:
+    if warehouse_backend() == "ducklake":
+        print(
+            "error: `corpus build` writes the DuckDB file. With CORPUS_WAREHOUSE_BACKEND=ducklake "
+            "the shards commit to the lake: backfill the lake_shards partitions in the UI, "
+            "`dg launch --job refresh_lake_shards --partition 00`, or "
+            "`python -m warehouse.lake_shard --shard 0` (docs/scaling.md).",
+            file=sys.stderr,
+        )
+        return 2
     # SIGTERM (a scheduler stopping the build) is handled as Ctrl-C is: the message then says
     # whether the new warehouse was published before the stop.
     previous = signal.signal(signal.SIGTERM, _interrupted)

@@ -290,13 +290,17 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 
 def apply_changes(
     con: duckdb.DuckDBPyConnection,
-    store: StagingStore,
+    store: StagingStore | None,
     lap: Callable[[str], None] = lambda stage: None,
     statements: dict[str, float] | None = None,
+    register_staged: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None = None,
 ) -> tuple[int, int]:
     """Find what changed since the warehouse on `con` was built (sql/scope) and replace it
     (sql/load); the staging frames must be registered. Returns the changed files and the articles
-    whose rows were replaced. Any DuckDB-speaking catalog with these tables can run it."""
+    whose rows were replaced. Any DuckDB-speaking catalog with these tables can run it.
+
+    `register_staged(con, batches)` makes staged_<table> of those batches; by default from the
+    store's Parquet (the DuckLake backend reads them from the lake, warehouse/lake_shard.py)."""
     timings = statements if statements is not None else {}
 
     def run(kind: str, name: str) -> None:
@@ -311,7 +315,11 @@ def apply_changes(
             # The statements after it read the staged records of exactly these batches.
             batches = sorted(_batches(con, name))
             if batches != staged:
-                _register_staged(con, store, batches)
+                if register_staged is not None:
+                    register_staged(con, batches)
+                else:
+                    assert store is not None
+                    _register_staged(con, store, batches)
                 staged = batches
     changed, touched = _count(con, "changed_files"), _count(con, "touched_articles")
     lap("scope")

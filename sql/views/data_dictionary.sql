@@ -3,6 +3,8 @@ CREATE VIEW data_dictionary AS
 -- (DESCRIBE shows names and types only). Read from the catalogue at query time, so it always
 -- matches the relations that exist. Only the database(s) holding this view are listed, so a
 -- session that ATTACHes the warehouse beside other databases sees the warehouse's relations.
+-- A DuckLake warehouse cannot keep comments on a view's columns; it keeps them on an empty table
+-- of the same name and columns in its schema view_column_docs (warehouse/lake.py), read here too.
 WITH warehouse AS (
     SELECT database_name FROM duckdb_views()
     WHERE view_name = 'data_dictionary' AND schema_name = 'main' AND NOT temporary
@@ -34,10 +36,15 @@ SELECT
     c.column_name,
     c.data_type,
     CASE WHEN r.kind = 'table' THEN c.is_nullable END,
-    c.comment
+    coalesce(c.comment, d.comment)
 FROM relations AS r
 JOIN duckdb_columns() AS c
     ON c.database_name = r.database_name AND c.schema_name = 'main' AND c.table_name = r.relation
+LEFT JOIN duckdb_columns() AS d
+    ON d.database_name = r.database_name
+    AND d.schema_name = 'view_column_docs'
+    AND d.table_name = r.relation
+    AND d.column_name = c.column_name
 WHERE r.database_name IN (SELECT database_name FROM warehouse)
 ORDER BY relation, position;
 COMMENT ON VIEW data_dictionary IS 'The documentation of every table and view, column by column, from the COMMENTs in sql/: SELECT * FROM data_dictionary WHERE relation = ''comments''. One row per relation (position 0, column_name NULL: what a row of it is) and one per column.';

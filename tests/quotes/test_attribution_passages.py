@@ -641,6 +641,29 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("I came here undecided and I am leaving undecided,", None, "he", None, "direct")],
     ),
+    # --- a participle far from its subject: "NAME <verb> …, saying …" ---
+    "participle_after_a_clause_with_its_own_verb": (
+        [
+            "Nora Falk threw her support behind Sen. Ted Varga (R-Ohio) on Wednesday, saying it "
+            "is time for a “real fighter in the White House.”"
+        ],
+        [("real fighter in the White House.", "Nora Falk", "Nora Falk", None, "direct")],
+    ),
+    "participle_after_a_surname_and_a_past_tense": (
+        [
+            "Ted Varga spoke for an hour in Akron on Friday.",
+            "In a heated press conference later, Varga launched an attack against his rival, "
+            "calling her “the weakest candidate in decades.”",
+        ],
+        [("the weakest candidate in decades.", "Ted Varga", "Varga", None, "direct")],
+    ),
+    "participle_right_after_a_closing_mark": (
+        [
+            "Ted Varga defended what he called “Ohio values,” saying the state had the “grit and "
+            "heart of America.”"
+        ],
+        [("grit and heart of America.", "Ted Varga", "Ted Varga", None, "direct")],
+    ),
 }
 
 

@@ -641,6 +641,37 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("I came here undecided and I am leaving undecided,", None, "he", None, "direct")],
     ),
+    # --- a publication credited after the quotation, verb first ---
+    "outlet_inverted_after_a_person_and_apposition": (
+        [
+            "“This platform tells us we are no longer welcome,” said Rita Okafor, director of "
+            "Farmers for Fairness, reports the Lakeside Gazette."
+        ],
+        [
+            (
+                "This platform tells us we are no longer welcome,",
+                "Rita Okafor",
+                "Rita Okafor",
+                "The Lakeside Gazette",
+                "direct",
+            )
+        ],
+    ),
+    "outlet_inverted_editorial_in_publication": (
+        [
+            "“There are jellyfish with more spine than Sen. Carl Brandt,” reads a Monday "
+            "editorial in The Lakeside Gazette."
+        ],
+        [
+            (
+                "There are jellyfish with more spine than Sen. Carl Brandt,",
+                None,
+                "a Monday editorial",
+                "The Lakeside Gazette",
+                "direct",
+            )
+        ],
+    ),
     # --- a participle far from its subject: "NAME <verb> …, saying …" ---
     "participle_after_a_clause_with_its_own_verb": (
         [

@@ -112,6 +112,7 @@ _INVERTED_FOLLOWERS = PREPOSITIONS | frozenset(
         "which",
     ]
 )
+_TIME_PHRASE_ENDS = frozenset({"later", "earlier", "ago", "afterwards", "afterward"})
 _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
 # Nouns a name qualifies beyond the role nouns: "the Clinton camp", "a Trump rally".
@@ -436,6 +437,10 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
             )
         )
         if not intro:
+            # "Hours later, …", "A few days later, …": a time phrase before the subject.
+            comma = next((k for k in range(i + 1, min(limit, i + 5)) if w[k] == ","), -1)
+            intro = comma > 0 and low[comma - 1] in _TIME_PHRASE_ENDS
+        if not intro:
             break
         comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
         if comma < 0:
@@ -478,7 +483,9 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     ("The Independent recounts:") is no subject and earlier verbs are tried."""
     low = _lower(words.words)
     n = len(low)
-    verbs = [i for i in range(n) if verb_length(low, i)]
+    w = words.words
+    # A capitalised verb inside the clause is part of a name ("the United States has").
+    verbs = [i for i in range(n) if verb_length(low, i) and not (i > 0 and _capitalised(w[i]))]
     for v in reversed(verbs):
         found = _subject_of(words, low, v)
         if found is not None:

@@ -672,6 +672,30 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
+    # --- a reporting verb's subject past a name that looks like a verb, or a time phrase ---
+    "capitalised_verb_inside_a_name_is_no_verb": (
+        [
+            "Ted Varga spoke in Akron.",
+            "Varga also said at the time that the United States had become “a dumping ground "
+            "for everybody else’s problems.”",
+        ],
+        [
+            (
+                "a dumping ground for everybody else’s problems.",
+                "Ted Varga",
+                "Varga",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "time_phrase_before_the_subject": (
+        [
+            "Hours later, Nora Falk returned the compliment to Ted Varga, telling KTV, “We have "
+            "been friends for a long time.”"
+        ],
+        [("We have been friends for a long time.", "Nora Falk", "Nora Falk", None, "direct")],
+    ),
     # --- a participle far from its subject: "NAME <verb> …, saying …" ---
     "participle_after_a_clause_with_its_own_verb": (
         [

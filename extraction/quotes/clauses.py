@@ -118,7 +118,8 @@ _BE = frozenset({"was", "is", "were", "are"})
 # Nouns a name qualifies beyond the role nouns: "the Clinton camp", "a Trump rally".
 _NAME_QUALIFIERS = frozenset({"camp", "team", "administration", "rally", "ad", "tweet"})
 _AUXILIARIES = frozenset(
-    "has had have was is were are will would can could should may might must does did do".split()
+    {"has", "had", "have", "was", "is", "were", "are", "will", "would", "can", "could"}
+    | {"should", "may", "might", "must", "does", "did", "do"}
 )
 
 

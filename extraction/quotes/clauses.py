@@ -112,8 +112,15 @@ _INVERTED_FOLLOWERS = PREPOSITIONS | frozenset(
         "which",
     ]
 )
+_TIME_PHRASE_ENDS = frozenset({"later", "earlier", "ago", "afterwards", "afterward"})
 _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
+# Nouns a name qualifies beyond the role nouns: "the Clinton camp", "a Trump rally".
+_NAME_QUALIFIERS = frozenset({"camp", "team", "administration", "rally", "ad", "tweet"})
+_AUXILIARIES = frozenset(
+    {"has", "had", "have", "was", "is", "were", "are", "will", "would", "can", "could"}
+    | {"should", "may", "might", "must", "does", "did", "do"}
+)
 
 
 def _lower(words: list[str]) -> list[str]:
@@ -345,12 +352,24 @@ def _phrase_before(
     return noun_phrase(words, low, start, end + 1, verb, rule)
 
 
+def _verb_after_name(lw: str) -> bool:
+    """Whether a lower-case word right after a bare name is its verb rather than a noun the name
+    qualifies ("Clinton campaign", "Trump supporters", "Sanders aide")."""
+    if lw in _AUXILIARIES:
+        return True
+    return not (lw in ROLE_NOUNS or lw.endswith("s") or lw in _NAME_QUALIFIERS)
+
+
 def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
     """Where a noun phrase that starts at `first` ends, reading forwards (exclusive)."""
     j = first
     if j < limit and (low[j] in _DETERMINERS or is_possessive(w[j])):
         j += 1
     last_good = j
+    # The phrase so far is a bare capitalised run ("Nora Falk threw"; one word opening a sentence
+    # is as often a noun, "Millennials are", "Tennis legend", so it needs a past tense: "Varga
+    # launched").
+    named = j == first
     while j < limit and j - first < 12:
         word, lw = w[j], low[j]
         if _chain_word(w, j):
@@ -359,6 +378,14 @@ def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
             continue
         if lw in _NP_STOPS or not word[:1].isalnum():
             break
+        if (
+            named
+            and lw.isalpha()
+            and (j - first >= 2 or lw.endswith("ed"))
+            and _verb_after_name(lw)
+        ):
+            break  # "Nora Falk threw her support behind …": a verb after a bare name
+        named = False
         if word[:1].isdigit() or lw.isalpha() or "-" in lw:
             # Lower-case words belong to the phrase only before its head: a role before a name
             # ("delegate Bill Eastland"), or a description's words ("the Vermont senator").
@@ -403,8 +430,17 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         intro = (
             lw in INTRO_WORDS
             or lw[:1].isdigit()
-            or (i + 1 < limit and lw.endswith(("ing", "ed")) and lw not in REPORTING_VERBS)
+            or (
+                i + 1 < limit
+                and len(lw) > 4  # "Ted", "Fred": first names, not "Asked, …" or "Speaking …"
+                and lw.endswith(("ing", "ed"))
+                and lw not in REPORTING_VERBS
+            )
         )
+        if not intro:
+            # "Hours later, …", "A few days later, …": a time phrase before the subject.
+            comma = next((k for k in range(i + 1, min(limit, i + 5)) if w[k] == ","), -1)
+            intro = comma > 0 and low[comma - 1] in _TIME_PHRASE_ENDS
         if not intro:
             break
         comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
@@ -448,7 +484,9 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     ("The Independent recounts:") is no subject and earlier verbs are tried."""
     low = _lower(words.words)
     n = len(low)
-    verbs = [i for i in range(n) if verb_length(low, i)]
+    w = words.words
+    # A capitalised verb inside the clause is part of a name ("the United States has").
+    verbs = [i for i in range(n) if verb_length(low, i) and not (i > 0 and _capitalised(w[i]))]
     for v in reversed(verbs):
         found = _subject_of(words, low, v)
         if found is not None:
@@ -478,6 +516,12 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
     word, lw = w[k], low[k]
     if lw in _SUBJECT_PRONOUNS:
         return _pronoun(words, low, k, verb, "subject verb")
+    if participle and (
+        word[:1] in ("”", '"') or (word == "," and k > 0 and w[k - 1][:1] in ("”", '"'))
+    ):
+        # "… a defence of “New York values,” saying the city …": no inverted subject follows
+        # a participle; it is the sentence subject's.
+        return _main_subject(words, low, k, verb)
     if word[:1] in (MASK_CHAR, "”", '"', "’") or (
         word == "," and k > 0 and w[k - 1][:1] in ("”", '"')
     ):
@@ -584,6 +628,8 @@ def tail_clause(words: Words) -> Attribution | None:
     if low[i] == "as" and i + 1 < n:
         i += 1  # "…,” as Cruz said on Glenn Beck"
     size = verb_length(low, i)
+    if size and low[i].endswith("ing"):
+        return None  # "…,” saying the city …": a participle takes no inverted subject
     if size:
         return _after_verb(words, low, i + size, " ".join(w[i : i + size]), "verb subject")
     j = i - 1

@@ -597,6 +597,13 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     r"(?:according\s+to|in)\s+(?:an?|the)\s+)(?:[Tt]he\s+)?"
     r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\[(?P<outlet>[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*)\.?\]",
+    # Inverted after the quotation: "…,” reports USA Today", "…,” wrote Time magazine", "…,”
+    # reads a Wednesday editorial in The Lakeside Gazette"
+    r"\b(?:reports|reported|writes|wrote|notes|noted|adds|added|reads|explains|explained)\s+"
+    r"(?:an?\s+(?:[\w\-]+\s+){0,2}?(?:editorial|report|article|piece|column|op-ed|story)\s+"
+    r"(?:in|by|from)\s+)?(?:[Tt]he\s+)?"
+    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)"
+    r"(?P<described>\s+(?:magazine|newspaper|tabloid|website))?",
 )
 
 # A publication named only by a description ("the newspaper wrote", "the conservative-leaning

@@ -641,6 +641,84 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("I came here undecided and I am leaving undecided,", None, "he", None, "direct")],
     ),
+    # --- a publication credited after the quotation, verb first ---
+    "outlet_inverted_after_a_person_and_apposition": (
+        [
+            "“This platform tells us we are no longer welcome,” said Rita Okafor, director of "
+            "Farmers for Fairness, reports the Lakeside Gazette."
+        ],
+        [
+            (
+                "This platform tells us we are no longer welcome,",
+                "Rita Okafor",
+                "Rita Okafor",
+                "The Lakeside Gazette",
+                "direct",
+            )
+        ],
+    ),
+    "outlet_inverted_editorial_in_publication": (
+        [
+            "“There are jellyfish with more spine than Sen. Carl Brandt,” reads a Monday "
+            "editorial in The Lakeside Gazette."
+        ],
+        [
+            (
+                "There are jellyfish with more spine than Sen. Carl Brandt,",
+                None,
+                "a Monday editorial",
+                "The Lakeside Gazette",
+                "direct",
+            )
+        ],
+    ),
+    # --- a reporting verb's subject past a name that looks like a verb, or a time phrase ---
+    "capitalised_verb_inside_a_name_is_no_verb": (
+        [
+            "Ted Varga spoke in Akron.",
+            "Varga also said at the time that the United States had become “a dumping ground "
+            "for everybody else’s problems.”",
+        ],
+        [
+            (
+                "a dumping ground for everybody else’s problems.",
+                "Ted Varga",
+                "Varga",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "time_phrase_before_the_subject": (
+        [
+            "Hours later, Nora Falk returned the compliment to Ted Varga, telling KTV, “We have "
+            "been friends for a long time.”"
+        ],
+        [("We have been friends for a long time.", "Nora Falk", "Nora Falk", None, "direct")],
+    ),
+    # --- a participle far from its subject: "NAME <verb> …, saying …" ---
+    "participle_after_a_clause_with_its_own_verb": (
+        [
+            "Nora Falk threw her support behind Sen. Ted Varga (R-Ohio) on Wednesday, saying it "
+            "is time for a “real fighter in the White House.”"
+        ],
+        [("real fighter in the White House.", "Nora Falk", "Nora Falk", None, "direct")],
+    ),
+    "participle_after_a_surname_and_a_past_tense": (
+        [
+            "Ted Varga spoke for an hour in Akron on Friday.",
+            "In a heated press conference later, Varga launched an attack against his rival, "
+            "calling her “the weakest candidate in decades.”",
+        ],
+        [("the weakest candidate in decades.", "Ted Varga", "Varga", None, "direct")],
+    ),
+    "participle_right_after_a_closing_mark": (
+        [
+            "Ted Varga defended what he called “Ohio values,” saying the state had the “grit and "
+            "heart of America.”"
+        ],
+        [("grit and heart of America.", "Ted Varga", "Ted Varga", None, "direct")],
+    ),
 }
 
 

@@ -367,3 +367,41 @@ def test_a_petition_letter_is_body_and_a_sign_the_petition_box_is_not() -> None:
     )
     assert len(page.paragraphs) == 7  # four paragraphs and the letter's three (h1 is the title)
     assert not any("bees" in p for p in page.paragraphs)
+
+
+_CHORUS = (
+    "And we will walk the long road home, past the mill and the flooded meadow, singing the "
+    "songs our mothers knew, until the lamps of the village come up out of the dark."
+)
+_SPEECH = (
+    "The council voted seven to two on Tuesday night to close the Harbour Street library for "
+    "eighteen months while the roof is rebuilt, a decision that drew a crowd of two hundred."
+)
+
+
+def test_a_refrain_repeated_in_place_is_kept_and_a_second_layout_copy_is_not() -> None:
+    # A folk-club post quoting a song: its chorus comes back verbatim as sibling paragraphs,
+    # and a pull quote repeats a sentence of the report in an <aside>.
+    song = f"""<html><head><title>The walking song</title></head><body><article>
+    <h1>The walking song</h1>
+    <p>Every year the club closes its autumn night with the same song, written in 1952 by a
+    miller's daughter from the valley; here are the words as we sing them.</p>
+    <p>{_CHORUS}</p>
+    <p>The first verse tells of the harvest, the second of the men who went to the war, and
+    the third of the girl who waited for one of them at the mill gate, every evening, for years.</p>
+    <p>{_CHORUS}</p>
+    </article></body></html>"""
+    got = extract_html(song).paragraphs
+    assert got.count(_CHORUS) == 2
+    report = f"""<html><head><title>Library to close</title></head><body><article>
+    <h1>Library to close</h1>
+    <div class="story-body">
+      <p>{_SPEECH}</p>
+      <aside class="pullquote"><p>{_SPEECH}</p></aside>
+      <p>Residents asked whether the mobile library van could stop in the square on market days
+      while the building is shut, and the chair promised an answer at the next meeting.</p>
+    </div>
+    <div class="story-body story-body--print"><p>{_SPEECH}</p></div>
+    </article></body></html>"""
+    got = extract_html(report).paragraphs
+    assert got.count(_SPEECH) == 1

@@ -183,7 +183,11 @@ def flatten(
             # A second copy elsewhere is a mobile/desktop duplicate or a pull quote; a sibling
             # of the same kind repeating it (a refrain, a template's sample text) is the text.
             continue
-        if para.link_chars and para.link_chars >= 0.6 * len(text) and not para.quoted:
+        if (
+            para.link_chars
+            and para.link_chars >= rules.MAX_PARAGRAPH_LINK_SHARE * len(text)
+            and not para.quoted
+        ):
             # Lists of links (related stories, tag clouds) are not prose.
             continue
         if _is_furniture_line(text):

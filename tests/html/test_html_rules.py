@@ -405,3 +405,27 @@ def test_a_refrain_repeated_in_place_is_kept_and_a_second_layout_copy_is_not() -
     </article></body></html>"""
     got = extract_html(report).paragraphs
     assert got.count(_SPEECH) == 1
+
+
+def test_linked_items_of_the_article_stay_and_a_list_of_related_links_does_not() -> None:
+    # A weekly deals post: each deal is a linked product name with its price and shop, the
+    # page's "related" list is links only.
+    deals = """<html><head><title>Weekend deals</title></head><body><article>
+    <h1>Weekend deals: storage and a camera to fill it</h1>
+    <p>Our partners have put together a list of fresh deals for the weekend; the featured one
+    is a portable USB 3.0 drive, but there are a couple of laptops further down as well.</p>
+    <ul>
+      <li><a href="/d/1">2TB WD My Passport USB 3.0 Portable Hard Drive</a> for $161.99 at Dell</li>
+      <li><a href="/d/2">Asus RT-N66U Dual-Band Wireless-N900 Gigabit Router</a> for $140 at
+      TigerDirect</li>
+    </ul>
+    <p>Prices were checked on Friday morning and may change once the weekend begins.</p>
+    <ul class="related">
+      <li><a href="/a/1">Which laptop should you buy this winter?</a></li>
+      <li><a href="/a/2">Five routers tested in a house with thick walls</a></li>
+    </ul>
+    </article></body></html>"""
+    got = extract_html(deals).paragraphs
+    assert "2TB WD My Passport USB 3.0 Portable Hard Drive for $161.99 at Dell" in got
+    assert "Asus RT-N66U Dual-Band Wireless-N900 Gigabit Router for $140 at TigerDirect" in got
+    assert not any("Which laptop" in p or "Five routers" in p for p in got)

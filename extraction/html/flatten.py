@@ -2,7 +2,7 @@
 
 Headings stay paragraphs; <blockquote> paragraphs are marked as quoted (an attribution in a
 <cite> or <footer> inside is not); <q> keeps its quotation marks; furniture lines, link lists and
-exact repeats of long paragraphs are dropped.
+repeats of long paragraphs in another place (a duplicated layout, a pull quote) are dropped.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ class _Para:
     link_chars: int = 0
     quoted: bool = False
     heading: bool = False
+    # Where the paragraph sits: its innermost block element's parent and tag. Two copies in
+    # the same place are the text itself repeating; in different places, a duplicated layout.
+    place: tuple[etree._Element | None, str] | None = None
 
 
 class _Flattener:
@@ -54,6 +57,7 @@ class _Flattener:
         self.heading_depth = 0
         self.after_br = False  # a <br> with no text since: a second one ends the paragraph
         self.marked_q: set[etree._Element] = set()
+        self.blocks: list[Element] = []  # the open block elements, innermost last
 
     def flush(self) -> None:
         if "".join(self.current.parts).strip():
@@ -68,6 +72,9 @@ class _Flattener:
         if not self.current.parts:
             self.current.quoted = self.blockquote_depth > 0 and not self.attribution_depth
             self.current.heading = self.heading_depth > 0
+            if self.blocks:
+                block = self.blocks[-1]
+                self.current.place = (block.getparent(), tag_of(block))
         self.current.parts.append(text)
         if self.link_depth:
             self.current.link_chars += len(text.strip())
@@ -95,6 +102,7 @@ class _Flattener:
             if event == "start":
                 if block:
                     self.flush()
+                    self.blocks.append(el)
                 if tag == "blockquote":
                     self.blockquote_depth += 1
                 elif tag == "a":
@@ -127,6 +135,7 @@ class _Flattener:
                     self.heading_depth -= 1
                 if block:
                     self.flush()
+                    self.blocks.pop()
                 if el is not root:
                     self.add(el.tail)
         self.flush()
@@ -164,16 +173,21 @@ def flatten(
     # The headline repeated as the first heading is the title, not body text; compared by words
     # so that "Ama..." and "Ama…" are the same.
     title_words = _words(title) if title else None
-    seen: set[str] = set()
+    first_place: dict[str, tuple[etree._Element | None, str] | None] = {}
     for para in flattener.out:
         text = normalise_space("".join(para.parts))
         if not text or not any(ch.isalnum() for ch in text):
             continue
-        if text in seen and len(text) > 150:
-            # A second copy of a paragraph is a mobile/desktop duplicate or a pull quote.
+        place = first_place.setdefault(text, para.place)
+        if len(text) > 150 and place != para.place:
+            # A second copy elsewhere is a mobile/desktop duplicate or a pull quote; a sibling
+            # of the same kind repeating it (a refrain, a template's sample text) is the text.
             continue
-        seen.add(text)
-        if para.link_chars and para.link_chars >= 0.6 * len(text) and not para.quoted:
+        if (
+            para.link_chars
+            and para.link_chars >= rules.MAX_PARAGRAPH_LINK_SHARE * len(text)
+            and not para.quoted
+        ):
             # Lists of links (related stories, tag clouds) are not prose.
             continue
         if _is_furniture_line(text):

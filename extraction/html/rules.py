@@ -478,6 +478,10 @@ SHORT_LINE_FACTOR: Final[float] = 0.25
 # MAX_PROSE_LINK_SHARE of them in links.
 MIN_BLOCK_CHARS: Final[int] = 20
 MAX_PROSE_LINK_SHARE: Final[float] = 0.5
+# A body paragraph with at least this share of its characters in links is a list of links
+# (related stories, a tag cloud) and is dropped; below it, a linked item of the article (a
+# product with its price, a reference with its source) stays.
+MAX_PARAGRAPH_LINK_SHARE: Final[float] = 0.8
 # An ancestor of the best container replaces it when it scores at least this share of the
 # container's score and holds at least this share of the page's prose more.
 WIDEN_SCORE_SHARE: Final[float] = 0.6

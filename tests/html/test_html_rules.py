@@ -367,3 +367,65 @@ def test_a_petition_letter_is_body_and_a_sign_the_petition_box_is_not() -> None:
     )
     assert len(page.paragraphs) == 7  # four paragraphs and the letter's three (h1 is the title)
     assert not any("bees" in p for p in page.paragraphs)
+
+
+_CHORUS = (
+    "And we will walk the long road home, past the mill and the flooded meadow, singing the "
+    "songs our mothers knew, until the lamps of the village come up out of the dark."
+)
+_SPEECH = (
+    "The council voted seven to two on Tuesday night to close the Harbour Street library for "
+    "eighteen months while the roof is rebuilt, a decision that drew a crowd of two hundred."
+)
+
+
+def test_a_refrain_repeated_in_place_is_kept_and_a_second_layout_copy_is_not() -> None:
+    # A folk-club post quoting a song: its chorus comes back verbatim as sibling paragraphs,
+    # and a pull quote repeats a sentence of the report in an <aside>.
+    song = f"""<html><head><title>The walking song</title></head><body><article>
+    <h1>The walking song</h1>
+    <p>Every year the club closes its autumn night with the same song, written in 1952 by a
+    miller's daughter from the valley; here are the words as we sing them.</p>
+    <p>{_CHORUS}</p>
+    <p>The first verse tells of the harvest, the second of the men who went to the war, and
+    the third of the girl who waited for one of them at the mill gate, every evening, for years.</p>
+    <p>{_CHORUS}</p>
+    </article></body></html>"""
+    got = extract_html(song).paragraphs
+    assert got.count(_CHORUS) == 2
+    report = f"""<html><head><title>Library to close</title></head><body><article>
+    <h1>Library to close</h1>
+    <div class="story-body">
+      <p>{_SPEECH}</p>
+      <aside class="pullquote"><p>{_SPEECH}</p></aside>
+      <p>Residents asked whether the mobile library van could stop in the square on market days
+      while the building is shut, and the chair promised an answer at the next meeting.</p>
+    </div>
+    <div class="story-body story-body--print"><p>{_SPEECH}</p></div>
+    </article></body></html>"""
+    got = extract_html(report).paragraphs
+    assert got.count(_SPEECH) == 1
+
+
+def test_linked_items_of_the_article_stay_and_a_list_of_related_links_does_not() -> None:
+    # A weekly deals post: each deal is a linked product name with its price and shop, the
+    # page's "related" list is links only.
+    deals = """<html><head><title>Weekend deals</title></head><body><article>
+    <h1>Weekend deals: storage and a camera to fill it</h1>
+    <p>Our partners have put together a list of fresh deals for the weekend; the featured one
+    is a portable USB 3.0 drive, but there are a couple of laptops further down as well.</p>
+    <ul>
+      <li><a href="/d/1">2TB WD My Passport USB 3.0 Portable Hard Drive</a> for $161.99 at Dell</li>
+      <li><a href="/d/2">Asus RT-N66U Dual-Band Wireless-N900 Gigabit Router</a> for $140 at
+      TigerDirect</li>
+    </ul>
+    <p>Prices were checked on Friday morning and may change once the weekend begins.</p>
+    <ul class="related">
+      <li><a href="/a/1">Which laptop should you buy this winter?</a></li>
+      <li><a href="/a/2">Five routers tested in a house with thick walls</a></li>
+    </ul>
+    </article></body></html>"""
+    got = extract_html(deals).paragraphs
+    assert "2TB WD My Passport USB 3.0 Portable Hard Drive for $161.99 at Dell" in got
+    assert "Asus RT-N66U Dual-Band Wireless-N900 Gigabit Router for $140 at TigerDirect" in got
+    assert not any("Which laptop" in p or "Five routers" in p for p in got)

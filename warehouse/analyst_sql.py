@@ -17,10 +17,7 @@ from warehouse.readonly import (
     MEMORY_LIMIT,
     QUERY_TIMEOUT_SECONDS,
     TEMP_LIMIT,
-    QueryTimeoutError,
-    connect_readonly,
-    memory_error,
-    time_limit,
+    capped_connection,
 )
 
 CHUNK_ROWS = 10_000
@@ -98,18 +95,5 @@ def session(
 ) -> Iterator[Session]:
     """A read-only session whose statements, all together, stop after `timeout` seconds, each
     within `memory_limit` of memory and `temp_limit` of spill files."""
-    con = connect_readonly(warehouse, memory_limit, temp_limit)
-    try:
-        with time_limit(con, timeout) as fired:
-            try:
-                yield Session(con)
-            except duckdb.InterruptException as exc:
-                if fired.is_set():
-                    raise QueryTimeoutError(
-                        f"query stopped after the {timeout:g} s time limit"
-                    ) from exc
-                raise
-            except duckdb.OutOfMemoryException as exc:
-                raise memory_error(exc, memory_limit, temp_limit) from exc
-    finally:
-        con.close()
+    with capped_connection(warehouse, timeout, memory_limit, temp_limit) as con:
+        yield Session(con)

@@ -75,21 +75,21 @@ def time_limit(con: duckdb.DuckDBPyConnection, seconds: float) -> Iterator[threa
         timer.cancel()
 
 
-def run_query(
+@contextmanager
+def capped_connection(
     warehouse: Path,
-    query: str,
     timeout: float = QUERY_TIMEOUT_SECONDS,
     memory_limit: str = MEMORY_LIMIT,
     temp_limit: str = TEMP_LIMIT,
-) -> tuple[list[str], list[tuple[object, ...]]]:
-    """Column names and rows of one read-only query."""
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection whose work, all together, stops after `timeout` seconds, within
+    `memory_limit` of memory and `temp_limit` of spill files; either stop is raised as an error
+    that says which cap and how to raise it. Closed on leaving."""
     con = connect_readonly(warehouse, memory_limit, temp_limit)
     try:
         with time_limit(con, timeout) as fired:
             try:
-                cursor = con.execute(query)
-                columns = [d[0] for d in cursor.description or []]
-                return columns, cursor.fetchall()
+                yield con
             except duckdb.InterruptException as exc:
                 if fired.is_set():
                     raise QueryTimeoutError(
@@ -100,3 +100,17 @@ def run_query(
                 raise memory_error(exc, memory_limit, temp_limit) from exc
     finally:
         con.close()
+
+
+def run_query(
+    warehouse: Path,
+    query: str,
+    timeout: float = QUERY_TIMEOUT_SECONDS,
+    memory_limit: str = MEMORY_LIMIT,
+    temp_limit: str = TEMP_LIMIT,
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    """Column names and rows of one read-only query."""
+    with capped_connection(warehouse, timeout, memory_limit, temp_limit) as con:
+        cursor = con.execute(query)
+        columns = [d[0] for d in cursor.description or []]
+        return columns, cursor.fetchall()

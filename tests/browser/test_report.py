@@ -20,6 +20,7 @@ import pytest
 
 from tests.browser.conftest import ARTIFACTS_PROPERTY
 from tests.conftest import REPO_ROOT, SAMPLE_RAW, build_warehouse
+from tests.engagement.report_charts import OVERVIEW_CHARTS, SITE_CHARTS
 from warehouse.report import report_path, write_report
 from warehouse.synthetic import synthesize_warehouse
 
@@ -37,24 +38,6 @@ CHROMIUM_ARGS = [
 ARTIFACTS = REPO_ROOT / "artifacts" / "report"
 SCREEN = {"width": 1280, "height": 900}
 MAX_BYTES = 2_000_000
-OVERVIEW_CHARTS = [
-    "articles-over-time-chart",
-    "comments-over-time-chart",
-    "capture-ratio",
-    "comments-per-article",
-    "top-articles",
-    "top-commenters",
-    "top-speakers",
-    "top-outlets",
-]
-SITE_CHARTS = [
-    "comments",
-    "capture",
-    "comments-per-article",
-    "top-articles",
-    "top-commenters",
-    "top-speakers",
-]
 UI_MS = 60_000
 
 

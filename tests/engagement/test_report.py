@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from assets.definitions import defs
 from tests.conftest import build_warehouse, query
 from tests.engagement.conftest import ENGAGEMENT_CORPUS
+from tests.engagement.report_charts import OVERVIEW_CHARTS, SITE_CHARTS
 from warehouse.build import materialise_views
 from warehouse.readonly import connect_readonly
 from warehouse.report import drawn_key, render_report, report_path, write_report
@@ -30,24 +31,6 @@ from warehouse.sql_files import TABLES, VIEWS, sql_text
 from warehouse.synthetic import synthesize_warehouse
 
 CORPUS = str(Path(sys.executable).with_name("corpus"))
-OVERVIEW_CHARTS = [
-    "articles-over-time-chart",
-    "comments-over-time-chart",
-    "capture-ratio",
-    "comments-per-article",
-    "top-articles",
-    "top-commenters",
-    "top-speakers",
-    "top-outlets",
-]
-SITE_CHARTS = [
-    "comments",
-    "capture",
-    "comments-per-article",
-    "top-articles",
-    "top-commenters",
-    "top-speakers",
-]
 GENERATED = datetime(2017, 12, 1, 9, 30)
 
 

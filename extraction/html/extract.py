@@ -135,7 +135,9 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         byline = comments[0].author or byline
         paragraphs, comments = opening_post(comments)
         quoted = set()
-        kind = THREAD
+        # A forum topic's kind stays the page-kind rule's (docs/page-kinds.md: a topic page
+        # is a discussion, left out of `articles`); a thread read by shape is a split thread.
+        kind = signals.kind(paragraphs, meta, comments, dialects) if forum else THREAD
     else:
         kind = signals.kind(paragraphs, meta, comments, dialects)
     return PageContent(

@@ -42,7 +42,6 @@ def test_phpbb_topic_opening_post_is_the_body_and_replies_are_rows() -> None:
         "You can download the release here. VirtualBox 7.1.0 is a significant new version.",
         "Changelog is here.",
     )
-    assert page.page_kind is not None and page.page_kind.kind == "discussion"
     assert page.comments == (
         RawComment(
             author="Simple07",

@@ -597,6 +597,8 @@ BYLINE_NOT_NAME_RE: Final[re.Pattern[str]] = re.compile(
 MAX_BYLINE_CHARS: Final[int] = 100
 # Elements after the first <h1> searched for a printed date (a dateline sits by the headline).
 DATELINE_SEARCH_ELEMENTS: Final[int] = 80
+# ... and before it, in its header block (a date printed above the headline).
+DATELINE_SEARCH_BEFORE: Final[int] = 12
 # Where a page prints its date when no metadata gives one.
 DATELINE_CSS: Final[tuple[str, ...]] = (
     "time[datetime]",

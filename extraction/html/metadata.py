@@ -273,6 +273,11 @@ def _visible_bylines(root: Element) -> Iterator[str]:
             text = normalise_space(el.text_content())
             if not text or len(text) > 3 * rules.MAX_BYLINE_CHARS:
                 continue
+            if (
+                selector in rules.AUTHOR_LINK_CSS
+                and len(text.split()) > rules.MAX_AUTHOR_LINK_WORDS
+            ):
+                continue
             yield from _names_in(el)
 
 
@@ -523,6 +528,7 @@ def _byline(
     fallback = None
     sources: list[list[str]] = [ld_authors]
     sources.extend([meta[k]] for k in rules.META_AUTHOR if meta.get(k))
+    sources.extend([name] for name in _labelled_meta_authors(meta))
     for names in sources:
         cleaned = [n for n in (_byline_text(n) for n in names) if n]
         good = [n for n in cleaned if _acceptable_byline(n, sites)]
@@ -530,8 +536,41 @@ def _byline(
             return ", ".join(dict.fromkeys(good))
         if cleaned and fallback is None and _fold(cleaned[0]) in sites:
             fallback = cleaned[0]
-    for text in _visible_bylines(root):
+    for text in (*_visible_bylines(root), *_bylines_by_headline(root, sites)):
         names = [n.strip() for n in text.split(",")] if text else []
         if text and all(_acceptable_byline(n, sites) for n in names if n):
             return text
     return fallback
+
+
+def _labelled_meta_authors(meta: dict[str, str]) -> Iterator[str]:
+    """ "twitter:data1" where "twitter:label1" says "Written by" (Yoast SEO's table)."""
+    for index in range(1, 5):
+        label = meta.get(f"twitter:label{index}", "")
+        if rules.META_AUTHOR_LABEL_RE.match(label.strip()) and (
+            value := meta.get(f"twitter:data{index}")
+        ):
+            yield value
+
+
+def _bylines_by_headline(root: Element, sites: set[str]) -> Iterator[str]:
+    """A short "By Jane Doe" line printed just before or after the headline, whatever its
+    classes (React and Tailwind templates name nothing)."""
+    h1 = _headline_element(root, sites)
+    if h1 is None:
+        return
+    near = [*_preceding(h1)][: rules.DATELINE_SEARCH_BEFORE]
+    for count, el in enumerate(_following(h1)):
+        if count > rules.DATELINE_SEARCH_ELEMENTS:
+            break
+        near.append(el)
+    for el in near:
+        if not isinstance(el.tag, str) or _in_comments(el) or _in_quotation(el):
+            continue
+        text = normalise_space(_spaced_text(el))
+        if len(text) > rules.MAX_BYLINE_CHARS or not rules.BYLINE_LINE_RE.match(text):
+            continue
+        name = _byline_text(text)
+        if name and len(name.split()) <= 6 and not rules.BYLINE_NOT_NAME_RE.search(name):
+            yield name
+            return

@@ -77,3 +77,53 @@ def test_extract_html_gives_the_same_metadata() -> None:
         "</body></html>"
     )
     assert extract_html(page).published_at == datetime(2010, 8, 4, tzinfo=UTC)
+
+
+def test_yoast_reading_table_names_the_writer() -> None:
+    # Yoast SEO's Twitter table, as digit.in prints it in its head.
+    page = (
+        "<html><head><title>LLMs worse than babies in field of AI | Digit</title>"
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Jayesh Shinde">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes"></head>'
+        "<body><h1>LLMs worse than babies in field of AI</h1><p>Text.</p></body></html>"
+    )
+    assert _meta(page).byline == "Jayesh Shinde"
+
+
+def test_a_link_to_the_writers_profile_page_is_the_byline() -> None:
+    # energysage.com: "Written by:" then a list of links to /authors/<slug>/, no author class;
+    # a related-post card further down links another writer.
+    page = (
+        "<html><body><h1>Solar panel installation: what to expect</h1>"
+        '<div class="d-flex">Written by: <ul class="comma-separated-list">'
+        '<li><a href="/authors/emily-walker/">Emily Walker</a></li></ul></div>'
+        "<p>Installing solar panels takes five steps.</p>"
+        '<div class="card"><h3>Best solar panels</h3>'
+        '<span>Written by <a href="/authors/jane-roe/">Jane Roe</a></span></div></body></html>'
+    )
+    assert _meta(page).byline == "Emily Walker"
+
+
+def test_a_linked_author_box_with_a_biography_is_not_a_name() -> None:
+    page = (
+        "<html><body><h1>Online classes explained</h1><p>Online classes are here.</p>"
+        '<a href="/author/reyan-perumal/">Reyan Perumal is a content writer at a digital '
+        "consultancy in Colombo.</a></body></html>"
+    )
+    assert _meta(page).byline is None
+
+
+def test_a_by_line_next_to_the_headline_without_any_class() -> None:
+    # funnelstory.ai (Next.js, Tailwind): <p class="font-semibold">By <!-- -->Preetam Jinka</p>.
+    page = (
+        "<html><body><main><h1>Scaling Go testing with contract and scenario mocks</h1>"
+        '<div class="flex items-center gap-2"><img alt="Preetam Jinka" src="p.jpeg">'
+        '<div><p class="font-semibold text-primary">By <!-- -->Preetam Jinka</p>'
+        '<p class="text-sm">Dec 17, 2025</p></div></div>'
+        "<p>By now every team mocks its services, and by doing so drifts.</p></main></body></html>"
+    )
+    got = _meta(page)
+    assert got.byline == "Preetam Jinka"
+    assert got.published_at == datetime(2025, 12, 17, tzinfo=UTC)

@@ -127,3 +127,13 @@ def test_a_by_line_next_to_the_headline_without_any_class() -> None:
     got = _meta(page)
     assert got.byline == "Preetam Jinka"
     assert got.published_at == datetime(2025, 12, 17, tzinfo=UTC)
+
+
+def test_a_day_and_month_without_a_year_ends_the_byline() -> None:
+    # go.dev/blog's author line, "Andrew Gerrand<br>4 August", and "ServiceTitan November 26th".
+    for line, name in (
+        ("Andrew Gerrand 4 August", "Andrew Gerrand"),
+        ("ServiceTitan November 26th", "ServiceTitan"),
+    ):
+        page = f'<html><body><h1>A post</h1><p class="author">{line}</p><p>Text.</p></body></html>'
+        assert _meta(page).byline == name

@@ -260,14 +260,32 @@ def _with_chunks(
     """Add the article's other chunks: some sites (Wired, the Telegraph) split the body into
     several containers of the same tag and class, interleaved with ads, in different parents."""
     signature = top.get("class")
-    if not signature:
+    parent = top.getparent()
+    # A chunk without a class of its own is known by its wrapper's (JP.dk's article text sits in
+    # several div.c-article-text-container > div).
+    wrapper = parent.get("class") if not signature and parent is not None else None
+    if not signature and not wrapper:
         return chosen
+
+    def same_kind(el: Element) -> bool:
+        if el.tag != top.tag:
+            return False
+        if signature:
+            return el.get("class") == signature
+        above = el.getparent()
+        return (
+            not el.get("class")
+            and above is not None
+            and above is not parent
+            and above.tag == parent.tag  # type: ignore[union-attr]
+            and above.get("class") == wrapper
+        )
+
     extra = [
         el
         for el, score in final.items()
         if score > 0
-        and el.tag == top.tag
-        and el.get("class") == signature
+        and same_kind(el)
         and not any(el is c or c in el.iterancestors() or el in c.iterancestors() for c in chosen)
     ]
     if not extra:

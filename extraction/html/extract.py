@@ -11,7 +11,7 @@ from extraction.html.comment_shape import find_comment_list
 from extraction.html.density import measure
 from extraction.html.dialects import Dialect, registered
 from extraction.html.dialects.base import Thread
-from extraction.html.fallback import FALLBACK_CONFIDENCE, fallback_paragraphs
+from extraction.html.fallback import fallback_paragraphs, fallback_wins, should_ask
 from extraction.html.metadata import read_metadata
 from extraction.html.page_signals import page_signals
 from extraction.html.text import normalise_space
@@ -77,11 +77,14 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     # Everything read off the furniture happens before the body cleaning mutates the tree.
     comments: list[RawComment] = []
     holders: list[Element] = []
-    # Pages without the word carry no comment markup the dialects know; skip their queries.
-    has_comments = markup.contains("omment")
+    # Pages without the word carry no comment markup the generic dialect knows; skip its
+    # queries unless a dialect recognised its own markup (a forum's posts).
+    has_comments = markup.contains("omment") or len(dialects) > 1
+    forum = False  # the comments are a forum topic's posts, the first its opening post
     for dialect in dialects if has_comments else ():
         comments, holders = dialect.read_comments(root)
         if comments:
+            forum = dialect.opening_post_is_body
             break
     if not comments:
         # No dialect knows this markup: look for a comment list by its shape.
@@ -119,20 +122,22 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         credits = [credit for credit in named if credit]
     photo_credit = "; ".join(credits) if credits else None
     paragraphs, quoted = body.paragraphs, body.blockquote_paragraphs
-    if body.confidence < FALLBACK_CONFIDENCE:
-        # Our reading is unsure: a second extractor's body wins when it holds more words
-        # (without what we read as comments).
+    if should_ask(body.confidence, dated=meta.published_at is not None):
+        # Our reading is unsure: a second extractor's body may win (without what we read as
+        # comments).
         other = _without_comments(fallback_paragraphs(html), comments)
-        if _word_count(other) > _word_count(paragraphs):
+        if fallback_wins(body.confidence, _word_count(paragraphs), _word_count(other)):
             paragraphs, quoted = other, set()
     byline = meta.byline
-    if comments and _word_count(paragraphs) < _MIN_BODY_WORDS:
+    if comments and (forum or _word_count(paragraphs) < _MIN_BODY_WORDS):
         # A discussion thread: no prose outside the posts, so the opening post is the body
         # and its author the byline.
         byline = comments[0].author or byline
         paragraphs, comments = opening_post(comments)
         quoted = set()
-        kind = THREAD
+        # A forum topic's kind stays the page-kind rule's (docs/page-kinds.md: a topic page
+        # is a discussion, left out of `articles`); a thread read by shape is a split thread.
+        kind = signals.kind(paragraphs, meta, comments, dialects) if forum else THREAD
     else:
         kind = signals.kind(paragraphs, meta, comments, dialects)
     return PageContent(

@@ -12,12 +12,30 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-# Below this confidence the fallback is asked.
+# Below this confidence the fallback is asked, and its body wins when it holds more words.
 FALLBACK_CONFIDENCE: Final = 0.2
+# Below this one it is asked too on pages that state no publication date (shops, services,
+# listings, forums: pages whose main text is not an article's, where its reading is the better
+# one more often); there its body wins only when it holds more words but not more than
+# UNDATED_MAX_GAIN times ours (a reading that much longer has taken the page's furniture).
+UNDATED_CONFIDENCE: Final = 0.55
+UNDATED_MAX_GAIN: Final = 3.0
 # Larger pages are not given to it: its time grows faster than ours with the size of a page.
 MAX_FALLBACK_CHARS: Final = 2_000_000
 
 _LOG = logging.getLogger(__name__)
+
+
+def should_ask(confidence: float, *, dated: bool) -> bool:
+    """Whether our reading is unsure enough to ask the fallback."""
+    return confidence < FALLBACK_CONFIDENCE or (not dated and confidence < UNDATED_CONFIDENCE)
+
+
+def fallback_wins(confidence: float, ours: int, theirs: int) -> bool:
+    """Whether the fallback's body (``theirs`` words) replaces ours (``ours`` words)."""
+    if confidence < FALLBACK_CONFIDENCE:
+        return theirs > ours
+    return ours < theirs <= UNDATED_MAX_GAIN * ours
 
 
 def warm_up() -> bool:

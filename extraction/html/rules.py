@@ -249,6 +249,9 @@ COMMENT_AREA_WORDS: Final[frozenset[str]] = frozenset(
         "yorumlar",
     }
 )
+# Classes of a reply list that follows its comment as a sibling instead of nesting in it
+# (Drupal core: <article class="comment">...</article><div class="indented">replies</div>).
+SIBLING_REPLY_CLASSES: Final[frozenset[str]] = frozenset({"indented"})
 # class/id words of sidebar widgets that list other pages' comments.
 COMMENT_WIDGET_WORDS: Final[frozenset[str]] = frozenset(
     {"recentcomments", "recent", "sidebar", "popular", "latest", "mostcommented", "discussed"}

@@ -16,12 +16,52 @@ def _page(name: str) -> PageContent:
     return extract_html((REAL / name).read_text(encoding="utf-8"))
 
 
+# Public collections of saved pages the excerpts come from, with their licences.
+SOURCES = (
+    ("flairNLP/fundus", "MIT licence"),
+    ("Murrough-Foley/web-content-extraction-benchmark", "CC-BY-4.0 licence"),
+)
+
+
 def test_every_real_page_names_its_public_source() -> None:
     pages = sorted(REAL.glob("*.html"))
     assert len(pages) >= 5
     for page in pages:
         head = page.read_text(encoding="utf-8")[:600]
-        assert "flairNLP/fundus" in head and "MIT licence" in head, page.name
+        assert any(repo in head and licence in head for repo, licence in SOURCES), page.name
+
+
+def test_phpbb_topic_opening_post_is_the_body_and_replies_are_rows() -> None:
+    # prosilver markup: div.post > dl.postprofile (a.username) + div.postbody with
+    # p.author ("by NAME » <time datetime>") and div.content; single <br>s join lines.
+    page = _page("virtualbox_phpbb_topic.html")
+    assert page.title == "Discuss the VirtualBox 7.1.0 release here"
+    assert page.byline == "galitsyn"
+    assert page.published_at == datetime(2024, 9, 11, 16, 36, 25, tzinfo=UTC)
+    assert page.paragraphs == (
+        "You can download the release here. VirtualBox 7.1.0 is a significant new version.",
+        "Changelog is here.",
+    )
+    assert page.comments == (
+        RawComment(
+            author="Simple07",
+            body=(
+                "Having upgraded from 7.1.0 Beta 2 to 7.1.0 build 164728 GA release, I am having "
+                "network issues. Tests underway."
+            ),
+            posted_text="11. Sep 2024, 21:06",
+            posted_at=datetime(2024, 9, 11, 19, 6, 8, tzinfo=UTC),
+        ),
+        RawComment(
+            author="ehasis",
+            body=(
+                "I'm also having network problems. Not working with NAT on Windows Host (11) with "
+                "Windows Guests (XP and 7). Updated Guest additions on both guests."
+            ),
+            posted_text="11. Sep 2024, 22:05",
+            posted_at=datetime(2024, 9, 11, 20, 5, 43, tzinfo=UTC),
+        ),
+    )
 
 
 def test_wordpress_thread_on_daily_maverick_keeps_replies_and_the_double_post() -> None:
@@ -182,3 +222,56 @@ def test_a_recent_comments_widget_lists_other_pages_comments_not_this_ones() -> 
     assert page.comments == ()
     assert page.title == "Itaipu hat sechs neue Ausschreibungen in Höhe von 11 Millionen US-Dollar"
     assert page.paragraphs[0].startswith("Asunción: Das binationale Unternehmen hat sechs")
+
+
+def test_drupal_replies_in_indented_siblings_are_threaded() -> None:
+    # Drupal core: article.comment, "NAME | DATE" in .comment__submitted beside a rating
+    # widget, the text in the comment_body field, a reply in the div.indented that follows it.
+    page = _page("opensource_drupal_comments.html")
+    assert page.title == "5 open source alternatives to Trello"
+    assert page.declared_comment_count == 57
+    assert page.paragraphs[0].startswith("I have to admit, I've fallen in love with Trello")
+    assert page.comments == (
+        RawComment(
+            author="Paul Harper",
+            body=(
+                "If you are an Emacs user there is Org-Trello. Of course you would still be "
+                "using the cloud platform. But that is handy on the mobile phone.: "
+                "https://org-trello.github.io/"
+            ),
+            posted_text="August 27, 2015",
+        ),
+        RawComment(
+            author="Wendy",
+            body=(
+                "Thank you for your advice related with Trello, although I have one app in mind "
+                "that is quite simple and Can be properly use for large groups as well as "
+                "individuals. I have started to use it online some time ago, and I am quite "
+                "happy with the results:)) to satisfy your curiosity (). It might seriously "
+                "save a lot of time"
+            ),
+            posted_text="July 19, 2018",
+            parent_index=0,
+        ),
+        RawComment(
+            author="Bhumika",
+            body=(
+                "Trello and all the other tools are good for organization looking for kanban "
+                "model. But surely they lack in many other features required for sound project "
+                "management like gantt, reports, templates etc. Well, we're using ProofHub into "
+                "our organization and it is my favorite tool. It is really helping in increasing "
+                "productivity at work and also has proven to be the best collaboration tool for "
+                "us."
+            ),
+            posted_text="August 28, 2015",
+        ),
+        RawComment(
+            author="Stefano",
+            body=(
+                "I don't think it's appropriate here to advertise for closed source alternatives "
+                "to trello. Or at least, mention that they are closed so I don't waste my time "
+                "checking the website. Thank you :)"
+            ),
+            posted_text="September 1, 2015",
+        ),
+    )

@@ -84,8 +84,8 @@ class Thread:
         if grouped is None:
             grouped = {}
             for top in self.items:
-                if self.parent(top) is not None:
-                    continue  # searched with the comment it replies to
+                if self.enclosing(top) is not None:
+                    continue  # searched with the comment it is nested in
                 for el in query(top, selector):
                     item = self.owner.get(el)
                     if item is not None and el is not item:
@@ -93,10 +93,26 @@ class Thread:
             self._matches[selector] = grouped
         return grouped
 
-    def parent(self, item: Element) -> Element | None:
-        """The comment this one replies to, from the nesting of reply lists."""
+    def enclosing(self, item: Element) -> Element | None:
+        """The comment this one is nested in (its replies list sits inside it)."""
         above = item.getparent()
         return self.owner.get(above) if above is not None else None
+
+    def parent(self, item: Element) -> Element | None:
+        """The comment this one replies to: the one it is nested in, or, for a reply list that
+        follows its comment as a sibling (Drupal's `div.indented`), the comment before it."""
+        found = self.enclosing(item)
+        above = item.getparent()
+        if found is not None or above is None:
+            return found
+        if rules.SIBLING_REPLY_CLASSES.isdisjoint((above.get("class") or "").split()):
+            return None
+        for sibling in above.itersiblings(preceding=True):
+            if sibling in self.members:
+                return sibling
+            if tag_of(sibling) != "a":  # only anchors (<a id="comment-12">) sit between
+                return None
+        return None
 
 
 def _inside_any(el: Element, elements: set[Element], stop: Element) -> bool:
@@ -177,6 +193,8 @@ class Dialect:
         ".text",
         ".body",
     )
+    # Forum markup: the first "comment" is the topic's opening post, which is the page's body.
+    opening_post_is_body: ClassVar[bool] = False
     # Definition lists of comments (<dt> name, <dd> text) are joined into one element each.
     join_definition_pairs: ClassVar[bool] = True
     comment_count: ClassVar[tuple[str, ...]] = rules.COMMENT_COUNT_CSS
@@ -278,7 +296,7 @@ class Dialect:
         if len(records) < 2 and not any(r.author or r.posted_text or r.posted_at for r in records):
             # A lone "comment" that shows neither who wrote it nor when: a form's notice.
             return [], []
-        tops = [i for i in thread.items if thread.parent(i) is None]
+        tops = [i for i in thread.items if thread.enclosing(i) is None]
         in_comments = sum(len(i.text_content()) for i in tops)
         # A section much larger than its comments wraps more than comments (a theme that calls
         # the whole post area "comments"); then only the comments themselves are held back.

@@ -57,6 +57,7 @@ from extraction.quotes.rules import (
     OBJECT_PRONOUNS,
     OUTLET_NOUNS,
     PREPOSITIONS,
+    PRINCIPAL_VOICES,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_GENDERS,
@@ -447,12 +448,25 @@ class Article:
         if found.kind == "name" and found.name is not None and is_organisation(found.name):
             return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
         person = self.person_of(found, number)
+        if found.kind == "description" and found.head in PRINCIPAL_VOICES:
+            person = self._principal(found, number) or person
         if person is not None:
             self.discourse.note(number, person, SPEAKER)
             return Speaker(person.name, found.mention, found.verb, person)
         if found.kind == "name" and found.name is not None and not is_place_or_group(found.name):
             return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
         return Speaker(None, found.mention, found.verb)
+
+    def _principal(self, found: Attribution, sentence: int) -> Person | None:
+        """The person a campaign, an office or a spokesperson speaks for: named inside the
+        description ("the Clinton campaign", "Powell’s office") or by its possessive ("her
+        campaign" -> the salient woman)."""
+        first = found.mention.split()[0].lower()
+        gender = {"his": "m", "her": "f"}.get(first)
+        if gender is not None:
+            return self.discourse.resolve(sentence, gender, self.nearby(found.offset))
+        named = self._mentions(found.offset, found.offset + len(found.mention))
+        return next((p for _, p, _ in named if p.name is not None), None)
 
     def speaker_credit(self, speaker: Speaker, offset: int) -> None:
         """A speaker carried to another quotation stays salient there."""

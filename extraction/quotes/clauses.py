@@ -17,6 +17,7 @@ from typing import Literal
 from extraction.quotes.names import (
     DOTTED,
     Name,
+    first_name_gender,
     is_organisation,
     is_place_or_group,
     is_possessive,
@@ -442,6 +443,8 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
             comma = next((k for k in range(i + 1, min(limit, i + 5)) if w[k] == ","), -1)
             intro = comma > 0 and low[comma - 1] in _TIME_PHRASE_ENDS
         if not intro:
+            intro = _introductory(w, low, i, limit)
+        if not intro:
             break
         comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
         if comma < 0:
@@ -467,6 +470,31 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         # "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush"
         return _after_place(words, low, end + 1, limit)
     return found
+
+
+def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
+    """Whether word `i` opens an introductory phrase rather than the subject: an adverb before a
+    comma ("Recently, Herman Cain …", not "Kelly, 45, …"), "First of all,", or a short phrase
+    whose comma a subject pronoun follows ("Along the way, she …", "Come November, he …")."""
+    nxt = w[i + 1] if i + 1 < limit else ""
+    if (
+        nxt == ","
+        and low[i].endswith("ly")
+        and len(low[i]) > 4
+        and first_name_gender(w[i]) is None
+        and i + 2 < limit
+        and not w[i + 2][:1].isdigit()
+    ):
+        return True
+    if low[i] == "first" and (nxt == "," or low[i + 1 : i + 3] == ["of", "all"]):
+        return True
+    comma = next((k for k in range(i + 1, min(limit, i + 6)) if w[k] == ","), -1)
+    return (
+        comma > 0
+        and comma + 1 < limit
+        and low[comma + 1] in _SUBJECT_PRONOUNS
+        and not any(low[k] in _SUBJECT_PRONOUNS or low[k] in REPORTING_VERBS for k in range(i, comma))
+    )
 
 
 def _after_place(words: Words, low: list[str], i: int, limit: int) -> Attribution | None:

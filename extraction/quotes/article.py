@@ -484,11 +484,25 @@ class Article:
         return sentence_subject(words, [w.lower() for w in words.words], len(words))
 
     def outlet_subject(self, found: Attribution) -> str | None:
-        """The publication a clause's subject is ("The Washington Post", "the newspaper")."""
+        """The publication a clause's subject is: a name ("The Washington Post"), a description
+        that names one ("the nationalist Global Times tabloid", "the Associated Press report"),
+        a publication noun ("the newspaper": the latest one named), or "it" within two
+        sentences of one named ("The Post reported … It added, “…”")."""
         if found.kind == "name" and found.name is not None:
             return outlet_named(" ".join(found.name.tokens), self.outlets)
-        if found.kind == "description" and found.definite and found.head in OUTLET_NOUNS:
+        if found.kind != "description":
+            return None
+        end = found.offset + len(found.mention)
+        if found.head != "it" and self.names_outlet(found.offset, end):
+            return self.outlet_before(end)
+        if found.definite and found.head in OUTLET_NOUNS:
             return self.outlet_before(found.offset) or None
+        if found.head == "it":
+            at = bisect.bisect_left(self._outlet_offsets, found.offset)
+            if at and self.sentence_number(self._outlet_offsets[at - 1]) >= (
+                self.sentence_number(found.offset) - 2
+            ):
+                return self._outlet_names[at - 1]
         return None
 
 

@@ -575,6 +575,14 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
                     if named is not None:
                         return replace(named, verb=verb, rule="subject verb")
         return _main_subject(words, low, k, verb) if participle else None
+    if lw == "it" and (k == 0 or w[k - 1] in _CLAUSE_END or w[k - 1] == ","):
+        # "It added, “…”": a thing or a publication named before (see Article.outlet_subject).
+        return Attribution("description", word, words.start(k), verb, head="it", definite=True)
+    if lw == "which" and k >= 2 and w[k - 1] == ",":
+        # "… linked to the Associated Press report, which notes, “…”": the antecedent, wherever
+        # it stands in the main clause.
+        start = _span_start(w, low, k - 2)
+        return noun_phrase(words, low, start, k - 1, verb, "subject verb") if start < k - 1 else None
     if lw in ("who", "whom"):
         c = k - 1
         if c >= 0 and w[c] == ",":

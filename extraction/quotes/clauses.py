@@ -361,8 +361,14 @@ def _verb_after_name(lw: str) -> bool:
     return not (lw in ROLE_NOUNS or lw.endswith("s") or lw in _NAME_QUALIFIERS)
 
 
-def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
-    """Where a noun phrase that starts at `first` ends, reading forwards (exclusive)."""
+def _forward_end(
+    w: list[str], low: list[str], first: int, limit: int, verb_may_follow: bool = True
+) -> int:
+    """Where a noun phrase that starts at `first` ends, reading forwards (exclusive).
+
+    Without `verb_may_follow` (the subject after an inverted "said"), a lower-case word after a
+    capitalised run is a role it qualifies ("said Montclair State University political
+    scientist Brigid Harrison"), never its verb."""
     j = first
     if j < limit and (low[j] in _DETERMINERS or is_possessive(w[j])):
         j += 1
@@ -381,6 +387,7 @@ def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
             break
         if (
             named
+            and verb_may_follow
             and lw.isalpha()
             and (j - first >= 2 or lw.endswith("ed"))
             and _verb_after_name(lw)
@@ -611,7 +618,7 @@ def _after_verb(
         return None
     if low[first] in _SUBJECT_PRONOUNS:
         return _pronoun(words, low, first, verb, rule)
-    end = _forward_end(w, low, first, n)
+    end = _forward_end(w, low, first, n, verb_may_follow=False)
     if end <= first:
         return None
     following = low[end] if end < n else ""
@@ -690,7 +697,41 @@ def tail_clause(words: Words) -> Attribution | None:
         if found is not None:
             return found
         break
-    return _quoted_as(words, low, i)
+    return _quoted_as(words, low, i) or _closing_clause(words, low, i)
+
+
+def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | None:
+    """A reporting clause that closes the sentence after a stretch of narration: "“…” in sharp
+    contrast to earlier races, says Dante Scala, a political scientist." / "…, Scala said."."""
+    w = words.words
+    n = len(w)
+    for c in range(first, min(n, first + 60)):
+        if w[c][:1] == MASK_CHAR:
+            return None  # another quotation first: its own clause
+        if w[c] != "," or c + 1 >= n:
+            continue
+        v = c + 1
+        size = verb_length(low, v)
+        if size and not low[v].endswith("ing"):
+            verb = " ".join(w[v : v + size])
+            found = _after_verb(words, low, v + size, verb, "verb subject")
+            if found is not None and found.kind in ("name", "pronoun"):
+                return found
+            continue
+        if low[v] in _SUBJECT_PRONOUNS - FIRST_PERSON:
+            size = verb_length(low, v + 1) if v + 1 < n else 0
+            if size and (v + 1 + size >= n or w[v + 1 + size] in (".", ",", ";")):
+                return _pronoun(words, low, v, " ".join(w[v + 1 : v + 1 + size]), "subject verb")
+            continue
+        end = v
+        while end < n and _chain_word(w, end):
+            end += 1
+        size = verb_length(low, end) if v < end < n else 0
+        if size and (end + size >= n or w[end + size] in (".", ",", ";")):
+            found = noun_phrase(words, low, v, end, " ".join(w[end : end + size]), "subject verb")
+            if found is not None and found.kind == "name":
+                return found
+    return None
 
 
 def _quoted_as(words: Words, low: list[str], first: int) -> Attribution | None:

@@ -113,6 +113,14 @@ _INVERTED_FOLLOWERS = PREPOSITIONS | frozenset(
         "which",
     ]
 )
+# Verbs that stand inverted between commas ("The paradox, says Carl Anthony, is …"); "told"
+# and "asked" take an object there instead.
+_PARENTHETICAL_VERBS = frozenset(
+    {"said", "says", "explained", "explains", "added", "adds", "noted", "notes", "argued"}
+    | {"argues", "wrote", "writes", "continued", "continues", "recalled", "recalls"}
+)
+# Words that open a time phrase after a noun phrase, never part of it.
+_TIME_WORDS = frozenset({"during", "after", "before", "when", "while", "late", "early", "last"})
 _TIME_PHRASE_ENDS = frozenset({"later", "earlier", "ago", "afterwards", "afterward"})
 _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
@@ -383,8 +391,8 @@ def _forward_end(
             j += 1
             last_good = j
             continue
-        if lw in _NP_STOPS or not word[:1].isalnum():
-            break
+        if lw in _NP_STOPS or not word[:1].isalnum() or (j > first and lw in _TIME_WORDS):
+            break  # "said Carly Fiorina during the debate"
         if (
             named
             and verb_may_follow
@@ -569,6 +577,15 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         return _main_subject(words, low, k, verb)
     if lw == "and" or lw == "to":
         return _main_subject(words, low, k, verb)
+    if word == "," and low[v] in _PARENTHETICAL_VERBS:
+        # A parenthetical inversion: "The paradox, says Carl Anthony, a historian, is that …",
+        # "Because of the calendar, explained Rosenberg, “…”".
+        found = _after_verb(words, low, v + size, verb, "verb subject")
+        after = v + size + (len(found.mention.split()) if found is not None else 0)
+        # The parenthesis closes after the subject; "…, said Fiorina “was involved”" is a
+        # report of what Fiorina did.
+        if found is not None and found.kind in ("name", "pronoun") and w[after : after + 1] == [","]:
+            return found
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
         # the apposition; "The chief constable, Linda Frost, said": the name in it.

@@ -249,7 +249,9 @@ def noun_phrase(
                     name = replace(name, titled=True, posts=name.posts + posts)
                 at = words.start(chain_start)
                 return Attribution("name", name.mention, at, verb, name, rule=rule)
-    if any(low[i] in FUNCTION_WORDS for i in range(first, core_end)):
+    # "Her campaign": a possessive determiner opening the phrase is no function word here.
+    opening = first + 1 if low[first] in _DETERMINERS else first
+    if any(low[i] in FUNCTION_WORDS for i in range(opening, core_end)):
         return None
     opener = w[first]
     determined = low[first] in _DETERMINERS or (is_possessive(opener) and _capitalised(opener))

@@ -510,7 +510,9 @@ def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
         comma > 0
         and comma + 1 < limit
         and low[comma + 1] in _SUBJECT_PRONOUNS
-        and not any(low[k] in _SUBJECT_PRONOUNS or low[k] in REPORTING_VERBS for k in range(i, comma))
+        and not any(
+            low[k] in _SUBJECT_PRONOUNS or low[k] in REPORTING_VERBS for k in range(i, comma)
+        )
     )
 
 
@@ -586,7 +588,11 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         after = v + size + (len(found.mention.split()) if found is not None else 0)
         # The parenthesis closes after the subject; "…, said Fiorina “was involved”" is a
         # report of what Fiorina did.
-        if found is not None and found.kind in ("name", "pronoun") and w[after : after + 1] == [","]:
+        if (
+            found is not None
+            and found.kind in ("name", "pronoun")
+            and w[after : after + 1] == [","]
+        ):
             return found
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
@@ -608,7 +614,9 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         # "… linked to the Associated Press report, which notes, “…”": the antecedent, wherever
         # it stands in the main clause.
         start = _span_start(w, low, k - 2)
-        return noun_phrase(words, low, start, k - 1, verb, "subject verb") if start < k - 1 else None
+        return (
+            noun_phrase(words, low, start, k - 1, verb, "subject verb") if start < k - 1 else None
+        )
     if lw in ("who", "whom"):
         c = k - 1
         if c >= 0 and w[c] == ",":

@@ -796,15 +796,20 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
     ),
     "inverted_subject_before_a_time_phrase": (
+        ["“Look at the budget and tell me who pays,” said Carlos Brandt during the second debate."],
         [
-            "“Look at the budget and tell me who pays,” said Carlos Brandt during the second "
-            "debate."
+            (
+                "Look at the budget and tell me who pays,",
+                "Carlos Brandt",
+                "Carlos Brandt",
+                None,
+                "direct",
+            )
         ],
-        [("Look at the budget and tell me who pays,", "Carlos Brandt", "Carlos Brandt", None, "direct")],
     ),
     "closing_clause_after_narration": (
         [
-            "\"The outside groups have been doing the talking,\" unlike in earlier races when "
+            '"The outside groups have been doing the talking," unlike in earlier races when '
             "candidates bought their own airtime, says Nadia Okoye, a political scientist at "
             "Granite State University."
         ],

@@ -192,6 +192,11 @@ class Article:
         for quote in self.quotes:
             if quote.open_at is None or quote.close_at is None or quote.end - quote.start > 40:
                 continue
+            inner = self.body.text[quote.start : quote.end]
+            # A nickname is a short capitalised name ("The Hammer"), not a sentence: “can come
+            # in so easily.” between "Syria" and "Trump" names nobody.
+            if not inner[:1].isupper() or inner[-1:] in ".,;:!?" or len(inner.split()) > 3:
+                continue
             before = masked[max(0, quote.open_at - 30) : quote.open_at]
             after = masked[quote.close_at + 1 : quote.close_at + 31]
             if not before.endswith(" ") or not after.startswith(" "):

@@ -909,6 +909,17 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("limited availability", None, None, "The Wall Street Journal", "direct")],
     ),
+    "quoted_words_between_a_place_and_a_surname_are_no_nickname": (
+        [
+            "Senator Lorna Pike toured the border on Monday.",
+            "She said families from Syria “can come in so easily.” Pike then added, “We will "
+            "not allow it.”",
+        ],
+        [
+            ("can come in so easily.", "Lorna Pike", "She", None, "direct"),
+            ("We will not allow it.", "Lorna Pike", "Pike", None, "direct"),
+        ],
+    ),
 }
 
 

@@ -920,6 +920,13 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             ("We will not allow it.", "Lorna Pike", "Pike", None, "direct"),
         ],
     ),
+    "auxiliary_opening_a_question_is_no_first_name": (
+        [
+            "Does Okafor, like many voters here, oppose the new levy?",
+            "“I will vote against it every time,” Okafor said at the county fair.",
+        ],
+        [("I will vote against it every time,", "Okafor", "Okafor", None, "direct")],
+    ),
 }
 
 

@@ -427,6 +427,8 @@ class Article:
             if person is None:
                 if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
                     return None
+                if self._capitalised_by_position(name, found.offset):
+                    return None
                 person = self.people.add(name, found.offset)
             else:
                 self.people.add(name, found.offset)
@@ -445,6 +447,18 @@ class Article:
             self._resolved[found.offset] = person
             return person
         return None
+
+    def _capitalised_by_position(self, name: Name, offset: int) -> bool:
+        """Whether a lone unknown word is capitalised only because it opens a sentence
+        ("Footage shows …", "Sometimes he …"): no title, no known first name, and nothing but a
+        sentence end or a closing mark before it. A surname first met alone there is lost."""
+        if len(name.tokens) > 1 or name.honorific is not None or name.titled:
+            return False
+        if first_name_gender(name.tokens[0]) is not None:
+            return False
+        before = self.masked[max(0, offset - 4) : offset].rstrip(" \t")
+        before = before.rstrip("”’\"'")
+        return not before or before[-1] in ".!?\n"
 
     def resolve(self, found: Attribution, sentence: int | None = None) -> Speaker:
         """The speaker of a clause: a person's canonical name, an organisation as written, or

@@ -292,7 +292,7 @@ NON_NAME_WORDS: Final[frozenset[str]] = _words(
     Take Add Photo Read Sign Share Speaking Asked Told According Despite Once Later Earlier
     Mrs Mr Ms Dr Miss Sir Lady Lord One Two Three Both Neither Either Several Few Another Other
     Others Someone Somebody Nobody Everyone Anyone
-    Does Did Do Is Are Was Were Has Have Had Will Would Can Could Should Must Top Absent
+    Does Did Do Is Are Was Were Has Have Had Will Would Can Could Should Must Top Absent Said
     Republicans Democrats Conservatives Liberals Americans Voters Supporters Critics
     """
 )

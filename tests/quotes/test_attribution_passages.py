@@ -927,6 +927,14 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("I will vote against it every time,", "Okafor", "Okafor", None, "direct")],
     ),
+    "capitalised_sentence_opener_is_no_person": (
+        [
+            "Imam Yusuf Adeyemi preached in Leeds for a decade.",
+            "Footage posted online shows the crowd outside the mosque. “We are not afraid of "
+            "anyone,” he said.",
+        ],
+        [("We are not afraid of anyone,", "Yusuf Adeyemi", "he", None, "direct")],
+    ),
 }
 
 

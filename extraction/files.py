@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,37 +33,18 @@ def relative_source_path(path: Path, landing_dir: Path | None) -> str:
         # was most of the time of scanning a landing directory of 100,000 files.
         text, base = str(path), str(landing_dir) + os.sep
         if text.startswith(base) and os.sep == "/":
-            return _storable(text[len(base) :])
+            return storable_name(text[len(base) :])
         try:
-            return _storable(path.relative_to(landing_dir).as_posix())
+            return storable_name(path.relative_to(landing_dir).as_posix())
         except ValueError:
             pass
-    return _storable(path.as_posix())
+    return storable_name(path.as_posix())
 
 
-def _storable(name: str) -> str:
+def storable_name(name: str) -> str:
     """A file name that is not valid UTF-8 (from an old archive) reaches Python with surrogate
     escapes, which no table can store: its odd bytes are written as \\xNN instead."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def discover(landing_dir: Path) -> Iterator[Path]:
-    """Every non-hidden file under the landing directory, sorted, sidecars of present dumps left out
-    (they travel with their dump). Symlinked directories are not followed: loops cannot trap us."""
-    for root, dirs, files in os.walk(landing_dir, followlinks=False):
-        root_path = Path(root)
-        # Names, not Path objects, for the checks: pathlib parsing dominated large scans.
-        entries = {*files, *dirs}
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):  # hidden directories were pruned above
-                continue
-            if name.endswith(SIDECAR_SUFFIX):
-                dump = name.removesuffix(SIDECAR_SUFFIX)
-                # exists() follows a symlinked dump: a dangling one leaves its sidecar orphaned
-                if dump in entries and os.path.exists(os.path.join(root, dump)):
-                    continue
-            yield root_path / name
 
 
 def _read_stable(path: Path) -> tuple[bytes, os.stat_result]:

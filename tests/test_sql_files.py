@@ -14,10 +14,13 @@ import pytest
 import warehouse.sql_files as sql_files
 from assets.definitions import defs
 from warehouse.sql_files import (
+    AFTER_ARTICLE_LOADS,
+    BEFORE_ARTICLE_LOADS,
     CHECKS,
     KINDS,
     LOADS,
     MATERIALISED,
+    PER_ARTICLE_LOADS,
     SCOPE,
     SQL_DIR,
     STATE,
@@ -27,6 +30,7 @@ from warehouse.sql_files import (
     dependency_order,
     read_check,
     reads,
+    sql_names,
     sql_text,
     upstream,
 )
@@ -67,11 +71,34 @@ def test_every_table_state_and_materialised_view_has_its_load_and_no_other_load_
     # Every scope relation is read by a later statement, but those listing the staged batches the
     # statements after them read (the build points the staged_* relations at them).
     read_later = set().union(
-        *(reads("load", n) for n in LOADS), *(reads("scope", n) for n in SCOPE)
+        *(reads("load", n) for n in LOADS),
+        *(reads("scope", n) for n in SCOPE),
+        *(reads("chunk", n) for n in sql_names("chunk")),
     )
     batch_lists = {n for n in SCOPE if n.endswith("_batches")}
     assert batch_lists == {"changed_batches", "load_batches"}
     assert set(SCOPE) - batch_lists <= read_later
+
+
+def test_the_loads_by_article_run_in_groups_between_the_loads_by_file_and_the_sums() -> None:
+    # The loads whose rows are those of the touched articles run once per group of them; the
+    # sums over whole tables after every group; the rest (by file, or the code) before.
+    assert sql_names("chunk") == ("touched_articles",)
+    assert set(PER_ARTICLE_LOADS) == {
+        "articles",
+        "comments",
+        "quotes",
+        "article_engagement",
+        "commenter_days",
+        "duplicate_comments",
+        "quote_echoes",
+    }
+    assert set(AFTER_ARTICLE_LOADS) == {"quote_sources", "commenter_activity", "daily_engagement"}
+    assert sorted((*BEFORE_ARTICLE_LOADS, *PER_ARTICLE_LOADS, *AFTER_ARTICLE_LOADS)) == sorted(
+        LOADS
+    )
+    for group in (BEFORE_ARTICLE_LOADS, PER_ARTICLE_LOADS, AFTER_ARTICLE_LOADS):
+        assert list(group) == [name for name in LOADS if name in group]  # dependency order kept
 
 
 def test_materialised_views_are_tables_filled_by_their_load() -> None:

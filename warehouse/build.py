@@ -23,8 +23,11 @@ import polars as pl
 from warehouse.ingest import StagingStore
 from warehouse.memory import build_settings
 from warehouse.sql_files import (
+    AFTER_ARTICLE_LOADS,
+    BEFORE_ARTICLE_LOADS,
     LOADS,
     MATERIALISED,
+    PER_ARTICLE_LOADS,
     SCOPE,
     SQL_DIR,
     STATE,
@@ -40,6 +43,14 @@ BuildMode = Literal["reuse", "incremental", "full"]
 # a copy (deleting most of a table costs more than writing it); both give the same tables.
 INCREMENTAL_LIMIT = 0.5
 BUILT_WITH_QUERY = "SELECT code_fingerprint FROM build.built_with"
+# Articles per group of the per-article loads (sql/scope/load_chunks): the working set of their
+# joins and aggregates is a group's, so memory stays flat as the corpus grows; a group is large
+# enough that the fixed cost of a statement (a scan of the tables' article_id) stays small.
+LOAD_CHUNK_ARTICLES = 25_000
+CHUNKS_QUERY = "SELECT DISTINCT chunk FROM load_chunks ORDER BY chunk"
+CHUNK_BATCHES_QUERY = (
+    "SELECT DISTINCT batch FROM load_chunks WHERE chunk = ? AND batch IS NOT NULL ORDER BY batch"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +239,15 @@ def plan(store: StagingStore, published: Path | None) -> tuple[BuildMode, str]:
     return "incremental", f"{changed} of {files} files changed"
 
 
-def build_database(target: Path, store: StagingStore, published: Path | None = None) -> BuildCounts:
+def build_database(
+    target: Path,
+    store: StagingStore,
+    published: Path | None = None,
+    chunk_articles: int | None = None,
+) -> BuildCounts:
     """Write a new warehouse at `target` (which must not exist) and close it checkpointed: a copy
-    of `published` with what changed applied, or a build from scratch (see `plan`)."""
+    of `published` with what changed applied, or a build from scratch (see `plan`);
+    `chunk_articles` as `apply_changes` takes it."""
     seconds: dict[str, float] = {}
     statements: dict[str, float] = {}
     clock = time.perf_counter()
@@ -257,7 +274,7 @@ def build_database(target: Path, store: StagingStore, published: Path | None = N
         if mode == "full":
             create_relations(con)
             lap("tables")
-        changed, touched = apply_changes(con, store, lap, statements)
+        changed, touched = apply_changes(con, store, lap, statements, chunk_articles=chunk_articles)
         if mode == "full":
             create_views(con)
         lap("views")
@@ -294,36 +311,58 @@ def apply_changes(
     lap: Callable[[str], None] = lambda stage: None,
     statements: dict[str, float] | None = None,
     register_staged: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None = None,
+    chunk_articles: int | None = None,
 ) -> tuple[int, int]:
     """Find what changed since the warehouse on `con` was built (sql/scope) and replace it
     (sql/load); the staging frames must be registered. Returns the changed files and the articles
     whose rows were replaced. Any DuckDB-speaking catalog with these tables can run it.
 
     `register_staged(con, batches)` makes staged_<table> of those batches; by default from the
-    store's Parquet (the DuckLake backend reads them from the lake, warehouse/lake_shard.py)."""
+    store's Parquet (the DuckLake backend reads them from the lake, warehouse/lake_shard.py).
+
+    The touched articles' rows are replaced a group of about `chunk_articles` at a time (default
+    LOAD_CHUNK_ARTICLES), each group reading only its staged batches, so that the joins and
+    aggregates of a load hold one group, whatever the size of the corpus or of the change."""
+    chunk_articles = chunk_articles or LOAD_CHUNK_ARTICLES
     timings = statements if statements is not None else {}
 
     def run(kind: str, name: str) -> None:
         started = time.perf_counter()
         con.execute(sql_text(kind, name))
-        timings[f"{kind}/{name}"] = time.perf_counter() - started
+        key = f"{kind}/{name}"
+        timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
 
     staged: list[str] | None = None
+
+    def stage(batches: list[str]) -> None:
+        """The statements after this read the staged records of exactly these batches."""
+        nonlocal staged
+        if batches == staged:
+            return
+        if register_staged is not None:
+            register_staged(con, batches)
+        else:
+            assert store is not None
+            _register_staged(con, store, batches)
+        staged = batches
+
+    con.execute("SET VARIABLE load_chunk_articles = ?", [chunk_articles])
     for name in SCOPE:
         run("scope", name)
         if name.endswith("_batches"):
-            # The statements after it read the staged records of exactly these batches.
-            batches = sorted(_batches(con, name))
-            if batches != staged:
-                if register_staged is not None:
-                    register_staged(con, batches)
-                else:
-                    assert store is not None
-                    _register_staged(con, store, batches)
-                staged = batches
+            stage(sorted(_batches(con, name)))
     changed, touched = _count(con, "changed_files"), _count(con, "touched_articles")
     lap("scope")
-    for name in LOADS:
+    for name in BEFORE_ARTICLE_LOADS:
+        run("load", name)
+    chunks = [row[0] for row in con.execute(CHUNKS_QUERY).fetchall()]
+    for chunk in chunks:
+        con.execute("SET VARIABLE load_chunk = ?", [chunk])
+        run("chunk", "touched_articles")
+        stage(sorted(row[0] for row in con.execute(CHUNK_BATCHES_QUERY, [chunk]).fetchall()))
+        for name in PER_ARTICLE_LOADS:
+            run("load", name)
+    for name in AFTER_ARTICLE_LOADS:
         run("load", name)
     lap("load")
     return changed, touched

@@ -72,11 +72,10 @@ def scan_shard(landing: Path, store: StagingStore, shard: int, shards: int) -> L
     """The landing directory's files of this shard, against the shard's own manifest."""
     scan = scan_landing(landing, store)
 
-    def mine(path: Path) -> bool:
-        return shard_of(relative_source_path(path, landing), shards) == shard
-
-    present = [p for p in scan.present if mine(p)]
-    to_parse = [p for p in scan.to_parse if mine(p)]
+    present = [name for name in scan.present if shard_of(name, shards) == shard]
+    to_parse = [
+        p for p in scan.to_parse if shard_of(relative_source_path(p, landing), shards) == shard
+    ]
     return LandingScan(present, to_parse, len(present) - len(to_parse))
 
 

@@ -7,6 +7,7 @@ which file to run.
     tables/  the contract's tables (CREATE TABLE and COMMENT ON)
     state/   what a warehouse keeps for its next refresh, in schema `build` (not for analysts)
     scope/   temporary relations saying what a refresh changes, read from the warehouse as it was
+    chunk/   one group of the touched articles, for the loads that run once per group
     load/    per table, materialised view or state table: delete its rows in scope, insert anew
     views/   the engagement relations: views, or tables materialised by their load
     checks/  data checks run before publishing
@@ -20,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-KINDS = ("tables", "state", "scope", "load", "views", "checks")
+KINDS = ("tables", "state", "scope", "chunk", "load", "views", "checks")
 
 
 class SqlFileError(ValueError):
@@ -147,6 +148,24 @@ TABLES = sql_names("tables")
 STATE = sql_names("state")
 SCOPE = dependency_order("scope")
 LOADS = dependency_order("load")
+# The loads of the touched articles' rows run once per group of them (sql/scope/load_chunks), the
+# loads by file before them and the loads that add up whole tables after them.
+PER_ARTICLE_LOADS = tuple(name for name in LOADS if "touched_articles" in reads("load", name))
+
+
+def _after_article_loads() -> tuple[str, ...]:
+    """The other loads reading what a per-article load wrote, directly or through another."""
+    later: list[str] = []
+    for name in LOADS:  # dependency order: what a load reads comes before it
+        if name not in PER_ARTICLE_LOADS and reads("load", name) & {*PER_ARTICLE_LOADS, *later}:
+            later.append(name)
+    return tuple(later)
+
+
+AFTER_ARTICLE_LOADS = _after_article_loads()
+BEFORE_ARTICLE_LOADS = tuple(
+    name for name in LOADS if name not in (*PER_ARTICLE_LOADS, *AFTER_ARTICLE_LOADS)
+)
 VIEWS = dependency_order("views")
 MATERIALISED = tuple(view for view in VIEWS if is_materialised(view))
 CHECKS = tuple(read_check(name) for name in sql_names("checks"))

@@ -109,19 +109,25 @@ class StagedFile:
     write_seconds: float = 0.0
 
 
-def size_mtime(path: Path) -> str | None:
+def file_stamp(stat: os.stat_result | None, sidecar: os.stat_result | None) -> str | None:
     """A cheap identity of a file's current content, to skip hashing files unchanged on disk.
     A dump's sidecar is part of its input: editing the sidecar alone must re-parse the dump."""
-    try:
-        stat = path.stat()
-    except OSError:
+    if stat is None:
         return None
     stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+    return stamp if sidecar is None else f"{stamp}+{sidecar.st_size}:{sidecar.st_mtime_ns}"
+
+
+def _stat(path: Path) -> os.stat_result | None:
     try:
-        side = path.with_name(path.name + SIDECAR_SUFFIX).stat()
+        return path.stat()
     except OSError:
-        return stamp
-    return f"{stamp}+{side.st_size}:{side.st_mtime_ns}"
+        return None
+
+
+def size_mtime(path: Path) -> str | None:
+    """`file_stamp` of one file, read afresh."""
+    return file_stamp(_stat(path), _stat(path.with_name(path.name + SIDECAR_SUFFIX)))
 
 
 def _capture(rows: Sequence[tuple[CapturedPage, object]], batch: str) -> dict[str, list[Any]]:

@@ -273,6 +273,11 @@ def _visible_bylines(root: Element) -> Iterator[str]:
             text = normalise_space(el.text_content())
             if not text or len(text) > 3 * rules.MAX_BYLINE_CHARS:
                 continue
+            if (
+                selector in rules.AUTHOR_LINK_CSS
+                and len(text.split()) > rules.MAX_AUTHOR_LINK_WORDS
+            ):
+                continue
             yield from _names_in(el)
 
 
@@ -317,7 +322,8 @@ def _visible_dates(root: Element) -> Iterator[Stamp]:
                 yield stamp
                 continue
             text = normalise_space(el.text_content())
-            if not printed and text and len(text) <= 120 and (day := visible_date(text)):
+            # The date opens a short block ("Posted on April 13, 2023" before the tags).
+            if not printed and text and len(text) <= 300 and (day := visible_date(text[:120])):
                 printed.append(day_stamp(day))
     yield from printed
 
@@ -342,25 +348,65 @@ def _meta_dates(meta: dict[str, str]) -> Iterator[Stamp]:
                 yield day_stamp(day)
 
 
-def _dates_by_headline(root: Element) -> Iterator[Stamp]:
-    """A date printed in a short element just after the headline (blog platforms print the
-    dateline with nothing but layout classes)."""
-    h1 = next(root.iter("h1"), None)
+def _headline_element(root: Element, sites: set[str]) -> Element | None:
+    """The <h1> that heads the article: the first one that is not the site's name (blogs
+    print the blog's name as an <h1> above the post's)."""
+    first = None
+    for h1 in root.iter("h1"):
+        first = first if first is not None else h1
+        if _fold(h1.text_content()) not in sites:
+            return h1
+    return first
+
+
+def _printed_day(el: Element) -> Stamp | None:
+    """A date printed in a short element: its own text ("May 3, 2024"), else all its text when
+    short (the date follows a link or a <br>: "by <a>Amanda</a> · Dec 20, 2025")."""
+    for text in (el.text, el.text_content() if len(el) else None):
+        text = normalise_space(text or "")
+        if 6 <= len(text) <= 120 and (day := visible_date(text)) is not None:
+            return day_stamp(day)
+    return None
+
+
+def _dates_by_headline(root: Element, sites: set[str]) -> Iterator[Stamp]:
+    """A date printed in a short element just after the headline, or just before it (blog
+    platforms print the dateline with nothing but layout classes)."""
+    h1 = _headline_element(root, sites)
     if h1 is None:
         return
     for count, el in enumerate(_following(h1)):
         if count > rules.DATELINE_SEARCH_ELEMENTS:
             break
-        if not el.text or not isinstance(el.tag, str) or _in_comments(el):
+        if not isinstance(el.tag, str) or _in_comments(el):
             continue
-        text = normalise_space(el.text)  # the element's own first text, not its children's
-        if 6 <= len(text) <= 120 and (day := visible_date(text)) is not None:
-            yield day_stamp(day)
+        if (stamp := _printed_day(el)) is not None:
+            yield stamp
+            return
+    for count, el in enumerate(_preceding(h1)):
+        if count > rules.DATELINE_SEARCH_BEFORE:
+            break
+        if isinstance(el.tag, str) and (stamp := _printed_day(el)) is not None:
+            yield stamp
             return
 
 
+def _preceding(el: Element) -> Iterator[Element]:
+    """The elements before one, nearest first, within its parent and grandparent (the header
+    block that holds the headline)."""
+    for node in (el, el.getparent()):
+        if node is None:
+            return
+        for sibling in node.itersiblings(preceding=True):
+            yield from reversed(list(sibling.iter()))
+
+
 def _publication_stamps(
-    ld_dates: list[str], meta: dict[str, str], root: Element, urls: tuple[str | None, ...]
+    ld_dates: list[str],
+    meta: dict[str, str],
+    root: Element,
+    urls: tuple[str | None, ...],
+    sites: set[str],
 ) -> Iterator[Stamp]:
     """Every publication time the page states, most trusted first, read lazily."""
     for value in ld_dates:
@@ -368,7 +414,7 @@ def _publication_stamps(
             yield stamp
     yield from _meta_dates(meta)
     yield from _visible_dates(root)
-    yield from _dates_by_headline(root)
+    yield from _dates_by_headline(root, sites)
     yield from _url_dates(*urls)
 
 
@@ -435,7 +481,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         byline=_byline(ld_authors, meta, root, sites),
         url=page_url,
         site=site_of(page_url) or site_of(url),
-        published_at=first_zoned(_publication_stamps(ld_dates, meta, root, (page_url, url))),
+        published_at=first_zoned(_publication_stamps(ld_dates, meta, root, (page_url, url), sites)),
         comments=tuple(ld_comments),
         declared_types=frozenset(declared),
     )
@@ -482,6 +528,7 @@ def _byline(
     fallback = None
     sources: list[list[str]] = [ld_authors]
     sources.extend([meta[k]] for k in rules.META_AUTHOR if meta.get(k))
+    sources.extend([name] for name in _labelled_meta_authors(meta))
     for names in sources:
         cleaned = [n for n in (_byline_text(n) for n in names) if n]
         good = [n for n in cleaned if _acceptable_byline(n, sites)]
@@ -489,8 +536,41 @@ def _byline(
             return ", ".join(dict.fromkeys(good))
         if cleaned and fallback is None and _fold(cleaned[0]) in sites:
             fallback = cleaned[0]
-    for text in _visible_bylines(root):
+    for text in (*_visible_bylines(root), *_bylines_by_headline(root, sites)):
         names = [n.strip() for n in text.split(",")] if text else []
         if text and all(_acceptable_byline(n, sites) for n in names if n):
             return text
     return fallback
+
+
+def _labelled_meta_authors(meta: dict[str, str]) -> Iterator[str]:
+    """ "twitter:data1" where "twitter:label1" says "Written by" (Yoast SEO's table)."""
+    for index in range(1, 5):
+        label = meta.get(f"twitter:label{index}", "")
+        if rules.META_AUTHOR_LABEL_RE.match(label.strip()) and (
+            value := meta.get(f"twitter:data{index}")
+        ):
+            yield value
+
+
+def _bylines_by_headline(root: Element, sites: set[str]) -> Iterator[str]:
+    """A short "By Jane Doe" line printed just before or after the headline, whatever its
+    classes (React and Tailwind templates name nothing)."""
+    h1 = _headline_element(root, sites)
+    if h1 is None:
+        return
+    near = [*_preceding(h1)][: rules.DATELINE_SEARCH_BEFORE]
+    for count, el in enumerate(_following(h1)):
+        if count > rules.DATELINE_SEARCH_ELEMENTS:
+            break
+        near.append(el)
+    for el in near:
+        if not isinstance(el.tag, str) or _in_comments(el) or _in_quotation(el):
+            continue
+        text = normalise_space(_spaced_text(el))
+        if len(text) > rules.MAX_BYLINE_CHARS or not rules.BYLINE_LINE_RE.match(text):
+            continue
+        name = _byline_text(text)
+        if name and len(name.split()) <= 6 and not rules.BYLINE_NOT_NAME_RE.search(name):
+            yield name
+            return

@@ -550,6 +550,12 @@ PETITION_CSS: Final[tuple[str, ...]] = (
     "[class~='take-action']",
 )
 
+# A link to the writer's profile page: "/author/amanda/", "/authors/emily-walker/"; its text
+# is a name only when short (a linked author box holds the biography too).
+AUTHOR_LINK_CSS: Final[tuple[str, ...]] = tuple(
+    f"a[href*='/{word}/']" for word in ("author", "authors", "autor", "autoren", "auteur")
+)
+MAX_AUTHOR_LINK_WORDS: Final[int] = 5
 # Where the visible page names the author when no metadata does, best first: microdata and
 # rel=author, then elements whose class or id says byline or author (any language's template
 # writes these words in English).
@@ -557,6 +563,7 @@ BYLINE_CSS: Final[tuple[str, ...]] = (
     "[itemprop='author'] [itemprop='name']",
     "[itemprop='author']",
     "a[rel~='author']",
+    *AUTHOR_LINK_CSS,
     "[class*='byline']",
     "[id*='byline']",
     "[class*='author-name'], [class*='authorname'], [class*='author__name']",
@@ -578,7 +585,8 @@ BYLINE_TAIL_RE: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:\||•|·|\s@|\bupdated\b|\bpublished\b|\baktualisiert\b|\bon\s+\w+day\b|"
     r"\b\d+\s+min(?:ute)?s?\s+read\b|\bposts?:|\bjoined\b|"
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:h|hours?|min|minutes?)\s+ago\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
     re.IGNORECASE,
 )
 # A byline element's label alone, with no name in it.
@@ -595,8 +603,21 @@ BYLINE_NOT_NAME_RE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 MAX_BYLINE_CHARS: Final[int] = 100
+# Yoast SEO's reading-time table, "twitter:label1" = "Written by", "twitter:data1" = the name
+# (the label is in the site's language).
+META_AUTHOR_LABEL_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:written by|by|author|autor|auteur|autore|geschrieben von|écrit par|escrito por|"
+    r"scritto da|geschreven door|skrevet af|skrivet av|napisane przez|napsal)\s*:?$",
+    re.IGNORECASE,
+)
+# A short line printed by the headline that is a byline: "By Jane Doe", "Written by Jane Doe".
+BYLINE_LINE_RE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:(?:written|posted|reported)\s+by|by|von|par|por|door)\s*:?\s+(?=\S)", re.IGNORECASE
+)
 # Elements after the first <h1> searched for a printed date (a dateline sits by the headline).
 DATELINE_SEARCH_ELEMENTS: Final[int] = 80
+# ... and before it, in its header block (a date printed above the headline).
+DATELINE_SEARCH_BEFORE: Final[int] = 12
 # Where a page prints its date when no metadata gives one.
 DATELINE_CSS: Final[tuple[str, ...]] = (
     "time[datetime]",

@@ -77,13 +77,23 @@ def state_checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
         con.close()
 
 
+@pytest.fixture(autouse=True)
+def one_article_per_load_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refreshes here load their touched articles in as many groups as they have staged
+    batches (sql/scope/load_chunks), as a corpus of millions does."""
+    monkeypatch.setattr(build_module, "LOAD_CHUNK_ARTICLES", 1)
+
+
 def assert_equals_a_build_from_scratch(warehouse: Path, tmp_path: Path) -> None:
-    """The published warehouse against one built from nothing out of the same staging store."""
-    scratch = tmp_path / f"scratch-{len(list(tmp_path.glob('scratch-*')))}.duckdb"
-    counts = build_database(scratch, StagingStore(staging_dir_for(warehouse)), published=None)
-    assert counts.mode == "full"
-    assert table_checksums(warehouse) == table_checksums(scratch)
-    assert state_checksums(warehouse) == state_checksums(scratch)
+    """The published warehouse against builds from nothing out of the same staging store: one
+    loading its articles in one group, one in a group per staged batch."""
+    store = StagingStore(staging_dir_for(warehouse))
+    for chunk_articles in (None, 10**9):
+        scratch = tmp_path / f"scratch-{len(list(tmp_path.glob('scratch-*')))}.duckdb"
+        counts = build_database(scratch, store, published=None, chunk_articles=chunk_articles)
+        assert counts.mode == "full"
+        assert table_checksums(warehouse) == table_checksums(scratch)
+        assert state_checksums(warehouse) == state_checksums(scratch)
 
 
 def refresh(landing: Path, warehouse: Path, mode: str = "incremental") -> dg.ExecuteInProcessResult:

@@ -77,7 +77,8 @@ def test_split_glued_name_matches_trying_every_position(
 
 
 def test_discover_skips_hidden_files_and_sidecars_of_present_dumps(tmp_path: Path) -> None:
-    from extraction.files import discover, relative_source_path
+    from extraction.files import relative_source_path
+    from warehouse.landing import walk_landing
 
     (tmp_path / "a").mkdir()
     (tmp_path / ".hidden").mkdir()
@@ -92,7 +93,7 @@ def test_discover_skips_hidden_files_and_sidecars_of_present_dumps(tmp_path: Pat
     ):
         (tmp_path / name).write_text("t")
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
-    found = [relative_source_path(p, tmp_path) for p in discover(tmp_path)]
+    found = [entry.source_path for entry in walk_landing(tmp_path)]
     assert found == [
         "dangling.txt",
         "dangling.txt.meta.json",

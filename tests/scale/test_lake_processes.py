@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from extraction.files import discover, relative_source_path
+from extraction.files import relative_source_path
 from synth import synthesize
 from synth.corpus import SHARD, write_shard
 from tests.conftest import REPO_ROOT
@@ -28,6 +28,7 @@ from tests.scale.conftest import file_build, new_lake
 from tests.scale.lake_processes import observe
 from warehouse.lake import LakeConfig, connect_lake, current_snapshot, ensure_lake
 from warehouse.lake_shard import refresh_shard, shard_key, shard_of
+from warehouse.landing import walk_landing
 from warehouse.local_postgres import LocalPostgres
 from warehouse.sql_files import TABLES, VIEWS
 
@@ -54,7 +55,7 @@ def assert_lake_equals_file(config: LakeConfig, warehouse: Path) -> None:
 
 
 def shard_of_files(raw: Path) -> dict[str, int]:
-    paths = (relative_source_path(p, raw) for p in discover(raw))
+    paths = (entry.source_path for entry in walk_landing(raw))
     return {p: shard_of(p, SHARDS) for p in paths if not p.endswith(".meta.json")}
 
 

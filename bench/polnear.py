@@ -539,6 +539,8 @@ def name_tokens(name: str) -> list[str]:
     words = [w for w in words if w and not _HONORIFIC.match(w)]
     if words and words[0].lower() == "the":
         words = words[1:]
+    elif words and re.fullmatch(r"The[A-Z]\w+", words[0]):
+        words[0] = words[0][3:]  # a publication's fused article: "TheBlaze" = "The Blaze"
     return [w.lower() for w in words if w.lower() not in ("jr", "sr", "ii", "iii")]
 
 

@@ -57,6 +57,7 @@ from extraction.quotes.rules import (
     OBJECT_PRONOUNS,
     OUTLET_NOUNS,
     PREPOSITIONS,
+    PRINCIPAL_VOICES,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_GENDERS,
@@ -190,6 +191,11 @@ class Article:
         masked = self.masked
         for quote in self.quotes:
             if quote.open_at is None or quote.close_at is None or quote.end - quote.start > 40:
+                continue
+            inner = self.body.text[quote.start : quote.end]
+            # A nickname is a short capitalised name ("The Hammer"), not a sentence: “can come
+            # in so easily.” between "Syria" and "Trump" names nobody.
+            if not inner[:1].isupper() or inner[-1:] in ".,;:!?" or len(inner.split()) > 3:
                 continue
             before = masked[max(0, quote.open_at - 30) : quote.open_at]
             after = masked[quote.close_at + 1 : quote.close_at + 31]
@@ -421,6 +427,8 @@ class Article:
             if person is None:
                 if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
                     return None
+                if self._capitalised_by_position(name, found.offset):
+                    return None
                 person = self.people.add(name, found.offset)
             else:
                 self.people.add(name, found.offset)
@@ -440,6 +448,18 @@ class Article:
             return person
         return None
 
+    def _capitalised_by_position(self, name: Name, offset: int) -> bool:
+        """Whether a lone unknown word is capitalised only because it opens a sentence
+        ("Footage shows …", "Sometimes he …"): no title, no known first name, and nothing but a
+        sentence end or a closing mark before it. A surname first met alone there is lost."""
+        if len(name.tokens) > 1 or name.honorific is not None or name.titled:
+            return False
+        if first_name_gender(name.tokens[0]) is not None:
+            return False
+        before = self.masked[max(0, offset - 4) : offset].rstrip(" \t")
+        before = before.rstrip("”’\"'")
+        return not before or before[-1] in ".!?\n"
+
     def resolve(self, found: Attribution, sentence: int | None = None) -> Speaker:
         """The speaker of a clause: a person's canonical name, an organisation as written, or
         nobody (a description, "they", "I"); the person becomes salient as a speaker."""
@@ -447,12 +467,25 @@ class Article:
         if found.kind == "name" and found.name is not None and is_organisation(found.name):
             return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
         person = self.person_of(found, number)
+        if found.kind == "description" and found.head in PRINCIPAL_VOICES:
+            person = self._principal(found, number) or person
         if person is not None:
             self.discourse.note(number, person, SPEAKER)
             return Speaker(person.name, found.mention, found.verb, person)
         if found.kind == "name" and found.name is not None and not is_place_or_group(found.name):
             return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
         return Speaker(None, found.mention, found.verb)
+
+    def _principal(self, found: Attribution, sentence: int) -> Person | None:
+        """The person a campaign, an office or a spokesperson speaks for: named inside the
+        description ("the Clinton campaign", "Powell’s office") or by its possessive ("her
+        campaign" -> the salient woman)."""
+        first = found.mention.split()[0].lower()
+        gender = {"his": "m", "her": "f"}.get(first)
+        if gender is not None:
+            return self.discourse.resolve(sentence, gender, self.nearby(found.offset))
+        named = self._mentions(found.offset, found.offset + len(found.mention))
+        return next((p for _, p, _ in named if p.name is not None), None)
 
     def speaker_credit(self, speaker: Speaker, offset: int) -> None:
         """A speaker carried to another quotation stays salient there."""
@@ -470,11 +503,25 @@ class Article:
         return sentence_subject(words, [w.lower() for w in words.words], len(words))
 
     def outlet_subject(self, found: Attribution) -> str | None:
-        """The publication a clause's subject is ("The Washington Post", "the newspaper")."""
+        """The publication a clause's subject is: a name ("The Washington Post"), a description
+        that names one ("the nationalist Global Times tabloid", "the Associated Press report"),
+        a publication noun ("the newspaper": the latest one named), or "it" within two
+        sentences of one named ("The Post reported … It added, “…”")."""
         if found.kind == "name" and found.name is not None:
             return outlet_named(" ".join(found.name.tokens), self.outlets)
-        if found.kind == "description" and found.definite and found.head in OUTLET_NOUNS:
+        if found.kind != "description":
+            return None
+        end = found.offset + len(found.mention)
+        if found.head != "it" and self.names_outlet(found.offset, end):
+            return self.outlet_before(end)
+        if found.definite and found.head in OUTLET_NOUNS:
             return self.outlet_before(found.offset) or None
+        if found.head == "it":
+            at = bisect.bisect_left(self._outlet_offsets, found.offset)
+            if at and self.sentence_number(self._outlet_offsets[at - 1]) >= (
+                self.sentence_number(found.offset) - 2
+            ):
+                return self._outlet_names[at - 1]
         return None
 
 

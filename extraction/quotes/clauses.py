@@ -17,6 +17,7 @@ from typing import Literal
 from extraction.quotes.names import (
     DOTTED,
     Name,
+    first_name_gender,
     is_organisation,
     is_place_or_group,
     is_possessive,
@@ -112,6 +113,14 @@ _INVERTED_FOLLOWERS = PREPOSITIONS | frozenset(
         "which",
     ]
 )
+# Verbs that stand inverted between commas ("The paradox, says Carl Anthony, is …"); "told"
+# and "asked" take an object there instead.
+_PARENTHETICAL_VERBS = frozenset(
+    {"said", "says", "explained", "explains", "added", "adds", "noted", "notes", "argued"}
+    | {"argues", "wrote", "writes", "continued", "continues", "recalled", "recalls"}
+)
+# Words that open a time phrase after a noun phrase, never part of it.
+_TIME_WORDS = frozenset({"during", "after", "before", "when", "while", "late", "early", "last"})
 _TIME_PHRASE_ENDS = frozenset({"later", "earlier", "ago", "afterwards", "afterward"})
 _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
@@ -240,7 +249,9 @@ def noun_phrase(
                     name = replace(name, titled=True, posts=name.posts + posts)
                 at = words.start(chain_start)
                 return Attribution("name", name.mention, at, verb, name, rule=rule)
-    if any(low[i] in FUNCTION_WORDS for i in range(first, core_end)):
+    # "Her campaign": a possessive determiner opening the phrase is no function word here.
+    opening = first + 1 if low[first] in _DETERMINERS else first
+    if any(low[i] in FUNCTION_WORDS for i in range(opening, core_end)):
         return None
     opener = w[first]
     determined = low[first] in _DETERMINERS or (is_possessive(opener) and _capitalised(opener))
@@ -360,8 +371,14 @@ def _verb_after_name(lw: str) -> bool:
     return not (lw in ROLE_NOUNS or lw.endswith("s") or lw in _NAME_QUALIFIERS)
 
 
-def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
-    """Where a noun phrase that starts at `first` ends, reading forwards (exclusive)."""
+def _forward_end(
+    w: list[str], low: list[str], first: int, limit: int, verb_may_follow: bool = True
+) -> int:
+    """Where a noun phrase that starts at `first` ends, reading forwards (exclusive).
+
+    Without `verb_may_follow` (the subject after an inverted "said"), a lower-case word after a
+    capitalised run is a role it qualifies ("said Montclair State University political
+    scientist Brigid Harrison"), never its verb."""
     j = first
     if j < limit and (low[j] in _DETERMINERS or is_possessive(w[j])):
         j += 1
@@ -376,10 +393,11 @@ def _forward_end(w: list[str], low: list[str], first: int, limit: int) -> int:
             j += 1
             last_good = j
             continue
-        if lw in _NP_STOPS or not word[:1].isalnum():
-            break
+        if lw in _NP_STOPS or not word[:1].isalnum() or (j > first and lw in _TIME_WORDS):
+            break  # "said Carly Fiorina during the debate"
         if (
             named
+            and verb_may_follow
             and lw.isalpha()
             and (j - first >= 2 or lw.endswith("ed"))
             and _verb_after_name(lw)
@@ -442,6 +460,8 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
             comma = next((k for k in range(i + 1, min(limit, i + 5)) if w[k] == ","), -1)
             intro = comma > 0 and low[comma - 1] in _TIME_PHRASE_ENDS
         if not intro:
+            intro = _introductory(w, low, i, limit)
+        if not intro:
             break
         comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
         if comma < 0:
@@ -467,6 +487,33 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         # "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush"
         return _after_place(words, low, end + 1, limit)
     return found
+
+
+def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
+    """Whether word `i` opens an introductory phrase rather than the subject: an adverb before a
+    comma ("Recently, Herman Cain …", not "Kelly, 45, …"), "First of all,", or a short phrase
+    whose comma a subject pronoun follows ("Along the way, she …", "Come November, he …")."""
+    nxt = w[i + 1] if i + 1 < limit else ""
+    if (
+        nxt == ","
+        and low[i].endswith("ly")
+        and len(low[i]) > 4
+        and first_name_gender(w[i]) is None
+        and i + 2 < limit
+        and not w[i + 2][:1].isdigit()
+    ):
+        return True
+    if low[i] == "first" and (nxt == "," or low[i + 1 : i + 3] == ["of", "all"]):
+        return True
+    comma = next((k for k in range(i + 1, min(limit, i + 6)) if w[k] == ","), -1)
+    return (
+        comma > 0
+        and comma + 1 < limit
+        and low[comma + 1] in _SUBJECT_PRONOUNS
+        and not any(
+            low[k] in _SUBJECT_PRONOUNS or low[k] in REPORTING_VERBS for k in range(i, comma)
+        )
+    )
 
 
 def _after_place(words: Words, low: list[str], i: int, limit: int) -> Attribution | None:
@@ -534,6 +581,19 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         return _main_subject(words, low, k, verb)
     if lw == "and" or lw == "to":
         return _main_subject(words, low, k, verb)
+    if word == "," and low[v] in _PARENTHETICAL_VERBS:
+        # A parenthetical inversion: "The paradox, says Carl Anthony, a historian, is that …",
+        # "Because of the calendar, explained Rosenberg, “…”".
+        found = _after_verb(words, low, v + size, verb, "verb subject")
+        after = v + size + (len(found.mention.split()) if found is not None else 0)
+        # The parenthesis closes after the subject; "…, said Fiorina “was involved”" is a
+        # report of what Fiorina did.
+        if (
+            found is not None
+            and found.kind in ("name", "pronoun")
+            and w[after : after + 1] == [","]
+        ):
+            return found
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
         # the apposition; "The chief constable, Linda Frost, said": the name in it.
@@ -547,6 +607,16 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
                     if named is not None:
                         return replace(named, verb=verb, rule="subject verb")
         return _main_subject(words, low, k, verb) if participle else None
+    if lw == "it" and (k == 0 or w[k - 1] in _CLAUSE_END or w[k - 1] == ","):
+        # "It added, “…”": a thing or a publication named before (see Article.outlet_subject).
+        return Attribution("description", word, words.start(k), verb, head="it", definite=True)
+    if lw == "which" and k >= 2 and w[k - 1] == ",":
+        # "… linked to the Associated Press report, which notes, “…”": the antecedent, wherever
+        # it stands in the main clause.
+        start = _span_start(w, low, k - 2)
+        return (
+            noun_phrase(words, low, start, k - 1, verb, "subject verb") if start < k - 1 else None
+        )
     if lw in ("who", "whom"):
         c = k - 1
         if c >= 0 and w[c] == ",":
@@ -575,7 +645,7 @@ def _after_verb(
         return None
     if low[first] in _SUBJECT_PRONOUNS:
         return _pronoun(words, low, first, verb, rule)
-    end = _forward_end(w, low, first, n)
+    end = _forward_end(w, low, first, n, verb_may_follow=False)
     if end <= first:
         return None
     following = low[end] if end < n else ""
@@ -654,7 +724,41 @@ def tail_clause(words: Words) -> Attribution | None:
         if found is not None:
             return found
         break
-    return _quoted_as(words, low, i)
+    return _quoted_as(words, low, i) or _closing_clause(words, low, i)
+
+
+def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | None:
+    """A reporting clause that closes the sentence after a stretch of narration: "“…” in sharp
+    contrast to earlier races, says Dante Scala, a political scientist." / "…, Scala said."."""
+    w = words.words
+    n = len(w)
+    for c in range(first, min(n, first + 60)):
+        if w[c][:1] == MASK_CHAR:
+            return None  # another quotation first: its own clause
+        if w[c] != "," or c + 1 >= n:
+            continue
+        v = c + 1
+        size = verb_length(low, v)
+        if size and not low[v].endswith("ing"):
+            verb = " ".join(w[v : v + size])
+            found = _after_verb(words, low, v + size, verb, "verb subject")
+            if found is not None and found.kind in ("name", "pronoun"):
+                return found
+            continue
+        if low[v] in _SUBJECT_PRONOUNS - FIRST_PERSON:
+            size = verb_length(low, v + 1) if v + 1 < n else 0
+            if size and (v + 1 + size >= n or w[v + 1 + size] in (".", ",", ";")):
+                return _pronoun(words, low, v, " ".join(w[v + 1 : v + 1 + size]), "subject verb")
+            continue
+        end = v
+        while end < n and _chain_word(w, end):
+            end += 1
+        size = verb_length(low, end) if v < end < n else 0
+        if size and (end + size >= n or w[end + size] in (".", ",", ";")):
+            found = noun_phrase(words, low, v, end, " ".join(w[end : end + size]), "subject verb")
+            if found is not None and found.kind == "name":
+                return found
+    return None
 
 
 def _quoted_as(words: Words, low: list[str], first: int) -> Attribution | None:

@@ -101,7 +101,12 @@ def extract_quotes(
         found = tail_clause(tail)
         if found is None:
             found = head_clause(head)
-            if found is not None and not found.explicit and _held_at_arms_length(text, ctx, found):
+            if (
+                found is not None
+                and not found.explicit
+                and _held_at_arms_length(text, ctx, found)
+                and article.outlet_subject(found) is None  # a publication's phrase is quoted
+            ):
                 found = None
         found = found or colon_subject(head)
         if found is None and ctx.following:

@@ -225,6 +225,12 @@ ROLE_NOUNS: Final[frozenset[str]] = _words(
 # Role nouns that name a body or a group rather than one person: a description built on one
 # never becomes someone a "he" or "she" can refer to.
 GROUP_ROLE_NOUNS: Final[frozenset[str]] = _words("campaign family staff police")
+# Heads of descriptions that speak for the person they name: "the Hadley campaign said", "Hale's
+# office said", "a Hadley spokeswoman said" credit Hadley (as news analysts and PolNeAR count
+# them). Aides, advisers and officials speak for themselves and stay unnamed.
+PRINCIPAL_VOICES: Final[frozenset[str]] = _words(
+    "campaign camp office team spokesman spokeswoman spokesperson"
+)
 
 # Lower-case particles inside (or opening) a surname: "Ursula von der Leyen", "Rubén del Campo".
 NAME_PARTICLES: Final[frozenset[str]] = _words(
@@ -286,6 +292,8 @@ NON_NAME_WORDS: Final[frozenset[str]] = _words(
     Take Add Photo Read Sign Share Speaking Asked Told According Despite Once Later Earlier
     Mrs Mr Ms Dr Miss Sir Lady Lord One Two Three Both Neither Either Several Few Another Other
     Others Someone Somebody Nobody Everyone Anyone
+    Does Did Do Is Are Was Were Has Have Had Will Would Can Could Should Must Top Absent Said
+    Republicans Democrats Conservatives Liberals Americans Voters Supporters Critics
     """
 )
 

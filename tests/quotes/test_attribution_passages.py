@@ -719,6 +719,222 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("grit and heart of America.", "Ted Varga", "Ted Varga", None, "direct")],
     ),
+    # --- introductory phrases before the subject ---
+    "adverb_and_comma_before_a_name": (
+        [
+            "Lowell Prentiss has hosted a call-in show in Tulsa for a decade.",
+            "Recently, Prentiss told a caller that the new arrivals were “a danger to all of us.”",
+        ],
+        [("a danger to all of us.", "Lowell Prentiss", "Prentiss", None, "direct")],
+    ),
+    "short_phrase_and_comma_before_a_pronoun": (
+        [
+            "Marisol Etxeberria runs a bakery two streets from the plant.",
+            "Along the way, she said, “the town has lost half its young people.”",
+        ],
+        [
+            (
+                "the town has lost half its young people.",
+                "Marisol Etxeberria",
+                "she",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    # --- campaigns, offices and spokespeople speak for the person they name ---
+    "campaign_of_a_known_candidate": (
+        [
+            "Gwen Hadley trails in the latest poll.",
+            "The Hadley campaign said the ad was “false and defamatory.”",
+        ],
+        [("false and defamatory.", "Gwen Hadley", "The Hadley campaign", None, "direct")],
+    ),
+    "possessive_office_of_a_known_person": (
+        [
+            "Former general Alden Voss was not at the hearing. Voss’s office said he had “no "
+            "recollection of any such meeting.”"
+        ],
+        [
+            (
+                "no recollection of any such meeting.",
+                "Alden Voss",
+                "Voss’s office",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "her_campaign_is_the_salient_woman": (
+        [
+            "Senator Ruth Calloway spent the day in Dubuque.",
+            "Her campaign said the story was “a work of fiction.”",
+        ],
+        [("a work of fiction.", "Ruth Calloway", "Her campaign", None, "direct")],
+    ),
+    "an_aide_speaks_for_himself": (
+        [
+            "Gwen Hadley skipped the debate.",
+            "“She was never going to show up,” a Hadley aide said.",
+        ],
+        [("She was never going to show up,", None, "a Hadley aide", None, "direct")],
+    ),
+    # --- inverted subjects and clauses that close the sentence ---
+    "inverted_subject_with_an_institution_before_the_role": (
+        [
+            "“He simply outworked everyone in the state,” said Fairbanks State College "
+            "political scientist Imogen Tarrant."
+        ],
+        [
+            (
+                "He simply outworked everyone in the state,",
+                "Imogen Tarrant",
+                "Imogen Tarrant",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "inverted_subject_before_a_time_phrase": (
+        ["“Look at the budget and tell me who pays,” said Carlos Brandt during the second debate."],
+        [
+            (
+                "Look at the budget and tell me who pays,",
+                "Carlos Brandt",
+                "Carlos Brandt",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "closing_clause_after_narration": (
+        [
+            '"The outside groups have been doing the talking," unlike in earlier races when '
+            "candidates bought their own airtime, says Nadia Okoye, a political scientist at "
+            "Granite State University."
+        ],
+        [
+            (
+                "The outside groups have been doing the talking,",
+                "Nadia Okoye",
+                "Nadia Okoye",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "closing_clause_subject_before_verb": (
+        [
+            "Pia Lindqvist chairs the transport committee.",
+            "“Too much” of the money went to one county, Lindqvist said.",
+        ],
+        [("Too much", "Pia Lindqvist", "Lindqvist", None, "direct")],
+    ),
+    "parenthetical_inversion_between_commas": (
+        [
+            "The puzzle of the first lady, says Warren Abbot, a historian at Crestfield "
+            "University, is that she was “more powerful than any adviser in the building.”"
+        ],
+        [
+            (
+                "more powerful than any adviser in the building.",
+                "Warren Abbot",
+                "Warren Abbot",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "said_name_with_a_clause_after_it_reports_on_that_name": (
+        [
+            "Owen Marsh, a former sales chief at the firm, said Delia Frost “signed off on every "
+            "single contract.”"
+        ],
+        [("signed off on every single contract.", "Owen Marsh", "Owen Marsh", None, "direct")],
+    ),
+    # --- publications as the subject of the reporting clause ---
+    "description_naming_a_publication": (
+        [
+            "As the nationalist Harbour Times tabloid noted in an editorial on Thursday, the "
+            "senator “has won himself a few admirers abroad.”"
+        ],
+        [
+            (
+                "has won himself a few admirers abroad.",
+                None,
+                "the nationalist Harbour Times tabloid",
+                "The Harbour Times",
+                "direct",
+            )
+        ],
+    ),
+    "report_which_notes": (
+        [
+            "The release linked to an Associated Press report, which notes, “More than half of "
+            "the visitors gave money to the foundation.”"
+        ],
+        [
+            (
+                "More than half of the visitors gave money to the foundation.",
+                None,
+                "an Associated Press report",
+                "Associated Press",
+                "direct",
+            )
+        ],
+    ),
+    "it_added_after_a_publication": (
+        [
+            "The Washington Post reported on Sunday that the author had travelled with the "
+            "candidate. It added, “the trip comes as the campaign prepares new attacks.”"
+        ],
+        [
+            (
+                "the trip comes as the campaign prepares new attacks.",
+                None,
+                "It",
+                "The Washington Post",
+                "direct",
+            )
+        ],
+    ),
+    "it_said_with_no_publication_near": (
+        ["The ministry published its plan. It said, “the first trains will run in May.”"],
+        [("the first trains will run in May.", None, "It", None, "direct")],
+    ),
+    "publication_phrase_is_no_scare_quote": (
+        [
+            "The Wall Street Journal reported in October that her agency advertised her for "
+            "paid talks, noting her “limited availability” for private events."
+        ],
+        [("limited availability", None, None, "The Wall Street Journal", "direct")],
+    ),
+    "quoted_words_between_a_place_and_a_surname_are_no_nickname": (
+        [
+            "Senator Lorna Pike toured the border on Monday.",
+            "She said families from Syria “can come in so easily.” Pike then added, “We will "
+            "not allow it.”",
+        ],
+        [
+            ("can come in so easily.", "Lorna Pike", "She", None, "direct"),
+            ("We will not allow it.", "Lorna Pike", "Pike", None, "direct"),
+        ],
+    ),
+    "auxiliary_opening_a_question_is_no_first_name": (
+        [
+            "Does Okafor, like many voters here, oppose the new levy?",
+            "“I will vote against it every time,” Okafor said at the county fair.",
+        ],
+        [("I will vote against it every time,", "Okafor", "Okafor", None, "direct")],
+    ),
+    "capitalised_sentence_opener_is_no_person": (
+        [
+            "Imam Yusuf Adeyemi preached in Leeds for a decade.",
+            "Footage posted online shows the crowd outside the mosque. “We are not afraid of "
+            "anyone,” he said.",
+        ],
+        [("We are not afraid of anyone,", "Yusuf Adeyemi", "he", None, "direct")],
+    ),
 }
 
 

@@ -163,6 +163,14 @@ def test_same_name_is_name_level(bench: ModuleType) -> None:
     assert not same(None, "Hillary Clinton")
 
 
+def test_same_name_reads_a_fused_leading_article(bench: ModuleType) -> None:
+    same = bench.polnear.same_name
+    assert same("TheBlaze", "Blaze")
+    assert same("TheBlaze", "The Blaze")
+    assert not same("TheBlaze", "Theodore")
+    assert not same("Theodore Roosevelt", "Roosevelt Island")
+
+
 def test_outlets_agree_up_to_the_leading_article(bench: ModuleType) -> None:
     assert bench.same_outlet("Guardian", "The Guardian")
     assert not bench.same_outlet("The Guardian", "The Observer")

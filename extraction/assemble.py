@@ -105,9 +105,9 @@ def _comments(article: Article, raw: tuple[RawComment, ...]) -> list[Comment]:
     first_of: dict[tuple[str, str], str] = {}
     ids: list[str] = []
     keys = [(fold(item.author), fold(item.body)) for item in raw]  # folded once, used twice
-    for item, key in zip(raw, keys, strict=True):
+    for key in keys:
         occurrences[key] += 1
-        ids.append(comment_id(article.article_id, item.author, item.body, occurrences[key]))
+        ids.append(comment_id(article.article_id, key, occurrences[key]))
     comments = []
     for position, (item, cid, key) in enumerate(zip(raw, ids, keys, strict=True), start=1):
         original = first_of.setdefault(key, cid)

@@ -45,10 +45,11 @@ def article_id(url: str | None, site: str | None, title: str) -> str:
     return "a_" + _digest("title", site or "", fold(title))
 
 
-def comment_id(article: str, author: str, body: str, occurrence: int) -> str:
-    """Position-free, so a re-capture with newer comments above keeps every older comment's id;
-    `occurrence` tells apart the copies of a double post."""
-    return "c_" + _digest(article, fold(author), fold(body), str(occurrence))
+def comment_id(article: str, folded: tuple[str, str], occurrence: int) -> str:
+    """From the comment's author and body, each folded (`fold`): position-free, so a re-capture
+    with newer comments above keeps every older comment's id; `occurrence` tells apart the copies
+    of a double post. The caller folds them once to count double posts, and passes them here."""
+    return "c_" + _digest(article, *folded, str(occurrence))
 
 
 def quote_id(article: str, text: str, occurrence: int) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.textnorm import normalise_line
+from extraction.textnorm import normalise_lines, word_count
 from extraction.timeago import PHRASE, GluedSplit, split_glued_name
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
@@ -42,6 +42,9 @@ def reference_split(line: str, label: str | None) -> GluedSplit | None:
 
 
 LINE_CHARS = st.sampled_from(list("ab oAZ1 9\t\f\v\u00a0\u200b\u3000xé  "))
+# Line breaks of every kind str.splitlines knows, for texts of several lines.
+TEXT_CHARS = st.sampled_from(list("ab oA1\t\u00a0\u200b\u3000é  \n\r\f\v\x1c\x85\u2028"))
+WORD_CHARS = st.sampled_from(list("aZ9é²ǅ_—-.,“” \t\n\u00a0\u2028\x1c"))
 PHRASES = st.sampled_from(
     [
         "about a month ago",
@@ -63,8 +66,21 @@ NAMES = st.sampled_from(
 
 @settings(max_examples=400)
 @given(st.text(LINE_CHARS, max_size=30))
-def test_normalise_line_matches_the_regex_rules(line: str) -> None:
-    assert normalise_line(line) == reference_normalise(line)
+def test_normalise_lines_matches_the_regex_rules_on_one_line(line: str) -> None:
+    assert normalise_lines(line) == [reference_normalise(part) for part in line.splitlines()]
+
+
+@settings(max_examples=400)
+@given(st.text(TEXT_CHARS, max_size=60))
+def test_normalise_lines_matches_the_regex_rules_line_by_line(text: str) -> None:
+    assert normalise_lines(text) == [reference_normalise(line) for line in text.splitlines()]
+
+
+@settings(max_examples=400)
+@given(st.text(WORD_CHARS, max_size=40))
+def test_word_count_matches_the_word_pattern(text: str) -> None:
+    # A word is a whitespace-separated token holding a letter or digit.
+    assert word_count(text) == len(re.findall(r"\S*[^\W_]\S*", text))
 
 
 @settings(max_examples=400)

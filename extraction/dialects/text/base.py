@@ -19,7 +19,7 @@ from extraction.content import PageContent, RawComment
 from extraction.page_kind import PageEvidence, PageKindVerdict, classify, is_headline, text_teasers
 from extraction.rules import page
 from extraction.rules.language import page_language
-from extraction.textnorm import normalise_line
+from extraction.textnorm import normalise_lines
 
 
 def paragraphs_of(lines: Sequence[str]) -> list[str]:
@@ -63,7 +63,7 @@ class PlainTextDialect:
 
     def __init__(self, text: str, url: str | None = None) -> None:
         self.url = url
-        self.lines = [normalise_line(line) for line in text.splitlines()]
+        self.lines = normalise_lines(text)
         self.article_end, self.comments_start = self._comment_section()
 
     # --- the article region -----------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import ClassVar
 from extraction.content import PageContent, RawComment
 from extraction.page_kind import PageEvidence, PageKindVerdict, classify, is_headline, text_teasers
 from extraction.rules import page
-from extraction.rules.language import page_language
+from extraction.rules.language import SAMPLE_CHARS, page_language
 from extraction.textnorm import normalise_lines
 
 
@@ -168,7 +168,14 @@ class PlainTextDialect:
 
     @cached_property
     def language(self) -> str | None:
-        return page_language(None, " ".join(self.layout.body[:20]))
+        # The vote reads the first SAMPLE_CHARS of the first 20 paragraphs: join no more of them.
+        sample, size = [], 0
+        for paragraph in self.layout.body[:20]:
+            if size > SAMPLE_CHARS:
+                break
+            sample.append(paragraph)
+            size += len(paragraph) + 1
+        return page_language(None, " ".join(sample))
 
     @cached_property
     def petition(self) -> page.PetitionFacts:

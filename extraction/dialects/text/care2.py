@@ -95,6 +95,7 @@ class Care2TextDialect(PlainTextDialect):
         lines = self.lines
         index = self.comments_start
         at_boundary = True
+        keeps_blank = not self._comment_furniture("")  # blank lines are most of a comment's
         while index < len(lines):
             if page.opens_link_list(lines[index]):
                 break  # "Related Stories" after the comments: the page's end, not a comment
@@ -110,10 +111,14 @@ class Care2TextDialect(PlainTextDialect):
                 if line in self.comment_end:
                     index += 1
                     break
-                if line and (
-                    (index + 1 < len(lines) and _is_header_pair(line, lines[index + 1]))
-                    or page.opens_link_list(line)
-                ):
+                if not line:
+                    if keeps_blank:
+                        body_lines.append(line)
+                    index += 1
+                    continue
+                if (
+                    index + 1 < len(lines) and _is_header_pair(line, lines[index + 1])
+                ) or page.opens_link_list(line):
                     break
                 if not self._comment_furniture(line):
                     body_lines.append(line)

@@ -118,3 +118,41 @@ def test_discover_skips_hidden_files_and_sidecars_of_present_dumps(tmp_path: Pat
         "a/x.txt",
     ]
     assert relative_source_path(tmp_path / "a" / "x.txt", tmp_path / "a" / "x.txt") == "."
+
+
+def reference_header_pair(label: str, glued: str) -> GluedSplit | None:
+    """A Care2 comment header as read before the first-letter test."""
+    if not label or not glued:
+        return None
+    split = split_glued_name(glued, label)
+    return split if split and label.startswith(split.author) else None
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(NAMES, st.text(LINE_CHARS, max_size=12)),
+    NAMES,
+    st.sampled_from(["", " ", "\u00a0"]),
+    PHRASES,
+)
+def test_care2_header_pair_matches_splitting_every_pair(
+    label: str, name: str, glue: str, phrase: str
+) -> None:
+    from extraction.dialects.text.care2 import _is_header_pair
+
+    glued = name + glue + phrase
+    assert _is_header_pair(label, glued) == reference_header_pair(label, glued)
+    assert _is_header_pair(label.strip(), glued) == reference_header_pair(label.strip(), glued)
+
+
+# Letters the case-insensitive stems also match beyond ASCII ("ſ", "ı", "İ", Kelvin sign).
+HEADING_CHARS = st.sampled_from(list("omentughspLAYECIRT 12ſıİ\u212aé:()"))
+
+
+@settings(max_examples=600)
+@given(st.text(HEADING_CHARS, max_size=20), st.sampled_from(["", "comments", "COMMENTS", "Reply"]))
+def test_comment_heading_test_matches_the_stem_pattern(noise: str, word: str) -> None:
+    from extraction.rules.page import _COMMENT_NOUN_STEMS_RE, _may_name_comments
+
+    line = noise + word
+    assert _may_name_comments(line) == (_COMMENT_NOUN_STEMS_RE.search(line) is not None)

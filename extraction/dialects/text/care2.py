@@ -19,8 +19,8 @@ from extraction.timeago import GluedSplit, split_glued_name
 
 def _is_header_pair(label: str, glued: str) -> GluedSplit | None:
     """A comment header: a name label, then the display name (a prefix of it) glued to a time."""
-    # The display name is a prefix of the label and starts the glued line, so both lines start
-    # alike: a cheap test that spares the splitter nearly every pair of body lines.
+    # The display name is a prefix of the label and starts the glued line, so both (stripped)
+    # lines start alike: a cheap test that spares the splitter nearly every pair of body lines.
     if not label or not glued or label[0] != glued[0]:
         return None
     split = split_glued_name(glued, label)

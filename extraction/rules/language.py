@@ -27,6 +27,7 @@ MIN_LEAD: Final[float] = 1.5
 SAMPLE_CHARS: Final[int] = 800
 
 _WORD_RE: Final = re.compile(r"[^\W\d_]+")
+_ASCII_WORD_RE: Final = re.compile(r"[a-z]+")
 
 
 def page_language(declared: str | None, text: str) -> str | None:
@@ -38,7 +39,10 @@ def page_language(declared: str | None, text: str) -> str | None:
             return primary
     votes = dict.fromkeys(FUNCTION_WORDS, 0)
     # Counted in C: each word's language (None for most words), tallied at once.
-    tally = Counter(map(_LANGUAGE_OF.get, _WORD_RE.findall(text[:SAMPLE_CHARS].lower())))
+    sample = text[:SAMPLE_CHARS].lower()
+    # In lower-cased ASCII the letters are a-z, a class the engine tests much faster.
+    words = (_ASCII_WORD_RE if sample.isascii() else _WORD_RE).findall(sample)
+    tally = Counter(map(_LANGUAGE_OF.get, words))
     for language in votes:
         votes[language] = tally[language]
     ranked = sorted(votes.items(), key=lambda item: -item[1])

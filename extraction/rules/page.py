@@ -163,7 +163,9 @@ def petition_facts(lines: Iterable[str], language: str | None = None) -> Petitio
         if len(line) > MAX_FURNITURE_CHARS:
             continue
         if not _DIGIT.search(line):  # counters and goals have digits: skip to the other two
-            if (m := PETITION_TARGET_RE.match(line)) and target is None:
+            # A target line starts with "petition", "target" or "to" (no other letter matches
+            # p or t case-insensitively): most lines are spared the pattern.
+            if line[:1] in "pPtT" and (m := PETITION_TARGET_RE.match(line)) and target is None:
                 target = m["target"].strip()
                 signals.append("target")
             elif line.strip().lower().rstrip("!.") in PETITION_BUTTON_LINES:

@@ -45,10 +45,15 @@ def article_id(url: str | None, site: str | None, title: str) -> str:
     return "a_" + _digest("title", site or "", fold(title))
 
 
-def comment_id(article: str, folded: tuple[str, str], occurrence: int) -> str:
-    """From the comment's author and body, each folded (`fold`): position-free, so a re-capture
-    with newer comments above keeps every older comment's id; `occurrence` tells apart the copies
-    of a double post. The caller folds them once to count double posts, and passes them here."""
+def comment_id(article: str, author: str, body: str, occurrence: int) -> str:
+    """Position-free, so a re-capture with newer comments above keeps every older comment's id;
+    `occurrence` tells apart the copies of a double post."""
+    return folded_comment_id(article, (fold(author), fold(body)), occurrence)
+
+
+def folded_comment_id(article: str, folded: tuple[str, str], occurrence: int) -> str:
+    """`comment_id` from the author and body already folded: a caller that folds them to count
+    double posts need not fold them twice."""
     return "c_" + _digest(article, *folded, str(occurrence))
 
 
@@ -56,4 +61,11 @@ def quote_id(article: str, text: str, occurrence: int) -> str:
     return "q_" + _digest(article, fold(text), str(occurrence))
 
 
-__all__ = ["article_id", "canonical_url", "comment_id", "quote_id", "site_of"]
+__all__ = [
+    "article_id",
+    "canonical_url",
+    "comment_id",
+    "folded_comment_id",
+    "quote_id",
+    "site_of",
+]

@@ -17,8 +17,9 @@ the system temp directory) and reused. For each size:
   read from the run's metadata; and the same with one parse process, for the speed-up;
 - refreshes: with nothing new, and with 1% of the files changed (half of them new dumps, half
   re-captures of existing ones whose stated comment count went up), against the full build;
-- load: rows per second written by the full build's loads against DuckDB's own COPY FROM Parquet
-  of the same rows;
+- load: rows per second written into the contract's tables by the full build's scope and loads
+  against DuckDB's own COPY FROM Parquet of the same rows (the materialised views' recomputation
+  is the build's views stage, listed with the stages);
 - views: reading each engagement view whole against a plain GROUP BY article_id over comments.
 Nothing here is asserted: speed is reported, never tested.
 """
@@ -345,6 +346,7 @@ STAGES = (
     ("tables", "build_tables"),
     ("scope", "build_scope"),
     ("load", "build_load"),
+    ("views (materialised)", "build_views"),
     ("checkpoint", "build_checkpoint"),
     ("checks and metadata", "build_checks_and_metadata"),
     ("publish", "build_publish"),
@@ -489,11 +491,11 @@ def table(results: list[dict[str, Any]]) -> str:
         lambda v: v <= 0.10,
     )
     t.row(
-        "  of which parse / build / report",
+        "  of which parse / load / views / report",
         lambda r: (
             " / ".join(
                 f"{r['inc1']['seconds'].get(k, 0.0):.1f}"
-                for k in ("ingest_parse_wall", "build_load", "report")
+                for k in ("ingest_parse_wall", "build_load", "build_views", "report")
             )
             + " s"
         ),
@@ -540,7 +542,9 @@ def slowest(r: dict[str, Any]) -> tuple[float, str]:
 
 
 def load_rate(r: dict[str, Any]) -> float:
-    """Rows the full build wrote, per second of its scope and load stages."""
+    """Rows the full build wrote into the contract's tables, per second of its scope and load
+    stages: what COPY is compared with. Recomputing the materialised views from those rows is
+    the build's views stage (COPY computes none), shown beside it and paid in the full build."""
     rows = sum(r["full2"]["rows"][t] for t in TABLES)
     s = r["full2"]["seconds"]
     return rows / (s["build_scope"] + s["build_load"])

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import cast, get_args
 
 from extraction.content import Page, PageContent, RawComment
-from extraction.ids import article_id, comment_id, quote_id, site_of
+from extraction.ids import article_id, folded_comment_id, quote_id, site_of
 from extraction.quotes import extract_quotes
 from extraction.records import NOT_AN_ARTICLE, Article, ArticleKind, Comment, Quote
 from extraction.textnorm import fold, word_count
@@ -105,9 +105,9 @@ def _comments(article: Article, raw: tuple[RawComment, ...]) -> list[Comment]:
     first_of: dict[tuple[str, str], str] = {}
     ids: list[str] = []
     keys = [(fold(item.author), fold(item.body)) for item in raw]  # folded once, used twice
-    for item, key in zip(raw, keys, strict=True):
+    for key in keys:
         occurrences[key] += 1
-        ids.append(comment_id(article.article_id, item.author, item.body, occurrences[key]))
+        ids.append(folded_comment_id(article.article_id, key, occurrences[key]))
     comments = []
     for position, (item, cid, key) in enumerate(zip(raw, ids, keys, strict=True), start=1):
         original = first_of.setdefault(key, cid)

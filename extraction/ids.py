@@ -48,11 +48,24 @@ def article_id(url: str | None, site: str | None, title: str) -> str:
 def comment_id(article: str, author: str, body: str, occurrence: int) -> str:
     """Position-free, so a re-capture with newer comments above keeps every older comment's id;
     `occurrence` tells apart the copies of a double post."""
-    return "c_" + _digest(article, fold(author), fold(body), str(occurrence))
+    return folded_comment_id(article, (fold(author), fold(body)), occurrence)
+
+
+def folded_comment_id(article: str, folded: tuple[str, str], occurrence: int) -> str:
+    """`comment_id` from the author and body already folded: a caller that folds them to count
+    double posts need not fold them twice."""
+    return "c_" + _digest(article, *folded, str(occurrence))
 
 
 def quote_id(article: str, text: str, occurrence: int) -> str:
     return "q_" + _digest(article, fold(text), str(occurrence))
 
 
-__all__ = ["article_id", "canonical_url", "comment_id", "quote_id", "site_of"]
+__all__ = [
+    "article_id",
+    "canonical_url",
+    "comment_id",
+    "folded_comment_id",
+    "quote_id",
+    "site_of",
+]

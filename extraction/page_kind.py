@@ -69,7 +69,8 @@ def is_truncated(text: str) -> bool:
 
 def is_headline(block: str) -> bool:
     """A short block that reads as a headline, not as a sentence of prose."""
-    words = block.split()
+    # One word more than a headline may have is enough to tell: a paragraph is not split whole.
+    words = block.split(maxsplit=page_kinds.MAX_HEADLINE_WORDS)
     return (
         0 < len(words) <= page_kinds.MAX_HEADLINE_WORDS
         and not block.endswith((".", ",", ";", ":", "…"))

@@ -25,6 +25,7 @@ from warehouse.sql_files import (
     SQL_DIR,
     STATE,
     TABLES,
+    VIEW_LOADS,
     VIEWS,
     SqlFileError,
     dependency_order,
@@ -99,6 +100,23 @@ def test_the_loads_by_article_run_in_groups_between_the_loads_by_file_and_the_su
     )
     for group in (BEFORE_ARTICLE_LOADS, PER_ARTICLE_LOADS, AFTER_ARTICLE_LOADS):
         assert list(group) == [name for name in LOADS if name in group]  # dependency order kept
+
+
+def test_the_views_stage_times_the_materialised_views_and_the_state_only_they_read() -> None:
+    # What a build times as "views" rather than "load": the loads that compute an engagement
+    # relation, not the tables' rows nor the build's record of its inputs (manifest, read errors,
+    # built_with), which the next refresh's scope reads.
+    assert set(VIEW_LOADS) == {
+        "article_engagement",
+        "commenter_activity",
+        "commenter_days",
+        "daily_engagement",
+        "duplicate_comments",
+        "quote_echoes",
+        "quote_sources",
+    }
+    assert set(MATERIALISED) < set(VIEW_LOADS)
+    assert not set(VIEW_LOADS) & set(TABLES)
 
 
 def test_materialised_views_are_tables_filled_by_their_load() -> None:

@@ -94,15 +94,16 @@ URL_KINDS: Final[tuple[tuple[re.Pattern[str], PageKind], ...]] = (
 
 def is_share_page(lines: Sequence[str]) -> bool:
     """Entries each closed by a visibility line and a "Posted:" date: a member's share page."""
-    visibility = sum(1 for line in lines if SHARE_VISIBILITY_RE.match(line))
-    posted = sum(1 for line in lines if SHARE_POSTED_RE.match(line))
-    return visibility >= 1 and posted >= 1
+    # map() keeps the loop over every line of the page in C; `any` stops at the first.
+    return any(map(SHARE_VISIBILITY_RE.match, lines)) and any(map(SHARE_POSTED_RE.match, lines))
 
 
 def is_group_discussion(lines: Sequence[str]) -> bool:
-    marked = sum(1 for line in lines if line.strip().lower() in DISCUSSION_MARKERS)
+    marked = sum(map(DISCUSSION_MARKERS.__contains__, map(str.lower, map(str.strip, lines))))
+    if marked >= 2:
+        return True
     posts = sum(1 for line in lines if "green star" in line and POST_END_RE.search(line))
-    return marked >= 2 or posts >= 2
+    return posts >= 2
 
 
 def page_kind(lines: Sequence[str], url: str | None) -> PageKindVerdict | None:
@@ -113,7 +114,7 @@ def page_kind(lines: Sequence[str], url: str | None) -> PageKindVerdict | None:
         return PageKindVerdict.of(
             "profile", "Care2 member's share page (entries with Visibility: and Posted: lines)"
         )
-    if sum(1 for line in lines if SITE_STATISTICS_RE.match(line)) >= 2:
+    if sum(map(bool, map(SITE_STATISTICS_RE.match, lines))) >= 2:
         return PageKindVerdict.of("other", "Care2 promotion page: the site's statistics, no story")
     for pattern, kind in URL_KINDS:
         if url and pattern.search(url):

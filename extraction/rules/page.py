@@ -74,14 +74,24 @@ def declared_comment_count(text: str) -> int | None:
 
 
 # Every comment noun holds one of these: a cheap test before the full pattern, line by line.
+COMMENT_NOUN_STEMS: Final[tuple[str, ...]] = ("omment", "hought", "espons", "epl", "eacti")
 _COMMENT_NOUN_STEMS_RE: Final[re.Pattern[str]] = re.compile(
-    r"omment|hought|espons|epl|eacti", re.IGNORECASE
+    "|".join(COMMENT_NOUN_STEMS), re.IGNORECASE
 )
+
+
+def _may_name_comments(line: str) -> bool:
+    if line.isascii():
+        # Substring tests on the lower-cased line are exact for ASCII (no "ſ" or dotless "ı" that
+        # the case-insensitive pattern also matches) and many times cheaper than the pattern.
+        lowered = line.lower()
+        return any(stem in lowered for stem in COMMENT_NOUN_STEMS)
+    return _COMMENT_NOUN_STEMS_RE.search(line) is not None
 
 
 def declared_comment_count_line(line: str) -> int | None:
     """The count when the whole line is a comment-count heading, else None."""
-    if len(line) > 300 or not _COMMENT_NOUN_STEMS_RE.search(line):
+    if len(line) > 300 or not _may_name_comments(line):
         return None
     return _comment_count(COMMENT_COUNT_LINE_RE.fullmatch(line.strip()))
 
@@ -153,7 +163,9 @@ def petition_facts(lines: Iterable[str], language: str | None = None) -> Petitio
         if len(line) > MAX_FURNITURE_CHARS:
             continue
         if not _DIGIT.search(line):  # counters and goals have digits: skip to the other two
-            if (m := PETITION_TARGET_RE.match(line)) and target is None:
+            # A target line starts with "petition", "target" or "to" (no other letter matches
+            # p or t case-insensitively): most lines are spared the pattern.
+            if line[:1] in "pPtT" and (m := PETITION_TARGET_RE.match(line)) and target is None:
                 target = m["target"].strip()
                 signals.append("target")
             elif line.strip().lower().rstrip("!.") in PETITION_BUTTON_LINES:

@@ -4,7 +4,9 @@
 -- digit or an apostrophe (curly apostrophes count as straight ones), and apostrophes at a word's
 -- ends are trimmed. echoed_text is the longest shared run (the earliest in the quote on a tie).
 -- Computed from the places where a comment word equals a quote word: three such places in a row
--- on one diagonal (comment position - quote position) are a shared three-word run.
+-- on one diagonal (comment position - quote position) are a shared three-word run. Only ids and
+-- positions go through the join and the windows; the quote's words and speaker are joined back at
+-- the end, for the runs found.
 DELETE FROM quote_echoes WHERE article_id IN (SELECT article_id FROM touched_articles);
 INSERT INTO quote_echoes BY NAME
 WITH stop AS (
@@ -28,7 +30,7 @@ quote_words AS (
 ),
 quote_tokens AS (
     -- one row per word of each quote long enough to share three words
-    SELECT quote_id, article_id, speaker, words, i, words[i] AS word
+    SELECT quote_id, article_id, i, words[i] AS word
     FROM (
         SELECT *, unnest(range(1, len(words) + 1)) AS i FROM quote_words WHERE len(words) >= 3
     )
@@ -51,16 +53,14 @@ comment_tokens AS (
 ),
 pairs AS (
     -- every place where a comment word equals a quote word
-    SELECT
-        q.quote_id, q.article_id, q.speaker, q.words, c.comment_id, q.i, c.j,
-        list_contains(stop.words, q.word) AS is_stop
+    SELECT q.quote_id, c.comment_id, q.i, c.j, list_contains(stop.words, q.word) AS is_stop
     FROM quote_tokens AS q
     JOIN comment_tokens AS c ON c.article_id = q.article_id AND c.word = q.word
     CROSS JOIN stop
 ),
 starts AS (
     -- where a shared three-word run starts: the next two places on its diagonal match too
-    SELECT quote_id, article_id, speaker, words, comment_id, i, j
+    SELECT quote_id, comment_id, i, j
     FROM (
         SELECT
             *,
@@ -75,22 +75,25 @@ starts AS (
 ),
 runs AS (
     -- gaps and islands: starts at consecutive quote positions on one diagonal form one run
-    SELECT
-        quote_id, article_id, speaker, comment_id, any_value(words) AS words,
-        min(i) AS run_start, max(i) + 2 AS run_end
+    SELECT quote_id, comment_id, min(i) AS run_start, max(i) + 2 AS run_end
     FROM (
         SELECT *, i - row_number() OVER (PARTITION BY quote_id, comment_id, j - i ORDER BY i) AS island
         FROM starts
     )
-    GROUP BY quote_id, article_id, speaker, comment_id, j - i, island
+    GROUP BY quote_id, comment_id, j - i, island
+),
+longest AS (
+    SELECT quote_id, comment_id, run_start, run_end
+    FROM runs
+    QUALIFY row_number() OVER (
+        PARTITION BY quote_id, comment_id ORDER BY run_end - run_start DESC, run_start
+    ) = 1
 )
 SELECT
-    article_id,
-    quote_id,
-    comment_id,
-    speaker,
-    array_to_string(words[run_start:run_end], ' ') AS echoed_text
-FROM runs
-QUALIFY row_number() OVER (
-    PARTITION BY quote_id, comment_id ORDER BY run_end - run_start DESC, run_start
-) = 1;
+    q.article_id,
+    r.quote_id,
+    r.comment_id,
+    q.speaker,
+    array_to_string(q.words[r.run_start:r.run_end], ' ') AS echoed_text
+FROM longest AS r
+JOIN quote_words AS q USING (quote_id);

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.textnorm import normalise_line
+from extraction.textnorm import normalise_lines, word_count
 from extraction.timeago import PHRASE, GluedSplit, split_glued_name
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
@@ -42,6 +42,9 @@ def reference_split(line: str, label: str | None) -> GluedSplit | None:
 
 
 LINE_CHARS = st.sampled_from(list("ab oAZ1 9\t\f\v\u00a0\u200b\u3000xé  "))
+# Line breaks of every kind str.splitlines knows, for texts of several lines.
+TEXT_CHARS = st.sampled_from(list("ab oA1\t\u00a0\u200b\u3000é  \n\r\f\v\x1c\x85\u2028"))
+WORD_CHARS = st.sampled_from(list("aZ9é²ǅ_—-.,“” \t\n\u00a0\u2028\x1c"))
 PHRASES = st.sampled_from(
     [
         "about a month ago",
@@ -63,8 +66,21 @@ NAMES = st.sampled_from(
 
 @settings(max_examples=400)
 @given(st.text(LINE_CHARS, max_size=30))
-def test_normalise_line_matches_the_regex_rules(line: str) -> None:
-    assert normalise_line(line) == reference_normalise(line)
+def test_normalise_lines_matches_the_regex_rules_on_one_line(line: str) -> None:
+    assert normalise_lines(line) == [reference_normalise(part) for part in line.splitlines()]
+
+
+@settings(max_examples=400)
+@given(st.text(TEXT_CHARS, max_size=60))
+def test_normalise_lines_matches_the_regex_rules_line_by_line(text: str) -> None:
+    assert normalise_lines(text) == [reference_normalise(line) for line in text.splitlines()]
+
+
+@settings(max_examples=400)
+@given(st.text(WORD_CHARS, max_size=40))
+def test_word_count_matches_the_word_pattern(text: str) -> None:
+    # A word is a whitespace-separated token holding a letter or digit.
+    assert word_count(text) == len(re.findall(r"\S*[^\W_]\S*", text))
 
 
 @settings(max_examples=400)
@@ -102,3 +118,41 @@ def test_discover_skips_hidden_files_and_sidecars_of_present_dumps(tmp_path: Pat
         "a/x.txt",
     ]
     assert relative_source_path(tmp_path / "a" / "x.txt", tmp_path / "a" / "x.txt") == "."
+
+
+def reference_header_pair(label: str, glued: str) -> GluedSplit | None:
+    """A Care2 comment header as read before the first-letter test."""
+    if not label or not glued:
+        return None
+    split = split_glued_name(glued, label)
+    return split if split and label.startswith(split.author) else None
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(NAMES, st.text(LINE_CHARS, max_size=12)),
+    NAMES,
+    st.sampled_from(["", " ", "\u00a0"]),
+    PHRASES,
+)
+def test_care2_header_pair_matches_splitting_every_pair(
+    label: str, name: str, glue: str, phrase: str
+) -> None:
+    from extraction.dialects.text.care2 import _is_header_pair
+
+    glued = name + glue + phrase
+    assert _is_header_pair(label, glued) == reference_header_pair(label, glued)
+    assert _is_header_pair(label.strip(), glued) == reference_header_pair(label.strip(), glued)
+
+
+# Letters the case-insensitive stems also match beyond ASCII ("ſ", "ı", "İ", Kelvin sign).
+HEADING_CHARS = st.sampled_from(list("omentughspLAYECIRT 12ſıİ\u212aé:()"))
+
+
+@settings(max_examples=600)
+@given(st.text(HEADING_CHARS, max_size=20), st.sampled_from(["", "comments", "COMMENTS", "Reply"]))
+def test_comment_heading_test_matches_the_stem_pattern(noise: str, word: str) -> None:
+    from extraction.rules.page import _COMMENT_NOUN_STEMS_RE, _may_name_comments
+
+    line = noise + word
+    assert _may_name_comments(line) == (_COMMENT_NOUN_STEMS_RE.search(line) is not None)

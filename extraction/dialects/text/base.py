@@ -18,8 +18,8 @@ from typing import ClassVar
 from extraction.content import PageContent, RawComment
 from extraction.page_kind import PageEvidence, PageKindVerdict, classify, is_headline, text_teasers
 from extraction.rules import page
-from extraction.rules.language import page_language
-from extraction.textnorm import normalise_line
+from extraction.rules.language import SAMPLE_CHARS, page_language
+from extraction.textnorm import normalise_lines
 
 
 def paragraphs_of(lines: Sequence[str]) -> list[str]:
@@ -63,7 +63,7 @@ class PlainTextDialect:
 
     def __init__(self, text: str, url: str | None = None) -> None:
         self.url = url
-        self.lines = [normalise_line(line) for line in text.splitlines()]
+        self.lines = normalise_lines(text)
         self.article_end, self.comments_start = self._comment_section()
 
     # --- the article region -----------------------------------------------------------------
@@ -168,7 +168,14 @@ class PlainTextDialect:
 
     @cached_property
     def language(self) -> str | None:
-        return page_language(None, " ".join(self.layout.body[:20]))
+        # The vote reads the first SAMPLE_CHARS of the first 20 paragraphs: join no more of them.
+        sample, size = [], 0
+        for paragraph in self.layout.body[:20]:
+            if size > SAMPLE_CHARS:
+                break
+            sample.append(paragraph)
+            size += len(paragraph) + 1
+        return page_language(None, " ".join(sample))
 
     @cached_property
     def petition(self) -> page.PetitionFacts:

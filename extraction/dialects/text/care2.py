@@ -19,7 +19,9 @@ from extraction.timeago import GluedSplit, split_glued_name
 
 def _is_header_pair(label: str, glued: str) -> GluedSplit | None:
     """A comment header: a name label, then the display name (a prefix of it) glued to a time."""
-    if not label or not glued:
+    # The display name is a prefix of the label and starts the glued line, so both (stripped)
+    # lines start alike: a cheap test that spares the splitter nearly every pair of body lines.
+    if not label or not glued or label[0] != glued[0]:
         return None
     split = split_glued_name(glued, label)
     return split if split and label.startswith(split.author) else None
@@ -90,10 +92,12 @@ class Care2TextDialect(PlainTextDialect):
 
     def comments(self) -> tuple[RawComment, ...]:
         found: list[RawComment] = []
+        lines = self.lines
         index = self.comments_start
         at_boundary = True
-        while index < len(self.lines):
-            if page.opens_link_list(self.lines[index]):
+        keeps_blank = not self._comment_furniture("")  # blank lines are most of a comment's
+        while index < len(lines):
+            if page.opens_link_list(lines[index]):
                 break  # "Related Stories" after the comments: the page's end, not a comment
             header = self._header_at(index, at_boundary)
             if header is None:
@@ -102,14 +106,19 @@ class Care2TextDialect(PlainTextDialect):
             label, split, used = header
             index += used
             body_lines: list[str] = []
-            while index < len(self.lines):
-                line = self.lines[index]
+            while index < len(lines):
+                line = lines[index]
                 if line in self.comment_end:
                     index += 1
                     break
-                if line and (
-                    self._header_at(index, at_boundary=False) or page.opens_link_list(line)
-                ):
+                if not line:
+                    if keeps_blank:
+                        body_lines.append(line)
+                    index += 1
+                    continue
+                if (
+                    index + 1 < len(lines) and _is_header_pair(line, lines[index + 1])
+                ) or page.opens_link_list(line):
                     break
                 if not self._comment_furniture(line):
                     body_lines.append(line)

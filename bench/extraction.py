@@ -4,6 +4,8 @@ Run from the repository root::
 
     .venv/bin/python bench/extraction.py                      # the two shared development sets
     .venv/bin/python bench/extraction.py --dragnet DIR --wceb2025 DIR   # more sets, if saved
+    .venv/bin/python bench/extraction.py --only "this project" --set fundus --fundus DIR \
+        --misses byline    # one set, our extractor only, our byline misses on tuned pages
 
 Every page is put in one of two halves by a stable hash of its name: "tuned" (rules may be
 tuned on these pages) and "unseen" (never looked at while tuning; ``--worst`` lists tuned pages
@@ -413,6 +415,23 @@ def run(extract: Callable[[Page], Result], pages: list[Page]) -> list[Result]:
     return results
 
 
+METADATA_FIELDS = ("title", "byline", "day")
+
+
+def metadata_right(name: str, page: Page, got: Result) -> bool | None:
+    """Whether one metadata field is right; None when the set does not know it for the page."""
+    if name == "title":
+        return (
+            " ".join(page.title.split()) == " ".join((got.title or "").split())
+            if page.title
+            else None
+        )
+    if name == "byline":
+        want = byline_names(page.byline)
+        return want == byline_names(got.byline) if want else None
+    return got.day in page.day if page.day else None
+
+
 # --- the report ---------------------------------------------------------------------------------
 @dataclass(slots=True)
 class Scores:
@@ -439,12 +458,9 @@ class Scores:
         if page.is_article and page.body and _TOKEN_RE.search(page.body):
             self.articles += 1
             self.empty += not _TOKEN_RE.search(got.body)
-        if page.title:
-            self.title.append(" ".join(page.title.split()) == " ".join((got.title or "").split()))
-        if page.byline and byline_names(page.byline):
-            self.byline.append(byline_names(page.byline) == byline_names(got.byline))
-        if page.day:
-            self.day.append(got.day in page.day)
+        for name in METADATA_FIELDS:
+            if (right := metadata_right(name, page, got)) is not None:
+                getattr(self, name).append(right)
         self.comment_rows += got.comment_rows
         self.pages_with_comments += bool(got.comment_rows or got.comments.strip())
         if page.comment_snippets:
@@ -515,6 +531,21 @@ def worst(pages: list[Page], results: list[Result], count: int) -> None:
         )
 
 
+def metadata_misses(
+    pages: list[Page], results: list[Result], fields: list[str], limit: int
+) -> None:
+    """Our metadata misses on *tuned* pages (unseen pages are never listed): truth, then ours."""
+    for name in fields:
+        shown = 0
+        for page, got in zip(pages, results, strict=True):
+            if page.half != "tuned" or shown >= limit:
+                continue
+            if metadata_right(name, page, got) is False:
+                shown += 1
+                want = sorted(page.day or []) if name == "day" else getattr(page, name)
+                print(f"   {name} miss {page.name[:50]}: want {want!r} got {getattr(got, name)!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -526,6 +557,13 @@ def main() -> None:
     parser.add_argument("--dragnet", type=Path, help="folder with dragnet HTML/ and Corrected/")
     parser.add_argument("--worst", type=int, default=0, help="list our N worst tuned pages")
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set")
+    parser.add_argument(
+        "--misses",
+        action="append",
+        choices=METADATA_FIELDS,
+        help="list our misses of this metadata field on tuned pages (repeatable)",
+    )
+    parser.add_argument("--misses-limit", type=int, default=200, help="misses listed per field")
     args = parser.parse_args()
 
     names = args.only or list(EXTRACTORS)
@@ -560,6 +598,8 @@ def main() -> None:
             totals.setdefault((half, name), []).extend(s.matches)
         if args.worst and "this project" in results:
             worst(pages, results["this project"], args.worst)
+        if args.misses and "this project" in results:
+            metadata_misses(pages, results["this project"], args.misses, args.misses_limit)
     print()
     print("Body F1 over every page of the sets above (pages weigh equally):")
     for (half, name), matches in totals.items():

@@ -304,9 +304,30 @@ def _names_in(el: Element) -> Iterator[str]:
         if names:
             yield ", ".join(dict.fromkeys(names))
             return
-    text = _byline_text(_spaced_text(el))
+    lines = _card_lines(el)
+    text = _byline_text(lines[0] if len(lines) >= 2 else _spaced_text(el))
     if not rules.BYLINE_NOT_NAME_RE.search(text):
         yield text
+
+
+def _card_lines(el: Element) -> list[str]:
+    """The texts of an author card's block children, when its text is nothing else: "<p>Harry
+    Rabinowitz</p><p>Tech Reporter</p>" is a name and a role, not one name."""
+    for _ in range(_MAX_LD_DEPTH):  # through wrappers with one line each (a photo beside it)
+        if (el.text or "").strip():
+            return []
+        lines: list[tuple[Element, str]] = []
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag not in rules.AUTHOR_CARD_LINE_TAGS or (child.tail or "").strip():
+                return []
+            if text := _clean(_spaced_text(child)):
+                lines.append((child, text))
+        if len(lines) != 1:
+            return [text for _, text in lines]
+        el = lines[0][0]
+    return []
 
 
 def _visible_dates(root: Element) -> Iterator[Stamp]:
@@ -528,6 +549,11 @@ def _byline(
     fallback = None
     sources: list[list[str]] = [ld_authors]
     sources.extend([meta[k]] for k in rules.META_AUTHOR if meta.get(k))
+    sources.extend(
+        [value]
+        for key, value in meta.items()
+        if key not in rules.META_AUTHOR and rules.META_AUTHOR_NAME_RE.search(key) and value
+    )
     sources.extend([name] for name in _labelled_meta_authors(meta))
     for names in sources:
         cleaned = [n for n in (_byline_text(n) for n in names) if n]
@@ -567,7 +593,8 @@ def _bylines_by_headline(root: Element, sites: set[str]) -> Iterator[str]:
     for el in near:
         if not isinstance(el.tag, str) or _in_comments(el) or _in_quotation(el):
             continue
-        text = normalise_space(_spaced_text(el))
+        lines = _card_lines(el)
+        text = lines[0] if len(lines) >= 2 else normalise_space(_spaced_text(el))
         if len(text) > rules.MAX_BYLINE_CHARS or not rules.BYLINE_LINE_RE.match(text):
             continue
         name = _byline_text(text)

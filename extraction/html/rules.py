@@ -682,6 +682,11 @@ META_AUTHOR: Final[tuple[str, ...]] = (
     "sailthru.author",
     "parsely-author",
 )
+# Any other <meta> name that says author ("cXenseParse:author", "og:article:author"), read
+# after META_AUTHOR; a value that is a URL (Facebook's article:author) is refused as a byline.
+META_AUTHOR_NAME_RE: Final[re.Pattern[str]] = re.compile(r"(?:^|[:._-])author$")
+# Block children of an author card: its first line is the name, the others a role or a bio.
+AUTHOR_CARD_LINE_TAGS: Final[frozenset[str]] = frozenset({"p", "div", "span", "h3", "h4", "h5"})
 META_PUBLISHED: Final[tuple[str, ...]] = (
     "article:published_time",
     "og:article:published_time",

@@ -137,3 +137,28 @@ def test_a_day_and_month_without_a_year_ends_the_byline() -> None:
     ):
         page = f'<html><body><h1>A post</h1><p class="author">{line}</p><p>Text.</p></body></html>'
         assert _meta(page).byline == name
+
+
+def test_an_author_card_gives_the_name_line_not_the_role() -> None:
+    # business.booking.com blog (WCEB-2025, CC-BY-4.0): the author card prints the name and
+    # the role as two block lines inside div.author-info.
+    page = (
+        "<html><body><h1>The ten best tech conferences to attend in 2026</h1>"
+        '<div class="author"><div class="image"><img alt="Rachel MacDonald"></div>'
+        '<div class="content"><div class="author-info"><div class="name">Rachel MacDonald</div>'
+        '<div class="post">Writer</div></div></div></div>'
+        "<p>Conferences are where the industry meets.</p></body></html>"
+    )
+    assert _meta(page).byline == "Rachel MacDonald"
+
+
+def test_a_meta_name_ending_in_author_is_a_byline_source() -> None:
+    # nbcnews.com Select (WCEB-2025, CC-BY-4.0): only cXenseParse:author names the writer in
+    # the head; the visible card glues the job title after the name.
+    page = (
+        '<html><head><meta property="cXenseParse:author" content="Harry Rabinowitz"></head>'
+        "<body><h1>The Best Smart Home Hubs of 2026</h1>"
+        '<a href="/author/harry"><p class="styles_name">Harry Rabinowitz Tech Reporter</p></a>'
+        "</body></html>"
+    )
+    assert _meta(page).byline == "Harry Rabinowitz"

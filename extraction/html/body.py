@@ -55,6 +55,10 @@ def _has_discard_attribute(el: Element) -> bool:
     return classes is not None and not rules.DISCARD_CLASSES.isdisjoint(classes.split())
 
 
+def _in_article(el: Element) -> bool:
+    return any(tag_of(a) in rules.ARTICLE_HEADER_PARENTS for a in el.iterancestors())
+
+
 class _Furniture:
     """Decides which elements are page furniture, given how much of the page's prose each
     holds."""
@@ -73,8 +77,12 @@ class _Furniture:
         )
 
     def by_tag(self, el: Element, tag: str) -> bool:
-        if tag in rules.DISCARD_TAGS or tag in rules.FURNITURE_TAGS:
+        if tag in rules.DISCARD_TAGS:
             return True
+        if tag in rules.FURNITURE_TAGS:
+            # An <article>'s own <header> holds its headline and standfirst (the lead
+            # paragraph); its furniture (bylines, share bars) is found by class.
+            return not (tag == "header" and _in_article(el))
         return tag in rules.DISCARD_TAGS_IF_SMALL and self.small(el)
 
     def by_class(self, el: Element, tag: str) -> bool:

@@ -188,7 +188,7 @@ def best_container(root: Element, d: Density) -> list[Element]:
     if not final:
         return []
     top = max(final, key=final.__getitem__)
-    top = _widened(top, final, d)
+    top = _widened(_outside_structure(top, final), final, d)
     parent = top.getparent()
     if parent is None:
         return [top]
@@ -204,6 +204,20 @@ def best_container(root: Element, d: Density) -> list[Element]:
         ):
             chosen.append(sibling)
     return _with_chunks(root, top, chosen, final)
+
+
+def _outside_structure(top: Element, final: dict[Element, float]) -> Element:
+    """A table or list holds part of an article (its data, its steps), never the whole: when
+    one scores best, the article is the candidate that holds it with its introduction."""
+    best, el = top, top
+    while tag_of(el) in rules.STRUCTURE_TAGS:
+        above = el.getparent()
+        if above is None or tag_of(above) in ("html", "body"):
+            break
+        el = above
+        if el in final:
+            best = el
+    return best
 
 
 def _widened(top: Element, final: dict[Element, float], d: Density) -> Element:

@@ -149,6 +149,22 @@ def _is_furniture_line(text: str) -> bool:
     return any(p.fullmatch(text) for p in rules.FURNITURE_LINES)
 
 
+def _mostly_links(para: _Para, text: str) -> bool:
+    return bool(para.link_chars) and para.link_chars >= rules.MAX_PARAGRAPH_LINK_SHARE * len(text)
+
+
+def _data_rows(paras: list[_Para]) -> set[etree._Element | None]:
+    """Table rows with a cell of plain text, not links: rows of data rather than of
+    navigation."""
+    rows: set[etree._Element | None] = set()
+    for para in paras:
+        if para.place and para.place[1] in ("td", "th"):
+            text = normalise_space("".join(para.parts))
+            if any(ch.isalnum() for ch in text) and not _mostly_links(para, text):
+                rows.add(para.place[0])
+    return rows
+
+
 def paragraphs_of(el: Element, removed: Collection[Element] = frozenset()) -> list[str]:
     """Paragraph texts of an element that was not cleaned (scripts, buttons, forms skipped),
     without the ``removed`` elements."""
@@ -173,6 +189,7 @@ def flatten(
     # The headline repeated as the first heading is the title, not body text; compared by words
     # so that "Ama..." and "Ama…" are the same.
     title_words = _words(title) if title else None
+    data_rows = _data_rows(flattener.out)
     first_place: dict[str, tuple[etree._Element | None, str] | None] = {}
     for para in flattener.out:
         text = normalise_space("".join(para.parts))
@@ -184,11 +201,12 @@ def flatten(
             # of the same kind repeating it (a refrain, a template's sample text) is the text.
             continue
         if (
-            para.link_chars
-            and para.link_chars >= rules.MAX_PARAGRAPH_LINK_SHARE * len(text)
+            _mostly_links(para, text)
             and not para.quoted
+            and not (para.place and para.place[0] in data_rows)
         ):
-            # Lists of links (related stories, tag clouds) are not prose.
+            # Lists of links (related stories, tag clouds) are not prose; a linked cell of a
+            # table row that also holds plain text (a film and its year) is data.
             continue
         if _is_furniture_line(text):
             body.furniture_lines.append(text)

@@ -82,6 +82,8 @@ INVISIBLE_TAGS: Final[frozenset[str]] = frozenset(
 
 # Structural page furniture: dropped from the body unless it is the element chosen as the article.
 FURNITURE_TAGS: Final[frozenset[str]] = frozenset({"header", "footer", "aside"})
+# A <header> inside these is the article's own (headline, standfirst), not the site's.
+ARTICLE_HEADER_PARENTS: Final[frozenset[str]] = frozenset({"article"})
 
 # Attribute values that mark furniture wherever it sits in the page (checked per element, which is
 # several times faster than the equivalent CSS on news-sized pages). None means "present at all".
@@ -434,6 +436,11 @@ BLOCK_TAGS: Final[frozenset[str]] = frozenset(
 )
 
 HEADING_TAGS: Final[frozenset[str]] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that structure data inside an article (a table, a list): when one of them scores best
+# as the container, the article is the element holding it (with the paragraphs around it).
+STRUCTURE_TAGS: Final[frozenset[str]] = frozenset(
+    {"table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"}
+)
 
 # Scoring of body candidates (readability-style): tags that hold paragraphs of prose, and class
 # or id words that raise or lower an element's weight as the article container.

@@ -429,3 +429,49 @@ def test_linked_items_of_the_article_stay_and_a_list_of_related_links_does_not()
     assert "2TB WD My Passport USB 3.0 Portable Hard Drive for $161.99 at Dell" in got
     assert "Asus RT-N66U Dual-Band Wireless-N900 Gigabit Router for $140 at TigerDirect" in got
     assert not any("Which laptop" in p or "Five routers" in p for p in got)
+
+
+def test_a_table_of_linked_titles_with_plain_years_stays_with_its_introduction() -> None:
+    # A "list of" page: the table scores best, but the article is the table with the
+    # paragraph that introduces it; a linked title is data when its row has a plain cell.
+    listing = """<html><head><title>Films with time loops</title></head><body>
+    <div id="content">
+    <p>This list names films in which characters live the same period of time again and
+    again, until a condition is met and the loop resets, with their year of release.</p>
+    <table class="wikitable">
+      <tr><th>Film</th><th>Year</th><th>Description</th></tr>
+      <tr><td><a href="/w/1">Repeat Performance</a></td><td>1947</td>
+      <td>A woman who shot her husband on New Year's Eve wishes she could live the year
+      over again, and somehow gets her wish, with the same people around her.</td></tr>
+      <tr><td><a href="/w/2">Groundhog Day</a></td><td>1993</td>
+      <td>A weatherman covering a small-town festival wakes up on the same winter day,
+      over and over, until he changes the way he lives it, and his town with him.</td></tr>
+    </table>
+    </div>
+    <table class="links"><tr><td><a href="/a">Films</a></td><td><a href="/b">Lists</a></td></tr>
+    </table>
+    </body></html>"""
+    got = extract_html(listing).paragraphs
+    assert got[0].startswith("This list names films in which characters live")
+    assert "Repeat Performance" in got
+    assert "1947" in got
+    assert "Groundhog Day" in got
+    assert "Films" not in got and "Lists" not in got
+
+
+def test_the_standfirst_in_an_articles_own_header_is_body_and_the_site_header_is_not() -> None:
+    page = """<html><head><title>Council closes the library</title></head><body>
+    <header><p>The Town Gazette: news from the valley since 1921, every day of the week.</p>
+    </header>
+    <article>
+      <header><h1>Council closes the library</h1>
+      <p>The building needs a new roof, and the council says it cannot pay for one this
+      year, so readers will have to travel to the next town.</p></header>
+      <p>The council voted on Tuesday evening to close the central library for at least a
+      year, after surveyors found the roof beyond repair and water in the reading room.</p>
+      <p>Residents asked whether a mobile library could stop in the square on market days
+      while the building is shut, and the chair promised an answer at the next meeting.</p>
+    </article></body></html>"""
+    got = extract_html(page).paragraphs
+    assert got[0].startswith("The building needs a new roof")
+    assert not any("Town Gazette" in p for p in got)

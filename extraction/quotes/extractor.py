@@ -22,8 +22,12 @@ from extraction.quotes.outlets import (
     lead_in_outlet,
 )
 from extraction.quotes.rules import CREDITING_WORDS, OUTLET_CUE_WORDS
+from extraction.quotes.text import MASK_CHAR
 from extraction.quotes.tokens import Words
 from extraction.records import QuoteKind
+
+# What may end a quotation after its masked interior: its own punctuation, then the closing mark.
+_QUOTE_END = ".,;:!?…”’\"'»"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,18 @@ def _credited_subject(article: Article, ctx: Context, sentence: int) -> Attribut
     if cue is None or article.person_of(subject, sentence) is None:
         return None
     return subject.with_verb(cue.lower(), "credited subject")
+
+
+def _closing_clause(ctx: Context) -> Attribution | None:
+    """The reporting clause right after a later quotation of the same sentence, which credits the
+    phrases in marks before it too ("words like “maybe” and “perhaps”, he told reporters")."""
+    last = ctx.tail.rfind(MASK_CHAR)
+    if last < 0:
+        return None
+    at = last + 1
+    while at < len(ctx.tail) and ctx.tail[at] in _QUOTE_END:
+        at += 1
+    return tail_clause(Words(ctx.tail[at:], ctx.tail_at + at))
 
 
 def _credits_an_outlet(article: Article, ctx: Context, words: list[str]) -> bool:
@@ -104,7 +120,7 @@ def extract_quotes(
         if found is None and ctx.following:
             found = next_sentence(Words(ctx.following, ctx.following_at))
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
-            found = _credited_subject(article, ctx, sentence)
+            found = _closing_clause(ctx) or _credited_subject(article, ctx, sentence)
             if found is None:
                 out.append(QuoteSpan(text, None, None, None, None, "scare"))
                 continue

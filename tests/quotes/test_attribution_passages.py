@@ -538,6 +538,13 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("hostile", "Alan Brisk", "He", None, "direct")],
     ),
+    "short_phrases_before_a_quotation_that_closes_with_a_clause": (
+        ["Voters should ignore words like “soon” and “shortly”, the treasurer told reporters."],
+        [
+            ("soon", None, "the treasurer", None, "direct"),
+            ("shortly", None, "the treasurer", None, "direct"),
+        ],
+    ),
     "short_phrase_of_a_subject_saying_nothing_is_scare": (
         ["Mayor Ines Rocha flew to Leeds for what was billed as a major “policy address.”"],
         [("policy address.", None, None, None, "scare")],

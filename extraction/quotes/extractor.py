@@ -81,6 +81,18 @@ def _credits_an_outlet(article: Article, ctx: Context, words: list[str]) -> bool
     )
 
 
+def _inline_credit(article: Article, ctx: Context, head: Words, tail: Words) -> str | None:
+    """The publication the quotation's sentence credits inline ("told the Guardian", "according
+    to an Associated Press account", "the newspaper wrote"), if any."""
+    if not _credits_an_outlet(article, ctx, head.words + tail.words):
+        return None
+    clause = ctx.head + " " + ctx.tail
+    outlet = inline_outlet(clause, article.outlets)
+    if outlet is None and described_outlet(clause):
+        outlet = article.outlet_before(ctx.head_at)
+    return outlet
+
+
 def extract_quotes(
     paragraphs: Sequence[str], blockquote_paragraphs: frozenset[int] = frozenset()
 ) -> list[QuoteSpan]:
@@ -119,12 +131,14 @@ def extract_quotes(
         found = tail_clause(tail) or head_clause(head) or colon_subject(head)
         if found is None and ctx.following:
             found = next_sentence(Words(ctx.following, ctx.following_at))
+        outlet: str | None = None
         if found is None and not block and is_scare(text, ctx.head, ctx.tail):
             found = _closing_clause(ctx) or _credited_subject(article, ctx, sentence)
-            if found is None:
+            # "… threatening “a major lawsuit,” according to a letter reviewed by The Post"
+            outlet = None if found is not None else _inline_credit(article, ctx, head, tail)
+            if found is None and outlet is None:
                 out.append(QuoteSpan(text, None, None, None, None, "scare"))
                 continue
-        outlet: str | None = None
         speaker: Speaker | None = None
         if found is not None:
             outlet = article.outlet_subject(found)
@@ -133,11 +147,7 @@ def extract_quotes(
                 speaker = Speaker(None, mention, found.verb)
             else:
                 speaker = article.resolve(found, sentence)
-        if outlet is None and _credits_an_outlet(article, ctx, head.words + tail.words):
-            clause = ctx.head + " " + ctx.tail
-            outlet = inline_outlet(clause, article.outlets)
-            if outlet is None and described_outlet(clause):
-                outlet = article.outlet_before(ctx.head_at)
+        outlet = outlet or _inline_credit(article, ctx, head, tail)
         lead_in = article.lead_ins.get(quote.first_paragraph)
         if block and lead_in is not None:
             lead = body.paragraphs[lead_in]

@@ -601,7 +601,7 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     r"(?:reports|reported|recounts|recounted|quoted|wrote|writes|noted|notes|said|says|added|"
     r"adds|revealed|reveals|editorialized|characterized|described|found|tweeted|confirmed)\b",
     # "an Associated Press account", "a copy … reviewed by The Post", "[HuffPost.]"
-    r"\b(?:reviewed\s+by|published\s+by|released\s+by|broadcast\s+by|aired\s+on|"
+    r"\b(?:(?:reviewed|published|released|broadcast)\s+by\s+|aired\s+on\s+|"
     r"(?:according\s+to|in)\s+(?:an?|the)\s+)(?:[Tt]he\s+)?"
     r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\[(?P<outlet>[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*)\.?\]",

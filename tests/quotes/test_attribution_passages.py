@@ -545,6 +545,18 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             ("shortly", None, "the treasurer", None, "direct"),
         ],
     ),
+    "short_phrase_credited_to_a_publication_that_saw_the_document": (
+        [
+            "The Lakeside Gazette first reported the dispute in May.",
+            "The firm’s letter threatened “a major lawsuit,” according to a copy reviewed by the "
+            "Gazette.",
+        ],
+        [("a major lawsuit,", None, "a copy", "The Lakeside Gazette", "direct")],
+    ),
+    "short_phrase_of_a_body_in_a_statement_seen_by_a_paper": (
+        ["The council promised “swift action” in a statement seen by the Springfield Herald."],
+        [("swift action", None, "The council", "The Springfield Herald", "direct")],
+    ),
     "short_phrase_of_a_subject_saying_nothing_is_scare": (
         ["Mayor Ines Rocha flew to Leeds for what was billed as a major “policy address.”"],
         [("policy address.", None, None, None, "scare")],

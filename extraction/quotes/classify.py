@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from extraction.quotes.rules import (
-    SCARE_DETERMINERS,
     SCARE_MAX_WORDS,
     TITLE_CUE_PHRASES,
     TITLE_CUES,
@@ -82,18 +81,3 @@ def is_scare(text: str, head: str, tail: str) -> bool:
 def is_utterance(text: str) -> bool:
     """Whether a quotation ends as an exclamation or a question: somebody said it."""
     return text.rstrip(" ,.;:’'\"”")[-1:] in ("!", "?")
-
-
-def is_noun_phrase_scare(text: str, head: str) -> bool:
-    """Whether a short quotation is a noun phrase after a determiner or a possessive.
-
-    Such a phrase is held at arm's length even when the sentence reports someone's words:
-    "Lund said the government’s “support package” had saved 300 jobs."
-    """
-    if word_count(text) > SCARE_MAX_WORDS:
-        return False
-    words = head.rstrip().split()
-    if not words:
-        return False
-    last = words[-1].lower()
-    return last in SCARE_DETERMINERS or last.endswith(("’s", "'s", "s’", "s'"))

@@ -6,13 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.quotes.article import NO_SPEAKER, Article, Context, Speaker
-from extraction.quotes.classify import (
-    is_noun_phrase_scare,
-    is_scare,
-    is_title_or_name,
-    is_utterance,
-    word_count,
-)
+from extraction.quotes.classify import is_scare, is_title_or_name
 from extraction.quotes.clauses import (
     Attribution,
     colon_subject,
@@ -27,9 +21,13 @@ from extraction.quotes.outlets import (
     inline_outlet,
     lead_in_outlet,
 )
-from extraction.quotes.rules import OUTLET_CUE_WORDS, SCARE_MAX_WORDS
+from extraction.quotes.rules import CREDITING_WORDS, OUTLET_CUE_WORDS
+from extraction.quotes.text import MASK_CHAR
 from extraction.quotes.tokens import Words
 from extraction.records import QuoteKind
+
+# What may end a quotation after its masked interior: its own punctuation, then the closing mark.
+_QUOTE_END = ".,;:!?…”’\"'»"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +39,36 @@ class _Last:
     outlet: str | None
 
 
-def _held_at_arms_length(text: str, ctx: Context, found: Attribution) -> bool:
-    """Whether a short phrase in a reported sentence is still a scare quote.
+def _credited_subject(article: Article, ctx: Context, sentence: int) -> Attribution | None:
+    """Whom a short phrase in marks is credited to when its sentence has no reporting clause:
+    the sentence's subject, when it is a person and the words between it and the phrase are
+    about speech (`CREDITING_WORDS`: "Sanders has pushed his promise of “free college”", "Trump
+    implied the judge was “hostile”"). Otherwise ("Trump landed in Phoenix for a “policy
+    address”") the phrase stays a scare quote."""
+    if not ctx.head.strip():
+        return None
+    subject = article.subject_in(ctx.head, ctx.head_at)
+    if subject is None or subject.kind not in ("name", "pronoun"):
+        return None
+    if subject.name is not None and article.people.lookup(subject.name, subject.offset) is None:
+        return None  # a name first met here may be a place ("The South China Sea has …")
+    between = Words(ctx.head[subject.offset + len(subject.mention) - ctx.head_at :], 0)
+    cue = next((w for w in between.words if w.lower() in CREDITING_WORDS), None)
+    if cue is None or article.person_of(subject, sentence) is None:
+        return None
+    return subject.with_verb(cue.lower(), "credited subject")
 
-    A noun phrase after a determiner ("the government’s “support package”"), or any short phrase
-    when the subject is an institution rather than a person or a role ("The government insists
-    it is sending “help”").
-    """
-    if is_utterance(text):
-        return False
-    if is_noun_phrase_scare(text, ctx.head):
-        return True
-    return word_count(text) <= SCARE_MAX_WORDS and not found.names_a_role
+
+def _closing_clause(ctx: Context) -> Attribution | None:
+    """The reporting clause right after a later quotation of the same sentence, which credits the
+    phrases in marks before it too ("words like “maybe” and “perhaps”, he told reporters")."""
+    last = ctx.tail.rfind(MASK_CHAR)
+    if last < 0:
+        return None
+    at = last + 1
+    while at < len(ctx.tail) and ctx.tail[at] in _QUOTE_END:
+        at += 1
+    return tail_clause(Words(ctx.tail[at:], ctx.tail_at + at))
 
 
 def _credits_an_outlet(article: Article, ctx: Context, words: list[str]) -> bool:
@@ -63,6 +79,18 @@ def _credits_an_outlet(article: Article, ctx: Context, words: list[str]) -> bool
         or "[" in ctx.tail
         or any(w in OUTLET_WORDS or w.lower() in OUTLET_CUE_WORDS for w in words)
     )
+
+
+def _inline_credit(article: Article, ctx: Context, head: Words, tail: Words) -> str | None:
+    """The publication the quotation's sentence credits inline ("told the Guardian", "according
+    to an Associated Press account", "the newspaper wrote"), if any."""
+    if not _credits_an_outlet(article, ctx, head.words + tail.words):
+        return None
+    clause = ctx.head + " " + ctx.tail
+    outlet = inline_outlet(clause, article.outlets)
+    if outlet is None and described_outlet(clause):
+        outlet = article.outlet_before(ctx.head_at)
+    return outlet
 
 
 def extract_quotes(
@@ -98,23 +126,19 @@ def extract_quotes(
             continue
         head = Words(ctx.head, ctx.head_at)
         tail = Words(ctx.tail, ctx.tail_at)
-        found = tail_clause(tail)
-        if found is None:
-            found = head_clause(head)
-            if (
-                found is not None
-                and not found.explicit
-                and _held_at_arms_length(text, ctx, found)
-                and article.outlet_subject(found) is None  # a publication's phrase is quoted
-            ):
-                found = None
-        found = found or colon_subject(head)
+        # A reporting clause credits every quotation in its sentence, short phrases included
+        # ("Lund said the plan was a “support package”"), as annotators of news count them.
+        found = tail_clause(tail) or head_clause(head) or colon_subject(head)
         if found is None and ctx.following:
             found = next_sentence(Words(ctx.following, ctx.following_at))
-        if found is None and not block and is_scare(text, ctx.head, ctx.tail):
-            out.append(QuoteSpan(text, None, None, None, None, "scare"))
-            continue
         outlet: str | None = None
+        if found is None and not block and is_scare(text, ctx.head, ctx.tail):
+            found = _closing_clause(ctx) or _credited_subject(article, ctx, sentence)
+            # "… threatening “a major lawsuit,” according to a letter reviewed by The Post"
+            outlet = None if found is not None else _inline_credit(article, ctx, head, tail)
+            if found is None and outlet is None:
+                out.append(QuoteSpan(text, None, None, None, None, "scare"))
+                continue
         speaker: Speaker | None = None
         if found is not None:
             outlet = article.outlet_subject(found)
@@ -123,11 +147,7 @@ def extract_quotes(
                 speaker = Speaker(None, mention, found.verb)
             else:
                 speaker = article.resolve(found, sentence)
-        if outlet is None and _credits_an_outlet(article, ctx, head.words + tail.words):
-            clause = ctx.head + " " + ctx.tail
-            outlet = inline_outlet(clause, article.outlets)
-            if outlet is None and described_outlet(clause):
-                outlet = article.outlet_before(ctx.head_at)
+        outlet = outlet or _inline_credit(article, ctx, head, tail)
         lead_in = article.lead_ins.get(quote.first_paragraph)
         if block and lead_in is not None:
             lead = body.paragraphs[lead_in]

@@ -601,7 +601,7 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     r"(?:reports|reported|recounts|recounted|quoted|wrote|writes|noted|notes|said|says|added|"
     r"adds|revealed|reveals|editorialized|characterized|described|found|tweeted|confirmed)\b",
     # "an Associated Press account", "a copy … reviewed by The Post", "[HuffPost.]"
-    r"\b(?:reviewed\s+by|published\s+by|released\s+by|broadcast\s+by|aired\s+on|"
+    r"\b(?:(?:reviewed|published|released|broadcast)\s+by\s+|aired\s+on\s+|"
     r"(?:according\s+to|in)\s+(?:an?|the)\s+)(?:[Tt]he\s+)?"
     r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
     r"\[(?P<outlet>[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*)\.?\]",
@@ -642,10 +642,26 @@ BLOCKQUOTE_SIGNATURE: Final = r"\s+[—–]\s*[A-Z][^—–]{1,80}$"
 # An unattributed quotation of at most this many words in running text is a scare quote.
 SCARE_MAX_WORDS: Final = 4
 
-# A short quotation right after one of these is a noun phrase held at arm's length, even inside a
-# reported sentence ("said the government’s “support package” had saved jobs").
-SCARE_DETERMINERS: Final[frozenset[str]] = _words(
-    "the a an its their his her our this these those so-called supposed alleged"
+# A short phrase in marks in a sentence with no reporting clause is its subject's when the words
+# between the subject and the phrase are about speech: a reporting verb (not "read": "a sign that
+# read", nor a fear: "Many fear Trump will … worried about …"), a verb of stance or proposal, or
+# a noun for something said ("pushed his promise of", "has coined a new phrase,", "implied the
+# judge was").
+CREDITING_WORDS: Final[frozenset[str]] = REPORTING_VERBS - _words(
+    "read reads worried worries feared fears"
+) | _words(
+    """
+        coined coins pushed pushes pushing promise promises defense defence defended defends
+        defending urge urged urging warning warnings accusation accusations
+        implied implies implying referenced references invited invites publishing published
+        hammering hammered presenting presents portraying portrayed portrays casts cast supports
+        supported opposes opposed voiced voices credited credits knocked pointed postured
+        proposed proposes proposal proposals intimated rebuked rebukes cited cites citing sniped
+        pronounced pronounces named names naming phrase term terms remark remarks statement
+        statements speech speeches message messages slogan mantra refrain catchphrase nickname
+        op-ed ad ads letter tweet interview column wish signature claim vow pledge plea demand
+        call interrupts insists
+        """
 )
 
 # A quotation right after one of these words names a work or a thing; it is not speech.

@@ -510,6 +510,61 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ["Parliament passed the so-called “bedroom tax” in 2012."],
         [("bedroom tax", None, None, None, "scare")],
     ),
+    # Short phrases credited by their sentence (kind direct) or by no one (scare).
+    "short_phrase_after_a_determiner_in_a_reported_sentence": (
+        ["Mayor Ines Rocha said the council’s “rescue plan” had failed the estate."],
+        [("rescue plan", "Ines Rocha", "Ines Rocha", None, "direct")],
+    ),
+    "short_phrase_credited_to_an_institution": (
+        ["The ministry insists it is sending “real help” to the valley."],
+        [("real help", None, "The ministry", None, "direct")],
+    ),
+    "short_phrase_called_by_a_minister": (
+        ["Trade minister Omar Haddad called the offer a “disaster” on Tuesday."],
+        [("disaster", "Omar Haddad", "Omar Haddad", None, "direct")],
+    ),
+    "short_phrase_in_what_a_speaker_calls": (
+        ["Rep. Dana Moss has railed against what she calls the “county cartel” for years."],
+        [("county cartel", "Dana Moss", "she", None, "direct")],
+    ),
+    "short_phrase_of_a_subject_pushing_a_promise": (
+        ["Senator Ruth Calder has pushed her promise of “free childcare” in every county."],
+        [("free childcare", "Ruth Calder", "Ruth Calder", None, "direct")],
+    ),
+    "short_phrase_of_a_pronoun_subject_implying": (
+        [
+            "Governor Alan Brisk toured the plant on Monday.",
+            "He implied the inspectors were “hostile” to the project from the start.",
+        ],
+        [("hostile", "Alan Brisk", "He", None, "direct")],
+    ),
+    "short_phrases_before_a_quotation_that_closes_with_a_clause": (
+        ["Voters should ignore words like “soon” and “shortly”, the treasurer told reporters."],
+        [
+            ("soon", None, "the treasurer", None, "direct"),
+            ("shortly", None, "the treasurer", None, "direct"),
+        ],
+    ),
+    "short_phrase_credited_to_a_publication_that_saw_the_document": (
+        [
+            "The Lakeside Gazette first reported the dispute in May.",
+            "The firm’s letter threatened “a major lawsuit,” according to a copy reviewed by the "
+            "Gazette.",
+        ],
+        [("a major lawsuit,", None, "a copy", "The Lakeside Gazette", "direct")],
+    ),
+    "short_phrase_of_a_body_in_a_statement_seen_by_a_paper": (
+        ["The council promised “swift action” in a statement seen by the Springfield Herald."],
+        [("swift action", None, "The council", "The Springfield Herald", "direct")],
+    ),
+    "short_phrase_of_a_subject_saying_nothing_is_scare": (
+        ["Mayor Ines Rocha flew to Leeds for what was billed as a major “policy address.”"],
+        [("policy address.", None, None, None, "scare")],
+    ),
+    "short_phrase_credited_to_no_one_is_scare": (
+        ["The metro line has become a “photo op” for successive mayors."],
+        [("photo op", None, None, None, "scare")],
+    ),
     "partial_quote_called_by_named_speaker": (
         ["Minister Hana Sato called the tariffs “unjustified” on Monday."],
         [("unjustified", "Hana Sato", "Hana Sato", None, "direct")],

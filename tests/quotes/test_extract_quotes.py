@@ -134,8 +134,15 @@ def test_inline_outlets_keep_the_person_as_speaker() -> None:
 
 
 def test_short_unattributed_phrases_are_scare_quotes() -> None:
-    quotes = extract_quotes(["Residents called the visit a “photo op” and little else."])
+    quotes = extract_quotes(["The visit was little more than a “photo op” for the council."])
     assert [(q.text, q.kind, q.speaker) for q in quotes] == [("photo op", "scare", None)]
+
+
+def test_a_short_phrase_in_a_reported_sentence_is_the_reporters() -> None:
+    quotes = extract_quotes(["Residents called the visit a “photo op” and little else."])
+    assert [(q.text, q.kind, q.speaker, q.speaker_mention) for q in quotes] == [
+        ("photo op", "direct", None, "Residents")
+    ]
 
 
 def test_titles_and_nicknames_in_marks_are_not_quotes() -> None:

@@ -39,12 +39,14 @@ def fallback_wins(confidence: float, ours: int, theirs: int) -> bool:
 
 
 def warm_up() -> bool:
-    """Import the fallback extractor now (about a CPU second), so that the first unsure page
-    does not pay for it; False when it is not installed."""
+    """Import the fallback extractor and read one empty page with it now (about a CPU second
+    in all: the import, then the stop-word lists of its last-resort pass, built on first use),
+    so that the first unsure page does not pay for them; False when it is not installed."""
     try:
         import trafilatura  # noqa: F401
     except ImportError:
         return False
+    fallback_paragraphs("<html><head></head><body></body></html>")
     return True
 
 

@@ -935,6 +935,42 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("We are not afraid of anyone,", "Yusuf Adeyemi", "he", None, "direct")],
     ),
+    # --- the salience layer: focus decides between people who share a surname or a gender ---
+    "shared_surname_is_the_one_in_focus_not_the_one_named_last": (
+        [
+            "Nora Vance, mother of Army medic Eli Vance, spoke to the committee on Tuesday.",
+            "“He called me every Sunday until the day he died,” Vance said.",
+        ],
+        [
+            (
+                "He called me every Sunday until the day he died,",
+                "Nora Vance",
+                "Vance",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "pronoun_after_a_fronted_phrase_naming_another_woman": (
+        [
+            "“We have to keep knocking on doors,” Mira Castell told volunteers on Monday. The "
+            "rally drew about two hundred people.",
+            "Asked about Joan Ferris and the polls, she replied: “I honestly don’t know yet.”",
+        ],
+        [
+            ("We have to keep knocking on doors,", "Mira Castell", "Mira Castell", None, "direct"),
+            ("I honestly don’t know yet.", "Mira Castell", "she", None, "direct"),
+        ],
+    ),
+    "definite_post_finds_the_holder_named_with_a_lower_case_role": (
+        [
+            "Senator Ada Brill shared the stage with actress Lena Marsh on Sunday. Brill spoke "
+            "first, about the farm bill.",
+            "The actress said she had never voted for a Republican. “I just want someone who "
+            "listens,” she said.",
+        ],
+        [("I just want someone who listens,", "Lena Marsh", "she", None, "direct")],
+    ),
 }
 
 

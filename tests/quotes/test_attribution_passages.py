@@ -971,6 +971,43 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("I just want someone who listens,", "Lena Marsh", "she", None, "direct")],
     ),
+    "intensifying_reflexive_between_name_and_verb": (
+        [
+            "Senator Owen Pratt drew a small crowd in Ames. Pratt himself said on Tuesday that "
+            "“the only way to win this state is to knock on every door.”"
+        ],
+        [
+            (
+                "the only way to win this state is to knock on every door.",
+                "Owen Pratt",
+                "Pratt",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "as_name_with_apposition_put_it_colon": (
+        [
+            "As Gwen Ashby, the No. 3 in the party leadership, put it: “This nominee will not "
+            "get a hearing.”"
+        ],
+        [("This nominee will not get a hearing.", "Gwen Ashby", "Gwen Ashby", None, "direct")],
+    ),
+    "cited_as_reporting_verb": (
+        [
+            "Envoy Karl Weiss met the new parliament on Monday. He cited the seats reserved "
+            "for the army as “serious obstacles to a civilian government.”"
+        ],
+        [
+            (
+                "serious obstacles to a civilian government.",
+                "Karl Weiss",
+                "He",
+                None,
+                "direct",
+            )
+        ],
+    ),
 }
 
 

@@ -17,6 +17,7 @@ from extraction.quotes.rules import (
     KNOWN_OUTLETS,
     NAME_PARTICLES,
     NON_NAME_WORDS,
+    REPORTING_VERBS,
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
     PLACE_NAMES,
@@ -146,6 +147,13 @@ def _is_role(token: str) -> bool:
     return token in ROLE_TITLES or token.lower() in ROLE_NOUNS
 
 
+def _is_reporting_form(token: str) -> bool:
+    """A reporting verb capitalised by opening a sentence ("Stated Stone:", "Asserting
+    Clinton …"): its past or participle only, as first names are no such forms."""
+    low = token.lower()
+    return low.endswith(("ed", "ing")) and low in REPORTING_VERBS
+
+
 def parse_name(chain: str) -> Name | None:
     """The person name in a capitalised chain, without leading non-name words and role titles."""
     return parse_words(chain.split())
@@ -162,7 +170,11 @@ def _parse(words: tuple[str, ...]) -> Name | None:
     honorific: str | None = None
     titled = False
     posts: list[str] = []
-    while tokens and (tokens[0] in NON_NAME_WORDS or _is_role(tokens[0])):
+    while tokens and (
+        tokens[0] in NON_NAME_WORDS
+        or _is_role(tokens[0])
+        or (len(tokens) > 1 and _is_reporting_form(tokens[0]))
+    ):
         first = tokens.pop(0)
         if first in HONORIFICS and tokens:
             honorific = first

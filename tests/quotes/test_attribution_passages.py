@@ -1008,6 +1008,22 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
+    "sentence_opening_reporting_verb_is_no_first_name": (
+        [
+            "Political consultant Roger Vale spoke on a weekend radio programme.",
+            "Stated Vale:",
+            "“The machines in three counties have never been audited.”",
+        ],
+        [
+            (
+                "The machines in three counties have never been audited.",
+                "Roger Vale",
+                "Vale",
+                None,
+                "block",
+            )
+        ],
+    ),
 }
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from extraction.quotes.clauses import (
     Attribution,
@@ -171,7 +171,11 @@ class Article:
                 if name is None or is_organisation(name) or is_place_or_group(name):
                     continue
                 end = offset + len(" ".join(words))
-                if _person_evidence(name, _preceding_word(masked, offset), masked, end):
+                preceding = _preceding_word(masked, offset)
+                if _person_evidence(name, preceding, masked, end):
+                    if preceding in TITLE_NOUNS:
+                        # "actress Susan Sarandon": a later "the actress" is her
+                        name = replace(name, posts=(*name.posts, preceding))
                     people.add(name, offset)
                 else:
                     unknown.append((offset, name))
@@ -209,9 +213,13 @@ class Article:
                     out.append((quote.open_at - len(first[0]) - 1, name))
         return out
 
-    def _mentions(self, start: int, end: int) -> list[tuple[int, Person, float]]:
-        """(offset, person, weight) of the known people named between `start` and `end`."""
+    def _mentions(
+        self, start: int, end: int, sentence: int | None = None
+    ) -> list[tuple[int, Person, float]]:
+        """(offset, person, weight) of the known people named between `start` and `end` (a
+        surname several people share is read as the one in focus at `sentence`)."""
         masked = self.masked
+        focus = self._focus(sentence)
         out: list[tuple[int, Person, float]] = []
         for match in NAME_RUN.finditer(masked, start, end):
             run_start = match.start()
@@ -224,7 +232,7 @@ class Article:
                 if name is None:
                     continue
                 offset = run_start + at
-                person = self.people.lookup(name, offset)
+                person = self.people.lookup(name, offset, focus)
                 if person is None:
                     continue
                 text = " ".join(words)
@@ -398,16 +406,23 @@ class Article:
                         # "In a conversation with the Paris Review, he talked about …"
                         if outlet is not None and person.name is not None:
                             self.outlet_contexts.append((start, person.name, outlet))
-        for offset, person, weight in self._mentions(start, end):
+        for offset, person, weight in self._mentions(start, end, number):
             if offset != subject_at:
                 self.discourse.note(number, person, weight)
+
+    def _focus(self, sentence: int | None) -> Callable[[], Mapping[Person, float]] | None:
+        """The discourse's scores at `sentence`, computed only when a name is ambiguous."""
+        if sentence is None:
+            return None
+        return lambda: self.discourse.salience(sentence)
 
     def nearby(self, offset: int) -> list[tuple[Person, float]]:
         """People named earlier in the sentence holding `offset`, with their weights."""
         index = self.body.paragraph_at(offset)
         local_start = self.sentences(index).bounds(offset - self.body.starts[index])[0]
         start = self.body.starts[index] + local_start
-        return [(person, weight) for _, person, weight in self._mentions(start, offset)]
+        number = self.sentence_number(offset)
+        return [(person, weight) for _, person, weight in self._mentions(start, offset, number)]
 
     def person_of(self, found: Attribution, sentence: int) -> Person | None:
         """The person a clause's subject refers to (pronouns and titles resolved), or None."""
@@ -423,7 +438,7 @@ class Article:
             return person
         if found.kind == "name" and found.name is not None:
             name = found.name
-            person = self.people.lookup(name, found.offset)
+            person = self.people.lookup(name, found.offset, self._focus(sentence))
             if person is None:
                 if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
                     return None
@@ -484,7 +499,7 @@ class Article:
         gender = {"his": "m", "her": "f"}.get(first)
         if gender is not None:
             return self.discourse.resolve(sentence, gender, self.nearby(found.offset))
-        named = self._mentions(found.offset, found.offset + len(found.mention))
+        named = self._mentions(found.offset, found.offset + len(found.mention), sentence)
         return next((p for _, p, _ in named if p.name is not None), None)
 
     def speaker_credit(self, speaker: Speaker, offset: int) -> None:

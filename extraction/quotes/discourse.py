@@ -27,6 +27,9 @@ WINDOW = 6  # sentences back a pronoun looks
 TITLE_WINDOW = 40  # sentences back "the senator" looks for a person holding that post
 UNKNOWN_GENDER = 0.6  # the discount for a person whose gender is not known
 MISMATCHED_GUESS = 0.2  # the discount for a person whose first name suggests the other gender
+# How much a mention earlier in the pronoun's own sentence counts: "Asked whether Clinton can
+# win, she replied" is most often the woman in focus, not the one the subordinate phrase names.
+NEARBY = 0.6
 
 
 @dataclass(slots=True)
@@ -50,6 +53,10 @@ class Discourse:
             scores[person] = max(known, value) + REPEAT * min(known, value)
         return scores
 
+    def salience(self, sentence: int) -> dict[Person, float]:
+        """Each person's score where `sentence` begins (who is in focus there)."""
+        return self._scores(sentence, WINDOW)
+
     def resolve(
         self, sentence: int, gender: str | None, nearby: Sequence[tuple[Person, float]] = ()
     ) -> Person | None:
@@ -59,7 +66,7 @@ class Discourse:
         """
         scores = self._scores(sentence, WINDOW)
         for person, weight in nearby:
-            scores[person] = scores.get(person, 0.0) + weight
+            scores[person] = scores.get(person, 0.0) + NEARBY * weight
         best: Person | None = None
         best_score = 0.0
         for person, score in scores.items():

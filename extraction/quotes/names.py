@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
@@ -20,6 +20,7 @@ from extraction.quotes.rules import (
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
     PLACE_NAMES,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     ROLE_TITLES,
     TITLE_POSTS,
@@ -146,6 +147,13 @@ def _is_role(token: str) -> bool:
     return token in ROLE_TITLES or token.lower() in ROLE_NOUNS
 
 
+def _is_reporting_form(token: str) -> bool:
+    """A reporting verb capitalised by opening a sentence ("Stated Stone:", "Asserting
+    Clinton …"): its past or participle only, as first names are no such forms."""
+    low = token.lower()
+    return low.endswith(("ed", "ing")) and low in REPORTING_VERBS
+
+
 def parse_name(chain: str) -> Name | None:
     """The person name in a capitalised chain, without leading non-name words and role titles."""
     return parse_words(chain.split())
@@ -162,7 +170,11 @@ def _parse(words: tuple[str, ...]) -> Name | None:
     honorific: str | None = None
     titled = False
     posts: list[str] = []
-    while tokens and (tokens[0] in NON_NAME_WORDS or _is_role(tokens[0])):
+    while tokens and (
+        tokens[0] in NON_NAME_WORDS
+        or _is_role(tokens[0])
+        or (len(tokens) > 1 and _is_reporting_form(tokens[0]))
+    ):
         first = tokens.pop(0)
         if first in HONORIFICS and tokens:
             honorific = first
@@ -297,10 +309,13 @@ class People:
         if full:
             bisect.insort(person.full_offsets, offset)
 
-    def lookup(self, name: Name, offset: int) -> Person | None:
+    def lookup(
+        self, name: Name, offset: int, focus: Callable[[], Mapping[Person, float]] | None = None
+    ) -> Person | None:
         """The known person a (possibly partial) name refers to, or None.
 
         Several people may share a surname ("Clinton"): gender (from an honorific) decides, then
+        the most salient of them (`focus`: the discourse's scores where the name stands), then
         the one whose full name was written last before this point, then the one named first.
         """
         tokens = name.tokens
@@ -323,6 +338,13 @@ class People:
         exact = [p for p in matches if p.canonical == tokens]
         if len(exact) == 1 and len(tokens) > 1:
             return exact[0]
+        salience = focus() if focus is not None else {}
+        if salience:
+            # "Patricia Smith, mother of … Sean Smith, … Smith said": the one in focus, not
+            # the one named last
+            scored = max(matches, key=lambda p: salience.get(p, 0.0))
+            if salience.get(scored, 0.0) > 0.0:
+                return scored
         latest = max(matches, key=lambda p: _last_before(p.full_offsets or p.offsets, offset))
         if _last_before(latest.full_offsets or latest.offsets, offset) < 0:
             return min(matches, key=self.persons.index)

@@ -80,6 +80,7 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     protesting objected objecting teased teasing quipping joking cautioning conceding
     acknowledging admitting insisting recounting elaborating explaining informing shouting
     whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
+    cited cites citing credited credits
     """
 )
 
@@ -105,6 +106,8 @@ REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
         "pushed back",
         "hit back",
         "lashed out",
+        "put it",
+        "puts it",
     }
 )
 
@@ -115,7 +118,7 @@ VERB_MODIFIERS: Final[frozenset[str]] = _words(
     has had have was were is are be been also later then once previously earlier recently
     quietly simply repeatedly bluntly flatly angrily firmly calmly publicly privately would
     will could can may might should must did does do just again first still even often never
-    always soon yet already once subsequently ultimately
+    always soon yet already once subsequently ultimately himself herself themselves
     """
 )
 # Lower-case words ending in -ly that are no adverbs.

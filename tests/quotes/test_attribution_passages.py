@@ -990,6 +990,95 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("We are not afraid of anyone,", "Yusuf Adeyemi", "he", None, "direct")],
     ),
+    # --- the salience layer: focus decides between people who share a surname or a gender ---
+    "shared_surname_is_the_one_in_focus_not_the_one_named_last": (
+        [
+            "Nora Vance, mother of Army medic Eli Vance, spoke to the committee on Tuesday.",
+            "“He called me every Sunday until the day he died,” Vance said.",
+        ],
+        [
+            (
+                "He called me every Sunday until the day he died,",
+                "Nora Vance",
+                "Vance",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "pronoun_after_a_fronted_phrase_naming_another_woman": (
+        [
+            "“We have to keep knocking on doors,” Mira Castell told volunteers on Monday. The "
+            "rally drew about two hundred people.",
+            "Asked about Joan Ferris and the polls, she replied: “I honestly don’t know yet.”",
+        ],
+        [
+            ("We have to keep knocking on doors,", "Mira Castell", "Mira Castell", None, "direct"),
+            ("I honestly don’t know yet.", "Mira Castell", "she", None, "direct"),
+        ],
+    ),
+    "definite_post_finds_the_holder_named_with_a_lower_case_role": (
+        [
+            "Senator Ada Brill shared the stage with actress Lena Marsh on Sunday. Brill spoke "
+            "first, about the farm bill.",
+            "The actress said she had never voted for a Republican. “I just want someone who "
+            "listens,” she said.",
+        ],
+        [("I just want someone who listens,", "Lena Marsh", "she", None, "direct")],
+    ),
+    "intensifying_reflexive_between_name_and_verb": (
+        [
+            "Senator Owen Pratt drew a small crowd in Ames. Pratt himself said on Tuesday that "
+            "“the only way to win this state is to knock on every door.”"
+        ],
+        [
+            (
+                "the only way to win this state is to knock on every door.",
+                "Owen Pratt",
+                "Pratt",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "as_name_with_apposition_put_it_colon": (
+        [
+            "As Gwen Ashby, the No. 3 in the party leadership, put it: “This nominee will not "
+            "get a hearing.”"
+        ],
+        [("This nominee will not get a hearing.", "Gwen Ashby", "Gwen Ashby", None, "direct")],
+    ),
+    "cited_as_reporting_verb": (
+        [
+            "Envoy Karl Weiss met the new parliament on Monday. He cited the seats reserved "
+            "for the army as “serious obstacles to a civilian government.”"
+        ],
+        [
+            (
+                "serious obstacles to a civilian government.",
+                "Karl Weiss",
+                "He",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "sentence_opening_reporting_verb_is_no_first_name": (
+        [
+            "Political consultant Roger Vale spoke on a weekend radio programme.",
+            "Stated Vale:",
+            "“The machines in three counties have never been audited.”",
+        ],
+        [
+            (
+                "The machines in three counties have never been audited.",
+                "Roger Vale",
+                "Vale",
+                None,
+                "block",
+            )
+        ],
+    ),
 }
 
 

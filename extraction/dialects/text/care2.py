@@ -5,8 +5,8 @@ with the Care2 HTML dialect."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import compress, count, pairwise
 from operator import eq, itemgetter

@@ -21,7 +21,7 @@ from extraction.quotes.outlets import (
     inline_outlet,
     lead_in_outlet,
 )
-from extraction.quotes.rules import CREDITING_WORDS, OUTLET_CUE_WORDS
+from extraction.quotes.rules import CREDITING_WORDS, OUTLET_CUE_WORDS, SENTENCE_SPEECH_VERBS
 from extraction.quotes.text import MASK_CHAR
 from extraction.quotes.tokens import Words
 from extraction.records import QuoteKind
@@ -69,6 +69,12 @@ def _closing_clause(ctx: Context) -> Attribution | None:
     while at < len(ctx.tail) and ctx.tail[at] in _QUOTE_END:
         at += 1
     return tail_clause(Words(ctx.tail[at:], ctx.tail_at + at))
+
+
+def _speech_in_sentence(head: Words, tail: Words) -> bool:
+    """Whether the sentence around a short phrase in marks holds a speech verb
+    (`SENTENCE_SPEECH_VERBS`): the phrase is then part of what somebody said."""
+    return any(w.lower() in SENTENCE_SPEECH_VERBS for w in head.words + tail.words)
 
 
 def _credits_an_outlet(article: Article, ctx: Context, words: list[str]) -> bool:
@@ -137,8 +143,10 @@ def extract_quotes(
             # "… threatening “a major lawsuit,” according to a letter reviewed by The Post"
             outlet = None if found is not None else _inline_credit(article, ctx, head, tail)
             if found is None and outlet is None:
-                out.append(QuoteSpan(text, None, None, None, None, "scare"))
-                continue
+                if not _speech_in_sentence(head, tail):
+                    out.append(QuoteSpan(text, None, None, None, None, "scare"))
+                    continue
+                found = article.subject_in(ctx.head, ctx.head_at) if ctx.head.strip() else None
         speaker: Speaker | None = None
         if found is not None:
             outlet = article.outlet_subject(found)

@@ -667,6 +667,18 @@ CREDITING_WORDS: Final[frozenset[str]] = REPORTING_VERBS - _words(
         """
 )
 
+# A short phrase in marks whose sentence holds one of these speech verbs anywhere ("Carter said
+# he would join a “security network”", "…, calling it “disqualifying”", "Trump’s “excesses” are
+# sickening, Hollande said Tuesday") is a fragment of that speech, not a scare quote, even when
+# the verb's subject cannot be read.
+SENTENCE_SPEECH_VERBS: Final[frozenset[str]] = _words(
+    """
+    said says say saying told tells telling called calls calling described describes describing
+    declared declaring announced predicting warned claiming asserting alleged suggested
+    criticized stressed urging noting emphasized tweeted wrote writes
+    """
+)
+
 # A quotation right after one of these words names a work or a thing; it is not speech.
 TITLE_CUES: Final[frozenset[str]] = _words(
     """

@@ -1110,6 +1110,15 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
+    # --- a speech verb anywhere in the sentence makes a short phrase a quoted fragment ---
+    "fragment_after_participle_calling": (
+        ["Marta Velez toured the plant on Monday, calling the new line “a real turnaround.”"],
+        [("a real turnaround.", "Marta Velez", "Marta Velez", None, "direct")],
+    ),
+    "fragment_no_speech_verb_stays_scare": (
+        ["The council met in a “temporary hall” on Friday."],
+        [("temporary hall", None, None, None, "scare")],
+    ),
 }
 
 

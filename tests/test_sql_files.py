@@ -251,6 +251,4 @@ def test_parameters_written_as_literals_read_as_duckdb_binds_them() -> None:
         query = "SELECT $v AS v, typeof($v) AS t, $v = $v AS same"
         literal = con.execute(with_literals(query, {"v": value})).fetchall()
         assert literal == con.execute(query, {"v": value}).fetchall(), value
-    assert con.execute(with_literals("SELECT typeof($v)", {"v": []})).fetchall() == [
-        ("VARCHAR[]",)
-    ]
+    assert con.execute(with_literals("SELECT typeof($v)", {"v": []})).fetchall() == [("VARCHAR[]",)]

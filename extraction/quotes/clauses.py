@@ -167,6 +167,8 @@ def _chain_word(words: list[str], i: int) -> bool:
         return i > 0 and (
             words[i - 1] in DOTTED or (len(words[i - 1]) == 1 and _capitalised(words[i - 1]))
         )
+    if word not in NAME_PARTICLES:
+        return False  # most lower-case words: spare the slice below
     for following in words[i + 1 : i + 4]:
         if word not in NAME_PARTICLES:
             return False

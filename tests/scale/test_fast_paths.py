@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from extraction.textnorm import normalise_lines, word_count
@@ -156,3 +156,40 @@ def test_comment_heading_test_matches_the_stem_pattern(noise: str, word: str) ->
 
     line = noise + word
     assert _may_name_comments(line) == (_COMMENT_NOUN_STEMS_RE.search(line) is not None)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.one_of(NAMES, PHRASES, st.text(LINE_CHARS, min_size=1, max_size=12)), max_size=8)
+)
+def test_care2_pairs_prefilter_matches_trying_every_pair(lines: list[str]) -> None:
+    """Only pairs with the same first character are tried: the answer is that of every pair."""
+    from itertools import pairwise
+
+    from extraction.dialects.text.care2 import _is_header_pair, _same_initials
+
+    stripped = tuple(s for line in lines if (s := line.strip()))
+    every = [i for i, (a, b) in enumerate(pairwise(stripped)) if _is_header_pair(a, b)]
+    assert [i for i in _same_initials(stripped) if _is_header_pair(*stripped[i : i + 2])] == every
+
+
+WORDS = st.sampled_from(["van", "de", "der", "la", "Smith", "Anna", ".", "J", "said", "the", "Dr"])
+
+
+@given(st.lists(WORDS, min_size=1, max_size=6), st.integers(0, 5))
+def test_chain_word_early_exit_matches_the_particle_loop(words: list[str], at: int) -> None:
+    from extraction.quotes.clauses import NAME_PARTICLES, _chain_word
+
+    i = at % len(words)
+    word = words[i]
+    assume(word != ".")  # the full stop's own rule is unchanged
+    expected = word[:1].isupper()
+    if not expected:
+        for following in words[i + 1 : i + 4]:
+            if word not in NAME_PARTICLES:
+                break
+            if following[:1].isupper():
+                expected = True
+                break
+            word = following
+    assert _chain_word(words, i) == expected

@@ -5,9 +5,11 @@ with the Care2 HTML dialect."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, count, pairwise
+from operator import eq, itemgetter
 from typing import ClassVar
 
 from extraction.content import PageContent, RawComment
@@ -40,9 +42,16 @@ def _is_care2(text: str) -> bool:
     lines = _lines(text)
     return (
         any(care2.HEADER_LINE_RE.match(line) for line in lines[:5])
-        or any(line in care2.COMMENT_END_LINES for line in lines)
-        or any(_is_header_pair(label, glued) for label, glued in pairwise(lines))
+        or not care2.COMMENT_END_LINES.isdisjoint(lines)
+        or any(_is_header_pair(lines[i], lines[i + 1]) for i in _same_initials(lines))
     )
+
+
+def _same_initials(lines: tuple[str, ...]) -> Iterator[int]:
+    """Indexes of the (non-empty) lines whose next line starts with the same character: the only
+    pairs `_is_header_pair` can accept, found with the loop in C."""
+    initials = list(map(itemgetter(0), lines))
+    return compress(count(), map(eq, initials, initials[1:]))
 
 
 class Care2TextDialect(PlainTextDialect):

@@ -781,6 +781,10 @@ def _quoted_as(words: Words, low: list[str], first: int) -> Attribution | None:
     return None
 
 
+_DIGEST_DASHES = frozenset({"-", "—", "–"})
+_DIGEST_REACH = 6  # words between a digest line's dash and its colon: a name and a role at most
+
+
 def colon_subject(words: Words) -> Attribution | None:
     """The subject of a sentence that introduces a quotation with a colon but no reporting verb
     ("Vasilenko brushed that aside: “…”", "Mayor Ines Rocha: “…”")."""
@@ -790,7 +794,15 @@ def colon_subject(words: Words) -> Attribution | None:
     low = _lower(w)
     found = sentence_subject(words, low, len(w) - 1)
     if found is None:
-        return None
+        # A digest line: a headline, a dash, then who speaks ("POLLS JUST EARLY - Ana Ruiz: “…”").
+        last = len(w) - 2
+        reach = range(last, max(0, last - _DIGEST_REACH), -1)
+        dash = next((i for i in reach if w[i] in _DIGEST_DASHES), None)
+        if dash is None:
+            return None
+        found = noun_phrase(words, low, dash + 1, len(w) - 1, None, "colon")
+        if found is None or found.name is None:
+            return None
     return replace(found, rule="colon")
 
 

@@ -370,6 +370,37 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
+    "colon_digest_headline_dash_name": (
+        [
+            "TURNOUT SURGE MAY NOT LAST - Priya Natarajan: “Early voting numbers look strong, "
+            "but they rarely hold.”"
+        ],
+        [
+            (
+                "Early voting numbers look strong, but they rarely hold.",
+                "Priya Natarajan",
+                "Priya Natarajan",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "colon_digest_em_dash_name_and_role": (
+        ["Where the race stands — Pollster Owen Adeyemi: “The lead is real, and it is growing.”"],
+        [
+            (
+                "The lead is real, and it is growing.",
+                "Owen Adeyemi",
+                "Owen Adeyemi",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "colon_digest_dash_without_a_name": (
+        ["The plan has one goal — and one slogan: “We build it now, whatever it costs.”"],
+        [],  # no one is named: the dash opens an aside, not a speaker
+    ),
     "dash_signature": (
         ["“Nobody wins a trade war.” — Economist Harriet Lowe, speaking in Geneva"],
         [("Nobody wins a trade war.", "Harriet Lowe", "Harriet Lowe", None, "direct")],

@@ -11,6 +11,8 @@ from typing import Any
 import dagster as dg
 import duckdb
 
+from warehouse.sql_files import with_literals
+
 PREVIEW_ROWS = 5
 PREVIEW_CELL_CHARS = 80
 _ESCAPED = {char: "\\" + char for char in string.punctuation}
@@ -46,9 +48,11 @@ def markdown_preview(con: duckdb.DuckDBPyConnection, relation: str) -> str:
 def column_rows(con: duckdb.DuckDBPyConnection, relation: str) -> list[list[str | None]]:
     """(name, DuckDB type, COMMENT ON) of each column, in order."""
     rows = con.execute(
-        "SELECT column_name, data_type, comment FROM duckdb_columns() "
-        "WHERE table_name = ? AND schema_name = 'main' ORDER BY column_index",
-        [relation],
+        with_literals(
+            "SELECT column_name, data_type, comment FROM duckdb_columns() "
+            "WHERE table_name = $relation AND schema_name = 'main' ORDER BY column_index",
+            {"relation": relation},
+        )
     ).fetchall()
     return [list(row) for row in rows]
 

@@ -221,3 +221,34 @@ def test_a_check_without_its_header_fails_loudly(sql_dir: Path) -> None:
         "\n-- an ordinary comment, after the blank line that ends the header\nSELECT 0 AS v;",
     )
     assert read_check("two_lines").description == "a description on two lines"
+
+
+def test_parameters_written_as_literals_read_as_duckdb_binds_them() -> None:
+    """Each value the report and the build pass reads back with the value and type DuckDB's own
+    binding gives it (an empty list, which binding cannot type, reads as VARCHAR[])."""
+    from datetime import date, datetime
+
+    import duckdb
+
+    from warehouse.sql_files import with_literals
+
+    con = duckdb.connect()
+    values: list[object] = [
+        0,
+        -12,
+        2**40,
+        1.5,
+        True,
+        None,
+        "it's a $dollar -- not a comment",
+        "",
+        date(2024, 2, 29),
+        datetime(2024, 3, 1, 10, 0, 5, 120),
+        ["Care2", "O'Brien's site"],
+        [0, 1, 5, 5000],
+    ]
+    for value in values:
+        query = "SELECT $v AS v, typeof($v) AS t, $v = $v AS same"
+        literal = con.execute(with_literals(query, {"v": value})).fetchall()
+        assert literal == con.execute(query, {"v": value}).fetchall(), value
+    assert con.execute(with_literals("SELECT typeof($v)", {"v": []})).fetchall() == [("VARCHAR[]",)]

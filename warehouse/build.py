@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
-import polars as pl
 
 from warehouse.ingest import StagingStore
 from warehouse.memory import build_settings
+from warehouse.schema import POLARS_TYPES
 from warehouse.sql_files import (
     AFTER_ARTICLE_LOADS,
     BEFORE_ARTICLE_LOADS,
@@ -50,7 +50,8 @@ BUILT_WITH_QUERY = "SELECT code_fingerprint FROM build.built_with"
 LOAD_CHUNK_ARTICLES = 25_000
 CHUNKS_QUERY = "SELECT DISTINCT chunk FROM load_chunks ORDER BY chunk"
 CHUNK_BATCHES_QUERY = (
-    "SELECT DISTINCT batch FROM load_chunks WHERE chunk = ? AND batch IS NOT NULL ORDER BY batch"
+    "SELECT DISTINCT batch FROM load_chunks"
+    " WHERE chunk = getvariable('load_chunk') AND batch IS NOT NULL ORDER BY batch"
 )
 
 
@@ -178,19 +179,59 @@ def connect_build(target: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(target), config=build_settings(target))
 
 
-def _empty(schema: dict[str, Any]) -> Any:
-    return pl.DataFrame(schema=schema).to_arrow()
+_SQL_TYPES = tuple((dtype, sql_type) for sql_type, dtype in POLARS_TYPES.items())
+
+
+def _sql_type(dtype: Any) -> str:
+    return next(sql_type for known, sql_type in _SQL_TYPES if dtype == known)
+
+
+def _quoted(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _relation(
+    con: duckdb.DuckDBPyConnection, schema: dict[str, Any], files: list[Path], project: bool
+) -> duckdb.DuckDBPyRelation:
+    """The rows of these Parquet files (none without files: `schema`'s columns, empty). With
+    `project`, exactly `schema`'s columns and types, a column a file lacks (written by an older
+    release) read as NULL.
+
+    Read by DuckDB itself, streaming: no frame is held in this process, and no Arrow (whose
+    import, with pandas', costs every refresh a third of a second) is involved."""
+    if files and not project:
+        return con.read_parquet([str(path) for path in files], union_by_name=True)
+    source = f"read_parquet([{', '.join(map(_quoted, files))}], union_by_name = true)"
+    present = (
+        {row[0] for row in con.sql(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+        if files
+        else set()
+    )
+    columns = ", ".join(
+        f"CAST({_identifier(name) if name in present else 'NULL'} AS {_sql_type(dtype)})"
+        f" AS {_identifier(name)}"
+        for name, dtype in schema.items()
+    )
+    return con.sql(f"SELECT {columns} FROM {source}" if files else f"SELECT {columns} LIMIT 0")
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _existing(path: Path) -> list[Path]:
+    return [path] if path.exists() else []
 
 
 def register_frames(con: duckdb.DuckDBPyConnection, store: StagingStore | None) -> None:
     """The manifest, the read errors and the code fingerprint as temporary relations (staged_*),
     for sql/scope to compare with what the warehouse was built from (empty without a store)."""
-    manifest = store.manifest() if store else pl.DataFrame(schema=MANIFEST_SCHEMA)
-    read_errors = store.read_errors() if store else pl.DataFrame(schema=ERROR_SCHEMA)
-    con.register("staged_manifest", manifest.to_arrow())
-    con.register("staged_read_errors", read_errors.to_arrow())
+    manifest = _existing(store.manifest_path) if store else []
+    read_errors = _existing(store.read_errors_path) if store else []
+    con.register("staged_manifest", _relation(con, MANIFEST_SCHEMA, manifest, project=True))
+    con.register("staged_read_errors", _relation(con, ERROR_SCHEMA, read_errors, project=True))
     con.register(
-        "staged_build", pl.DataFrame({"code_fingerprint": [code_fingerprint()]}).to_arrow()
+        "staged_build", con.sql(f"SELECT '{code_fingerprint()}'::VARCHAR AS code_fingerprint")
     )
 
 
@@ -201,9 +242,8 @@ def _register_staged(
     named staged_<table>."""
     wanted = None if batches is None else set(batches)
     for table, schema in STAGED_TABLES.items():
-        files = [str(p) for p in store.parsed_files(table) if wanted is None or p.stem in wanted]
-        relation = con.read_parquet(files, union_by_name=True) if files else _empty(schema)
-        con.register(f"staged_{table}", relation)
+        files = [p for p in store.parsed_files(table) if wanted is None or p.stem in wanted]
+        con.register(f"staged_{table}", _relation(con, schema, files, project=False))
 
 
 def _batches(con: duckdb.DuckDBPyConnection, relation: str) -> list[str]:
@@ -352,7 +392,9 @@ def apply_changes(
             _register_staged(con, store, batches)
         staged = batches
 
-    con.execute("SET VARIABLE load_chunk_articles = ?", [chunk_articles])
+    # Integers written into the statement: binding a Python parameter makes DuckDB import pandas
+    # and pyarrow, a third of a second of every refresh.
+    con.execute(f"SET VARIABLE load_chunk_articles = {int(chunk_articles)}")
     for name in SCOPE:
         run("scope", name)
         if name.endswith("_batches"):
@@ -363,9 +405,9 @@ def apply_changes(
         run("load", name)
     chunks = [row[0] for row in con.execute(CHUNKS_QUERY).fetchall()]
     for chunk in chunks:
-        con.execute("SET VARIABLE load_chunk = ?", [chunk])
+        con.execute(f"SET VARIABLE load_chunk = {int(chunk)}")
         run("chunk", "touched_articles")
-        stage(sorted(row[0] for row in con.execute(CHUNK_BATCHES_QUERY, [chunk]).fetchall()))
+        stage(sorted(row[0] for row in con.execute(CHUNK_BATCHES_QUERY).fetchall()))
         for name in PER_ARTICLE_LOADS:
             run("load", name)
     for name in AFTER_ARTICLE_LOADS:

@@ -16,7 +16,9 @@ which file to run.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -211,3 +213,36 @@ def relation_description(kind: str, name: str) -> str:
     """The table's or view's own COMMENT ON, so the UI and the warehouse say the same thing."""
     match = _COMMENT_ON_RELATION.search(sql_text(kind, name))
     return match.group(1).replace("''", "'") if match else ""
+
+
+_PARAMETER = re.compile(r"\$(\w+)")
+
+
+def sql_literal(value: object) -> str:
+    """A Python value as a DuckDB literal: None, bool, int, float, str, date, datetime, or a list
+    of them (a list of strings, or an empty one, typed VARCHAR[])."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return repr(value)
+    if isinstance(value, float):
+        return f"CAST('{value!r}' AS DOUBLE)"
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, datetime):
+        return f"TIMESTAMP '{value.isoformat(sep=' ')}'"
+    if isinstance(value, date):
+        return f"DATE '{value.isoformat()}'"
+    if isinstance(value, list | tuple):
+        items = f"[{', '.join(map(sql_literal, value))}]"
+        return f"CAST({items} AS VARCHAR[])" if all(isinstance(v, str) for v in value) else items
+    raise TypeError(f"no SQL literal for {type(value).__name__}")
+
+
+def with_literals(sql: str, parameters: Mapping[str, object]) -> str:
+    """`sql` with each `$name` replaced by its parameter written as a literal. DuckDB's binding
+    of Python parameters imports pandas and pyarrow on first use, a third of a second of every
+    refresh process; literals cost nothing. A `$name` without a parameter raises KeyError."""
+    return _PARAMETER.sub(lambda match: sql_literal(parameters[match.group(1)]), sql)

@@ -9,11 +9,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import duckdb
 
 from warehouse.report.svg import Ranked, TimeSeries
 from warehouse.report.timeaxis import Axis, axis_for, shown_range
+from warehouse.sql_files import with_literals
 
 TOP_N = 10  # rows of the corpus-wide top-N charts
 TOP_ARTICLES_TABLE = 25  # rows of the most-discussed articles table
@@ -356,6 +358,14 @@ def load(con: duckdb.DuckDBPyConnection) -> ReportData:
             con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
+def _rows(
+    con: duckdb.DuckDBPyConnection, sql: str, parameters: dict[str, object]
+) -> list[tuple[Any, ...]]:
+    """The rows of `sql` with its `$name` parameters written in as literals (binding Python
+    values would make DuckDB import pandas and pyarrow, a third of a second of each refresh)."""
+    return con.execute(with_literals(sql, parameters)).fetchall()
+
+
 def _load(con: duckdb.DuckDBPyConnection) -> ReportData:
     sites = [SiteRow(*r) for r in con.execute(SITES_SQL).fetchall()]
     named = [s.site for s in sites[:SECTION_SITES]]
@@ -365,7 +375,7 @@ def _load(con: duckdb.DuckDBPyConnection) -> ReportData:
         str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0))
         for r in con.execute(INGEST_SQL).fetchall()
     }
-    errors = con.execute(ERRORS_SQL, {"top": TOP_ERROR_KINDS}).fetchall()
+    errors = _rows(con, ERRORS_SQL, {"top": TOP_ERROR_KINDS})
     ingest = Ingest(
         statuses,
         [ErrorKind(str(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in errors],
@@ -380,35 +390,32 @@ def _load(con: duckdb.DuckDBPyConnection) -> ReportData:
     if axis is not None:
         window = {"unit": axis.unit, "start": axis.start, "end": axis.end}
         stacked = [s.site for s in sites[:STACKED_SITES]]
-        rows = con.execute(SERIES_SQL, {**window, "named": stacked}).fetchall()
+        rows = _rows(con, SERIES_SQL, {**window, "named": stacked})
         order = [*stacked, OTHER_SITES]
         articles_series = _series(rows, order, axis, 2, "article")
         comments_series = _series(rows, order, axis, 3, "comment")
-        per_site = con.execute(SITE_SERIES_SQL, {**window, "named": named}).fetchall()
+        per_site = _rows(con, SITE_SERIES_SQL, {**window, "named": named})
         for site in named:
             site_series[site] = _series(
                 [r for r in per_site if r[1] == site], [site], axis, 3, "comment"
             )
-        o = con.execute(OUTSIDE_SQL, {"start": axis.start, "end": axis.end}).fetchone()
+        [o] = _rows(con, OUTSIDE_SQL, {"start": axis.start, "end": axis.end})
         if o and (o[0] or o[1]):
             outside = Outside(int(o[0] or 0), int(o[1] or 0), o[2], o[3])
 
     capture_rows = con.execute(CAPTURE_SQL).fetchall()
-    comment_rows = con.execute(COMMENT_BINS_SQL, {"bounds": list(COMMENT_BOUNDS)}).fetchall()
+    comment_rows = _rows(con, COMMENT_BINS_SQL, {"bounds": list(COMMENT_BOUNDS)})
     labels = comment_bin_labels()
     capture, undeclared = _bins(capture_rows, CAPTURE_BINS, None, trim=False)
     comment_bins, _ = _bins(comment_rows, labels, None, trim=True)
 
     limits = {"overall": TOP_N, "per_site": SITE_TOP_N, "named": named}
-    top_articles = [
-        _article(r) for r in con.execute(TOP_ARTICLES_SQL, {"top": TOP_ARTICLES_TABLE}).fetchall()
-    ]
+    top_articles = [_article(r) for r in _rows(con, TOP_ARTICLES_SQL, {"top": TOP_ARTICLES_TABLE})]
     site_articles = [
-        _article(r)
-        for r in con.execute(SITE_ARTICLES_SQL, {"top": SITE_TOP_N, "named": named}).fetchall()
+        _article(r) for r in _rows(con, SITE_ARTICLES_SQL, {"top": SITE_TOP_N, "named": named})
     ]
     discussed = {str(r[0]): int(r[1]) for r in con.execute(DISCUSSED_SQL).fetchall()}
-    commenter_rows = con.execute(COMMENTERS_SQL, limits).fetchall()
+    commenter_rows = _rows(con, COMMENTERS_SQL, limits)
     several_sites = len(sites) > 1
 
     def commenter(r: Sequence[object]) -> Ranked:
@@ -421,12 +428,12 @@ def _load(con: duckdb.DuckDBPyConnection) -> ReportData:
         [commenter(r) for r in overall_commenters],
         int(commenter_rows[0][7]) if commenter_rows else 0,
     )
-    speaker_rows = con.execute(SPEAKERS_SQL, {"overall": TOP_N}).fetchall()
+    speaker_rows = _rows(con, SPEAKERS_SQL, {"overall": TOP_N})
     speakers = TopList(
         [Ranked(str(r[0]), int(r[1]), str(r[2] or "")) for r in speaker_rows],
         int(speaker_rows[0][3]) if speaker_rows else 0,
     )
-    outlet_rows = con.execute(OUTLETS_SQL, {"overall": TOP_N}).fetchall()
+    outlet_rows = _rows(con, OUTLETS_SQL, {"overall": TOP_N})
     outlets = TopList(
         [
             Ranked(str(r[0]), int(r[1]), f"{int(r[2]):,} speaker{'s' if r[2] != 1 else ''}")
@@ -434,9 +441,7 @@ def _load(con: duckdb.DuckDBPyConnection) -> ReportData:
         ],
         int(outlet_rows[0][3]) if outlet_rows else 0,
     )
-    site_speakers = con.execute(
-        SITE_SPEAKERS_SQL, {"named": named, "per_site": SITE_TOP_N}
-    ).fetchall()
+    site_speakers = _rows(con, SITE_SPEAKERS_SQL, {"named": named, "per_site": SITE_TOP_N})
 
     sections = []
     for row in sites[:SECTION_SITES]:

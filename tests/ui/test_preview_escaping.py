@@ -29,10 +29,12 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def shown(text: str) -> str:
-    """What a cell should read: whitespace runs made one space, long text cut with an ellipsis."""
+    """What a cell should read: whitespace runs made one space, long text cut with an ellipsis.
+    Word joiners are invisible and `render` drops them, so one stored in the text is not compared
+    (hypothesis found U+2060 in a generated cell)."""
     if len(text) > PREVIEW_CELL_CHARS:
         text = text[: PREVIEW_CELL_CHARS - 1] + "…"
-    return " ".join(text.split())
+    return " ".join(text.split()).replace(WORD_JOINER, "")
 
 
 def test_markup_in_comments_renders_as_plain_text(con: duckdb.DuckDBPyConnection) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import warehouse.sql_files as sql_files
 from assets.definitions import defs
@@ -252,3 +254,18 @@ def test_parameters_written_as_literals_read_as_duckdb_binds_them() -> None:
         literal = con.execute(with_literals(query, {"v": value})).fetchall()
         assert literal == con.execute(query, {"v": value}).fetchall(), value
     assert con.execute(with_literals("SELECT typeof($v)", {"v": []})).fetchall() == [("VARCHAR[]",)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8", exclude_characters="\x00")), max_size=4))
+def test_any_text_written_as_a_literal_reads_back_as_itself(texts: list[str]) -> None:
+    """Site names reach the report's SQL as literals and come from the input, so no text can
+    end its literal early: every string and list of strings reads back unchanged."""
+    from warehouse.sql_files import sql_literal
+
+    con = duckdb.connect()
+    try:
+        for value in [*texts, texts]:
+            assert con.execute(f"SELECT {sql_literal(value)}").fetchall() == [(value,)]
+    finally:
+        con.close()

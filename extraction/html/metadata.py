@@ -207,19 +207,31 @@ def _site_names(tags: HeadTags, ld_sites: list[str], url: str | None) -> set[str
     return names
 
 
+def _names_site(part: str, site_names: set[str]) -> bool:
+    folded = _fold(part)
+    return bool(folded) and any(
+        folded == n or (len(n) >= 4 and (n in folded or folded in n)) for n in site_names
+    )
+
+
 def _without_site_suffix(title: str, site_names: set[str], headings: list[str]) -> str:
     """ "Headline | Site" -> "Headline" when the last part names the site or the part before
-    it is the page's <h1>."""
+    it is the page's <h1>; "Site | Headline" -> "Headline" when the first part names the site."""
     parts = rules.TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
     head = title[: title.rfind(parts[-1])].rstrip()
-    head = re.sub(r"\s*(?:[|»–—-]|::)\s*$", "", head)
-    last = _fold(parts[-1])
-    if last and any(last == n or (len(n) >= 4 and (n in last or last in n)) for n in site_names):
+    head = rules.TITLE_SEPARATOR_END_RE.sub("", head)
+    if _names_site(parts[-1], site_names):
         return head
     if any(_fold(h) == _fold(head) for h in headings):
         return head
+    # Before the headline only the site's name itself, or a shorter form of it, is cut: a
+    # headline often opens with the brand it is about ("Gymshark Arrival T-Shirt - Black").
+    first = _fold(parts[0])
+    if first and any(first == n or (len(first) >= 4 and first in n) for n in site_names):
+        tail = title[len(parts[0]) :]
+        return rules.TITLE_SEPARATOR_START_RE.sub("", tail)
     return title
 
 
@@ -346,7 +358,7 @@ def _card_lines(el: Element) -> list[str]:
     return []
 
 
-def _visible_dates(root: Element) -> Iterator[Stamp]:
+def _visible_dates(root: Element, month_first: bool) -> Iterator[Stamp]:
     """Machine-readable times on the page (<time datetime>, microdata), then dates printed in
     elements whose class says date or time; outside comment sections."""
     printed: list[Stamp] = []
@@ -360,7 +372,12 @@ def _visible_dates(root: Element) -> Iterator[Stamp]:
                 continue
             text = normalise_space(el.text_content())
             # The date opens a short block ("Posted on April 13, 2023" before the tags).
-            if not printed and text and len(text) <= 300 and (day := visible_date(text[:120])):
+            if (
+                not printed
+                and text
+                and len(text) <= 300
+                and (day := visible_date(text[:120], month_first))
+            ):
                 printed.append(day_stamp(day))
     yield from printed
 
@@ -396,17 +413,17 @@ def _headline_element(root: Element, sites: set[str]) -> Element | None:
     return first
 
 
-def _printed_day(el: Element) -> Stamp | None:
+def _printed_day(el: Element, month_first: bool) -> Stamp | None:
     """A date printed in a short element: its own text ("May 3, 2024"), else all its text when
     short (the date follows a link or a <br>: "by <a>Amanda</a> · Dec 20, 2025")."""
     for text in (el.text, el.text_content() if len(el) else None):
         text = normalise_space(text or "")
-        if 6 <= len(text) <= 120 and (day := visible_date(text)) is not None:
+        if 6 <= len(text) <= 120 and (day := visible_date(text, month_first)) is not None:
             return day_stamp(day)
     return None
 
 
-def _dates_by_headline(root: Element, sites: set[str]) -> Iterator[Stamp]:
+def _dates_by_headline(root: Element, sites: set[str], month_first: bool) -> Iterator[Stamp]:
     """A date printed in a short element just after the headline, or just before it (blog
     platforms print the dateline with nothing but layout classes)."""
     h1 = _headline_element(root, sites)
@@ -417,13 +434,13 @@ def _dates_by_headline(root: Element, sites: set[str]) -> Iterator[Stamp]:
             break
         if not isinstance(el.tag, str) or _in_comments(el):
             continue
-        if (stamp := _printed_day(el)) is not None:
+        if (stamp := _printed_day(el, month_first)) is not None:
             yield stamp
             return
     for count, el in enumerate(_preceding(h1)):
         if count > rules.DATELINE_SEARCH_BEFORE:
             break
-        if isinstance(el.tag, str) and (stamp := _printed_day(el)) is not None:
+        if isinstance(el.tag, str) and (stamp := _printed_day(el, month_first)) is not None:
             yield stamp
             return
 
@@ -450,8 +467,10 @@ def _publication_stamps(
         if (stamp := parse_stamp(value)) is not None:
             yield stamp
     yield from _meta_dates(meta)
-    yield from _visible_dates(root)
-    yield from _dates_by_headline(root, sites)
+    # American pages print "06/01/2024" for June 1; every other language the day first.
+    month_first = (root.get("lang") or "").strip().lower() in rules.MONTH_FIRST_LANGUAGES
+    yield from _visible_dates(root, month_first)
+    yield from _dates_by_headline(root, sites, month_first)
     yield from _url_dates(*urls)
 
 

@@ -640,7 +640,10 @@ DATELINE_CSS: Final[tuple[str, ...]] = (
     "[class*='date']:not(body):not(html), [class*='time']:not(body):not(html)",
 )
 # Separators between the headline and the site name in a <title>.
-TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—-]|::)\s+")
+TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—•·-]|::)\s+")
+# The same separator at the end (after the headline) or the start (before it) of a part.
+TITLE_SEPARATOR_END_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:[|»–—•·-]|::)\s*$")
+TITLE_SEPARATOR_START_RE: Final[re.Pattern[str]] = re.compile(r"^\s*(?:[|»–—•·-]|::)\s*")
 
 # JSON-LD @type values that describe the article itself.
 ARTICLE_TYPES: Final[frozenset[str]] = frozenset(
@@ -915,3 +918,8 @@ BYLINE_ROLE_SUFFIX_RE: Final[re.Pattern[str]] = re.compile(
 )
 # A short aside in brackets after a name: a role or a credit, "Lance Ryan (Content Manager)".
 BYLINE_ASIDE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([^()]{0,60}\)")
+
+# --- dates printed with numbers only (dates.py) ---------------------------------------------
+# <html lang> values whose pages print "06/01/2024" month first (American English; a page
+# marked only "en" is most often American). Every other language prints the day first.
+MONTH_FIRST_LANGUAGES: Final[frozenset[str]] = frozenset({"en", "en-us"})

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from typing import Any, Final
 from urllib.parse import urljoin
 
@@ -600,10 +601,9 @@ def _byline(ld_authors: list[str], tags: HeadTags, root: Element, sites: set[str
             return ", ".join(dict.fromkeys(good))
         if cleaned and fallback is None and _fold(cleaned[0]) in sites:
             fallback = cleaned[0]
-    printed = (
-        *_visible_bylines(root),
-        *_labelled_bylines(root),
-        *_bylines_by_headline(root, sites),
+    # Read lazily: the later sources walk the tree and are rarely needed.
+    printed = chain(
+        _visible_bylines(root), _labelled_bylines(root), _bylines_by_headline(root, sites)
     )
     for text in printed:
         names = _printed_names(text, sites)

@@ -83,15 +83,18 @@ class Care2TextDialect(PlainTextDialect):
         return article_end, comments_start
 
     def _header_at(
-        self, index: int, at_boundary: bool
+        self, index: int, at_boundary: bool, pair: GluedSplit | None = None
     ) -> tuple[str | None, GluedSplit, int] | None:
-        """(label, split, lines used) when a comment header starts at `index`."""
+        """(label, split, lines used) when a comment header starts at `index`; `pair` is the
+        split of the header pair there when the caller has tried it already."""
         lines = self.lines
         label = lines[index]
         if not label:
             return None
-        if index + 1 < len(lines) and (split := _is_header_pair(label, lines[index + 1])):
-            return label, split, 2
+        if pair is None and index + 1 < len(lines):
+            pair = _is_header_pair(label, lines[index + 1])
+        if pair:
+            return label, pair, 2
         if at_boundary and (split := split_glued_name(label)):
             return None, split, 1
         return None
@@ -105,10 +108,13 @@ class Care2TextDialect(PlainTextDialect):
         index = self.comments_start
         at_boundary = True
         keeps_blank = not self._comment_furniture("")  # blank lines are most of a comment's
+        # The header pair a comment's body stopped at: it opens the next comment, so it is not
+        # split a second time there.
+        pair_at, pair = -1, None
         while index < len(lines):
             if page.opens_link_list(lines[index]):
                 break  # "Related Stories" after the comments: the page's end, not a comment
-            header = self._header_at(index, at_boundary)
+            header = self._header_at(index, at_boundary, pair if pair_at == index else None)
             if header is None:
                 index += 1
                 continue
@@ -125,9 +131,10 @@ class Care2TextDialect(PlainTextDialect):
                         body_lines.append(line)
                     index += 1
                     continue
-                if (
-                    index + 1 < len(lines) and _is_header_pair(line, lines[index + 1])
-                ) or page.opens_link_list(line):
+                if index + 1 < len(lines) and (pair := _is_header_pair(line, lines[index + 1])):
+                    pair_at = index
+                    break
+                if page.opens_link_list(line):
                     break
                 if not self._comment_furniture(line):
                     body_lines.append(line)
@@ -153,7 +160,12 @@ class Care2SharePage(Care2TextDialect):
 
     @classmethod
     def matches(cls, text: str) -> bool:
-        return _is_care2(text) and care2.is_share_page(_lines(text))
+        # The whole-text test first spares splitting the text into lines (`_lines`).
+        return (
+            care2.may_be_share_page(text)
+            and _is_care2(text)
+            and care2.is_share_page(_lines(text))
+        )
 
     def title(self) -> str | None:
         return None  # a share book has no title of its own, only its entries do
@@ -170,7 +182,11 @@ class Care2GroupDiscussion(Care2TextDialect):
 
     @classmethod
     def matches(cls, text: str) -> bool:
-        return _is_care2(text) and care2.is_group_discussion(_lines(text))
+        return (
+            care2.may_be_group_discussion(text)
+            and _is_care2(text)
+            and care2.is_group_discussion(_lines(text))
+        )
 
     def _comment_section(self) -> tuple[int, int]:
         return len(self.lines), len(self.lines)  # replies are posts, not a comment section

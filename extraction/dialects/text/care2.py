@@ -162,9 +162,7 @@ class Care2SharePage(Care2TextDialect):
     def matches(cls, text: str) -> bool:
         # The whole-text test first spares splitting the text into lines (`_lines`).
         return (
-            care2.may_be_share_page(text)
-            and _is_care2(text)
-            and care2.is_share_page(_lines(text))
+            care2.may_be_share_page(text) and _is_care2(text) and care2.is_share_page(_lines(text))
         )
 
     def title(self) -> str | None:

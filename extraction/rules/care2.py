@@ -92,26 +92,6 @@ URL_KINDS: Final[tuple[tuple[re.Pattern[str], PageKind], ...]] = (
 )
 
 
-# What a line must hold for either test below to accept it, searched once over the whole text
-# (with the lines' own case rules) before any line is read: most pages hold none.
-_SHARE_HINT: Final[re.Pattern[str]] = re.compile(r"visibility:", re.IGNORECASE)
-
-
-def may_be_share_page(text: str) -> bool:
-    """False when no line of `text` can be a share page's visibility line."""
-    return _SHARE_HINT.search(text) is not None
-
-
-def may_be_group_discussion(text: str) -> bool:
-    """False when no line of `text` can be a discussion's navigation line or a post's end (a
-    line lower-cased is a piece of the text lower-cased; no marker holds a sigma, the one letter
-    whose lower case depends on its neighbours)."""
-    if "green star" in text:
-        return True
-    lowered = text.lower()
-    return any(marker in lowered for marker in DISCUSSION_MARKERS)
-
-
 def is_share_page(lines: Sequence[str]) -> bool:
     """Entries each closed by a visibility line and a "Posted:" date: a member's share page."""
     # map() keeps the loop over every line of the page in C; `any` stops at the first.

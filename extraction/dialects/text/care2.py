@@ -160,10 +160,7 @@ class Care2SharePage(Care2TextDialect):
 
     @classmethod
     def matches(cls, text: str) -> bool:
-        # The whole-text test first spares splitting the text into lines (`_lines`).
-        return (
-            care2.may_be_share_page(text) and _is_care2(text) and care2.is_share_page(_lines(text))
-        )
+        return _is_care2(text) and care2.is_share_page(_lines(text))
 
     def title(self) -> str | None:
         return None  # a share book has no title of its own, only its entries do
@@ -180,11 +177,7 @@ class Care2GroupDiscussion(Care2TextDialect):
 
     @classmethod
     def matches(cls, text: str) -> bool:
-        return (
-            care2.may_be_group_discussion(text)
-            and _is_care2(text)
-            and care2.is_group_discussion(_lines(text))
-        )
+        return _is_care2(text) and care2.is_group_discussion(_lines(text))
 
     def _comment_section(self) -> tuple[int, int]:
         return len(self.lines), len(self.lines)  # replies are posts, not a comment section

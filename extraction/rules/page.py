@@ -260,9 +260,18 @@ CREDIT_LINE_RE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+# How a credit line can start, whatever its spacing: the first word of each line marker above.
+# Tested on the line as written, it spares joining the words of every body paragraph.
+_CREDIT_LINE_START: Final[re.Pattern[str]] = re.compile(
+    r"[^\w©]*(?:main|top|lead|photo|image|pic|illustration|credit)", re.IGNORECASE
+)
+
+
 def credit_line(line: str) -> str | None:
     """The credit a whole line gives ("Photo credit: Warren Wong via Unsplash." -> "Warren Wong
     via Unsplash"), or None when the line is not a credit line."""
+    if not _CREDIT_LINE_START.match(line):
+        return None
     match = CREDIT_LINE_RE.match(" ".join(line.split()))
     return match["credit"].rstrip(". ") or None if match else None
 

@@ -675,6 +675,42 @@ BLOCKQUOTE_SIGNATURE: Final = r"\s+[—–]\s*[A-Z][^—–]{1,80}$"
 # An unattributed quotation of at most this many words in running text is a scare quote.
 SCARE_MAX_WORDS: Final = 4
 
+# A short phrase in marks that characterises something is someone's words, not a scare quote, when
+# it stands where a judgement goes (PolNeAR's annotators credit these to the sentence's subject):
+# after "as" ("defended his manager as a “very decent man”", "portrayed them as “rapists”"),
+# after a copula ("the inquiry is a “witch hunt”", "was “particularly burdensome”"), or after an
+# object pronoun ("called him “Lyin’ Ted”"); articles and intensifiers may stand between. Not
+# after "become": "The line has become a “photo op”" is the writer's narration.
+CHARACTERISING_LEADS: Final[frozenset[str]] = _words(
+    """
+    as is was be been being are were seem seems seemed feel feels felt remain remains remained
+    him her them
+    """
+)
+CHARACTERISING_FILLERS: Final[frozenset[str]] = _words("a an the so too very more most less")
+# Nouns for something said, right before the phrase or its "of", "about", "for" or "that"
+# ("his criticism of “New York values”", "claims of “significant breakthroughs”", "the term
+# “kitchen sink”", "the assertion that “thousands” …"): the phrase is what was said.
+SPEECH_NOUNS: Final[frozenset[str]] = _words(
+    """
+    criticism criticisms claim claims promise promises pledge pledges call calls vow vows talk
+    talks admission assertion assertions contention accusation accusations allegation
+    allegations charge charges term terms phrase word words label rhetoric comment comments
+    remark remarks
+    """
+)
+SPEECH_NOUN_LINKS: Final[frozenset[str]] = _words("of about for that")
+# A lower-case word right after the phrase is the noun it modifies ("a “unity” lunch"), so the
+# phrase names a thing, unless it is a function word, a preposition or one of these ("used the
+# term “kitchen sink” this week").
+PHRASE_FOLLOWERS: Final[frozenset[str]] = _words(
+    """
+    this these those every each some any during after before since until over last next
+    """
+)
+# "such as “ambassador”", "known as", "as well as": no judgement; the phrase stays a scare quote.
+NOT_CHARACTERISING_BEFORE_AS: Final[frozenset[str]] = _words("such known so-called well same")
+
 # A short phrase in marks in a sentence with no reporting clause is its subject's when the words
 # between the subject and the phrase are about speech: a reporting verb (not "read": "a sign that
 # read", nor a fear: "Many fear Trump will … worried about …"), a verb of stance or proposal, or

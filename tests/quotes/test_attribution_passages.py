@@ -527,11 +527,13 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
     ),
     # --- scare quotes and partial quotes ---
-    "scare_agentless_label": (
+    # Re-annotated (outlets8): the critics characterise the scheme ("dismissed … as"), so the
+    # phrase is theirs, as the documented rule for a described speaker's characterisation says.
+    "characterisation_by_described_critics_is_direct": (
         [
             "Critics have long dismissed the scheme as “cosmetic”, and the audit agrees.",
         ],
-        [("cosmetic", None, None, None, "scare")],
+        [("cosmetic", None, "Critics", None, "direct")],
     ),
     "scare_known_as": (
         ["The striker, known to fans as “the Postman” because he always delivers, scored twice."],
@@ -855,6 +857,39 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         # a joint poll takes its first publication's article: the Herald is a newspaper
         [("the roads come first.", None, None, "The Springfield Herald/KTV News", "direct")],
+    ),
+    # --- where a judgement goes, a short phrase is somebody's words (outlets8) ---
+    "characterisation_after_as_credits_the_subject": (
+        ["Mayor Lena Ortiz defended her deputy as a “very decent man” on Tuesday."],
+        [("very decent man", "Lena Ortiz", "Lena Ortiz", None, "direct")],
+    ),
+    "characterisation_after_copula_credits_the_subject": (
+        ["Ray Dunn is “very worried” about the budget."],
+        [("very worried", "Ray Dunn", "Ray Dunn", None, "direct")],
+    ),
+    "characterisation_after_object_pronoun": (
+        ["Councillor Ray Dunn branded him “reckless” after the vote."],
+        [("reckless", "Ray Dunn", "Ray Dunn", None, "direct")],
+    ),
+    "characterisation_after_speech_noun_and_of": (
+        ["Dunn repeated his criticism of “city values” at the rally."],
+        [("city values", "Dunn", "Dunn", None, "direct")],
+    ),
+    "characterisation_after_the_term": (
+        ["Volunteers have all used the term “kitchen sink” this week."],
+        [("kitchen sink", None, "Volunteers", None, "direct")],
+    ),
+    "scare_modifier_of_a_noun_stays_scare": (
+        ["The council met for a “unity” lunch on Friday."],
+        [("unity", None, None, None, "scare")],
+    ),
+    "scare_after_copula_but_modifying_a_noun": (
+        ["It was a “stand down” order, nothing more."],
+        [("stand down", None, None, None, "scare")],
+    ),
+    "scare_such_as_is_no_judgement": (
+        ["Clerks searched the files for words such as “ambassador” last spring."],
+        [("ambassador", None, None, None, "scare")],
     ),
     # --- a reporting verb's subject past a name that looks like a verb, or a time phrase ---
     "capitalised_verb_inside_a_name_is_no_verb": (

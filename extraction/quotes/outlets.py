@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from extraction.quotes.names import first_name_gender
 from extraction.quotes.rules import (
     KNOWN_OUTLETS,
     NON_NAME_WORDS,
@@ -46,8 +47,14 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
     for size in range(len(tokens), 0, -1):
         alias = " ".join(tokens[:size])
         if alias in KNOWN_OUTLETS:
+            if size < len(tokens) and first_name_gender(tokens[size]) is not None:
+                return None  # "Economist Clara Weiss of Deutsche Bank" is a person
             return KNOWN_OUTLETS[alias]
-    if tokens[0] in NON_NAME_WORDS:
+    # Lower-case joints belong to names in the table ("Mail on Sunday"); elsewhere the name ends
+    # before them ("wrote on Twitter on Sunday").
+    joint = next((i for i, t in enumerate(tokens) if t[:1].islower()), len(tokens))
+    tokens = tokens[:joint]
+    if not tokens or tokens[0] in NON_NAME_WORDS:
         return None
     if any(t in ROLE_TITLES for t in tokens[:-1]):
         return None  # "Atlantic City Mayor Don Guardian" is a person

@@ -89,6 +89,11 @@ def test_every_alias_in_the_table_names_its_canonical_outlet_in_a_quote(alias: s
         ("she told the Buffalo News", "The Buffalo News"),
         # a person's tweet written after a publication's story is not the story's
         ("he wrote after The New York Times published a story about it", None),
+        # a job title that is also an alias, before a person's name
+        ("Economist Clara Weiss of Deutsche Bank said", None),
+        # a lower-case joint ends an unknown name: "Twitter on Sunday" is no publication
+        ("Marcus Lyle wrote on Twitter on Sunday night", None),
+        ("she told the Times of India", "The Times of India"),
     ],
 )
 def test_inline_outlet_convention(clause: str, outlet: str | None) -> None:

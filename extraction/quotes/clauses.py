@@ -28,9 +28,11 @@ from extraction.quotes.rules import (
     DESCRIPTION_DETERMINERS,
     FIRST_PERSON,
     FUNCTION_WORDS,
+    CLAUSE_ADJUNCTS,
     INTRO_WORDS,
     NAME_PARTICLES,
     NOT_ADVERBS,
+    NOUN_FORMS,
     OBJECT_PRONOUNS,
     PARTICIPLE_LINKS,
     PREPOSITIONS,
@@ -126,6 +128,9 @@ _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
 # Nouns a name qualifies beyond the role nouns: "the Clinton camp", "a Trump rally".
 _NAME_QUALIFIERS = frozenset({"camp", "team", "administration", "rally", "ad", "tweet"})
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
+_NOUN_DETERMINERS |= frozenset({"your", "these", "those", "such", "whose", "many", "several"})
+_NOUN_FOLLOWERS = _BE | frozenset({"have", "had", "were", "been"})
 _AUXILIARIES = frozenset(
     {"has", "had", "have", "was", "is", "were", "are", "will", "would", "can", "could"}
     | {"should", "may", "might", "must", "does", "did", "do"}
@@ -144,7 +149,17 @@ def verb_length(low: list[str], i: int) -> int:
         for rest in continuations:
             if tuple(low[i + 1 : i + 1 + len(rest)]) == rest:
                 return 1 + len(rest)
+    if word in NOUN_FORMS and _noun_reading(low, i):
+        return 0
     return 1 if word in REPORTING_VERBS else 0
+
+
+def _noun_reading(low: list[str], i: int) -> bool:
+    """Whether a verb form that is also a plural noun is the noun here: after a determiner or a
+    possessive ("his remarks", "Trump’s claims"), or before "be" or "have" ("remarks were")."""
+    before = low[i - 1] if i > 0 else ""
+    after = low[i + 1] if i + 1 < len(low) else ""
+    return before in _NOUN_DETERMINERS or is_possessive(before) or after in _NOUN_FOLLOWERS
 
 
 def is_modifier(word: str) -> bool:
@@ -438,6 +453,7 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         w[i][:1] in (MASK_CHAR, "“", "”", '"', "‘", "’") or w[i] in _LEADING_PUNCTUATION
     ):
         i += 1
+    i = _past_dateline(w, i, limit)
     for _ in range(4):
         if i >= limit:
             return None
@@ -489,6 +505,23 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         # "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush"
         return _after_place(words, low, end + 1, limit)
     return found
+
+
+def _past_dateline(w: list[str], i: int, limit: int) -> int:
+    """Where a sentence starts after a dateline ("WASHINGTON —", "RENO, Nev. (AP) —",
+    "Washington (AFP) –"): a place in capitals or followed by an agency in parentheses, then a
+    dash. The place is never the subject."""
+    for d in range(i + 1, min(limit, i + 9)):
+        if w[d] in _DIGEST_DASHES:
+            before = w[i:d]
+            if not all(x[:1].isupper() or x in (",", ".", "(", ")") for x in before):
+                return i
+            if "(" in before or (len(w[i]) > 1 and w[i].isupper() and w[i].isalpha()):
+                return d + 1
+            return i
+        if not (w[d][:1].isupper() or w[d] in (",", ".", "(", ")")):
+            return i
+    return i
 
 
 def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
@@ -606,7 +639,11 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
                     return found
                 if found is not None and found.kind == "description":
                     named = _appositive_name(words, low, c + 1, k)
-                    if named is not None:
+                    # "Clinton, during a town hall in Columbus, Ohio, said": a place ends a
+                    # phrase of circumstance, and the subject stands before it.
+                    if named is not None and not (
+                        named.name is not None and is_place_or_group(named.name)
+                    ):
                         return replace(named, verb=verb, rule="subject verb")
         return _main_subject(words, low, k, verb) if participle else None
     if lw == "it" and (k == 0 or w[k - 1] in _CLAUSE_END or w[k - 1] == ","):
@@ -713,7 +750,8 @@ def tail_clause(words: Words) -> Attribution | None:
             continue
         if word[:1] == MASK_CHAR or (word in _CLAUSE_END and not _chain_word(w, j)):
             break
-        size = verb_length(low, j)
+        # A capitalised verb form inside the clause is part of a name ("the United States").
+        size = 0 if j > i and _capitalised(word) else verb_length(low, j)
         if not size:
             continue
         k = j - 1
@@ -749,18 +787,27 @@ def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | N
             continue
         if low[v] in _SUBJECT_PRONOUNS - FIRST_PERSON:
             size = verb_length(low, v + 1) if v + 1 < n else 0
-            if size and (v + 1 + size >= n or w[v + 1 + size] in (".", ",", ";")):
+            if size and _closes_clause(w, low, v + 1 + size):
                 return _pronoun(words, low, v, " ".join(w[v + 1 : v + 1 + size]), "subject verb")
             continue
         end = v
         while end < n and _chain_word(w, end):
             end += 1
         size = verb_length(low, end) if v < end < n else 0
-        if size and (end + size >= n or w[end + size] in (".", ",", ";")):
+        if size and _closes_clause(w, low, end + size):
             found = noun_phrase(words, low, v, end, " ".join(w[end : end + size]), "subject verb")
             if found is not None and found.kind == "name":
                 return found
     return None
+
+
+def _closes_clause(w: list[str], low: list[str], at: int) -> bool:
+    """Whether a reporting verb ending at word `at` closes its sentence: punctuation or the end
+    follows, or an adjunct of time or place ("…, Hollande said on Tuesday", "…, she said
+    Monday"), not an object ("…, Hale said the plan …")."""
+    if at >= len(w) or w[at] in (".", ",", ";"):
+        return True
+    return low[at] in CLAUSE_ADJUNCTS or (is_modifier(low[at]) and low[at].endswith("ly"))
 
 
 def _quoted_as(words: Words, low: list[str], first: int) -> Attribution | None:

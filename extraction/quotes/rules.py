@@ -124,6 +124,27 @@ VERB_MODIFIERS: Final[frozenset[str]] = _words(
 # Lower-case words ending in -ly that are no adverbs.
 NOT_ADVERBS: Final[frozenset[str]] = _words("only family ally rally italy july reply supply")
 
+# Reporting verbs in -s that are as often plural nouns: after a determiner or a possessive, or
+# before a form of "be" or "have", they are nouns ("his anti-Muslim remarks were", "Trump’s
+# claims have"), never the verb of a reporting clause.
+NOUN_FORMS: Final[frozenset[str]] = _words(
+    """
+    remarks comments claims notes tweets posts reports calls charges demands appeals pledges
+    promises vows jokes quips thanks answers replies attacks disputes offers echoes credits
+    estimates figures hopes fears worries terms labels brands statements states words reads
+    """
+)
+# Words that may close a reporting clause after its verb at the end of a sentence ("…, Hollande
+# said on Tuesday", "…, she said Monday", "…, he said in a statement"): the clause is still
+# the sentence's last, and credits what came before it.
+CLAUSE_ADJUNCTS: Final[frozenset[str]] = _words(
+    """
+    in at on from to for with by during after before when while late early last this
+    today yesterday tonight recently later earlier again afterward afterwards then
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
 # Words after which a reporting participle ("saying", "telling") has the sentence's subject:
 # "Clinton celebrated in Florida, declaring …", "He explained it by saying: …".
 PARTICIPLE_LINKS: Final[frozenset[str]] = _words(

@@ -629,6 +629,10 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
             and w[after : after + 1] == [","]
         ):
             return found
+    if word in _DIGEST_DASHES:
+        found = _between_dashes(words, low, k, verb)
+        if found is not None:
+            return found
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
         # the apposition; "The chief constable, Linda Frost, said": the name in it.
@@ -665,6 +669,32 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
     if found is None and low[k] in REPORTING_VERBS | FUNCTION_WORDS:
         return None
     return found
+
+
+def _between_dashes(words: Words, low: list[str], k: int, verb: str) -> Attribution | None:
+    """The subject of a verb after a parenthesis between dashes (word `k` is the closing dash):
+    "A former candidate -- John McCain, who lost in 2008 -- said" (the name the parenthesis
+    opens with), "Rita Okafor — a nurse for 30 years — said" (the phrase before it)."""
+    w = words.words
+    close = k
+    while close > 0 and w[close - 1] in _DIGEST_DASHES:
+        close -= 1
+    for c in range(close - 1, max(-1, close - 40), -1):
+        if w[c] in _CLAUSE_END:
+            return None
+        if w[c] not in _DIGEST_DASHES:
+            continue
+        named = _appositive_name(words, low, c + 1, close)
+        if named is not None:
+            return replace(named, verb=verb, rule="subject verb")
+        opened = c
+        while opened > 0 and w[opened - 1] in _DIGEST_DASHES:
+            opened -= 1
+        if opened == 0:
+            return None
+        found = _phrase_before(words, low, opened - 1, verb, "subject verb")
+        return found if found is not None and found.kind != "first_person" else None
+    return None
 
 
 def _main_subject(words: Words, low: list[str], limit: int, verb: str) -> Attribution | None:

@@ -80,7 +80,8 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     protesting objected objecting teased teasing quipping joking cautioning conceding
     acknowledging admitting insisting recounting elaborating explaining informing shouting
     whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
-    cited cites citing credited credits
+    cited cites citing credited credits welcomed welcomes pondered ponders anticipated
+    anticipates
     """
 )
 
@@ -119,6 +120,7 @@ VERB_MODIFIERS: Final[frozenset[str]] = _words(
     quietly simply repeatedly bluntly flatly angrily firmly calmly publicly privately would
     will could can may might should must did does do just again first still even often never
     always soon yet already once subsequently ultimately himself herself themselves
+    however nevertheless nonetheless meanwhile instead though too thus therefore likewise
     """
 )
 # Lower-case words ending in -ly that are no adverbs.
@@ -148,7 +150,7 @@ CLAUSE_ADJUNCTS: Final[frozenset[str]] = _words(
 # Words after which a reporting participle ("saying", "telling") has the sentence's subject:
 # "Clinton celebrated in Florida, declaring …", "He explained it by saying: …".
 PARTICIPLE_LINKS: Final[frozenset[str]] = _words(
-    ", ; — – - by after before while when and then also as in without upon"
+    ", ; — – - by after before while when and then also as in without upon of"
 )
 
 # Words that open an introductory phrase before a sentence's subject ("On Wednesday, Clinton

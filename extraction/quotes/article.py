@@ -59,6 +59,7 @@ from extraction.quotes.rules import (
     PREPOSITIONS,
     PRINCIPAL_VOICES,
     PRONOUNS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     TITLE_GENDERS,
     TITLE_NOUNS,
@@ -406,9 +407,25 @@ class Article:
                         # "In a conversation with the Paris Review, he talked about …"
                         if outlet is not None and person.name is not None:
                             self.outlet_contexts.append((start, person.name, outlet))
+        speaker_at = self._note_reporter(text, start, number, subject_at)
         for offset, person, weight in self._mentions(start, end, number):
-            if offset != subject_at:
+            if offset not in (subject_at, speaker_at):
                 self.discourse.note(number, person, weight)
+
+    def _note_reporter(self, text: str, start: int, number: int, subject_at: int) -> int:
+        """The person a narration sentence reports as speaking ("…, said Jake Horowitz, an
+        editor", "Earnest argued that …") is salient as a speaker: a "he said" in the next
+        sentence most often continues with that person. Returns the mention's offset, or -1."""
+        if not any(w.lower().strip(".,;:") in REPORTING_VERBS for w in text.split()):
+            return -1
+        found = head_clause(Words(text[-CLAUSE_REACH:], start + max(0, len(text) - CLAUSE_REACH)))
+        if found is None or found.kind != "name" or found.offset == subject_at:
+            return -1
+        person = self.person_of(found, number)
+        if person is None:
+            return -1
+        self.discourse.note(number, person, SPEAKER)
+        return found.offset
 
     def _focus(self, sentence: int | None) -> Callable[[], Mapping[Person, float]] | None:
         """The discourse's scores at `sentence`, computed only when a name is ambiguous."""

@@ -664,7 +664,16 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         c = k - 1
         if c >= 0 and w[c] == ",":
             c -= 1
-        return _phrase_before(words, low, c, verb, "subject verb") if c >= 0 else None
+        if c < 0:
+            return None
+        found = _phrase_before(words, low, c, verb, "subject verb")
+        if found is None and _chain_word(w, c):
+            # "Contrast that with Trump, who has called …": the antecedent may be an object.
+            first = c
+            while first > 0 and _chain_word(w, first - 1):
+                first -= 1
+            found = noun_phrase(words, low, first, c + 1, verb, "subject verb")
+        return found
     found = _phrase_before(words, low, k, verb, "subject verb", absolute=participle)
     if found is None and low[k] in REPORTING_VERBS | FUNCTION_WORDS:
         return None

@@ -128,6 +128,13 @@ _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
 # Nouns a name qualifies beyond the role nouns: "the Clinton camp", "a Trump rally".
 _NAME_QUALIFIERS = frozenset({"camp", "team", "administration", "rally", "ad", "tweet"})
+# Past tenses that end in no "-ed": after a single capitalised word they are its verb ("Cruz
+# made an unprompted call …", "Sanders took the stage").
+_IRREGULAR_PAST = frozenset(
+    {"made", "took", "went", "gave", "sent", "told", "said", "wrote", "spoke", "came", "got"}
+    | {"put", "ran", "brought", "thought", "found", "kept", "left", "held", "met", "paid"}
+    | {"won", "lost", "began", "drew", "struck", "led", "knew", "saw", "stood", "sat", "hit"}
+)
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
 _NOUN_DETERMINERS |= frozenset({"your", "these", "those", "such", "whose", "many", "several"})
 _NOUN_FOLLOWERS = _BE | frozenset({"have", "had", "were", "been"})
@@ -256,7 +263,9 @@ def noun_phrase(
     chain_start = core_end
     while chain_start > first and _chain_word(w, chain_start - 1):
         chain_start -= 1
-    if chain_start < core_end and w[chain_start][:1].isupper():
+    if chain_start < core_end and (
+        w[chain_start][:1].isupper() or low[chain_start] in NAME_PARTICLES
+    ):
         prefix = range(first, chain_start)
         if all(_prefix_word(w, low, i) for i in prefix):
             name = parse_words(chain_words(w, chain_start, core_end))
@@ -416,10 +425,12 @@ def _forward_end(
             named
             and verb_may_follow
             and lw.isalpha()
-            and (j - first >= 2 or lw.endswith("ed"))
+            and (j - first >= 2 or lw.endswith("ed") or lw in _IRREGULAR_PAST)
             and _verb_after_name(lw)
         ):
             break  # "Nora Falk threw her support behind …": a verb after a bare name
+        if named and lw.endswith("ly") and is_modifier(lw):
+            break  # "Clinton clearly erred …": an adverb between a bare name and its verb
         named = False
         if word[:1].isdigit() or lw.isalpha() or "-" in lw:
             # Lower-case words belong to the phrase only before its head: a role before a name
@@ -471,6 +482,15 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
                 and len(lw) > 4  # "Ted", "Fred": first names, not "Asked, …" or "Speaking …"
                 and lw.endswith(("ing", "ed"))
                 and lw not in REPORTING_VERBS
+                and not _capitalised(w[i + 1])  # "Retired Army Col. Lawrence Wilkerson"
+            )
+            or (
+                # "Immediately after the attacks, Trump …"
+                i + 1 < limit
+                and len(lw) > 4
+                and lw.endswith("ly")
+                and low[i + 1] in PREPOSITIONS | _TIME_WORDS
+                and first_name_gender(w[i]) is None
             )
         )
         if not intro:
@@ -483,7 +503,9 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
             break
         comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
         if comma < 0:
-            return None
+            if lw in INTRO_WORDS:
+                return None
+            break  # "Retired Army Col. Lawrence Wilkerson started …": no phrase, a subject
         i = comma + 1
     if i >= limit:
         return None

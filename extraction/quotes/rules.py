@@ -81,7 +81,7 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     acknowledging admitting insisting recounting elaborating explaining informing shouting
     whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
     cited cites citing credited credits welcomed welcomes pondered ponders anticipated
-    anticipates
+    anticipates indicated indicates
     """
 )
 
@@ -109,6 +109,8 @@ REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
         "lashed out",
         "put it",
         "puts it",
+        "issued a statement",
+        "released a statement",
     }
 )
 
@@ -162,7 +164,7 @@ INTRO_WORDS: Final[frozenset[str]] = _words(
     under later earlier meanwhile still yet now then instead however moreover indeed also
     last this that next once asked pressed responding writing addressing standing earlier
     in-between between throughout within about around back even far today yesterday
-    tonight infamously technically separately elsewhere finally ultimately separately
+    tonight infamously technically separately elsewhere finally ultimately separately here
     """
 )
 # Conjunctions and sentence adverbs that may open a sentence before its subject.

@@ -591,6 +591,9 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     w = words.words
     # A capitalised verb inside the clause is part of a name ("the United States has").
     verbs = [i for i in range(n) if verb_length(low, i) and not (i > 0 and _capitalised(w[i]))]
+    found_main = _main_clause(words, low, verbs, people_only) if len(verbs) > 1 else None
+    if found_main is not None:
+        return found_main
     for v in reversed(verbs):
         found = _subject_of(words, low, v)
         if found is not None:
@@ -602,6 +605,26 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
             found = noun_phrase(words, low, i + 2, _forward_end(words.words, low, i + 2, n))
             if found is not None:
                 return replace(found, explicit=True, rule="according to")
+    return None
+
+
+def _main_clause(
+    words: Words, low: list[str], verbs: list[int], people_only: bool
+) -> Attribution | None:
+    """The main clause's reporting verb when a sentence holds several: "Rep. Steve Israel said
+    Clinton called on members to be “…”" and "Benjamin said he believes “…”" are Israel's and
+    Benjamin's words, as annotators of news credit them, not the reported clause's subject's.
+    Only a verb whose subject is the sentence's own subject counts."""
+    main = sentence_subject(words, low, verbs[-1])
+    if main is None or main.kind not in ("name", "pronoun"):
+        return None
+    for v in verbs[:-1]:
+        found = _subject_of(words, low, v)
+        if found is None or found.offset != main.offset:
+            continue
+        if people_only and found.name is not None and is_publication(found.name):
+            return None
+        return found
     return None
 
 

@@ -450,7 +450,9 @@ class Article:
             if found.offset in self._resolved:
                 return self._resolved[found.offset]
             gender = PRONOUNS.get(word, OBJECT_PRONOUNS.get(word))
-            person = self.discourse.resolve(sentence, gender, self.nearby(found.offset))
+            person = self._reporter_before(found.offset, sentence, gender)
+            if person is None:
+                person = self.discourse.resolve(sentence, gender, self.nearby(found.offset))
             self._resolved[found.offset] = person
             return person
         if found.kind == "name" and found.name is not None:
@@ -479,6 +481,27 @@ class Article:
             self._resolved[found.offset] = person
             return person
         return None
+
+    def _reporter_before(self, offset: int, sentence: int, gender: str | None) -> Person | None:
+        """The person named as the subject of a reporting clause earlier in a pronoun's own
+        sentence, when the gender fits: in "Cruz spokesman Rick Tyler said that the campaign
+        will …, he said" the "he" is Tyler."""
+        index = self.body.paragraph_at(offset)
+        base = self.body.starts[index]
+        start = base + self.sentences(index).bounds(offset - base)[0]
+        start = max(start, offset - CLAUSE_REACH)
+        text = self.masked[start:offset]
+        if not any(w.lower().strip(".,;:") in REPORTING_VERBS for w in text.split()):
+            return None
+        found = head_clause(Words(text, start))
+        if found is None or found.kind != "name" or found.name is None:
+            return None
+        person = self.people.lookup(found.name, found.offset, self._focus(sentence))
+        if person is None or person.anonymous:
+            return None
+        if gender is not None and person.gender not in (None, gender):
+            return None
+        return person
 
     def _capitalised_by_position(self, name: Name, offset: int) -> bool:
         """Whether a lone unknown word is capitalised only because it opens a sentence

@@ -658,6 +658,11 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
             return found
     if participle and (lw in PARTICIPLE_LINKS or lw == "to"):
         # "…, saying: “…”", "He explained the headline by saying: “…”"
+        if word == "," and k > 1 and verb_length(low, k - 1) and not low[k - 1].endswith("ing"):
+            # "The two will meet next week, Spicer said, adding: “…”": the closing clause.
+            closing = _subject_of(words, low, k - 1)
+            if closing is not None and closing.kind in ("name", "pronoun"):
+                return closing.with_verb(verb, "participle")
         return _main_subject(words, low, k, verb)
     if lw == "and" or lw == "to":
         return _main_subject(words, low, k, verb)

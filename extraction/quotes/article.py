@@ -496,7 +496,7 @@ class Article:
         found = head_clause(Words(text, start))
         if found is None or found.kind != "name" or found.name is None:
             return None
-        person = self.people.lookup(found.name, found.offset, self._focus(sentence))
+        person = self.person_of(found, sentence)
         if person is None or person.anonymous:
             return None
         if gender is not None and person.gender not in (None, gender):

@@ -281,6 +281,16 @@ def noun_phrase(
         return None
     opener = w[first]
     determined = low[first] in _DETERMINERS or (is_possessive(opener) and _capitalised(opener))
+    if w[first + 1 : first + 2] in (["’"], ["'"]) and _capitalised(opener):
+        determined = True  # "Sanders’ campaign"
+    if not determined and core_end - first > 1:
+        # "Sen. Kelly Ayotte’s campaign": a possessive name before the head determines it.
+        possessor = w[core_end - 2]
+        determined = (
+            is_possessive(possessor)
+            and _capitalised(possessor)
+            and all(_chain_word(w, i) for i in range(first, core_end - 2))
+        )
     head = low[core_end - 1]
     if apposition is not None:
         named = _appositive_name(words, low, *apposition)
@@ -356,6 +366,8 @@ def _span_start(w: list[str], low: list[str], end: int) -> int:
         elif lw in _DETERMINERS:
             j -= 1
             break
+        elif word in ("’", "'") and j > 0 and _capitalised(w[j - 1]) and low[j - 1][-1:] == "s":
+            j -= 1  # "Sanders’ campaign": a plural possessive, split off by the word pattern
         elif lw in _NP_STOPS or not (word[:1].isalnum()):
             break
         else:
@@ -534,7 +546,7 @@ def _past_dateline(w: list[str], i: int, limit: int) -> int:
     "Washington (AFP) –"): a place in capitals or followed by an agency in parentheses, then a
     dash. The place is never the subject."""
     for d in range(i + 1, min(limit, i + 9)):
-        if w[d] in _DIGEST_DASHES:
+        if w[d] in _DIGEST_DASHES or w[d] == "―":
             before = w[i:d]
             if not all(x[:1].isupper() or x in (",", ".", "(", ")") for x in before):
                 return i
@@ -591,7 +603,13 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     w = words.words
     # A capitalised verb inside the clause is part of a name ("the United States has").
     verbs = [i for i in range(n) if verb_length(low, i) and not (i > 0 and _capitalised(w[i]))]
-    found_main = _main_clause(words, low, verbs, people_only) if len(verbs) > 1 else None
+    # A verb right before the mark introduces the quotation itself ("… said one of the men
+    # shouted “Get down!”"); a verb further back reports a paraphrase around a partial quote.
+    last = verbs[-1] + verb_length(low, verbs[-1]) if verbs else n
+    direct = all(x in (",", ":", "—", "–") for x in w[last:])
+    found_main = (
+        _main_clause(words, low, verbs, people_only) if len(verbs) > 1 and not direct else None
+    )
     if found_main is not None:
         return found_main
     for v in reversed(verbs):
@@ -686,11 +704,14 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
         # the apposition; "The chief constable, Linda Frost, said": the name in it.
+        described: Attribution | None = None
         for c in range(k - 1, max(-1, k - 30), -1):
             if w[c] == "," and c > 0:
                 found = _phrase_before(words, low, c - 1, verb, "subject verb")
                 if found is not None and found.kind in ("name", "pronoun"):
                     return found
+                if found is not None and found.kind == "description" and described is None:
+                    described = found if found.names_a_role else None
                 if found is not None and found.kind == "description":
                     named = _appositive_name(words, low, c + 1, k)
                     # "Clinton, during a town hall in Columbus, Ohio, said": a place ends a
@@ -699,7 +720,11 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
                         named.name is not None and is_place_or_group(named.name)
                     ):
                         return replace(named, verb=verb, rule="subject verb")
-        return _main_subject(words, low, k, verb) if participle else None
+        if participle:
+            return _main_subject(words, low, k, verb)
+        # "Kelly Ayotte’s campaign, for example, said": a described speaker before a parenthesis
+        # that names no one.
+        return described if described is not None and k - 1 > 0 and w[k - 1] != "," else None
     if lw == "it" and (k == 0 or w[k - 1] in _CLAUSE_END or w[k - 1] == ","):
         # "It added, “…”": a thing or a publication named before (see Article.outlet_subject).
         return Attribution("description", word, words.start(k), verb, head="it", definite=True)
@@ -725,6 +750,10 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
             found = noun_phrase(words, low, first, c + 1, verb, "subject verb")
         return found
     found = _phrase_before(words, low, k, verb, "subject verb", absolute=participle)
+    if participle and found is not None and not found.names_a_role:
+        # "Trump released a new radio ad calling it …", "Sanders started out the debate
+        # saying …": a thing before the participle; the words are the sentence subject's.
+        return _main_subject(words, low, k + 1, verb) or found
     if found is None and low[k] in REPORTING_VERBS | FUNCTION_WORDS:
         return None
     return found

@@ -22,6 +22,7 @@ from extraction.quotes.discourse import (
     OBJECT,
     OBLIQUE,
     POSSESSIVE,
+    REPORTER,
     SPEAKER,
     SUBJECT,
     WINDOW,
@@ -394,38 +395,46 @@ class Article:
         text = self.masked[start:end]
         subject_at = -1
         head = text[:SUBJECT_REACH]
+        subject_person: Person | None = None
         if head[:1] != MASK_CHAR:
             words = Words(head, start)
             subject = sentence_subject(words, [w.lower() for w in words.words], len(words))
             if subject is not None:
-                person = self.person_of(subject, number)
-                if person is not None:
+                subject_person = self.person_of(subject, number)
+                if subject_person is not None:
                     subject_at = subject.offset
-                    self.discourse.note(number, person, SUBJECT)
                     if MASK_CHAR not in text and self._may_name_outlet(text, start, end):
                         outlet = inline_outlet(text, self.outlets)
                         # "In a conversation with the Paris Review, he talked about …"
-                        if outlet is not None and person.name is not None:
-                            self.outlet_contexts.append((start, person.name, outlet))
-        speaker_at = self._note_reporter(text, start, number, subject_at)
+                        if outlet is not None and subject_person.name is not None:
+                            self.outlet_contexts.append((start, subject_person.name, outlet))
+        speaker_at, reporter = self._note_reporter(text, start, number, subject_at)
+        if subject_person is not None:
+            # "Omar Fitch will lead the review, said Jake Horvat": Fitch is the reported
+            # clause's subject, no more salient than an object.
+            demoted = reporter is not None and reporter is not subject_person
+            self.discourse.note(number, subject_person, OBJECT if demoted else SUBJECT)
         for offset, person, weight in self._mentions(start, end, number):
             if offset not in (subject_at, speaker_at):
                 self.discourse.note(number, person, weight)
 
-    def _note_reporter(self, text: str, start: int, number: int, subject_at: int) -> int:
-        """The person a narration sentence reports as speaking ("…, said Jake Horowitz, an
+    def _note_reporter(
+        self, text: str, start: int, number: int, subject_at: int
+    ) -> tuple[int, Person | None]:
+        """The person a narration sentence reports as speaking ("…, said Jake Horvat, an
         editor", "Earnest argued that …") is salient as a speaker: a "he said" in the next
-        sentence most often continues with that person. Returns the mention's offset, or -1."""
+        sentence most often continues with that person. Returns the mention's offset (or -1)
+        and the person, when it is not the sentence's subject."""
         if not any(w.lower().strip(".,;:") in REPORTING_VERBS for w in text.split()):
-            return -1
+            return -1, None
         found = head_clause(Words(text[-CLAUSE_REACH:], start + max(0, len(text) - CLAUSE_REACH)))
         if found is None or found.kind != "name" or found.offset == subject_at:
-            return -1
+            return -1, None
         person = self.person_of(found, number)
         if person is None:
-            return -1
-        self.discourse.note(number, person, SPEAKER)
-        return found.offset
+            return -1, None
+        self.discourse.note(number, person, REPORTER)
+        return found.offset, person
 
     def _focus(self, sentence: int | None) -> Callable[[], Mapping[Person, float]] | None:
         """The discourse's scores at `sentence`, computed only when a name is ambiguous."""

@@ -25,10 +25,10 @@ from extraction.quotes.names import (
 )
 from extraction.quotes.outlets import canonical_outlet
 from extraction.quotes.rules import (
+    CLAUSE_ADJUNCTS,
     DESCRIPTION_DETERMINERS,
     FIRST_PERSON,
     FUNCTION_WORDS,
-    CLAUSE_ADJUNCTS,
     INTRO_WORDS,
     NAME_PARTICLES,
     NOT_ADVERBS,
@@ -636,6 +636,9 @@ def _main_clause(
     main = sentence_subject(words, low, verbs[-1])
     if main is None or main.kind not in ("name", "pronoun"):
         return None
+    latest = _subject_of(words, low, verbs[-1])
+    if latest is not None and latest.offset == main.offset:
+        return None  # the latest verb is the main clause's own: it credits the quotation
     for v in verbs[:-1]:
         found = _subject_of(words, low, v)
         if found is None or found.offset != main.offset:

@@ -328,7 +328,7 @@ def _prefix_word(w: list[str], low: list[str], i: int) -> bool:
     word = low[i]
     if word in _NP_STOPS and word not in _DETERMINERS:
         return False
-    return word.isalpha() or "-" in word or is_possessive(w[i]) or word[:1].isdigit()
+    return word.isalnum() or "-" in word or is_possessive(w[i])  # "L2 president Bruce Willsie"
 
 
 def _appositive_name(words: Words, low: list[str], first: int, last: int) -> Attribution | None:

@@ -81,7 +81,7 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     acknowledging admitting insisting recounting elaborating explaining informing shouting
     whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
     cited cites citing credited credits welcomed welcomes pondered ponders anticipated
-    anticipates indicated indicates
+    anticipates indicated indicates exhorted exhorts opined opines
     """
 )
 

@@ -1298,6 +1298,13 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("You have a very sophisticated operation,", "Jake Horvat", "he", None, "direct")],
     ),
+    "role_words_after_an_alphanumeric_firm_name": (
+        [
+            "“It was a sizable purchase of data,” said Q7 president Bruce Wendt, who declined to "
+            "give a price."
+        ],
+        [("It was a sizable purchase of data,", "Bruce Wendt", "Bruce Wendt", None, "direct")],
+    ),
 }
 
 

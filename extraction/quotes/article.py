@@ -70,6 +70,8 @@ from extraction.quotes.text import MASK_CHAR, Body, Sentences, mask
 from extraction.quotes.tokens import Words
 
 _SIGNATURE = re.compile(BLOCKQUOTE_SIGNATURE)
+# Dashes that open a signature paragraph after a quotation ("- Senator Ruth Calder.").
+_SIGNATURE_DASHES = frozenset("-—–―")
 # How far from a quotation its reporting clause may sit (characters): no clause is longer, and
 # the bound keeps attribution linear in a paragraph with no sentence boundaries.
 CLAUSE_REACH = 600
@@ -351,6 +353,14 @@ class Article:
             tail, tail_at = closing[close_rel + 1 : s_end], quote.close_at + 1
             if not tail.strip():
                 following = closing[s_end : s_end + CLAUSE_REACH]
+                following_at = l_start + s_end
+                if not following.strip() and last + 1 < len(self._paragraphs):
+                    # A signature paragraph: "“…”" then "- Senator Ruth Calder, in a tweet."
+                    signature = self._paragraphs[last + 1]
+                    lead = len(signature) - len(signature.lstrip())
+                    if signature[lead : lead + 1] in _SIGNATURE_DASHES:
+                        following = signature[:CLAUSE_REACH]
+                        following_at = self.body.starts[last + 1]
                 return Context(
                     head,
                     tail,
@@ -359,7 +369,7 @@ class Article:
                     previous,
                     p_start + p_from,
                     following,
-                    l_start + s_end,
+                    following_at,
                 )
         return Context(head, tail, p_start + s_start, tail_at, previous, p_start + p_from)
 

@@ -980,6 +980,11 @@ def next_sentence(words: Words) -> Attribution | None:
     w = words.words
     low = _lower(w)
     n = len(w)
+    if n >= 2 and (w[0] in _DIGEST_DASHES or w[0] == "―"):
+        # A signature paragraph after the quotation: "- President Ruth Calder, in a tweet."
+        end = _forward_end(w, low, 1, n)
+        found = noun_phrase(words, low, 1, end, None, "next sentence")
+        return found if found is not None and found.kind == "name" else None
     if n < 3:
         return None
     if low[0] == "so" and low[1] in ("says", "said"):

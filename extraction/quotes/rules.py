@@ -111,6 +111,8 @@ REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
         "puts it",
         "issued a statement",
         "released a statement",
+        "issued the following statement",
+        "released the following statement",
     }
 )
 

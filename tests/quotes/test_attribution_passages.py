@@ -1305,6 +1305,37 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("It was a sizable purchase of data,", "Bruce Wendt", "Bruce Wendt", None, "direct")],
     ),
+    "signature_paragraph_after_a_quotation": (
+        [
+            "Senator Ruth Calder has campaigned on trade for a decade.",
+            "“Three firms in this state paid no tax at all last year.”",
+            "- Calder, at a rally in Dayton.",
+        ],
+        [
+            (
+                "Three firms in this state paid no tax at all last year.",
+                "Ruth Calder",
+                "Calder",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "lead_in_released_the_following_statement": (
+        [
+            "When the mill closed, Governor Paul Ostrow released the following statement:",
+            "“Our thoughts are with every family that depended on it.”",
+        ],
+        [
+            (
+                "Our thoughts are with every family that depended on it.",
+                "Paul Ostrow",
+                "Paul Ostrow",
+                None,
+                "block",
+            )
+        ],
+    ),
 }
 
 

@@ -869,7 +869,9 @@ def tail_clause(words: Words) -> Attribution | None:
         if word == "(":
             j = next((k for k in range(j + 1, min(n, j + 12)) if w[k] == ")"), j)
             continue
-        if word[:1] == MASK_CHAR or (word in _CLAUSE_END and not _chain_word(w, j)):
+        if word[:1] == MASK_CHAR or (
+            word in _CLAUSE_END and not _chain_word(w, j) and not _after_party_tag(w, j)
+        ):
             break
         # A capitalised verb form inside the clause is part of a name ("the United States").
         size = 0 if j > i and _capitalised(word) else verb_length(low, j)
@@ -886,6 +888,14 @@ def tail_clause(words: Words) -> Attribution | None:
             return found
         break
     return _quoted_as(words, low, i) or _closing_clause(words, low, i)
+
+
+def _after_party_tag(w: list[str], j: int) -> bool:
+    """Whether word `j` is the full stop of a party tag ("Rep. Glenn Thompson, R-Pa., said")."""
+    if w[j] != "." or j == 0:
+        return False
+    tag = w[j - 1]
+    return len(tag) > 2 and tag[0] in "RDI" and tag[1] == "-" and tag[2:3].isupper()
 
 
 def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | None:

@@ -1336,6 +1336,13 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             )
         ],
     ),
+    "party_tag_full_stop_inside_a_closing_clause": (
+        [
+            "Dale Mercer hosted the party on the river.",
+            "“Perpetual motion!” Rep. Glenn Tobin, R-Pa., said of the week.",
+        ],
+        [("Perpetual motion!", "Glenn Tobin", "Rep. Glenn Tobin", None, "direct")],
+    ),
 }
 
 

@@ -656,8 +656,8 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
     verb = " ".join(w[v : v + size])
     participle = low[v].endswith("ing") or low[v] == "to"
     k = v - 1
-    while k >= 0 and is_modifier(low[k]):
-        k -= 1
+    while k >= 0 and is_modifier(low[k]) and not (k > 0 and _capitalised(w[k])):
+        k -= 1  # "Early described it": a capitalised "-ly" word inside a sentence is a name
     if k < 0:
         # The verb opens the clause: "Said Dorothy Poynter, who grew up with Ali, “…”".
         return None if participle else _after_verb(words, low, v + size, verb, "verb subject")
@@ -970,6 +970,9 @@ def colon_subject(words: Words) -> Attribution | None:
     if not w or w[-1] != ":":
         return None
     low = _lower(w)
+    more = next((i for i in range(min(len(w) - 2, 12)) if low[i : i + 2] == ["more", "from"]), -1)
+    if more == 0 or (more > 0 and w[more - 1] in _DIGEST_DASHES):
+        return _more_from(words, low, more)
     found = sentence_subject(words, low, len(w) - 1)
     if found is None:
         # A digest line: a headline, a dash, then who speaks ("POLLS JUST EARLY - Ana Ruiz: “…”").
@@ -982,6 +985,12 @@ def colon_subject(words: Words) -> Attribution | None:
         if found is None or found.name is None:
             return None
     return replace(found, rule="colon")
+
+
+def _more_from(words: Words, low: list[str], at: int) -> Attribution | None:
+    """A digest's "More from Jeffrey Jones: “…”" (word `at` is "More"): the name after "from"."""
+    found = noun_phrase(words, low, at + 2, len(low) - 1, None, "colon")
+    return found if found is not None and found.kind == "name" else None
 
 
 def next_sentence(words: Words) -> Attribution | None:

@@ -1343,6 +1343,21 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("Perpetual motion!", "Glenn Tobin", "Rep. Glenn Tobin", None, "direct")],
     ),
+    "capitalised_ly_surname_is_no_adverb": (
+        [
+            "Party chairman Rex Early spoke to the delegates.",
+            "Told of the district’s mood, Early described it as “news to me.”",
+        ],
+        [("news to me.", "Rex Early", "Early", None, "direct")],
+    ),
+    "digest_more_from_a_name": (
+        [
+            "Pollster Jeffrey Jones studies the states.",
+            "WHAT IT MEANS FOR NOVEMBER - More from Jones: “A state’s lean is only a starting "
+            "point.”",
+        ],
+        [("A state’s lean is only a starting point.", "Jeffrey Jones", "Jones", None, "direct")],
+    ),
 }
 
 

@@ -80,7 +80,8 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     protesting objected objecting teased teasing quipping joking cautioning conceding
     acknowledging admitting insisting recounting elaborating explaining informing shouting
     whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
-    cited cites citing credited credits
+    cited cites citing credited credits welcomed welcomes pondered ponders anticipated
+    anticipates indicated indicates exhorted exhorts opined opines
     """
 )
 
@@ -108,6 +109,10 @@ REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
         "lashed out",
         "put it",
         "puts it",
+        "issued a statement",
+        "released a statement",
+        "issued the following statement",
+        "released the following statement",
     }
 )
 
@@ -119,15 +124,37 @@ VERB_MODIFIERS: Final[frozenset[str]] = _words(
     quietly simply repeatedly bluntly flatly angrily firmly calmly publicly privately would
     will could can may might should must did does do just again first still even often never
     always soon yet already once subsequently ultimately himself herself themselves
+    however nevertheless nonetheless meanwhile instead though too thus therefore likewise
     """
 )
 # Lower-case words ending in -ly that are no adverbs.
 NOT_ADVERBS: Final[frozenset[str]] = _words("only family ally rally italy july reply supply")
 
+# Reporting verbs in -s that are as often plural nouns: after a determiner or a possessive, or
+# before a form of "be" or "have", they are nouns ("his anti-Muslim remarks were", "Trump’s
+# claims have"), never the verb of a reporting clause.
+NOUN_FORMS: Final[frozenset[str]] = _words(
+    """
+    remarks comments claims notes tweets posts reports calls charges demands appeals pledges
+    promises vows jokes quips thanks answers replies attacks disputes offers echoes credits
+    estimates figures hopes fears worries terms labels brands statements states words reads
+    """
+)
+# Words that may close a reporting clause after its verb at the end of a sentence ("…, Hollande
+# said on Tuesday", "…, she said Monday", "…, he said in a statement"): the clause is still
+# the sentence's last, and credits what came before it.
+CLAUSE_ADJUNCTS: Final[frozenset[str]] = _words(
+    """
+    in at on from to for with by during after before when while late early last this
+    today yesterday tonight recently later earlier again afterward afterwards then
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
 # Words after which a reporting participle ("saying", "telling") has the sentence's subject:
 # "Clinton celebrated in Florida, declaring …", "He explained it by saying: …".
 PARTICIPLE_LINKS: Final[frozenset[str]] = _words(
-    ", ; — – - by after before while when and then also as in without upon"
+    ", ; — – - by after before while when and then also as in without upon of"
 )
 
 # Words that open an introductory phrase before a sentence's subject ("On Wednesday, Clinton
@@ -139,7 +166,7 @@ INTRO_WORDS: Final[frozenset[str]] = _words(
     under later earlier meanwhile still yet now then instead however moreover indeed also
     last this that next once asked pressed responding writing addressing standing earlier
     in-between between throughout within about around back even far today yesterday
-    tonight infamously technically separately elsewhere finally ultimately separately
+    tonight infamously technically separately elsewhere finally ultimately separately here
     """
 )
 # Conjunctions and sentence adverbs that may open a sentence before its subject.

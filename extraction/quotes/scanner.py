@@ -98,6 +98,18 @@ def _could_close(paragraph: str, offset: int) -> bool:
     return not before.isspace() and not (after and after.isalnum())
 
 
+def _curly_closer(paragraph: str, pos: int) -> int:
+    """The curly mark that closes a quotation opened straight and never closed straight in its
+    paragraph ("\"This is a long process,” said …"), or -1: the first closing curly mark from
+    `pos` with no curly opening mark before it."""
+    for mark in _CURLY.finditer(paragraph, pos):
+        if mark.group() in CURLY_OPEN:
+            return -1
+        if _could_close(paragraph, mark.start()):
+            return mark.start()
+    return -1
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) with surrounding white space excluded."""
     while start < end and text[start].isspace():
@@ -193,7 +205,9 @@ def scan(body: Body) -> list[RawQuote]:
             else:
                 offset = paragraph.find(STRAIGHT, pos)
                 if offset < 0:
-                    break
+                    offset = _curly_closer(paragraph, pos)
+                    if offset < 0:
+                        break
                 pos = offset + 1
                 close(base + offset, base + offset, index)
     if current is not None:

@@ -1252,6 +1252,245 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ["The council met in a “temporary hall” on Friday."],
         [("temporary hall", None, None, None, "scare")],
     ),
+    # --- clause shapes read since speakers8 ---
+    "tail_verb_form_inside_a_name_is_no_clause": (
+        [
+            "During her first campaign, Maria Lopez vowed to “fundamentally remake” the United "
+            "States."
+        ],
+        [("fundamentally remake", "Maria Lopez", "Maria Lopez", None, "direct")],
+    ),
+    "noun_form_of_a_reporting_verb_is_no_verb": (
+        [
+            "Dan Ruiz, speaking on a radio show, called the mayor a “blowhard,” and said his "
+            "angry remarks were “pure propaganda” for extremists."
+        ],
+        [
+            ("blowhard,", "Dan Ruiz", "Dan Ruiz", None, "direct"),
+            ("pure propaganda", "Dan Ruiz", "Dan Ruiz", None, "direct"),
+        ],
+    ),
+    "closing_clause_with_a_time_after_its_verb": (
+        [
+            "Governor Alma Reyes visited the port on Monday.",
+            "Mayor Gordon Pike’s “excesses” are an embarrassment to the city, Reyes said on "
+            "Tuesday.",
+        ],
+        [("excesses", "Alma Reyes", "Reyes", None, "direct")],
+    ),
+    "closing_pronoun_clause_with_a_day": (
+        [
+            "Governor Alma Reyes visited the port on Monday.",
+            "Mayor Gordon Pike’s “excesses” are an embarrassment, she said Tuesday.",
+        ],
+        [("excesses", "Alma Reyes", "she", None, "direct")],
+    ),
+    "dateline_is_no_subject": (
+        [
+            "WASHINGTON — Senator Ann Pell opened the hearing on Monday, saying that “reckless "
+            "comments” do more harm than good."
+        ],
+        [("reckless comments", "Ann Pell", "Ann Pell", None, "direct")],
+    ),
+    "place_ends_a_circumstance_phrase_before_the_verb": (
+        [
+            "Dan Ruiz, during a town hall meeting in Columbus, Ohio, said he was “going to put "
+            "the mills out of business,” while explaining his plan."
+        ],
+        [("going to put the mills out of business,", "Dan Ruiz", "Dan Ruiz", None, "direct")],
+    ),
+    "opened_straight_closed_curly": (
+        [
+            "Ed Marsh runs the fund.",
+            '"This is a long and expensive process,” said Paul Lindqvist, a spokesman for the '
+            "fund.",
+        ],
+        [
+            (
+                "This is a long and expensive process,",
+                "Paul Lindqvist",
+                "Paul Lindqvist",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "sentence_adverb_between_subject_and_verb": (
+        [
+            "Defence Secretary Ash Corder spoke in Singapore.",
+            "Corder however said he would welcome a “principled security network” for the region.",
+        ],
+        [("principled security network", "Ash Corder", "Corder", None, "direct")],
+    ),
+    "subject_before_a_parenthesis_between_dashes": (
+        [
+            "A former candidate -- Jon Mercer, who lost the 2008 race -- said the governor "
+            "“offered no changes at all.”"
+        ],
+        [("offered no changes at all.", "Jon Mercer", "Jon Mercer", None, "direct")],
+    ),
+    "who_after_an_object_name": (
+        [
+            "Governor Ruth Lane backed the pact.",
+            "Contrast that with Hal Briggs, who has called the pact “insanity.”",
+        ],
+        [("insanity.", "Hal Briggs", "Hal Briggs", None, "direct")],
+    ),
+    "irregular_past_after_a_bare_name": (
+        [
+            "Senator Ruth Cady opened the debate.",
+            "During the debate, Cady made an unprompted call for ending farm subsidies, calling "
+            "them “corporate welfare.”",
+        ],
+        [("corporate welfare.", "Ruth Cady", "Cady", None, "direct")],
+    ),
+    "honorific_inside_a_capitalised_run": (
+        [
+            "Retired Army Col. Lawrence Whitby started the argument and later said, “It is not "
+            "just one group doing this.”"
+        ],
+        [
+            (
+                "It is not just one group doing this.",
+                "Lawrence Whitby",
+                "Col. Lawrence Whitby",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "name_particle_opens_the_subject": (
+        [
+            "Mayor Bill de Santo spoke to a radio host.",
+            "When asked whether the leak caused the outage, de Santo said, “I have not heard "
+            "that concern.”",
+        ],
+        [("I have not heard that concern.", "Bill de Santo", "de Santo", None, "direct")],
+    ),
+    "main_clause_verb_credits_a_partial_quote": (
+        ["Rep. Steve Orton said Senator Ada Klein called on members to be “closely united” now."],
+        [("closely united", "Steve Orton", "Rep. Steve Orton", None, "direct")],
+    ),
+    "pronoun_takes_the_reporting_subject_of_its_sentence": (
+        [
+            "Senator Ted Crane toured Iowa on Monday.",
+            "Spokesman Rick Tolan said the tour would continue “in every county,” he said.",
+        ],
+        [("in every county,", "Rick Tolan", "he", None, "direct")],
+    ),
+    "participle_after_a_closing_clause": (
+        [
+            "Paul Rennick and Donald Marsh spoke on Monday.",
+            "Rennick will meet Marsh next week, Sean Pruitt said, adding, “They need to sit "
+            "down and talk.”",
+        ],
+        [("They need to sit down and talk.", "Sean Pruitt", "Sean Pruitt", None, "direct")],
+    ),
+    "participle_after_a_thing_is_the_subjects": (
+        [
+            "After the floods, Donald Marsh released a radio ad calling it “dangerous” that the "
+            "city had waited."
+        ],
+        [("dangerous", "Donald Marsh", "Donald Marsh", None, "direct")],
+    ),
+    "plural_possessive_campaign_speaks_for_its_candidate": (
+        [
+            "Senator Ruth Sanders won the county.",
+            "Sanders’ campaign called the tally a “rush to judgment” on Tuesday.",
+        ],
+        [("rush to judgment", "Ruth Sanders", "Sanders’ campaign", None, "direct")],
+    ),
+    "described_subject_before_a_parenthesis_naming_no_one": (
+        [
+            "Sen. Kelly Ayers has said little.",
+            "Sen. Kelly Ayers’s campaign, for example, said she would “support the nominee” "
+            "this fall.",
+        ],
+        [("support the nominee", "Kelly Ayers", "Sen. Kelly Ayers’s campaign", None, "direct")],
+    ),
+    "issued_a_statement_introduces_a_quotation": (
+        [
+            "Immediately after the vote, Governor Lena Park issued a statement, “Tonight our "
+            "state chose to move forward.”"
+        ],
+        [
+            (
+                "Tonight our state chose to move forward.",
+                "Lena Park",
+                "Lena Park",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "reported_speaker_in_narration_is_salient": (
+        [
+            "Omar Fitch opened the panel.",
+            "Omar Fitch will lead the review, said Jake Horvat, an editor at a news site.",
+            "“You have a very sophisticated operation,” he said.",
+        ],
+        [("You have a very sophisticated operation,", "Jake Horvat", "he", None, "direct")],
+    ),
+    "role_words_after_an_alphanumeric_firm_name": (
+        [
+            "“It was a sizable purchase of data,” said Q7 president Bruce Wendt, who declined to "
+            "give a price."
+        ],
+        [("It was a sizable purchase of data,", "Bruce Wendt", "Bruce Wendt", None, "direct")],
+    ),
+    "signature_paragraph_after_a_quotation": (
+        [
+            "Senator Ruth Calder has campaigned on trade for a decade.",
+            "“Three firms in this state paid no tax at all last year.”",
+            "- Calder, at a rally in Dayton.",
+        ],
+        [
+            (
+                "Three firms in this state paid no tax at all last year.",
+                "Ruth Calder",
+                "Calder",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "lead_in_released_the_following_statement": (
+        [
+            "When the mill closed, Governor Paul Ostrow released the following statement:",
+            "“Our thoughts are with every family that depended on it.”",
+        ],
+        [
+            (
+                "Our thoughts are with every family that depended on it.",
+                "Paul Ostrow",
+                "Paul Ostrow",
+                None,
+                "block",
+            )
+        ],
+    ),
+    "party_tag_full_stop_inside_a_closing_clause": (
+        [
+            "Dale Mercer hosted the party on the river.",
+            "“Perpetual motion!” Rep. Glenn Tobin, R-Pa., said of the week.",
+        ],
+        [("Perpetual motion!", "Glenn Tobin", "Rep. Glenn Tobin", None, "direct")],
+    ),
+    "capitalised_ly_surname_is_no_adverb": (
+        [
+            "Party chairman Rex Early spoke to the delegates.",
+            "Told of the district’s mood, Early described it as “news to me.”",
+        ],
+        [("news to me.", "Rex Early", "Early", None, "direct")],
+    ),
+    "digest_more_from_a_name": (
+        [
+            "Pollster Jeffrey Jones studies the states.",
+            "WHAT IT MEANS FOR NOVEMBER - More from Jones: “A state’s lean is only a starting "
+            "point.”",
+        ],
+        [("A state’s lean is only a starting point.", "Jeffrey Jones", "Jones", None, "direct")],
+    ),
 }
 
 

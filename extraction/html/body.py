@@ -155,7 +155,11 @@ def _reading(
         containers = [body_el if body_el is not None else root]
     body = flatten(containers, title=title, removed=removed)
     if page.page_prose:
-        body.confidence = min(1.0, prose_of(containers, d) / page.page_prose)
+        # The share of the page's prose the body holds: what its containers hold, and no more
+        # than what came out of them (a container whose text the flattening dropped, as link
+        # lists or furniture lines, gave an empty or near-empty body: the fallback is asked).
+        kept = min(prose_of(containers, d), sum(len(p) for p in body.paragraphs))
+        body.confidence = min(1.0, kept / page.page_prose)
     elif body.paragraphs:
         body.confidence = 1.0
     return body, containers

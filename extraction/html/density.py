@@ -89,13 +89,21 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
             own_prose = 0
             if chars >= rules.MIN_BLOCK_CHARS:
                 d.blocks.append((el, chars, in_links))
-                if in_links < rules.MAX_PROSE_LINK_SHARE * chars:
+                if in_links < rules.MAX_PROSE_LINK_SHARE * chars and not (
+                    chars < rules.SHORT_LINE_UNITS and _ends_no_sentence(el)
+                ):
                     own_prose = chars
             prose[el] = own_prose + sub_prose
         else:
             inline[el], inline_links[el] = chars, in_links
             prose[el] = sub_prose
     return d
+
+
+def _ends_no_sentence(block: Element) -> bool:
+    """Whether a block's own text ends without a sentence mark: a name in a list of
+    signatories, a heading, a caption; such a line is text but not prose."""
+    return not inline_text(block).rstrip().endswith(_SENTENCE_END)
 
 
 def inline_text(el: Element) -> str:
@@ -134,9 +142,14 @@ def paragraph_score(text: str) -> float:
         return 0.0
     commas = sum(text.count(c) for c in rules.COMMAS)
     score = 1.0 + min(commas, units / 50) + min(units / 100, 3.0)
-    if units < rules.SHORT_LINE_UNITS and not text.endswith(_SENTENCE_END):
+    if _is_short_line(text, units):
         score *= rules.SHORT_LINE_FACTOR
     return score
+
+
+def _is_short_line(text: str, units: int) -> bool:
+    """A line too short to be a paragraph that ends no sentence: a name, a caption, a link."""
+    return units < rules.SHORT_LINE_UNITS and not text.endswith(_SENTENCE_END)
 
 
 def class_weight(el: Element) -> int:
@@ -149,17 +162,22 @@ def class_weight(el: Element) -> int:
     return weight
 
 
-def candidate_scores(root: Element, d: Density) -> dict[Element, float]:
+def candidate_scores(root: Element, d: Density) -> tuple[dict[Element, float], set[Element]]:
     """Readability-style container scores: every prose block credits its parent fully, its
     grandparent by half and the next ancestor by a third; class words and link density adjust
-    the sum."""
+    the sum. Also the candidates that score mostly by short lines (lists of names, of links)."""
     raw: dict[Element, float] = {}
+    # What short lines credit each candidate, kept apart: however many there are, a list of
+    # signatories or of names under a letter weighs no more than SHORT_LINES_MAX_SCORE.
+    lines: dict[Element, float] = {}
     for block, chars, in_links in d.blocks:
         if in_links >= rules.MAX_PROSE_LINK_SHARE * chars:
             continue
-        score = paragraph_score(inline_text(block))
+        text = inline_text(block)
+        score = paragraph_score(text)
         if not score:
             continue
+        credited = lines if _is_short_line(" ".join(text.split()), text_units(text)) else raw
         # A block holding only inline content is a paragraph: its container is its parent. Loose
         # text between blocks belongs to the element that holds it.
         has_block_child = any(tag_of(c) in rules.BLOCK_TAGS for c in block)
@@ -170,8 +188,14 @@ def candidate_scores(root: Element, d: Density) -> dict[Element, float]:
                 break
             if ancestor not in raw:
                 raw[ancestor] = float(rules.TAG_WEIGHTS.get(tag_of(ancestor), 0))
-            raw[ancestor] += score / divisor
+            credited[ancestor] = credited.get(ancestor, 0.0) + score / divisor
             ancestor = ancestor.getparent()
+    listed: set[Element] = set()
+    for el, score in lines.items():
+        credit = min(score, rules.SHORT_LINES_MAX_SCORE)
+        if credit > raw[el] - rules.TAG_WEIGHTS.get(tag_of(el), 0):
+            listed.add(el)
+        raw[el] += credit
     final: dict[Element, float] = {}
     for el, score in raw.items():
         weight = class_weight(el)
@@ -179,12 +203,12 @@ def candidate_scores(root: Element, d: Density) -> dict[Element, float]:
             # "content-wrapper title" is a heading, not the article, whatever its class says.
             weight = 0
         final[el] = (score + weight) * (1.0 - d.link_density(el))
-    return final
+    return final, listed
 
 
 def best_container(root: Element, d: Density) -> list[Element]:
     """The element(s) most likely to hold the article body, in document order."""
-    final = candidate_scores(root, d)
+    final, listed = candidate_scores(root, d)
     if not final:
         return []
     top = max(final, key=final.__getitem__)
@@ -199,7 +223,11 @@ def best_container(root: Element, d: Density) -> list[Element]:
             continue
         if (
             sibling is top
-            or (final.get(sibling, -1.0) >= threshold and class_weight(sibling) >= 0)
+            or (
+                final.get(sibling, -1.0) >= threshold
+                and class_weight(sibling) >= 0
+                and sibling not in listed
+            )
             or (tag_of(sibling) == "p" and _is_prose_paragraph(sibling, d))
         ):
             chosen.append(sibling)

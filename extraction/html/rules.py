@@ -880,3 +880,9 @@ VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?!\d)"
     r"|(?P<ym_y>(?:19|20)\d\d)\s+(?P<ym_m>[^\W\d_]{3,}\.?)\s+(?P<ym_d>\d{1,2})(?!\d)",
 )
+
+
+# --- body: lists of short lines (density.py) ----------------------------------------------------
+# All the short lines under one candidate together score at most this (about two paragraphs of
+# prose): a list of hundreds of signatories' names never outweighs the letter above it.
+SHORT_LINES_MAX_SCORE: Final[float] = 8.0

@@ -1,0 +1,66 @@
+"""The article body on page shapes where the density scoring used to pick the wrong text: a letter
+above a long list of its signatories, a paragraph repeated in a second section of the article,
+and bodies that came out near-empty though the page holds an article."""
+
+from __future__ import annotations
+
+from extraction.html import extract_html
+
+_LETTER = (
+    "We are writing to you as scientists, physicians and engineers who have spent our careers"
+    " studying the effects of air pollution on the health of children in our cities.",
+    "The evidence gathered over the past two decades leaves no room for doubt: fine particles"
+    " from traffic and heating shorten lives, and they do so most among the poor.",
+    "We therefore ask the government to adopt the limits recommended by the World Health"
+    " Organization, and to meet them by 2030 at the latest.",
+    "We stand ready to help, and we will publish our assessment of the progress made every year.",
+)
+
+
+def _open_letter(signatories: int) -> str:
+    # The shape of an open letter on a campaign site: the letter in one column, then a section
+    # listing every signatory as "Name, title, institution" (no sentence, no full stop).
+    letter = "".join(f"<p>{p}</p>" for p in _LETTER)
+    names = "".join(
+        f"<li>Dr. Ana Pereira {n}, Professor of Paediatrics, University Hospital of Coimbra</li>"
+        for n in range(signatories)
+    )
+    return (
+        "<html><head><title>An open letter on clean air</title></head><body><div class='wrap'>"
+        f"<div class='main'><h1>An open letter on clean air</h1><div class='letter'>{letter}"
+        f"</div></div><div class='list'><h2>Signatories</h2><ul>{names}</ul></div>"
+        "<div class='side'><p>About us: a network of researchers.</p></div></div></body></html>"
+    )
+
+
+def test_an_open_letter_is_the_body_and_its_long_list_of_signatories_is_not() -> None:
+    page = extract_html(_open_letter(200))
+    assert page.paragraphs == _LETTER
+
+
+def test_a_few_signatories_do_not_change_the_body_either() -> None:
+    page = extract_html(_open_letter(3))
+    assert page.paragraphs == _LETTER
+
+
+_REPEATED = (
+    "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat"
+    " nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia."
+)
+
+
+def test_a_paragraph_repeated_in_a_second_section_of_the_article_is_kept() -> None:
+    # Mozilla Readability's "basic-tags-cleaning" test page has this shape: two plain <div>
+    # sections of one <article>, each ending with the same paragraph; both copies are text.
+    markup = f"""<html><head><title>Two sections</title></head><body><article>
+    <div><p>The first section opens with a sentence long enough to be prose, and it goes on for
+    a while, with commas, so that the scoring counts it as a paragraph of the article.</p>
+    <p>{_REPEATED}</p></div>
+    <h2>Second section</h2>
+    <div><p>The second section opens with another sentence of prose, also long enough, with
+    commas, so that both sections count as parts of the article.</p>
+    <p>{_REPEATED}</p></div>
+    </article></body></html>"""
+    got = extract_html(markup).paragraphs
+    assert got.count(_REPEATED) == 2
+    assert len(got) == 5

@@ -18,6 +18,7 @@ from lxml import etree
 
 from extraction.html import rules
 from extraction.html.density import Density, best_container, expanded, measure, prose_of
+from extraction.html.embedded import embedded_article
 from extraction.html.flatten import Body, flatten
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select, tag_of
@@ -172,6 +173,15 @@ def extract_body(
     title: str | None = None,
 ) -> Body:
     """The article's paragraphs. The tree is not changed."""
+    body = _read(root, container_css, title)
+    if not body.paragraphs and (embedded := embedded_article(root)) is not None:
+        # Nothing visible: the article may be in the page's script data, unrendered. The
+        # confidence stays 0, so that the fallback extractor is still asked.
+        body.paragraphs = _read(embedded, (), title).paragraphs
+    return body
+
+
+def _read(root: Element, container_css: Sequence[str], title: str | None) -> Body:
     page = measure(root)
     furniture = _Furniture(page)
     strict = furniture.marked(root, by_class=True)

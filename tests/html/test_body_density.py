@@ -4,6 +4,8 @@ and bodies that came out near-empty though the page holds an article."""
 
 from __future__ import annotations
 
+import json
+
 from extraction.html import extract_html
 
 _LETTER = (
@@ -64,3 +66,50 @@ def test_a_paragraph_repeated_in_a_second_section_of_the_article_is_kept() -> No
     got = extract_html(markup).paragraphs
     assert got.count(_REPEATED) == 2
     assert len(got) == 5
+
+
+def test_an_article_only_in_the_pages_script_data_is_the_body() -> None:
+    # The shape of a saved Next.js news page (Hankook Ilbo's, in fundus's test data): the
+    # article's HTML sits escaped in a JSON field of __NEXT_DATA__; the visible page is empty.
+    data = json.dumps(
+        {
+            "props": {
+                "article": {
+                    "title": "Le conseil ferme la bibliothèque",
+                    "contentHtml": (
+                        '<div class="caption"><p>La bibliothèque, mardi. Photo AFP</p></div>'
+                        "<p>Le conseil municipal a voté mardi soir la fermeture de la"
+                        " bibliothèque de la rue du Port pendant dix-huit mois.</p>"
+                        "<p>Les travaux du toit, prévus depuis 2019, commenceront en mars,"
+                        " a précisé la maire.</p>"
+                        "<p>Un bibliobus s’arrêtera sur la place les jours de marché.</p>"
+                        "<p>Les lecteurs pourront rendre leurs livres à la mairie, où une"
+                        " boîte sera installée dès la semaine prochaine.</p>"
+                    ),
+                }
+            }
+        }
+    )
+    markup = (
+        "<html><head><title>Le conseil ferme la bibliothèque</title></head><body>"
+        "<div id='__next'></div>"
+        f"<script id='__NEXT_DATA__' type='application/json'>{data}</script></body></html>"
+    )
+    assert extract_html(markup).paragraphs == (
+        "Le conseil municipal a voté mardi soir la fermeture de la bibliothèque de la rue du"
+        " Port pendant dix-huit mois.",
+        "Les travaux du toit, prévus depuis 2019, commenceront en mars, a précisé la maire.",
+        "Un bibliobus s’arrêtera sur la place les jours de marché.",
+        "Les lecteurs pourront rendre leurs livres à la mairie, où une boîte sera installée dès"
+        " la semaine prochaine.",
+    )
+
+
+def test_long_strings_of_code_in_a_script_are_no_body() -> None:
+    code = "var css = " + json.dumps(".a{color:red;margin:0 auto;}" * 40) + ";"
+    blob = "var img = " + json.dumps("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf" * 25)
+    markup = (
+        "<html><head><title>App</title></head><body><div id='app'></div>"
+        f"<script>{code}\n{blob};</script></body></html>"
+    )
+    assert extract_html(markup).paragraphs == ()

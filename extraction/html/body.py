@@ -27,6 +27,9 @@ __all__ = ["Body", "extract_body", "photo_credit_of"]
 
 # Below this confidence, or when a pass keeps no text, the relaxed pass is tried.
 _RETRY_CONFIDENCE: Final = 0.35
+# A body holding less than this share of its containers' prose has lost it in the flattening
+# (dropping repeated copies loses less): its confidence is what came out.
+_MIN_KEPT_SHARE: Final = 0.2
 # Pages with less prose than this have no article worth a second reading.
 _MIN_PAGE_PROSE: Final = 400
 
@@ -156,10 +159,13 @@ def _reading(
         containers = [body_el if body_el is not None else root]
     body = flatten(containers, title=title, removed=removed)
     if page.page_prose:
-        # The share of the page's prose the body holds: what its containers hold, and no more
-        # than what came out of them (a container whose text the flattening dropped, as link
-        # lists or furniture lines, gave an empty or near-empty body: the fallback is asked).
-        kept = min(prose_of(containers, d), sum(len(p) for p in body.paragraphs))
+        # The share of the page's prose the body holds: what its containers hold, unless little
+        # of that came out of them (containers whose text the flattening dropped as link lists
+        # or furniture lines give an empty or near-empty body: the fallback is asked).
+        kept = prose_of(containers, d)
+        out = sum(len(p) for p in body.paragraphs)
+        if out < _MIN_KEPT_SHARE * kept:
+            kept = out
         body.confidence = min(1.0, kept / page.page_prose)
     elif body.paragraphs:
         body.confidence = 1.0

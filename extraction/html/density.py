@@ -90,7 +90,7 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
             if chars >= rules.MIN_BLOCK_CHARS:
                 d.blocks.append((el, chars, in_links))
                 if in_links < rules.MAX_PROSE_LINK_SHARE * chars and not (
-                    chars < rules.SHORT_LINE_UNITS and _ends_no_sentence(el)
+                    chars < rules.SHORT_LINE_UNITS and ends_no_sentence(el)
                 ):
                     own_prose = chars
             prose[el] = own_prose + sub_prose
@@ -100,10 +100,25 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
     return d
 
 
-def _ends_no_sentence(block: Element) -> bool:
+def ends_no_sentence(block: Element) -> bool:
     """Whether a block's own text ends without a sentence mark: a name in a list of
     signatories, a heading, a caption; such a line is text but not prose."""
-    return not inline_text(block).rstrip().endswith(_SENTENCE_END)
+    return _inline_end(block) not in _SENTENCE_END
+
+
+def _inline_end(el: Element) -> str:
+    """The last visible character of an element's own text (outside its block descendants);
+    the same as ``inline_text(el).rstrip()[-1:]`` without building the text."""
+    for child in reversed(el):
+        tail = child.tail
+        if tail and not tail.isspace():
+            return tail.rstrip()[-1]
+        tag = tag_of(child)
+        if tag and tag not in rules.BLOCK_TAGS and tag not in rules.INVISIBLE_TAGS:
+            if end := _inline_end(child):
+                return end
+    text = el.text
+    return text.rstrip()[-1] if text and not text.isspace() else ""
 
 
 def inline_text(el: Element) -> str:

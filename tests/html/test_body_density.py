@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 
 from extraction.html import extract_html
+from extraction.html.density import ends_no_sentence
+from extraction.html.tree import parse_html
 
 _LETTER = (
     "We are writing to you as scientists, physicians and engineers who have spent our careers"
@@ -113,3 +115,16 @@ def test_long_strings_of_code_in_a_script_are_no_body() -> None:
         f"<script>{code}\n{blob};</script></body></html>"
     )
     assert extract_html(markup).paragraphs == ()
+
+
+def test_a_short_line_is_prose_only_when_its_own_text_ends_a_sentence() -> None:
+    root = parse_html(
+        "<html><body><div id='d'><p id='a'>Dr. Ana Pereira, <a href='/x'>Coimbra</a></p>"
+        "<p id='b'>He said <b>no.</b> <!-- aside --></p>"
+        "<li id='c'>Votre avis ? <span>« Oui »</span></li>"
+        "<div id='e'>Heading without a mark<p>A paragraph inside it ends here.</p></div>"
+        "<p id='f'>これは日本語の文です。</p></div></body></html>"
+    )
+    assert root is not None
+    ends = {el.get("id"): ends_no_sentence(el) for el in root.iter() if el.get("id")}
+    assert ends == {"d": True, "a": True, "b": False, "c": False, "e": True, "f": False}

@@ -114,9 +114,9 @@ def _inline_end(el: Element) -> str:
         if tail and not tail.isspace():
             return tail.rstrip()[-1]
         tag = tag_of(child)
-        if tag and tag not in rules.BLOCK_TAGS and tag not in rules.INVISIBLE_TAGS:
-            if end := _inline_end(child):
-                return end
+        inline = tag and tag not in rules.BLOCK_TAGS and tag not in rules.INVISIBLE_TAGS
+        if inline and (end := _inline_end(child)):
+            return end
     text = el.text
     return text.rstrip()[-1] if text and not text.isspace() else ""
 

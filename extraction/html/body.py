@@ -25,6 +25,8 @@ from extraction.html.tree import Element, select, tag_of
 
 __all__ = ["Body", "extract_body", "photo_credit_of"]
 
+# Elements whose own markup may hide them (``_is_hidden`` decides).
+_MAY_BE_HIDDEN: Final = etree.XPath("//*[@hidden or @style]")
 # Below this confidence, or when a pass keeps no text, the relaxed pass is tried.
 _RETRY_CONFIDENCE: Final = 0.35
 # A body holding less than this share of its containers' prose has lost it in the flattening
@@ -46,14 +48,25 @@ def photo_credit_of(text: str) -> str | None:
     return None
 
 
+def _is_hidden(el: Element) -> bool:
+    """Whether the element's own markup hides it (``hidden``, ``display: none``): unlike class
+    names, no guess."""
+    attrib = el.attrib
+    if "hidden" in attrib:
+        return True
+    style = attrib.get("style")
+    return style is not None and any(
+        s in "".join(style.split()).lower() for s in rules.DISCARD_STYLES
+    )
+
+
 def _has_discard_attribute(el: Element) -> bool:
     attrib = el.attrib
     for name, values in rules.DISCARD_ATTRIBUTES.items():
         value = attrib.get(name)
         if value is not None and (values is None or value.strip().lower() in values):
             return True
-    style = attrib.get("style")
-    if style and any(s in "".join(style.split()).lower() for s in rules.DISCARD_STYLES):
+    if _is_hidden(el):
         return True
     classes = attrib.get("class")
     return classes is not None and not rules.DISCARD_CLASSES.isdisjoint(classes.split())
@@ -105,7 +118,8 @@ class _Furniture:
         return bool(words & rules.BOILERPLATE_WORDS_IF_SMALL) and self.small(el)
 
     def marked(self, root: Element, *, by_class: bool) -> set[Element]:
-        """The outermost furniture elements under root."""
+        """The outermost furniture elements under root; without ``by_class``, only those marked
+        by tag or hidden by their own markup."""
         found: set[Element] = set()
         walker = etree.iterwalk(root, events=("start",))
         for _, el in walker:
@@ -115,7 +129,10 @@ class _Furniture:
                 continue
             if self.protected(el):
                 continue
-            if self.by_tag(el, tag) or (by_class and self.by_class(el, tag)):
+            # The relaxed reading (by_class off) still leaves out what the markup hides.
+            if self.by_tag(el, tag) or (
+                self.by_class(el, tag) if by_class else el.attrib and _is_hidden(el)
+            ):
                 found.add(el)
                 walker.skip_subtree()
         return found
@@ -187,8 +204,23 @@ def extract_body(
     return body
 
 
-def _read(root: Element, container_css: Sequence[str], title: str | None) -> Body:
+def _page_measure(root: Element) -> Density:
+    """The page's density without the elements its markup hides (text nobody sees is not the
+    page's prose, and must not lower a reading's confidence), unless one holds most of the
+    prose (a page wrapped whole in a hidden element until a script shows it)."""
     page = measure(root)
+    hidden = {
+        el
+        for el in _MAY_BE_HIDDEN(root)
+        if isinstance(el, Element)
+        and _is_hidden(el)
+        and 0 < page.prose.get(el, 0) < rules.PROTECTED_PROSE_SHARE * page.page_prose
+    }
+    return measure(root, hidden) if hidden else page
+
+
+def _read(root: Element, container_css: Sequence[str], title: str | None) -> Body:
+    page = _page_measure(root)
     furniture = _Furniture(page)
     strict = furniture.marked(root, by_class=True)
     body, _ = _reading(root, page, strict, container_css, title)

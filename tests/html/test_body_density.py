@@ -128,3 +128,19 @@ def test_a_short_line_is_prose_only_when_its_own_text_ends_a_sentence() -> None:
     assert root is not None
     ends = {el.get("id"): ends_no_sentence(el) for el in root.iter() if el.get("id")}
     assert ends == {"d": True, "a": True, "b": False, "c": False, "e": True, "f": False}
+
+
+def test_the_relaxed_reading_still_leaves_out_what_the_markup_hides() -> None:
+    # The shape of Mozilla Readability's "hidden-nodes" test page: the same paragraph three
+    # times under headings, the second copy display:none, the third with the hidden attribute.
+    text = (
+        "Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor"
+        " invidunt ut labore et dolore magna aliquyam erat, sed diam voluptua, at vero eos et"
+        " accusam et justo duo dolores et ea rebum."
+    )
+    markup = (
+        "<html><head><title>Hidden nodes</title></head><body><h1>Hidden nodes</h1>"
+        f"<p>{text}</p><h2>Secondary header</h2><p style='display: none;'>{text}</p>"
+        f"<h2>Third header</h2><p hidden='hidden'>{text}</p></body></html>"
+    )
+    assert extract_html(markup).paragraphs == (text, "Secondary header", "Third header")

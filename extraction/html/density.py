@@ -57,6 +57,7 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
     total, links, prose = d.total, d.links, d.prose
     inline: dict[Element, int] = {}  # characters not inside a block descendant
     inline_links: dict[Element, int] = {}
+    short_lines: dict[Element, int] = {}  # prose blocks that are short lines: their characters
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = tag_of(el)
@@ -70,6 +71,7 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
             continue
         own = _stripped_len(el.text)
         sub_total = sub_links = sub_prose = sub_inline = sub_inline_links = 0
+        list_lines = list_chars = 0
         for child in el:
             own += _stripped_len(child.tail)
             if child not in total:
@@ -79,6 +81,13 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
             sub_prose += prose[child]
             sub_inline += inline[child]
             sub_inline_links += inline_links[child]
+            if child in short_lines:
+                list_lines += 1
+                list_chars += short_lines[child]
+        if list_lines >= rules.MIN_LIST_LINES:
+            # A long run of short lines that end no sentence (the names under an open letter,
+            # "Name, title, institution" a line) is a list, not prose.
+            sub_prose -= list_chars
         total[el] = own + sub_total
         is_link = tag == "a"
         links[el] = total[el] if is_link else sub_links
@@ -89,10 +98,10 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
             own_prose = 0
             if chars >= rules.MIN_BLOCK_CHARS:
                 d.blocks.append((el, chars, in_links))
-                if in_links < rules.MAX_PROSE_LINK_SHARE * chars and not (
-                    chars < rules.SHORT_LINE_UNITS and ends_no_sentence(el)
-                ):
+                if in_links < rules.MAX_PROSE_LINK_SHARE * chars:
                     own_prose = chars
+                    if chars < rules.SHORT_LINE_UNITS and ends_no_sentence(el):
+                        short_lines[el] = chars
             prose[el] = own_prose + sub_prose
         else:
             inline[el], inline_links[el] = chars, in_links
@@ -102,7 +111,7 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
 
 def ends_no_sentence(block: Element) -> bool:
     """Whether a block's own text ends without a sentence mark: a name in a list of
-    signatories, a heading, a caption; such a line is text but not prose."""
+    signatories, a heading, a caption."""
     return _inline_end(block) not in _SENTENCE_END
 
 

@@ -886,3 +886,5 @@ VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
 # All the short lines under one candidate together score at most this (about two paragraphs of
 # prose): a list of hundreds of signatories' names never outweighs the letter above it.
 SHORT_LINES_MAX_SCORE: Final[float] = 8.0
+# This many short lines side by side in one parent are a list (of names, of places), not prose.
+MIN_LIST_LINES: Final[int] = 20

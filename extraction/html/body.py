@@ -27,6 +27,8 @@ __all__ = ["Body", "extract_body", "photo_credit_of"]
 
 # Elements whose own markup may hide them (``_is_hidden`` decides).
 _MAY_BE_HIDDEN: Final = etree.XPath("//*[@hidden or @style]")
+# Hidden prose below this share of the page's is left in its measure.
+_HIDDEN_PROSE_SHARE: Final = 0.1
 # Below this confidence, or when a pass keeps no text, the relaxed pass is tried.
 _RETRY_CONFIDENCE: Final = 0.35
 # A body holding less than this share of its containers' prose has lost it in the flattening
@@ -216,7 +218,11 @@ def _page_measure(root: Element) -> Density:
         and _is_hidden(el)
         and 0 < page.prose.get(el, 0) < rules.PROTECTED_PROSE_SHARE * page.page_prose
     }
-    return measure(root, hidden) if hidden else page
+    # Re-measured only when what is hidden could move a confidence (the measure is the costly
+    # pass); counted twice where hidden elements nest, which only errs towards re-measuring.
+    if sum(page.prose[el] for el in hidden) < _HIDDEN_PROSE_SHARE * page.page_prose:
+        return page
+    return measure(root, hidden)
 
 
 def _read(root: Element, container_css: Sequence[str], title: str | None) -> Body:

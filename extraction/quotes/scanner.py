@@ -141,6 +141,14 @@ def scan(body: Body) -> list[RawQuote]:
             else:
                 previous_end = body.span(index - 1)[1]
                 close(None, previous_end, index - 1)
+        lead = len(paragraph) - len(paragraph.lstrip())
+        if current is None and paragraph[lead : lead + 1] in CURLY_CLOSE and paragraph[lead:]:
+            # ”… the Cruz train has left,” wrote Time — a paragraph opened by a closing mark
+            # (a typesetting slip) opens a quotation when a closing mark follows in it.
+            following = _CURLY.search(paragraph, lead + 1)
+            if following is not None and following.group() in CURLY_CLOSE:
+                current = _Open("curly", base + lead, index)
+                skip_to = lead
         # Jump from one mark that matters to the next: which marks matter depends on what is
         # open (an apostrophe is only looked at inside a single-mark quotation).
         pos = skip_to + 1

@@ -18,14 +18,22 @@ from lxml import etree
 
 from extraction.html import rules
 from extraction.html.density import Density, best_container, expanded, measure, prose_of
+from extraction.html.embedded import embedded_article
 from extraction.html.flatten import Body, flatten
 from extraction.html.text import attr_words, normalise_space
 from extraction.html.tree import Element, select, tag_of
 
 __all__ = ["Body", "extract_body", "photo_credit_of"]
 
+# Elements whose own markup may hide them (``_is_hidden`` decides).
+_MAY_BE_HIDDEN: Final = etree.XPath("//*[@hidden or @style]")
+# Hidden prose below this share of the page's is left in its measure.
+_HIDDEN_PROSE_SHARE: Final = 0.1
 # Below this confidence, or when a pass keeps no text, the relaxed pass is tried.
 _RETRY_CONFIDENCE: Final = 0.35
+# A body holding less than this share of its containers' prose has lost it in the flattening
+# (dropping repeated copies loses less): its confidence is what came out.
+_MIN_KEPT_SHARE: Final = 0.2
 # Pages with less prose than this have no article worth a second reading.
 _MIN_PAGE_PROSE: Final = 400
 
@@ -42,14 +50,25 @@ def photo_credit_of(text: str) -> str | None:
     return None
 
 
+def _is_hidden(el: Element) -> bool:
+    """Whether the element's own markup hides it (``hidden``, ``display: none``): unlike class
+    names, no guess."""
+    attrib = el.attrib
+    if "hidden" in attrib:
+        return True
+    style = attrib.get("style")
+    return style is not None and any(
+        s in "".join(style.split()).lower() for s in rules.DISCARD_STYLES
+    )
+
+
 def _has_discard_attribute(el: Element) -> bool:
     attrib = el.attrib
     for name, values in rules.DISCARD_ATTRIBUTES.items():
         value = attrib.get(name)
         if value is not None and (values is None or value.strip().lower() in values):
             return True
-    style = attrib.get("style")
-    if style and any(s in "".join(style.split()).lower() for s in rules.DISCARD_STYLES):
+    if _is_hidden(el):
         return True
     classes = attrib.get("class")
     return classes is not None and not rules.DISCARD_CLASSES.isdisjoint(classes.split())
@@ -101,7 +120,8 @@ class _Furniture:
         return bool(words & rules.BOILERPLATE_WORDS_IF_SMALL) and self.small(el)
 
     def marked(self, root: Element, *, by_class: bool) -> set[Element]:
-        """The outermost furniture elements under root."""
+        """The outermost furniture elements under root; without ``by_class``, only those marked
+        by tag or hidden by their own markup."""
         found: set[Element] = set()
         walker = etree.iterwalk(root, events=("start",))
         for _, el in walker:
@@ -111,7 +131,10 @@ class _Furniture:
                 continue
             if self.protected(el):
                 continue
-            if self.by_tag(el, tag) or (by_class and self.by_class(el, tag)):
+            # The relaxed reading (by_class off) still leaves out what the markup hides.
+            if self.by_tag(el, tag) or (
+                self.by_class(el, tag) if by_class else el.attrib and _is_hidden(el)
+            ):
                 found.add(el)
                 walker.skip_subtree()
         return found
@@ -155,7 +178,14 @@ def _reading(
         containers = [body_el if body_el is not None else root]
     body = flatten(containers, title=title, removed=removed)
     if page.page_prose:
-        body.confidence = min(1.0, prose_of(containers, d) / page.page_prose)
+        # The share of the page's prose the body holds: what its containers hold, unless little
+        # of that came out of them (containers whose text the flattening dropped as link lists
+        # or furniture lines give an empty or near-empty body: the fallback is asked).
+        kept = prose_of(containers, d)
+        out = sum(len(p) for p in body.paragraphs)
+        if out < _MIN_KEPT_SHARE * kept:
+            kept = out
+        body.confidence = min(1.0, kept / page.page_prose)
     elif body.paragraphs:
         body.confidence = 1.0
     return body, containers
@@ -168,7 +198,35 @@ def extract_body(
     title: str | None = None,
 ) -> Body:
     """The article's paragraphs. The tree is not changed."""
+    body = _read(root, container_css, title)
+    if not body.paragraphs and (embedded := embedded_article(root)) is not None:
+        # Nothing visible: the article may be in the page's script data, unrendered. The
+        # confidence stays 0, so that the fallback extractor is still asked.
+        body.paragraphs = _read(embedded, (), title).paragraphs
+    return body
+
+
+def _page_measure(root: Element) -> Density:
+    """The page's density without the elements its markup hides (text nobody sees is not the
+    page's prose, and must not lower a reading's confidence), unless one holds most of the
+    prose (a page wrapped whole in a hidden element until a script shows it)."""
     page = measure(root)
+    hidden = {
+        el
+        for el in _MAY_BE_HIDDEN(root)
+        if isinstance(el, Element)
+        and _is_hidden(el)
+        and 0 < page.prose.get(el, 0) < rules.PROTECTED_PROSE_SHARE * page.page_prose
+    }
+    # Re-measured only when what is hidden could move a confidence (the measure is the costly
+    # pass); counted twice where hidden elements nest, which only errs towards re-measuring.
+    if sum(page.prose[el] for el in hidden) < _HIDDEN_PROSE_SHARE * page.page_prose:
+        return page
+    return measure(root, hidden)
+
+
+def _read(root: Element, container_css: Sequence[str], title: str | None) -> Body:
+    page = _page_measure(root)
     furniture = _Furniture(page)
     strict = furniture.marked(root, by_class=True)
     body, _ = _reading(root, page, strict, container_css, title)

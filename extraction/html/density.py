@@ -57,6 +57,7 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
     total, links, prose = d.total, d.links, d.prose
     inline: dict[Element, int] = {}  # characters not inside a block descendant
     inline_links: dict[Element, int] = {}
+    short_lines: dict[Element, int] = {}  # prose blocks that are short lines: their characters
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = tag_of(el)
@@ -70,6 +71,7 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
             continue
         own = _stripped_len(el.text)
         sub_total = sub_links = sub_prose = sub_inline = sub_inline_links = 0
+        list_lines = list_chars = 0
         for child in el:
             own += _stripped_len(child.tail)
             if child not in total:
@@ -79,6 +81,13 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
             sub_prose += prose[child]
             sub_inline += inline[child]
             sub_inline_links += inline_links[child]
+            if child in short_lines:
+                list_lines += 1
+                list_chars += short_lines[child]
+        if list_lines >= rules.MIN_LIST_LINES:
+            # A long run of short lines that end no sentence (the names under an open letter,
+            # "Name, title, institution" a line) is a list, not prose.
+            sub_prose -= list_chars
         total[el] = own + sub_total
         is_link = tag == "a"
         links[el] = total[el] if is_link else sub_links
@@ -91,11 +100,34 @@ def measure(root: Element, skipped: frozenset[Element] | set[Element] = frozense
                 d.blocks.append((el, chars, in_links))
                 if in_links < rules.MAX_PROSE_LINK_SHARE * chars:
                     own_prose = chars
+                    if chars < rules.SHORT_LINE_UNITS and ends_no_sentence(el):
+                        short_lines[el] = chars
             prose[el] = own_prose + sub_prose
         else:
             inline[el], inline_links[el] = chars, in_links
             prose[el] = sub_prose
     return d
+
+
+def ends_no_sentence(block: Element) -> bool:
+    """Whether a block's own text ends without a sentence mark: a name in a list of
+    signatories, a heading, a caption."""
+    return _inline_end(block) not in _SENTENCE_END
+
+
+def _inline_end(el: Element) -> str:
+    """The last visible character of an element's own text (outside its block descendants);
+    the same as ``inline_text(el).rstrip()[-1:]`` without building the text."""
+    for child in reversed(el):
+        tail = child.tail
+        if tail and not tail.isspace():
+            return tail.rstrip()[-1]
+        tag = tag_of(child)
+        inline = tag and tag not in rules.BLOCK_TAGS and tag not in rules.INVISIBLE_TAGS
+        if inline and (end := _inline_end(child)):
+            return end
+    text = el.text
+    return text.rstrip()[-1] if text and not text.isspace() else ""
 
 
 def inline_text(el: Element) -> str:
@@ -134,9 +166,14 @@ def paragraph_score(text: str) -> float:
         return 0.0
     commas = sum(text.count(c) for c in rules.COMMAS)
     score = 1.0 + min(commas, units / 50) + min(units / 100, 3.0)
-    if units < rules.SHORT_LINE_UNITS and not text.endswith(_SENTENCE_END):
+    if _is_short_line(text, units):
         score *= rules.SHORT_LINE_FACTOR
     return score
+
+
+def _is_short_line(text: str, units: int) -> bool:
+    """A line too short to be a paragraph that ends no sentence: a name, a caption, a link."""
+    return units < rules.SHORT_LINE_UNITS and not text.endswith(_SENTENCE_END)
 
 
 def class_weight(el: Element) -> int:
@@ -149,17 +186,22 @@ def class_weight(el: Element) -> int:
     return weight
 
 
-def candidate_scores(root: Element, d: Density) -> dict[Element, float]:
+def candidate_scores(root: Element, d: Density) -> tuple[dict[Element, float], set[Element]]:
     """Readability-style container scores: every prose block credits its parent fully, its
     grandparent by half and the next ancestor by a third; class words and link density adjust
-    the sum."""
+    the sum. Also the candidates that score mostly by short lines (lists of names, of links)."""
     raw: dict[Element, float] = {}
+    # What short lines credit each candidate, kept apart: however many there are, a list of
+    # signatories or of names under a letter weighs no more than SHORT_LINES_MAX_SCORE.
+    lines: dict[Element, float] = {}
     for block, chars, in_links in d.blocks:
         if in_links >= rules.MAX_PROSE_LINK_SHARE * chars:
             continue
-        score = paragraph_score(inline_text(block))
+        text = inline_text(block)
+        score = paragraph_score(text)
         if not score:
             continue
+        credited = lines if _is_short_line(" ".join(text.split()), text_units(text)) else raw
         # A block holding only inline content is a paragraph: its container is its parent. Loose
         # text between blocks belongs to the element that holds it.
         has_block_child = any(tag_of(c) in rules.BLOCK_TAGS for c in block)
@@ -170,8 +212,14 @@ def candidate_scores(root: Element, d: Density) -> dict[Element, float]:
                 break
             if ancestor not in raw:
                 raw[ancestor] = float(rules.TAG_WEIGHTS.get(tag_of(ancestor), 0))
-            raw[ancestor] += score / divisor
+            credited[ancestor] = credited.get(ancestor, 0.0) + score / divisor
             ancestor = ancestor.getparent()
+    listed: set[Element] = set()
+    for el, score in lines.items():
+        credit = min(score, rules.SHORT_LINES_MAX_SCORE)
+        if credit > raw[el] - rules.TAG_WEIGHTS.get(tag_of(el), 0):
+            listed.add(el)
+        raw[el] += credit
     final: dict[Element, float] = {}
     for el, score in raw.items():
         weight = class_weight(el)
@@ -179,12 +227,12 @@ def candidate_scores(root: Element, d: Density) -> dict[Element, float]:
             # "content-wrapper title" is a heading, not the article, whatever its class says.
             weight = 0
         final[el] = (score + weight) * (1.0 - d.link_density(el))
-    return final
+    return final, listed
 
 
 def best_container(root: Element, d: Density) -> list[Element]:
     """The element(s) most likely to hold the article body, in document order."""
-    final = candidate_scores(root, d)
+    final, listed = candidate_scores(root, d)
     if not final:
         return []
     top = max(final, key=final.__getitem__)
@@ -199,7 +247,11 @@ def best_container(root: Element, d: Density) -> list[Element]:
             continue
         if (
             sibling is top
-            or (final.get(sibling, -1.0) >= threshold and class_weight(sibling) >= 0)
+            or (
+                final.get(sibling, -1.0) >= threshold
+                and class_weight(sibling) >= 0
+                and sibling not in listed
+            )
             or (tag_of(sibling) == "p" and _is_prose_paragraph(sibling, d))
         ):
             chosen.append(sibling)

@@ -20,6 +20,8 @@ from extraction.html.tree import Element, tag_of
 
 _OPEN_QUOTES: Final = "\"“„«‘'"
 _WORD_RE: Final = re.compile(r"\w+")
+# Where a paragraph sits: its innermost block element's parent and tag.
+_Place = tuple[etree._Element | None, str] | None
 
 
 @dataclass(slots=True)
@@ -42,7 +44,7 @@ class _Para:
     heading: bool = False
     # Where the paragraph sits: its innermost block element's parent and tag. Two copies in
     # the same place are the text itself repeating; in different places, a duplicated layout.
-    place: tuple[etree._Element | None, str] | None = None
+    place: _Place = None
 
 
 class _Flattener:
@@ -153,6 +155,24 @@ def _mostly_links(para: _Para, text: str) -> bool:
     return bool(para.link_chars) and para.link_chars >= rules.MAX_PARAGRAPH_LINK_SHARE * len(text)
 
 
+def _same_kind_place(first: _Place, other: _Place) -> bool:
+    """Whether a repeated paragraph sits where its first copy does: in the same parent, or in a
+    parent of the same tag and class beside the first one's (two sections of one article, as
+    against a pull quote's <aside> or a print layout's differently named copy)."""
+    if first == other:
+        return True
+    if first is None or other is None or first[1] != other[1]:
+        return False
+    a, b = first[0], other[0]
+    return (
+        a is not None
+        and b is not None
+        and a.tag == b.tag
+        and a.get("class") == b.get("class")
+        and a.getparent() is b.getparent()
+    )
+
+
 def _data_rows(paras: list[_Para]) -> set[etree._Element | None]:
     """Table rows with a cell of plain text, not links: rows of data rather than of
     navigation."""
@@ -190,13 +210,13 @@ def flatten(
     # so that "Ama..." and "Ama…" are the same.
     title_words = _words(title) if title else None
     data_rows = _data_rows(flattener.out)
-    first_place: dict[str, tuple[etree._Element | None, str] | None] = {}
+    first_place: dict[str, _Place] = {}
     for para in flattener.out:
         text = normalise_space("".join(para.parts))
         if not text or not any(ch.isalnum() for ch in text):
             continue
         place = first_place.setdefault(text, para.place)
-        if len(text) > 150 and place != para.place:
+        if len(text) > 150 and not _same_kind_place(place, para.place):
             # A second copy elsewhere is a mobile/desktop duplicate or a pull quote; a sibling
             # of the same kind repeating it (a refrain, a template's sample text) is the text.
             continue

@@ -923,3 +923,10 @@ BYLINE_ASIDE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([^()]{0,60}\)")
 # <html lang> values whose pages print "06/01/2024" month first (American English; a page
 # marked only "en" is most often American). Every other language prints the day first.
 MONTH_FIRST_LANGUAGES: Final[frozenset[str]] = frozenset({"en", "en-us"})
+
+# --- body: lists of short lines (density.py) ----------------------------------------------------
+# All the short lines under one candidate together score at most this (about two paragraphs of
+# prose): a list of hundreds of signatories' names never outweighs the letter above it.
+SHORT_LINES_MAX_SCORE: Final[float] = 8.0
+# This many short lines side by side in one parent are a list (of names, of places), not prose.
+MIN_LIST_LINES: Final[int] = 20

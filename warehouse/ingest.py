@@ -466,7 +466,7 @@ class IngestSummary:
     error_kinds: dict[str, int] = field(default_factory=dict)
     batches_pruned: int = 0
     # Wall seconds of the parallel parse and of the manifest merge; worker seconds (summed over
-    # processes) spent reading, parsing and writing staged Parquet.
+    # processes) spent reading, parsing and writing staged Parquet, and the workers' CPU seconds.
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # repairs and stopped workers, for the log
 
@@ -663,6 +663,7 @@ def refresh_staging(
             "read_worker": sum(s.read_seconds for s in staged),
             "parse_worker": sum(s.parse_seconds for s in staged),
             "stage_write_worker": sum(s.write_seconds for s in staged),
+            "cpu_worker": sum(s.cpu_seconds for s in staged),
         },
         notes=[*scan.notes, *stopped],
     )

@@ -14,7 +14,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -127,6 +127,7 @@ def import_for(paths: Sequence[str]) -> None:
 
 
 def _run(batch: Batch, tasks: Connection) -> list[StagedFile]:
+    cpu_started = time.process_time()
     import_for(batch.paths)
     landing, seen_at = Path(batch.landing_dir), datetime.now(UTC)
     budget = _Budget(tasks, batch.timeout_seconds, batch.timeout_message)
@@ -146,7 +147,9 @@ def _run(batch: Batch, tasks: Connection) -> list[StagedFile]:
             budget.disarm()
         results.append(outcome)
     tasks.send(("writing",))
-    return write_batch(results, Path(batch.staging_dir), seen_at)
+    staged = write_batch(results, Path(batch.staging_dir), seen_at)
+    share = (time.process_time() - cpu_started) / max(1, len(staged))
+    return [replace(item, cpu_seconds=share) for item in staged]
 
 
 def serve(tasks: Connection, alive: Connection) -> None:

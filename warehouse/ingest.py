@@ -42,6 +42,9 @@ BATCH_BYTES = 64 * 1024 * 1024
 # Smallest batch the tail of a job is cut into: below this a batch's own costs (a task message,
 # four Parquet files written and synced) weigh more than evening out the workers' finish.
 MIN_BATCH_FILES = 8
+# Up to this many files in the manifest, the scan starts the parse workers' fork server at the
+# first changed file it meets (`_parse_ahead`).
+EARLY_START_FILES = 200_000
 KEPT_NOTE = "; the version loaded earlier stays in the warehouse"
 # Outcomes of a worker stopped or killed: remembered by content, so that no copy of the same bytes
 # costs another worker (or another time budget) until the parser or the limits change.
@@ -401,12 +404,18 @@ def scan_landing(
             "check --raw / CORPUS_RAW_DIR (nothing was changed)"
         )
     limits = limits or ParseLimits.from_environment()
-    entries = list(walk_landing(landing_dir))
-    names = [entry.source_path for entry in entries]
+    entries, names, stamps = [], [], []
+    ahead = _parse_ahead(store, landing_dir)
+    for entry in walk_landing(landing_dir):
+        entries.append(entry)
+        names.append(entry.source_path)
+        stamps.append(file_stamp(entry.stat, entry.sidecar))
+        if ahead is not None and ahead(names[-1], stamps[-1], entry.relative):
+            ahead = None
     notes = store.repair(set(names), published)
     # Compared as columns, not row by row: a million files cost a join, not a million dicts.
     landed = pl.DataFrame(
-        {"source_path": names, "stamp": [file_stamp(e.stat, e.sidecar) for e in entries]},
+        {"source_path": names, "stamp": stamps},
         schema={"source_path": pl.String, "stamp": pl.String},
     ).with_row_index("at")
     known = store.manifest().select("source_path", "size_mtime", "source_sha256", "parser_version")
@@ -423,11 +432,38 @@ def scan_landing(
         .to_list()
     )
     to_parse = [landing_dir / entries[at].relative for at in queued]
-    if to_parse:
-        # The workers' fork server imports the parse code while discovery finishes and the
-        # parse step starts: a small refresh otherwise waited a second for it.
+    if to_parse:  # (when the walk did not start it: a large corpus, or only the parser changed)
         start_fork_server(to_parse)
     return LandingScan(names, to_parse, len(names) - len(to_parse), notes)
+
+
+def _parse_ahead(
+    store: StagingStore, landing_dir: Path
+) -> Callable[[str, str | None, str], bool] | None:
+    """What tells the walk to start the workers' fork server at the first file whose size or
+    modification time the manifest does not know (such a file is always parsed), so that the
+    server imports the parse code beside the rest of discovery and the parse step's start: a
+    small refresh waited a second for it. None for a manifest of more than EARLY_START_FILES
+    files (its stamps held as a dict would cost the scan's memory; the server's second is then a
+    small part of what a refresh parses) or a damaged one; the scan then starts the server once
+    it knows what to parse."""
+    try:
+        manifest = store.manifest()
+    except StagingDamagedError:
+        return None
+    if manifest.height > EARLY_START_FILES:
+        return None
+    known = dict(
+        zip(manifest["source_path"].to_list(), manifest["size_mtime"].to_list(), strict=True)
+    )
+
+    def changed(source_path: str, stamp: str | None, relative: str) -> bool:
+        if stamp is not None and known.get(source_path) == stamp:
+            return False
+        start_fork_server([landing_dir / relative])
+        return True
+
+    return changed
 
 
 def batches(paths: Sequence[Path], workers: int = 1) -> list[list[Path]]:

@@ -396,7 +396,11 @@ def scan_landing(
     store: StagingStore,
     limits: ParseLimits | None = None,
     published: Path | None = None,
+    start_parse: bool = False,
 ) -> LandingScan:
+    """The landing directory against the manifest. With `start_parse` (a refresh that parses what
+    the scan finds, in this process), the parse workers' fork server is started as soon as a file
+    to parse is met, so that its imports run beside discovery."""
     # A missing landing directory is a mistake (a typo, an unmounted archive), not an empty corpus.
     if not landing_dir.is_dir():
         raise LandingDirectoryMissingError(
@@ -405,7 +409,7 @@ def scan_landing(
         )
     limits = limits or ParseLimits.from_environment()
     entries, names, stamps = [], [], []
-    ahead = _parse_ahead(store, landing_dir)
+    ahead = _parse_ahead(store, landing_dir) if start_parse else None
     for entry in walk_landing(landing_dir):
         entries.append(entry)
         names.append(entry.source_path)
@@ -432,7 +436,7 @@ def scan_landing(
         .to_list()
     )
     to_parse = [landing_dir / entries[at].relative for at in queued]
-    if to_parse:  # (when the walk did not start it: a large corpus, or only the parser changed)
+    if start_parse and to_parse:  # the walk did not start it (large manifest, or a new parser)
         start_fork_server(to_parse)
     return LandingScan(names, to_parse, len(names) - len(to_parse), notes)
 

@@ -112,3 +112,52 @@ print("ok")
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+FORK_SERVER_PROBE = """
+import os, sys
+from pathlib import Path
+from warehouse.ingest import StagingStore, refresh_staging, scan_landing
+
+def fork_servers():
+    found = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        found += int(stat[1]) == os.getpid() and b"multiprocessing.forkserver" in cmdline
+    return found
+
+landing, store, mode = Path(sys.argv[1]), StagingStore(Path(sys.argv[2])), sys.argv[3]
+if mode == "parse":
+    refresh_staging(landing, store, scan_landing(landing, store), workers=1)
+else:
+    scan_landing(landing, store, start_parse=mode == "scan-starting")
+print(fork_servers())
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_scan_starts_the_fork_server_only_when_asked_and_only_for_files_to_parse(
+    tmp_path: Path,
+) -> None:
+    landing, staging = tmp_path / "landing", tmp_path / "staging"
+    write(landing / "story-1.txt", story(1), captured_at="2024-05-01T09:00:00Z")
+
+    def fork_servers_after(mode: str) -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", FORK_SERVER_PROBE, str(landing), str(staging), mode],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout.strip())
+
+    assert fork_servers_after("scan") == 0  # a new file, but the caller does not parse
+    assert fork_servers_after("scan-starting") == 1
+    fork_servers_after("parse")  # now the manifest knows the file
+    assert fork_servers_after("scan-starting") == 0  # nothing to parse: nothing started

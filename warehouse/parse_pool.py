@@ -62,7 +62,7 @@ class _Worker:
 def _context(html: bool) -> ForkServerContext:
     context = multiprocessing.get_context("forkserver")
     # What the fork server imports once, so that a worker costs a fork: the parse code, and HTML
-    # extraction with its fallback extractor only for a job that may hold HTML (a third of the
+    # extraction with its fallback extractor only for a job that may hold HTML (a quarter of the
     # server's start, which a refresh of text dumps would wait for). A worker of a server started
     # without them imports them itself before its first file's budget (parse_worker.import_for).
     # Only the server's first start reads this; a module that is not installed is skipped.
@@ -72,7 +72,7 @@ def _context(html: bool) -> ForkServerContext:
 
 def start_fork_server(paths: Sequence[Path]) -> None:
     """Start the fork server for a job of these files without waiting for it: its imports (about
-    a second of CPU) then run beside whatever the caller does before the first batch is handed
+    a second of CPU here) then run beside whatever the caller does before the first batch is handed
     out, instead of before it. Nothing happens when one is running already."""
     _context(may_hold_html(paths))
     forkserver.ensure_running()

@@ -43,8 +43,9 @@ BATCH_BYTES = 64 * 1024 * 1024
 # four Parquet files written and synced) weigh more than evening out the workers' finish.
 MIN_BATCH_FILES = 8
 # Up to this many files in the manifest, the scan starts the parse workers' fork server at the
-# first changed file it meets (`_parse_ahead`).
-EARLY_START_FILES = 200_000
+# first changed file it meets (`_parse_ahead`), holding the manifest's stamps (4.4 MB at 20k files;
+# the main process's peak memory must not grow with the corpus).
+EARLY_START_FILES = 50_000
 KEPT_NOTE = "; the version loaded earlier stays in the warehouse"
 # Outcomes of a worker stopped or killed: remembered by content, so that no copy of the same bytes
 # costs another worker (or another time budget) until the parser or the limits change.

@@ -44,6 +44,8 @@ BuildMode = Literal["reuse", "incremental", "full"]
 # a copy (deleting most of a table costs more than writing it); both give the same tables.
 INCREMENTAL_LIMIT = 0.5
 BUILT_WITH_QUERY = "SELECT code_fingerprint FROM build.built_with"
+# The scope's first statement: the files that changed, whose count decides the build's mode.
+PLANNED_SCOPE = SCOPE[0]
 # Articles per group of the per-article loads (sql/scope/load_chunks): the working set of their
 # joins and aggregates is a group's, so memory stays flat as the corpus grows; a group is large
 # enough that the fixed cost of a statement (a scan of the tables' article_id) stays small.
@@ -254,11 +256,11 @@ def _count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
     return int(con.execute(f'SELECT count(*) FROM "{relation}"').fetchone()[0])  # type: ignore[index]
 
 
-def plan(store: StagingStore, published: Path | None) -> tuple[BuildMode, str]:
-    """Whether to apply the changes to a copy of `published` or build from scratch, and why.
-
-    Reads the published file's own record of what it was built from (read-only, beside any
-    analyst's connection) and counts the changed files with the refresh's own first statement."""
+def plan(published: Path | None) -> tuple[BuildMode, str]:
+    """Whether the published file can be refreshed in a copy (`incremental`) or the build must
+    start from scratch, and why. Reads the published file's own record of what it was built
+    from (read-only, beside any analyst's connection); how many files changed is counted on the
+    copy, by the refresh's own first statement (`build_database`)."""
     if published is None or not published.exists():
         return "full", "no published warehouse"
     try:
@@ -266,20 +268,23 @@ def plan(store: StagingStore, published: Path | None) -> tuple[BuildMode, str]:
     except duckdb.Error as exc:
         return "full", f"the published warehouse cannot be opened ({exc})"
     try:
-        try:
-            [(built_with,)] = con.execute(BUILT_WITH_QUERY).fetchall()
-        except (duckdb.Error, ValueError):
-            return "full", "the published warehouse has no record of what it was built from"
-        if built_with != code_fingerprint():
-            return "full", "the SQL, the staging schemas or DuckDB changed since it was built"
-        register_frames(con, store)
-        con.execute(sql_text("scope", "changed_files"))
-        changed, files = _count(con, "changed_files"), _count(con, "staged_manifest")
+        [(built_with,)] = con.execute(BUILT_WITH_QUERY).fetchall()
+    except (duckdb.Error, ValueError):
+        return "full", "the published warehouse has no record of what it was built from"
     finally:
         con.close()
-    if changed > INCREMENTAL_LIMIT * max(files, 1):
-        return "full", f"{changed} of {files} files changed"
-    return "incremental", f"{changed} of {files} files changed"
+    if built_with != code_fingerprint():
+        return "full", "the SQL, the staging schemas or DuckDB changed since it was built"
+    return "incremental", ""
+
+
+def _open(target: Path, store: StagingStore) -> duckdb.DuckDBPyConnection:
+    """The build's connection, the staging frames registered, its one transaction begun (no
+    commit, and its WAL sync, per statement: the file is published only once it is whole)."""
+    con = connect_build(target)
+    register_frames(con, store)
+    con.execute("BEGIN TRANSACTION")
+    return con
 
 
 def build_database(
@@ -302,22 +307,41 @@ def build_database(
         clock = now
 
     fingerprint = staging_fingerprint(store)
-    mode, reason = plan(store, published)
+    mode, reason = plan(published)
     lap("plan")
-    if mode == "incremental":
-        assert published is not None
-        shutil.copyfile(published, target)
-        lap("copy")
-    con = connect_build(target)
+    con: duckdb.DuckDBPyConnection | None = None
     try:
-        register_frames(con, store)
-        # One transaction: no commit (and its WAL sync) per statement. The file is published
-        # only once it is whole, so nothing in between needs to be durable.
-        con.execute("BEGIN TRANSACTION")
-        if mode == "full":
+        if mode == "incremental":
+            assert published is not None
+            shutil.copyfile(published, target)
+            lap("copy")
+            # The scope's first statement, run on the copy, counts the changed files and stands
+            # for the refresh (in a plan of its own, every refresh paid for it twice).
+            con = _open(target, store)
+            started = time.perf_counter()
+            con.execute(sql_text("scope", PLANNED_SCOPE))
+            statements[f"scope/{PLANNED_SCOPE}"] = time.perf_counter() - started
+            changed, files = _count(con, PLANNED_SCOPE), _count(con, "staged_manifest")
+            reason = f"{changed} of {files} files changed"
+            if changed > INCREMENTAL_LIMIT * max(files, 1):
+                mode = "full"
+                con.close()
+                con = None
+                target.unlink()
+                target.with_name(target.name + ".wal").unlink(missing_ok=True)
+            lap("plan")
+        if con is None:
+            con = _open(target, store)
             create_relations(con)
             lap("tables")
-        changed, touched = apply_changes(con, store, lap, statements, chunk_articles=chunk_articles)
+        changed, touched = apply_changes(
+            con,
+            store,
+            lap,
+            statements,
+            chunk_articles=chunk_articles,
+            planned=mode == "incremental",
+        )
         if mode == "full":
             create_views(con)
         lap("views")
@@ -326,7 +350,8 @@ def build_database(
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
-        con.close()
+        if con is not None:
+            con.close()
     lap("checkpoint")
     return BuildCounts(rows, seconds, fingerprint, mode, reason, changed, touched, statements)
 
@@ -355,6 +380,7 @@ def apply_changes(
     statements: dict[str, float] | None = None,
     register_staged: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None = None,
     chunk_articles: int | None = None,
+    planned: bool = False,
 ) -> tuple[int, int]:
     """Find what changed since the warehouse on `con` was built (sql/scope) and replace it
     (sql/load); the staging frames must be registered. Returns the changed files and the articles
@@ -365,7 +391,9 @@ def apply_changes(
 
     The touched articles' rows are replaced a group of about `chunk_articles` at a time (default
     LOAD_CHUNK_ARTICLES), each group reading only its staged batches, so that the joins and
-    aggregates of a load hold one group, whatever the size of the corpus or of the change."""
+    aggregates of a load hold one group, whatever the size of the corpus or of the change.
+
+    `planned`: the scope's first statement (PLANNED_SCOPE) already ran on `con`, in the plan."""
     chunk_articles = chunk_articles or LOAD_CHUNK_ARTICLES
     timings = statements if statements is not None else {}
 
@@ -396,6 +424,8 @@ def apply_changes(
     # and pyarrow, a third of a second of every refresh.
     con.execute(f"SET VARIABLE load_chunk_articles = {int(chunk_articles)}")
     for name in SCOPE:
+        if planned and name == PLANNED_SCOPE:
+            continue
         run("scope", name)
         if name.endswith("_batches"):
             stage(sorted(_batches(con, name)))

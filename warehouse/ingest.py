@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from extraction.limits import LIMIT_ERROR_KINDS
 from extraction.records import IngestError
 from warehouse.landing import walk_landing
 from warehouse.limits import ParseLimits
-from warehouse.parse_pool import ParsePool
+from warehouse.parse_pool import ParsePool, start_fork_server
 from warehouse.parse_worker import ParseOne
 from warehouse.staging import (
     ERROR_SCHEMA,
@@ -39,6 +39,13 @@ from warehouse.staging import (
 
 BATCH_FILES = 256  # files per worker task: large enough to amortise, small enough to bound memory
 BATCH_BYTES = 64 * 1024 * 1024
+# Smallest batch the tail of a job is cut into: below this a batch's own costs (a task message,
+# four Parquet files written and synced) weigh more than evening out the workers' finish.
+MIN_BATCH_FILES = 8
+# Up to this many files in the manifest, the scan starts the parse workers' fork server at the
+# first changed file it meets (`_parse_ahead`), holding the manifest's stamps (4.4 MB at 20k files;
+# the main process's peak memory must not grow with the corpus).
+EARLY_START_FILES = 50_000
 KEPT_NOTE = "; the version loaded earlier stays in the warehouse"
 # Outcomes of a worker stopped or killed: remembered by content, so that no copy of the same bytes
 # costs another worker (or another time budget) until the parser or the limits change.
@@ -390,7 +397,11 @@ def scan_landing(
     store: StagingStore,
     limits: ParseLimits | None = None,
     published: Path | None = None,
+    start_parse: bool = False,
 ) -> LandingScan:
+    """The landing directory against the manifest. With `start_parse` (a refresh that parses what
+    the scan finds, in this process), the parse workers' fork server is started as soon as a file
+    to parse is met, so that its imports run beside discovery."""
     # A missing landing directory is a mistake (a typo, an unmounted archive), not an empty corpus.
     if not landing_dir.is_dir():
         raise LandingDirectoryMissingError(
@@ -398,12 +409,18 @@ def scan_landing(
             "check --raw / CORPUS_RAW_DIR (nothing was changed)"
         )
     limits = limits or ParseLimits.from_environment()
-    entries = list(walk_landing(landing_dir))
-    names = [entry.source_path for entry in entries]
+    entries, names, stamps = [], [], []
+    ahead = _parse_ahead(store, landing_dir) if start_parse else None
+    for entry in walk_landing(landing_dir):
+        entries.append(entry)
+        names.append(entry.source_path)
+        stamps.append(file_stamp(entry.stat, entry.sidecar))
+        if ahead is not None and ahead(names[-1], stamps[-1], entry.relative):
+            ahead = None
     notes = store.repair(set(names), published)
     # Compared as columns, not row by row: a million files cost a join, not a million dicts.
     landed = pl.DataFrame(
-        {"source_path": names, "stamp": [file_stamp(e.stat, e.sidecar) for e in entries]},
+        {"source_path": names, "stamp": stamps},
         schema={"source_path": pl.String, "stamp": pl.String},
     ).with_row_index("at")
     known = store.manifest().select("source_path", "size_mtime", "source_sha256", "parser_version")
@@ -420,24 +437,65 @@ def scan_landing(
         .to_list()
     )
     to_parse = [landing_dir / entries[at].relative for at in queued]
+    if start_parse and to_parse:  # the walk did not start it (large manifest, or a new parser)
+        start_fork_server(to_parse)
     return LandingScan(names, to_parse, len(names) - len(to_parse), notes)
 
 
-def batches(paths: Sequence[Path]) -> Iterator[list[Path]]:
-    batch: list[Path] = []
-    size = 0
+def _parse_ahead(
+    store: StagingStore, landing_dir: Path
+) -> Callable[[str, str | None, str], bool] | None:
+    """What tells the walk to start the workers' fork server at the first file whose size or
+    modification time the manifest does not know (such a file is always parsed), so that the
+    server imports the parse code beside the rest of discovery and the parse step's start: a
+    small refresh waited a second for it. None for a manifest of more than EARLY_START_FILES
+    files (its stamps held as a dict would cost the scan's memory; the server's second is then a
+    small part of what a refresh parses) or a damaged one; the scan then starts the server once
+    it knows what to parse."""
+    try:
+        manifest = store.manifest()
+    except StagingDamagedError:
+        return None
+    if manifest.height > EARLY_START_FILES:
+        return None
+    known = dict(
+        zip(manifest["source_path"].to_list(), manifest["size_mtime"].to_list(), strict=True)
+    )
+
+    def changed(source_path: str, stamp: str | None, relative: str) -> bool:
+        if stamp is not None and known.get(source_path) == stamp:
+            return False
+        start_fork_server([landing_dir / relative])
+        return True
+
+    return changed
+
+
+def batches(paths: Sequence[Path], workers: int = 1) -> list[list[Path]]:
+    """The files in worker tasks, in order: at most BATCH_FILES files and BATCH_BYTES each, and
+    none more than its share of what is left (guided self-scheduling). A small job is split
+    across the workers instead of waiting on one, and the batches shrink towards the end of a
+    large one, so the workers finish together instead of one parsing a last full batch alone."""
+    lengths = []
     for path in paths:
         try:
-            length = path.stat().st_size
+            lengths.append(path.stat().st_size)
         except OSError:
-            length = 0
-        if batch and (len(batch) >= BATCH_FILES or size + length > BATCH_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(path)
-        size += length
-    if batch:
-        yield batch
+            lengths.append(0)
+    out: list[list[Path]] = []
+    at, workers = 0, max(1, workers)
+    while at < len(paths):
+        share = -(-(len(paths) - at) // workers)
+        limit = min(BATCH_FILES, max(MIN_BATCH_FILES, share))
+        end, size = at, 0
+        while end < len(paths) and end - at < limit:
+            if end > at and size + lengths[end] > BATCH_BYTES:
+                break
+            size += lengths[end]
+            end += 1
+        out.append(list(paths[at:end]))
+        at = end
+    return out
 
 
 @dataclass(slots=True)
@@ -449,7 +507,7 @@ class IngestSummary:
     error_kinds: dict[str, int] = field(default_factory=dict)
     batches_pruned: int = 0
     # Wall seconds of the parallel parse and of the manifest merge; worker seconds (summed over
-    # processes) spent reading, parsing and writing staged Parquet.
+    # processes) spent reading, parsing and writing staged Parquet, and the workers' CPU seconds.
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # repairs and stopped workers, for the log
 
@@ -458,39 +516,72 @@ def _merge_manifest(
     old: pl.DataFrame, staged: Sequence[StagedFile], now: datetime, limits: ParseLimits
 ) -> tuple[pl.DataFrame, set[str]]:
     """The manifest after this run, and the paths whose earlier content was kept because the file
-    could not be read this time (a changed file replaces its rows only once it reads cleanly)."""
-    if not staged:  # nothing parsed: the manifest stands (rebuilt row by row: 0.5 s at 50k)
+    could not be read this time (a changed file replaces its rows only once it reads cleanly).
+
+    Joined as columns: the staged files' rows replace theirs and keep what the manifest knew of
+    them (rebuilding every row as a dict cost a refresh half a second at 20k files)."""
+    if not staged:  # nothing parsed: the manifest stands
         return old, set()
     stamp = utc_naive(now)
-    previous = {row["source_path"]: row for row in old.iter_rows(named=True)}
-    kept: set[str] = set()
-    for item in staged:
-        before = previous.get(item.source_path)
-        unreadable_now = item.source_sha256 is None
-        if unreadable_now and before is not None and before["source_sha256"] is not None:
-            # Its size_mtime stays the old one, so the next build tries again.
-            kept.add(item.source_path)
-            continue
-        same_content = before is not None and before["source_sha256"] == item.source_sha256
-        previous[item.source_path] = {
-            "source_path": item.source_path,
-            "source_sha256": item.source_sha256,
-            "bytes": item.bytes,
-            "source_format": item.source_format,
-            "status": item.status,
-            "articles": item.articles,
-            "first_seen_at": before["first_seen_at"] if before else stamp,
-            "last_loaded_at": (
-                (before["last_loaded_at"] if same_content and before else stamp)
-                if item.source_sha256
-                else (before["last_loaded_at"] if before else None)
-            ),
-            "size_mtime": item.size_mtime,
-            "parser_version": outcome_version(item.error_kinds, limits),
-            "batch": item.batch,
-        }
-    rows = [{name: row.get(name) for name in MANIFEST_SCHEMA} for row in previous.values()]
-    return pl.DataFrame(rows, schema=MANIFEST_SCHEMA, orient="row"), kept
+    fresh = pl.DataFrame(
+        {
+            "source_path": [s.source_path for s in staged],
+            "source_sha256": [s.source_sha256 for s in staged],
+            "bytes": [s.bytes for s in staged],
+            "source_format": [s.source_format for s in staged],
+            "status": [s.status for s in staged],
+            "articles": [s.articles for s in staged],
+            "size_mtime": [s.size_mtime for s in staged],
+            "parser_version": [outcome_version(s.error_kinds, limits) for s in staged],
+            "batch": [s.batch for s in staged],
+        },
+        schema={name: MANIFEST_SCHEMA[name] for name in _STAGED_COLUMNS},
+    ).unique("source_path", keep="last", maintain_order=True)  # a file is staged once a run
+    before = old.select(
+        "source_path",
+        pl.col("source_sha256").alias("sha_before"),
+        pl.col("first_seen_at").alias("first_seen_before"),
+        pl.col("last_loaded_at").alias("last_loaded_before"),
+        pl.lit(True).alias("known"),
+    )
+    joined = fresh.join(before, on="source_path", how="left")
+    # Unreadable now but read before: the old row stays, its size_mtime the old one, so the next
+    # build tries again.
+    keep_old = pl.col("source_sha256").is_null() & pl.col("sha_before").is_not_null()
+    kept = set(joined.filter(keep_old)["source_path"].to_list())
+    replaced = joined.filter(~keep_old).with_columns(
+        pl.when(pl.col("known"))
+        .then(pl.col("first_seen_before"))
+        .otherwise(pl.lit(stamp, MANIFEST_SCHEMA["first_seen_at"]))
+        .alias("first_seen_at"),
+        pl.when(pl.col("source_sha256").is_null())
+        .then(pl.col("last_loaded_before"))
+        .when(pl.col("source_sha256") == pl.col("sha_before"))
+        .then(pl.col("last_loaded_before"))
+        .otherwise(pl.lit(stamp, MANIFEST_SCHEMA["last_loaded_at"]))
+        .alias("last_loaded_at"),
+    )
+    merged = pl.concat(
+        [
+            old.join(replaced.select("source_path"), on="source_path", how="anti"),
+            replaced.select(list(MANIFEST_SCHEMA)),
+        ]
+    )
+    return merged, kept
+
+
+# What a parse decides of a file's manifest row; the rest comes from the row it had.
+_STAGED_COLUMNS = (
+    "source_path",
+    "source_sha256",
+    "bytes",
+    "source_format",
+    "status",
+    "articles",
+    "size_mtime",
+    "parser_version",
+    "batch",
+)
 
 
 def _quarantined(quarantine: pl.DataFrame, limits: ParseLimits) -> dict[str, tuple[str, str]]:
@@ -541,7 +632,8 @@ def refresh_staging(
     worker processes: a file that kills one never takes this process (or the lock) with it."""
     started = time.perf_counter()
     limits = limits or ParseLimits.from_environment()
-    jobs = list(batches(scan.to_parse))
+    workers = max(1, workers or os.cpu_count() or 1)
+    jobs = batches(scan.to_parse, workers)
     quarantine = store.quarantine()
     staged: list[StagedFile] = []
     if jobs:
@@ -549,7 +641,7 @@ def refresh_staging(
             landing_dir,
             store.root,
             limits,
-            workers=max(1, min(workers or os.cpu_count() or 1, len(jobs))),
+            workers=min(workers, len(jobs)),
             quarantined=_quarantined(quarantine, limits),
             parse=parse_one,
             progress=progress,
@@ -612,6 +704,7 @@ def refresh_staging(
             "read_worker": sum(s.read_seconds for s in staged),
             "parse_worker": sum(s.parse_seconds for s in staged),
             "stage_write_worker": sum(s.write_seconds for s in staged),
+            "cpu_worker": sum(s.cpu_seconds for s in staged),
         },
         notes=[*scan.notes, *stopped],
     )

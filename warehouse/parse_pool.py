@@ -17,13 +17,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from warehouse.limits import ParseLimits
-from warehouse.parse_worker import Batch, ParseOne, serve
+from warehouse.parse_worker import HTML_MODULES, Batch, ParseOne, may_hold_html, serve
 from warehouse.staging import StagedFile, culprit_file, parse_file
 
 POLL_SECONDS = 0.2  # how often deadlines and workers' memory are checked
@@ -58,13 +59,23 @@ class _Worker:
     stopped_for: str | None = None  # 'too_slow' | 'out_of_memory' when the supervisor killed it
 
 
-def _context() -> ForkServerContext:
+def _context(html: bool) -> ForkServerContext:
     context = multiprocessing.get_context("forkserver")
-    # The parse code, HTML extraction and its fallback extractor included (imported lazily
-    # otherwise, once per worker, inside the CPU budget of whichever file first needs them; a
-    # module that is not installed is skipped).
-    context.set_forkserver_preload(["warehouse.parse_worker", "extraction.html", "trafilatura"])
+    # What the fork server imports once, so that a worker costs a fork: the parse code, and HTML
+    # extraction with its fallback extractor only for a job that may hold HTML (a quarter of the
+    # server's start, which a refresh of text dumps would wait for). A worker of a server started
+    # without them imports them itself before its first file's budget (parse_worker.import_for).
+    # Only the server's first start reads this; a module that is not installed is skipped.
+    context.set_forkserver_preload(["warehouse.parse_worker", *(HTML_MODULES if html else ())])
     return context
+
+
+def start_fork_server(paths: Sequence[Path]) -> None:
+    """Start the fork server for a job of these files without waiting for it: its imports (about
+    a second of CPU here) then run beside whatever the caller does before the first batch is handed
+    out, instead of before it. Nothing happens when one is running already."""
+    _context(may_hold_html(paths))
+    forkserver.ensure_running()
 
 
 def resident_bytes(pid: int) -> int | None:
@@ -111,6 +122,10 @@ class ParsePool:
         self.workers, self.quarantined, self.parse = max(1, workers), quarantined, parse
         self.progress = progress
         self.pool: list[_Worker] = []
+        self.html = False  # whether the job may hold HTML (what the fork server preloads)
+        self.next_check = 0.0  # when deadlines and memory are checked next (time.monotonic)
+        # Where /proc gives no worker's CPU time, only the wall clock stops a slow page.
+        self.cpu_readable = cpu_seconds(os.getpid()) is not None
         self.pending: deque[_Task] = deque()
         self.staged: list[StagedFile] = []
         self.done = self.total = self.startup_failures = 0
@@ -118,6 +133,7 @@ class ParsePool:
     def run(self, batches: Sequence[Sequence[Path]]) -> list[StagedFile]:
         self.pending.extend(_Task(tuple(str(p) for p in batch)) for batch in batches if batch)
         self.total = len(self.pending)
+        self.html = any(may_hold_html(task.paths) for task in self.pending)
         try:
             while self.pending or any(w.task is not None for w in self.pool):
                 self._hand_out()
@@ -142,7 +158,7 @@ class ParsePool:
     # --- workers -------------------------------------------------------------------------------
 
     def _start(self) -> _Worker:
-        context = _context()
+        context = _context(self.html)
         tasks, child_tasks = context.Pipe()
         child_alive, alive = context.Pipe(duplex=False)
         process = context.Process(
@@ -191,11 +207,12 @@ class ParsePool:
                 worker.ready = True
             elif kind in ("file", "page"):
                 if kind == "file":
-                    worker.current = message[1]
-                worker.cpu_mark = cpu_seconds(worker.process.pid or 0)
+                    worker.current = message[2]
+                # The worker's own CPU clock as the page began: no read of /proc per file here.
+                worker.cpu_mark = message[1]
                 allowed = self.limits.kill_after_seconds
                 worker.deadline = time.monotonic() + (
-                    allowed if worker.cpu_mark is None else WALL_BUDGETS * allowed
+                    WALL_BUDGETS * allowed if self.cpu_readable else allowed
                 )
             elif kind == "writing":
                 worker.deadline, worker.cpu_mark = None, None
@@ -213,7 +230,12 @@ class ParsePool:
                 )
 
     def _enforce_limits(self) -> None:
+        # Every POLL_SECONDS, not at every message (one or more per file): reading /proc for
+        # each worker that often was the main process's largest cost while workers parsed.
         now = time.monotonic()
+        if now < self.next_check:
+            return
+        self.next_check = now + POLL_SECONDS
         limit = self.limits.worker_memory_bytes
         for worker in self.pool:
             if worker.task is None or worker.stopped_for is not None:

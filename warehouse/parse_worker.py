@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import os
 import signal
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import FrameType
 
+from extraction.dumps import dump_format
 from extraction.files import LandedFile
 from extraction.limits import ParseTimeout
 from extraction.records import IngestError, ParseResult
@@ -26,6 +28,9 @@ from warehouse.staging import StagedFile, culprit_file, parse_file, write_batch
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 HEARTBEAT_SECONDS = 1.0  # at most one "a page began" message per second: cheap for 100k pages
+# HTML extraction and its fallback extractor: imported only by workers whose files may need them.
+HTML_MODULES = ("extraction.html", "trafilatura")
+HTML_FREE_FORMATS = frozenset({"txt"})
 
 ParseOne = Callable[..., tuple[StagedFile, ParseResult]]
 
@@ -89,7 +94,7 @@ class _Budget:
         self.disarm()
         now = time.monotonic()
         if now - self.last_heartbeat >= HEARTBEAT_SECONDS:
-            self.tasks.send(("page",))
+            self.tasks.send(("page", time.process_time()))
             self.last_heartbeat = now
         self.arm()
 
@@ -105,13 +110,31 @@ def _quarantine_answer(batch: Batch) -> Callable[[LandedFile], ParseResult | Non
     return answer
 
 
+def may_hold_html(paths: Sequence[str] | Sequence[Path]) -> bool:
+    """Whether any of these files may hold HTML pages: a text dump never reaches the HTML
+    extractor (extraction/dumps.py `_content`), the other dump formats may."""
+    return any(dump_format(Path(path).name) not in HTML_FREE_FORMATS for path in paths)
+
+
+def import_for(paths: Sequence[str]) -> None:
+    """Import the HTML extractor a batch may need before its first file's time budget starts
+    (a worker of a fork server started for text dumps lacks it); one not installed is skipped,
+    and its pages say so."""
+    if may_hold_html(paths):
+        for name in HTML_MODULES:
+            with contextlib.suppress(ImportError):
+                importlib.import_module(name)
+
+
 def _run(batch: Batch, tasks: Connection) -> list[StagedFile]:
+    cpu_started = time.process_time()
+    import_for(batch.paths)
     landing, seen_at = Path(batch.landing_dir), datetime.now(UTC)
     budget = _Budget(tasks, batch.timeout_seconds, batch.timeout_message)
     quarantined = _quarantine_answer(batch)
     results: list[tuple[StagedFile, ParseResult]] = []
     for index, raw_path in enumerate(batch.paths):
-        tasks.send(("file", index))
+        tasks.send(("file", time.process_time(), index))
         path = Path(raw_path)
         budget.arm()
         try:
@@ -124,7 +147,9 @@ def _run(batch: Batch, tasks: Connection) -> list[StagedFile]:
             budget.disarm()
         results.append(outcome)
     tasks.send(("writing",))
-    return write_batch(results, Path(batch.staging_dir), seen_at)
+    staged = write_batch(results, Path(batch.staging_dir), seen_at)
+    share = (time.process_time() - cpu_started) / max(1, len(staged))
+    return [replace(item, cpu_seconds=share) for item in staged]
 
 
 def serve(tasks: Connection, alive: Connection) -> None:

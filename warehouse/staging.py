@@ -107,6 +107,9 @@ class StagedFile:
     read_seconds: float = 0.0
     parse_seconds: float = 0.0
     write_seconds: float = 0.0
+    # CPU seconds of its worker on its batch, shared out per file: unlike the wall seconds above,
+    # the same whatever else runs on the machine.
+    cpu_seconds: float = 0.0
 
 
 def file_stamp(stat: os.stat_result | None, sidecar: os.stat_result | None) -> str | None:

@@ -21,7 +21,9 @@ def raw_dump_files(
     store = storage.staging
     with writer_lock(storage.warehouse_path):
         started = time.perf_counter()
-        scan = scan_landing(storage.raw_path, store, published=storage.warehouse_path)
+        scan = scan_landing(
+            storage.raw_path, store, published=storage.warehouse_path, start_parse=True
+        )
         store.save_landing(scan, storage.raw_path)
         discover_seconds = time.perf_counter() - started
     for note in scan.notes:  # the staging store was damaged and has been mended

@@ -26,6 +26,7 @@ from tests.refresh.corpus import (
     bump_mtime,
     care2_text,
     jsonl,
+    story,
     table_checksums,
     write,
 )
@@ -299,3 +300,22 @@ def test_a_warehouse_built_with_other_sql_is_built_again_from_scratch(
     write(landing / "new.txt", page("New Story", "Rain came", COMMENTERS[:2]))
     refresh(landing, published, mode="full")
     assert_equals_a_build_from_scratch(published, tmp_path)
+
+
+def test_a_refresh_that_finds_most_files_changed_drops_its_copy_and_builds_from_scratch(
+    tmp_path: Path,
+) -> None:
+    """The share of changed files is counted on the copy of the published file; above half, the
+    copy is dropped and the warehouse built from nothing, leaving no build file behind."""
+    landing = tmp_path / "landing"
+    names = [f"story-{n}.txt" for n in range(1, 4)]
+    for n, name in enumerate(names, start=1):
+        write(landing / name, story(n), captured_at=f"2024-05-0{n}T09:00:00Z")
+    warehouse = tmp_path / "w" / "corpus.duckdb"
+    refresh(landing, warehouse, mode="full")
+    for n, name in enumerate(names[:2], start=1):  # two of three files change
+        write(landing / name, story(n, comments=3), captured_at=f"2024-05-0{n}T09:00:00Z")
+    refresh(landing, warehouse, mode="full")
+    assert sorted(p.name for p in warehouse.parent.iterdir() if p.name.startswith(".build-")) == []
+    assert query(warehouse, "SELECT count(*) FROM comments") == [(3 + 3 + 2,)]
+    assert_equals_a_build_from_scratch(warehouse, tmp_path)

@@ -301,7 +301,9 @@ class Dialect:
         # A section much larger than its comments wraps more than comments (a theme that calls
         # the whole post area "comments"); then only the comments themselves are held back.
         sections = [s for s in thread.sections if len(s.text_content()) <= 2 * in_comments + 2000]
-        return records, sections if len(sections) == len(thread.sections) else tops
+        # Comments found without a section (microdata items anywhere) are held back themselves.
+        whole = thread.sections and len(sections) == len(thread.sections)
+        return records, sections if whole else tops
 
     def own_all(self, item: Element, selectors: tuple[str, ...], thread: Thread) -> list[Element]:
         """Elements matching the first selector that matches inside this comment itself (not

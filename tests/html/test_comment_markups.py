@@ -1,0 +1,180 @@
+"""Comment and forum markups on real saved pages (excerpts under tests/fixtures/html/real/, each
+naming its public source): the rows a reader sees, written by reading the markup."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extraction.content import PageContent, RawComment
+from extraction.html import extract_html
+from extraction.html.extract import dialects_for
+from extraction.html.tree import Markup, parse_html
+
+REAL = Path(__file__).resolve().parent.parent / "fixtures" / "html" / "real"
+
+
+def _page(name: str) -> PageContent:
+    return extract_html((REAL / name).read_text(encoding="utf-8"))
+
+
+def test_xenforo_thread_opening_post_is_the_body_and_replies_keep_their_offset_in_utc() -> None:
+    # article.message--post with data-author; <time class="u-dt" datetime="...-0500">.
+    page = _page("cameraderie_xenforo_thread.html")
+    assert page.byline == "Kevin"
+    assert page.paragraphs[0].startswith("Who knows, maybe this will help spur some sales")
+    assert page.comments == (
+        RawComment(
+            author="Rick-Australia",
+            body=(
+                "Oh no there goes the neighborhood!!! I can just imagine the conversation...."
+                '"Me - Nice camera. Other person - Yeah doesn\'t it look nice. Me - What lens are '
+                "you using. Other person - I don't know I don't actually take pics I just carry "
+                'it around because it looks so cool"'
+            ),
+            posted_text="Jan 11, 2024",
+            posted_at=datetime(2024, 1, 12, 0, 11, 34, tzinfo=UTC),  # 19:11:34 -05:00
+        ),
+        RawComment(
+            author="Guest 6381",
+            body="They missed the mark.\n\nPolaroid, baby, Polaroid.",
+            posted_text="Jan 11, 2024",
+            posted_at=datetime(2024, 1, 12, 0, 49, 41, tzinfo=UTC),  # 19:49:41 -05:00
+        ),
+    )
+
+
+def test_discourse_crawler_view_gives_the_replies_with_name_and_utc_time() -> None:
+    # div.crawler-post: .creator [itemprop=name], time.post-time[datetime], div.post[itemprop=text]
+    page = _page("homeassistant_discourse_topic.html")
+    assert page.byline == "raoul"
+    assert page.paragraphs[0].startswith("2024.4.4 → 2024.5.0 issue I have just installed")
+    first, second = page.comments
+    assert first == RawComment(
+        author="code-in-progress",  # the display name "(Bill - I write code.)" is not the name
+        body=(
+            "Looks like it’s something to do with the tuya_local integration. Try disabling it "
+            "and restarting.\n\nYou might also want to open an issue on the custom integration’s "
+            "github as well."
+        ),
+        posted_text="May 3, 2024, 12:16pm",
+        posted_at=datetime(2024, 5, 3, 12, 16, 47, tzinfo=UTC),
+    )
+    assert (second.author, second.posted_at) == ("raoul", datetime(2024, 5, 3, 13, 23, 46, tzinfo=UTC))
+    assert second.body.startswith("I found a thread already open on GitHub:")
+    assert second.parent_index is None
+
+
+def test_vbulletin_thread_keeps_the_local_time_as_shown_and_leaves_the_signature_out() -> None:
+    # li.postcontainer: .username strong, .postdate .date (no zone), blockquote.postcontent.
+    page = _page("webhostingtalk_vbulletin_thread.html")
+    assert page.byline == "HOSTLAR"
+    assert page.paragraphs == (
+        "Hello",
+        "What do you pay attention to if you are going to buy a web hosting service?",
+        "Is location important for you?",
+        "Regards.",
+    )
+    quoting, answer = page.comments
+    assert (quoting.author, quoting.posted_text, quoting.posted_at) == (
+        "1Ali",
+        "11-29-2024, 01:50 PM",
+        None,
+    )
+    assert quoting.body.endswith("Phone support.")
+    assert "WordPress Hosting" not in quoting.body  # the signature, outside the post's text
+    assert answer == RawComment(
+        author="fullarton",
+        body=(
+            "Confidence that the chosen supplier will provide good service, minimum downtimes, "
+            "good after sales support. Location is a very close second to that: I assess "
+            'location on deemed "security" - I want to believe that GDPR will be observed and '
+            "that data will not be sent around the planet. Price is important, but certainly "
+            "not the be-all-and-end-all."
+        ),
+        posted_text="11-29-2024, 02:43 PM",
+    )
+
+
+def test_invision_topic_replies_have_their_author_pane_name_and_time() -> None:
+    # article.cPost.ipsComment: .cAuthorPane_author, <time datetime="...Z">, commentContent.
+    page = _page("evernote_invision_topic.html")
+    assert page.byline == "Payam Montie"
+    soapm, dave = page.comments
+    assert soapm == RawComment(
+        author="Soapm",
+        body=(
+            "I agree with you, I went with this application some years ago because it was trim, "
+            "intuitive interface and no fuss. They've done changed it to where I can't find "
+            "anything, the customization (number of settings) are now gone and we have this "
+            "ugly interface. The previous UI was 1000x better.\n\n"
+            "I'm really thinking of leaping ship. This isn't the little note keeping application "
+            "that drew me to it. It's now more than just a simple note keeper, this thing has "
+            "become more than what I need."
+        ),
+        posted_text="March 5, 2024",
+        posted_at=datetime(2024, 3, 5, 9, 42, 23, tzinfo=UTC),
+    )
+    assert (dave.author, dave.posted_at) == (
+        "Dave-in-Decatur",
+        datetime(2024, 3, 5, 17, 29, 12, tzinfo=UTC),
+    )
+    assert dave.body.startswith("@Soapm, I think @Payam Montie is talking about the changed")
+
+
+def test_wpdiscuz_replies_nest_under_the_comment_they_answer() -> None:
+    # div.wpd-comment, replies inside their parent; the date shown relative, its title local.
+    # The excerpt holds the comments only, so the thread is read by the dialect the page picks.
+    html = (REAL / "whitecoatinvestor_wpdiscuz.html").read_text(encoding="utf-8")
+    root = parse_html(html)
+    assert root is not None
+    dialect = dialects_for(root, None, Markup(html, root))[0]
+    assert dialect.name == "wpdiscuz"
+    assert tuple(dialect.comments(root)) == (
+        RawComment(
+            author="TMS", body="ProjectionLab got 8/5 for taxes?", posted_text="6 months ago"
+        ),
+        RawComment(
+            author="Chuck Patterson",
+            body=(
+                "Good catch! As you can tell, there were many iterations with different weights "
+                "for each category. In fact, you can change the weights to whatever you would "
+                "like. ProjectionLab would score highly in that category, in my estimation."
+            ),
+            posted_text="6 months ago",
+            parent_index=0,
+        ),
+        RawComment(
+            author="Brad P",
+            body=(
+                "Pralana deserves a second chance, the Pralana Online version is fantastic. "
+                "Score maybe closer to 85 or 90. I’ve tried many of these calculators and IMHO "
+                "it’s among the best for the price (and it’s the one I’ve chosen as primary for "
+                "my needs.)"
+            ),
+            posted_text="6 months ago",
+        ),
+        RawComment(
+            author="Chuck Patterson",
+            body="Can’t wait to try the online version",
+            posted_text="6 months ago",
+            parent_index=2,
+        ),
+    )
+
+
+def test_schema_org_comment_microdata_reads_names_and_times_stated_in_meta_tags() -> None:
+    # <div itemprop="comment" itemtype="https://schema.org/Comment"> with <meta itemprop="name"
+    # content="Tony B"> and <meta itemprop="datePublished" content="...-04:00">.
+    page = _page("woodworkingtalk_microdata_thread.html")
+    assert [(c.author, c.posted_at) for c in page.comments] == [
+        ("Tony B", datetime(2023, 8, 5, 15, 6, 27, tzinfo=UTC)),
+        ("FrankC", datetime(2023, 8, 5, 20, 35, 31, tzinfo=UTC)),
+        ("JWoodguy13", datetime(2023, 8, 5, 21, 17, 7, tzinfo=UTC)),
+    ]
+    assert page.comments[2].body == (
+        "Thanks for your help...in regards to getting a table saw at this stage I just want to "
+        "try out the hobby and make sure it is really for me before I start getting the bigger "
+        "and more expensive tools. But is something I would like to get in the future."
+    )
+    assert not any("definite plus" in p for p in page.paragraphs)  # replies stay out of the body

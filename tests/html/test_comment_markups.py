@@ -8,6 +8,8 @@ from pathlib import Path
 
 from extraction.content import PageContent, RawComment
 from extraction.html import extract_html
+from extraction.html.comment_shape import find_comment_list
+from extraction.html.density import measure
 from extraction.html.extract import dialects_for
 from extraction.html.tree import Markup, parse_html
 
@@ -178,3 +180,14 @@ def test_schema_org_comment_microdata_reads_names_and_times_stated_in_meta_tags(
         "and more expensive tools. But is something I would like to get in the future."
     )
     assert not any("definite plus" in p for p in page.paragraphs)  # replies stay out of the body
+
+
+def test_a_related_posts_grid_with_titles_and_times_gives_no_comments() -> None:
+    # Three <article class="l-post"> siblings, each a category link, a title link and a
+    # <time class="post-date">: repeated, named and timed, yet teasers, not comments.
+    html = (REAL / "wareable_related_posts.html").read_text(encoding="utf-8")
+    root = parse_html(html)
+    assert root is not None
+    assert len(root.findall(".//article")) == 3
+    assert extract_html(html).comments == ()
+    assert find_comment_list(root, measure(root)) is None

@@ -5,13 +5,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+import re
+from typing import ClassVar, Final
 
 from extraction.html import rules
 from extraction.html.comment_shape import machine_time
+from extraction.html.dates import parse_datetime
 from extraction.html.dialects.base import Dialect, Thread
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element
+
+
+_ISO_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+# Where the time a reader sees is printed beside a machine-readable one.
+_VISIBLE_TIME: Final = tuple(s for s in Dialect.time if "itemprop" not in s)
 
 
 def _stated(el: Element) -> str:
@@ -54,10 +62,15 @@ class Microdata(Dialect):
         el = self.own(item, self.time, thread)
         if el is None:
             return super().comment_time(item, thread)
-        shown = normalise_space(el.text_content()) or None
+        stated = _stated(el)
         absolute = machine_time(el)
-        if shown is None:
-            # A <meta> states the time for machines; what the reader sees is elsewhere.
-            visible, _ = super().comment_time(item, thread)
-            shown = visible
-        return shown, absolute
+        if absolute is None and _ISO_RE.match(stated):
+            # Stack Exchange: a hidden <div itemprop="datePublished">2018-05-21 20:37:55 +00:00
+            absolute = parse_datetime(stated)
+        if el.get("content") is None and absolute is None:
+            return stated or None, None
+        # A machine-readable time (a <meta>, a hidden element, an attribute); what the reader
+        # sees is the visible time element, where there is one.
+        shown = self.own(item, _VISIBLE_TIME, thread)
+        visible = normalise_space(shown.text_content()) if shown is not None else ""
+        return visible or normalise_space(el.text_content()) or None, absolute

@@ -30,7 +30,7 @@ def test_xenforo_thread_opening_post_is_the_body_and_replies_keep_their_offset_i
             author="Rick-Australia",
             body=(
                 "Oh no there goes the neighborhood!!! I can just imagine the conversation...."
-                '"Me - Nice camera. Other person - Yeah doesn\'t it look nice. Me - What lens are '
+                "\"Me - Nice camera. Other person - Yeah doesn't it look nice. Me - What lens are "
                 "you using. Other person - I don't know I don't actually take pics I just carry "
                 'it around because it looks so cool"'
             ),
@@ -62,7 +62,10 @@ def test_discourse_crawler_view_gives_the_replies_with_name_and_utc_time() -> No
         posted_text="May 3, 2024, 12:16pm",
         posted_at=datetime(2024, 5, 3, 12, 16, 47, tzinfo=UTC),
     )
-    assert (second.author, second.posted_at) == ("raoul", datetime(2024, 5, 3, 13, 23, 46, tzinfo=UTC))
+    assert (second.author, second.posted_at) == (
+        "raoul",
+        datetime(2024, 5, 3, 13, 23, 46, tzinfo=UTC),
+    )
     assert second.body.startswith("I found a thread already open on GitHub:")
     assert second.parent_index is None
 

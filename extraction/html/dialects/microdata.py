@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 import re
+from datetime import datetime
 from typing import ClassVar, Final
 
 from extraction.html import rules
@@ -14,7 +14,6 @@ from extraction.html.dates import parse_datetime
 from extraction.html.dialects.base import Dialect, Thread
 from extraction.html.text import normalise_space
 from extraction.html.tree import Element
-
 
 _ISO_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 

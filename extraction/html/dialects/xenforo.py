@@ -23,7 +23,10 @@ class XenForo(Dialect):
     comment_section: ClassVar[tuple[str, ...]] = ("body",)
     opening_post_is_body: ClassVar[bool] = True
     comment: ClassVar[str] = "article.message--post"
-    author: ClassVar[tuple[str, ...]] = (".message-name .username", ".message-userDetails .username")
+    author: ClassVar[tuple[str, ...]] = (
+        ".message-name .username",
+        ".message-userDetails .username",
+    )
     time: ClassVar[tuple[str, ...]] = (
         ".message-attribution-main time",
         ".message-attribution time",

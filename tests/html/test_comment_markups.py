@@ -194,3 +194,31 @@ def test_a_related_posts_grid_with_titles_and_times_gives_no_comments() -> None:
     assert len(root.findall(".//article")) == 3
     assert extract_html(html).comments == ()
     assert find_comment_list(root, measure(root)) is None
+
+
+def test_mybb_thread_time_is_the_date_line_without_its_edited_note() -> None:
+    # div.post: .author_information .largetext, "2019-02-23, 09:14 PM <span class=post_edit>".
+    page = _page("mybb_community_thread.html")
+    assert page.byline == "StarredSkies"
+    assert page.comments == (
+        RawComment(
+            author="User 37079",
+            body=(
+                "Why not try it out, if able that is.\n\n"
+                "Haven't used SMF for a very long time, so can not help there."
+            ),
+            posted_text="2019-02-24, 02:31 AM",
+        ),
+        RawComment(
+            author="StarredSkies",
+            body=(
+                "The problem is that to test it, I'd most definitely have to transfer files over "
+                "from my current website with the merge system. I have attempted a test site "
+                "with MyBB on it on a subdomain, but it has not worked. Not exactly fluent on "
+                "how to do these things... I'll figure it out later though!\n\n"
+                "SMF hasn't updated whatsoever in years. 2.1 was in development for years until "
+                "this February! Nevertheless, your opinions would be nice."
+            ),
+            posted_text="2019-02-24, 05:31 PM",
+        ),
+    )

@@ -193,6 +193,8 @@ class Dialect:
         ".text",
         ".body",
     )
+    # Controls printed inside a comment's text ("Click to expand..." under a quotation).
+    text_buttons: ClassVar[tuple[str, ...]] = ()
     # Forum markup: the first "comment" is the topic's opening post, which is the page's body.
     opening_post_is_body: ClassVar[bool] = False
     # Definition lists of comments (<dt> name, <dd> text) are joined into one element each.
@@ -354,7 +356,8 @@ class Dialect:
 
     def comment_body(self, item: Element, thread: Thread) -> str:
         parts = self.own_all(item, self.with_generic(self.text, Dialect.text), thread)
-        body = "\n\n".join(p for el in parts for p in paragraphs_of(el))
+        buttons = {b for el in parts for b in self.select(el, self.text_buttons)}
+        body = "\n\n".join(p for el in parts for p in paragraphs_of(el, buttons))
         return body or thread.parts(item).body
 
     # --- page furniture ---------------------------------------------------------------------

@@ -33,6 +33,10 @@ class XenForo(Dialect):
         "time.u-dt",
     )
     text: ClassVar[tuple[str, ...]] = (".message-body .bbWrapper", ".message-body")
+    text_buttons: ClassVar[tuple[str, ...]] = (
+        ".bbCodeBlock-expandLink",
+        ".bbCodeBlock-shrinkLink",
+    )
     # The user panel's <dl class="pairs"> (joined, posts, location) is no comment of its own.
     join_definition_pairs: ClassVar[bool] = False
 

@@ -222,3 +222,28 @@ def test_mybb_thread_time_is_the_date_line_without_its_edited_note() -> None:
             posted_text="2019-02-24, 05:31 PM",
         ),
     )
+
+
+def test_fluxbb_topic_leaves_the_profile_and_the_edit_note_out_of_the_text() -> None:
+    # div.blockpost: the name in .postleft dt, the time as the h2 permalink's text, .postmsg.
+    page = _page("archlinux_fluxbb_topic.html")
+    assert page.byline == "chunix64"
+    assert page.paragraphs == (
+        "According to https://archlinux.org/releng/releases/ , why did the ISO size increase so "
+        "rapidly from 2024 to 2025 — from about 800 MB to 1.4 GB, almost half the total size "
+        "growth in Arch’s entire history?",
+    )
+    assert page.comments == (
+        RawComment(
+            author="nl6720",
+            body=(
+                "archlinux-2024.05.01-x86_64.iso changed the UEFI boot loader from GRUB back to "
+                "systemd-boot (which was used in archlinux-2022.06.01-x86_64.iso and prior ISOs) "
+                "which means the kernel and initramfs need to be duplicated; see "
+                "https://gitlab.archlinux.org/archlinux/ … quests/374 for details. The rest of "
+                "the size increase is just general bloat accumulation. I.e. the kernel and "
+                "linux-firmware get bigger with each release."
+            ),
+            posted_text="2025-11-02 06:23:21",
+        ),
+    )

@@ -75,8 +75,12 @@ def in_widget(el: Element) -> bool:
     for ancestor in (el, *el.iterancestors()):
         if tag_of(ancestor) in ("body", "html"):
             return False  # <body class="right-sidebar"> says where the sidebar goes
+        if tag_of(ancestor) == "main" or ancestor.get("role") == "main":
+            return False  # inside the page's main content
         if _words(ancestor) & rules.COMMENT_WIDGET_WORDS:
-            return True
+            # A wrapper that holds the main column as well as the sidebar (Genesis's
+            # "content-sidebar-wrap") is layout, not a widget: no widget holds the headline.
+            return next(ancestor.iter("h1", "main"), None) is None
     return False
 
 

@@ -247,3 +247,20 @@ def test_fluxbb_topic_leaves_the_profile_and_the_edit_note_out_of_the_text() -> 
             posted_text="2025-11-02 06:23:21",
         ),
     )
+
+
+def test_genesis_layout_wrapper_named_sidebar_does_not_hide_the_comments() -> None:
+    # Genesis themes wrap the main column, the comments and the sidebar together in
+    # <div class="content-sidebar-wrap">; "sidebar" there names a layout, not a widget.
+    page = _page("bemytravelmuse_genesis_comments.html")
+    assert [(c.author, c.posted_text, c.parent_index) for c in page.comments] == [
+        ("GG", "12/17/2017 at 10:17 am", None),
+        ("Travel With Trang", "12/17/2017 at 8:50 pm", None),
+    ]
+    assert page.comments[0].body.startswith("Enjoyed this listing of places to hang in SE Asia")
+    assert page.comments[0].body.endswith("driving to work in crazy traffic.")
+    assert page.comments[1].body == (
+        "Ohhh yes charming Hoi An and relaxing/fun boracay or some of my favorite spots in Asia "
+        "for sure! And it helps that its so cheap in SE asia!"
+    )
+    assert not any("Hoi An and relaxing" in p for p in page.paragraphs)

@@ -363,13 +363,31 @@ def _looks_like_comments(items: list[Element]) -> float:
     return good / len(items) if items else 0.0
 
 
+def _list_parents(area: Element, d: Density) -> Iterator[Element]:
+    """Where a comment area's list may sit: the area, its children and grandchildren, and below
+    them the chain of wrappers that each hold nearly all their parent's text (Drupal views nest
+    the rows four levels down, beside a pager)."""
+    for parent in (area, *area.iterchildren(), *(g for c in area for g in c)):
+        yield parent
+        for _ in range(rules.MAX_COMMENT_WRAPPER_DEPTH):
+            total = d.total.get(parent, 0)
+            kids = [c for c in parent if tag_of(c)]
+            if not kids or total == 0:
+                break
+            main = max(kids, key=lambda c: d.total.get(c, 0))
+            if d.total.get(main, 0) < rules.COMMENT_WRAPPER_TEXT_SHARE * total:
+                break  # the text is spread over siblings: this is the list, or none
+            parent = main
+            yield parent
+
+
 def find_comment_list(root: Element, d: Density) -> FoundList | None:
     """The page's reader-comment list, by shape, inside an element that says it holds comments;
     None when no such list is there."""
     best: tuple[float, list[Element], Element] | None = None
     seen: set[Element] = set()
     for area in _areas(root):
-        for parent in (area, *area.iterchildren(), *(g for c in area for g in c)):
+        for parent in _list_parents(area, d):
             if parent in seen or not tag_of(parent):
                 continue
             seen.add(parent)

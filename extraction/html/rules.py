@@ -880,3 +880,11 @@ VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?!\d)"
     r"|(?P<ym_y>(?:19|20)\d\d)\s+(?P<ym_m>[^\W\d_]{3,}\.?)\s+(?P<ym_d>\d{1,2})(?!\d)",
 )
+
+
+# --- comment lists found by shape: how deep to look (comment_shape.py) ----------------------
+# Below a comment area's grandchildren, a chain of wrappers is followed this far to the list of
+# comments (Drupal views: area > div > div.js-view-dom-id > div.content-wrapper, beside a
+# pager), each holding at least this share of its parent's text.
+MAX_COMMENT_WRAPPER_DEPTH: Final[int] = 6
+COMMENT_WRAPPER_TEXT_SHARE: Final[float] = 0.8

@@ -10,6 +10,8 @@ from extraction.content import PageContent, RawComment
 from extraction.html import extract_html
 from extraction.html.comment_shape import find_comment_list
 from extraction.html.density import measure
+from extraction.html.dialects import Dialect
+from extraction.html.dialects.base import Thread
 from extraction.html.extract import dialects_for
 from extraction.html.tree import Markup, parse_html
 
@@ -264,3 +266,36 @@ def test_genesis_layout_wrapper_named_sidebar_does_not_hide_the_comments() -> No
         "for sure! And it helps that its so cheap in SE asia!"
     )
     assert not any("Hoi An and relaxing" in p for p in page.paragraphs)
+
+
+def test_shape_finder_reaches_a_list_nested_below_wrappers_beside_a_pager() -> None:
+    # Drupal views: .comment-ajax-wrapper > div > div.js-view-dom-id (rows wrapper + pager) >
+    # div.views-infinite-scroll-content-wrapper > div.views-row; the names are printed with
+    # their <span> escaped ("&lt;span&gt;Donald Elam&lt;/span&gt;").
+    html = (REAL / "almanac_drupal_views_comments.html").read_text(encoding="utf-8")
+    root = parse_html(html)
+    assert root is not None
+    found = find_comment_list(root, measure(root))
+    assert found is not None
+    rows, _ = Dialect().read_thread(Thread.of(found.items, [found.area]))
+    assert rows == [
+        RawComment(
+            author="Donald Elam",
+            body=(
+                "“Love this! If anyone knows how to pick reliable, high-quality seeds, it’s the "
+                "Old Farmer’s Almanac. Excited to see what these ‘perfect garden seeds’ can do "
+                "this season!”"
+            ),
+            posted_text="Wed, 12/03/2025 - 02:42",
+        ),
+        RawComment(
+            author="Arohi Singh",
+            body=(
+                "This beginner’s guide is a fantastic resource! Just like vegetables, starting "
+                "with high-quality fruit seeds/a> is key to a thriving garden. Proper planning "
+                "and care will help your fruit seeds grow into healthy plants that yield "
+                "delicious rewards. Happy gardening!"
+            ),
+            posted_text="Mon, 11/03/2025 - 12:07",
+        ),
+    ]

@@ -40,6 +40,10 @@ _SAYS_RE: Final = re.compile(
 )
 
 
+# A tag printed as text: markup escaped once too often.
+_ESCAPED_TAG_RE: Final = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\s*/?>")
+
+
 @dataclass(frozen=True, slots=True)
 class Thread:
     """The comment elements of a page in display order, and for every element inside them the
@@ -333,7 +337,9 @@ class Dialect:
 
     def comment_author(self, item: Element, thread: Thread) -> str | None:
         el = self.own(item, self.with_generic(self.author, Dialect.author), thread)
-        name = _SAYS_RE.sub("", normalise_space(el.text_content())) if el is not None else ""
+        text = normalise_space(el.text_content()) if el is not None else ""
+        # Templates that escape the name's markup twice print "<span>Donald Elam</span>".
+        name = _SAYS_RE.sub("", _ESCAPED_TAG_RE.sub("", text)).strip()
         return name or thread.parts(item).author
 
     def comment_author_label(self, item: Element, thread: Thread) -> str | None:

@@ -220,6 +220,10 @@ def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
     if line_el is not None and line_el is not item and time_el is not None:
         author = _name_of(line_el, _short_text(time_el))
         author_el = line_el if author else None
+    if author_el is not None and author_el is time_el and shown:
+        # "Posted by: John at December 18, 2025 05:48 PM": the time is what follows the name.
+        m = rules.COMMENT_POSTED_BY_RE.match(shown)
+        shown = shown[m.end() :].strip() or shown if m else shown
     labels = {e for e in (author_el, time_el) if e is not None}
     removed = set(nested) | labels
     removed.update(el for el in elements if el is not item and _furniture(el))
@@ -364,9 +368,15 @@ def _looks_like_comments(items: list[Element]) -> float:
 
 
 def _list_parents(area: Element, d: Density) -> Iterator[Element]:
-    """Where a comment area's list may sit: the area, its children and grandchildren, and below
-    them the chain of wrappers that each hold nearly all their parent's text (Drupal views nest
-    the rows four levels down, beside a pager)."""
+    """Where a comment area's list may sit: the area's parent when the area is one of a run of
+    like siblings (each comment says "comment" itself), the area, its children and
+    grandchildren, and below them the chain of wrappers that each hold nearly all their
+    parent's text (Drupal views nest the rows four levels down, beside a pager)."""
+    above = area.getparent()
+    if above is not None and any(
+        signature(s) == signature(area) for s in area.itersiblings(tag_of(area))
+    ):
+        yield above
     for parent in (area, *area.iterchildren(), *(g for c in area for g in c)):
         yield parent
         for _ in range(rules.MAX_COMMENT_WRAPPER_DEPTH):
@@ -400,7 +410,9 @@ def find_comment_list(root: Element, d: Density) -> FoundList | None:
                 continue
             score = quality * len(members)
             if best is None or score > best[0]:
-                best = (score, members, area)
+                # Where the areas are the comments themselves (Movable Type's run of
+                # div.comments-body), the list is their parent.
+                best = (score, members, parent if area in members else area)
     if best is None:
         return None
     _, members, area = best

@@ -299,3 +299,22 @@ def test_shape_finder_reaches_a_list_nested_below_wrappers_beside_a_pager() -> N
             posted_text="Mon, 11/03/2025 - 12:07",
         ),
     ]
+
+
+def test_shape_finder_reads_a_run_of_comments_that_each_say_comment_and_end_posted_by() -> None:
+    # Movable Type: <div class="comments-body"> siblings straight in the page's column, no list
+    # element around them; each ends "Posted by: <a>NAME</a> at DATE".
+    html = (REAL / "movabletype_posted_by_comments.html").read_text(encoding="utf-8")
+    root = parse_html(html)
+    assert root is not None
+    found = find_comment_list(root, measure(root))
+    assert found is not None
+    rows, _ = Dialect().read_thread(Thread.of(found.items, [found.area]))
+    assert [(r.author, r.posted_text) for r in rows] == [
+        ("John", "December 18, 2025 05:48 PM"),
+        ("Groggy", "December 18, 2025 07:54 PM"),
+    ]
+    assert rows[0].body.startswith('I dislike the term "vibe coding". It means nothing')
+    assert rows[0].body.endswith("writing, video, music, etc...")
+    assert rows[1].body.split("\n\n")[0] == "Management by abdication is a dangerous path."
+    assert not any("Posted by" in r.body for r in rows)

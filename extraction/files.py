@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections.abc import Callable
@@ -47,9 +48,9 @@ def storable_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _read_stable(path: Path) -> tuple[bytes, os.stat_result]:
-    """The file's bytes, refusing a file that changed while it was read."""
-    before = path.stat()
+def _read_stable(path: Path, before: os.stat_result) -> tuple[bytes, os.stat_result]:
+    """The file's bytes, refusing a file that changed since `before` (its stat) or while it was
+    read."""
     if not S_ISREG(before.st_mode):
         # Reading a FIFO would block the refresh forever; a device or socket holds no dump.
         raise NotRegularFileError(f"{path.name} is not a regular file")
@@ -109,6 +110,21 @@ def _read_problem(source_path: str, exc: OSError) -> IngestError:
     )
 
 
+# What `Path.exists` reads as "no such file" (a dangling or looping link too): no sidecar.
+_NO_FILE_ERRNOS = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
+def _read_sidecar(path: Path) -> bytes | None:
+    """The sidecar's bytes, None when there is none. Read straight away rather than after an
+    `exists` test: most dumps have one, and the test was a second system call for each."""
+    try:
+        return path.with_name(path.name + SIDECAR_SUFFIX).read_bytes()
+    except OSError as exc:
+        if exc.errno in _NO_FILE_ERRNOS:
+            return None
+        return f"unreadable sidecar: {exc.strerror}".encode()
+
+
 def read_dump(
     path: Path, landing_dir: Path | None, max_bytes: int = DEFAULT_MAX_EXPANDED_BYTES
 ) -> tuple[LandedFile, DumpFile | None]:
@@ -125,18 +141,12 @@ def read_dump(
                 source_path, None, "too_large", str(too_large("it holds", max_bytes))
             )
             return LandedFile(path, source_path, before.st_size, sha256, modified, problem), None
-        data, stat = _read_stable(path)
+        data, stat = _read_stable(path, before)
     except OSError as exc:
         return LandedFile(path, source_path, 0, None, None, _read_problem(source_path, exc)), None
     modified_at = datetime.fromtimestamp(stat.st_mtime, tz=UTC)
     sha256 = hashlib.sha256(data).hexdigest()
-    sidecar_path = path.with_name(path.name + SIDECAR_SUFFIX)
-    sidecar: bytes | None = None
-    if dump_format(path.name) is not None and sidecar_path.exists():
-        try:
-            sidecar = sidecar_path.read_bytes()
-        except OSError as exc:
-            sidecar = f"unreadable sidecar: {exc.strerror}".encode()
+    sidecar = _read_sidecar(path) if dump_format(path.name) is not None else None
     landed = LandedFile(path, source_path, len(data), sha256, modified_at)
     return landed, DumpFile(source_path, data, sha256, modified_at, sidecar)
 

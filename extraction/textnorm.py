@@ -6,8 +6,8 @@ import re
 from itertools import filterfalse
 
 # NBSP and its relatives appear inside sentences of real dumps ("man\u00a0and"); they are spaces.
-_SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+SPACE_LIKE = "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 # A word is a whitespace-separated token holding at least one letter or digit ("—" is not a word).
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -23,12 +23,19 @@ def normalise_lines(text: str) -> list[str]:
         return []
     joined = "\n".join(lines)
     if not joined.isascii():
-        joined = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", joined))
+        # One `in` scan per character (fast searches in C) and a replace for those present:
+        # a character class run over every character of the text cost ten times more.
+        for space in SPACE_LIKE:
+            if space in joined:
+                joined = joined.replace(space, " ")
+        for invisible in ZERO_WIDTH:
+            if invisible in joined:
+                joined = joined.replace(invisible, "")
     elif "\t" in joined:  # the only space-like ASCII character a line can hold
         joined = joined.replace("\t", " ")
     if "  " in joined:
         joined = _RUNS_OF_SPACES.sub(" ", joined)
-    return [line.strip() for line in joined.split("\n")]
+    return list(map(str.strip, joined.split("\n")))
 
 
 def word_count(text: str) -> int:

@@ -138,8 +138,11 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def visible_date(text: str) -> date | None:
-    """The first calendar date printed in a short text, in the forms news pages use."""
+def visible_date(text: str, month_first: bool = False) -> date | None:
+    """The first calendar date printed in a short text, in the forms news pages use.
+
+    ``month_first``: the page's language writes "06/01/2024" for June 1 (American English);
+    dates with dots ("01.06.2024") are day first in every language that writes them."""
     for m in rules.VISIBLE_DATE_RE.finditer(text):
         g = m.groupdict()
         if g["iso_y"]:
@@ -150,7 +153,8 @@ def visible_date(text: str) -> date | None:
             # 03.05.2024 and 03/05/2024 are day first outside the United States; a first number
             # above 12 leaves no doubt, and a second one above 12 makes it month first.
             first, second = int(g["num_a"]), int(g["num_b"])
-            if second > 12 >= first:
+            american = month_first and "/" in m.group(0) and first <= 12
+            if second > 12 >= first or (american and second <= 12):
                 first, second = second, first
             found = _day(int(g["num_y"]), second, first)
         elif g["ym_y"]:

@@ -70,6 +70,8 @@ class HeadTags:
 
     json_ld: list[str] = field(default_factory=list)  # raw text of each JSON-LD block
     meta: dict[str, str] = field(default_factory=dict)  # lower-case name/property/itemprop
+    # Every value of a name given more than once ("citation_author" once per author).
+    repeated: dict[str, list[str]] = field(default_factory=dict)
     title: str | None = None  # the first <title>, whitespace-normalised
     canonical: str | None = None  # href of the first <link rel=canonical>
     count: int = 0  # metadata-tag elements the head slice held
@@ -82,7 +84,12 @@ class HeadTags:
             key = attrs.get(attr)
             # property="dc:creator twitter:site_name" names two properties of one value.
             for name in str(key or "").lower().split():
-                self.meta.setdefault(name, str(content).strip())
+                value = str(content).strip()
+                first = self.meta.setdefault(name, value)
+                # Microdata's itemprop repeats for every object on the page (an image's
+                # "author" is its photographer), so only head names count as repeated.
+                if first is not value and attr != "itemprop":
+                    self.repeated.setdefault(name, [first]).append(value)
 
     def add_link(self, rel: str | None, href: str | None) -> None:
         if self.canonical is None and href and "canonical" in (rel or "").lower().split():

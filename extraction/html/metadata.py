@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from typing import Any, Final
 from urllib.parse import urljoin
 
@@ -102,8 +103,10 @@ def _types(obj: dict[str, Any]) -> set[str]:
 _MAX_LD_DEPTH: Final = 6
 
 
-def _names(value: Any, depth: int = 0) -> list[str]:
-    """Author names from a JSON-LD author value (string, Person, or a list of them)."""
+def _names(value: Any, depth: int = 0, by_id: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Author names from a JSON-LD author value (string, Person, or a list of them); a Person
+    given only by its "@id" is the object of the page's graph with that id (Yoast SEO writes
+    ``"author": {"@id": ".../#/schema/person/..."}`` and the Person elsewhere in @graph)."""
     if depth > _MAX_LD_DEPTH:
         return []
     if isinstance(value, str):
@@ -114,9 +117,13 @@ def _names(value: Any, depth: int = 0) -> list[str]:
             return _names(name, depth + 1)
         given, family = value.get("givenName"), value.get("familyName")
         parts = [p for p in (given, family) if isinstance(p, str) and p.strip()]
-        return [normalise_space(" ".join(parts))] if parts else []
+        if parts:
+            return [normalise_space(" ".join(parts))]
+        ref = value.get("@id")
+        target = by_id.get(ref) if by_id and isinstance(ref, str) else None
+        return _names(target, depth + 1) if target is not None and target is not value else []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item, depth + 1)]
+        return [n for item in value for n in _names(item, depth + 1, by_id)]
     return []
 
 
@@ -201,19 +208,31 @@ def _site_names(tags: HeadTags, ld_sites: list[str], url: str | None) -> set[str
     return names
 
 
+def _names_site(part: str, site_names: set[str]) -> bool:
+    folded = _fold(part)
+    return bool(folded) and any(
+        folded == n or (len(n) >= 4 and (n in folded or folded in n)) for n in site_names
+    )
+
+
 def _without_site_suffix(title: str, site_names: set[str], headings: list[str]) -> str:
     """ "Headline | Site" -> "Headline" when the last part names the site or the part before
-    it is the page's <h1>."""
+    it is the page's <h1>; "Site | Headline" -> "Headline" when the first part names the site."""
     parts = rules.TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
     head = title[: title.rfind(parts[-1])].rstrip()
-    head = re.sub(r"\s*(?:[|»–—-]|::)\s*$", "", head)
-    last = _fold(parts[-1])
-    if last and any(last == n or (len(n) >= 4 and (n in last or last in n)) for n in site_names):
+    head = rules.TITLE_SEPARATOR_END_RE.sub("", head)
+    if _names_site(parts[-1], site_names):
         return head
     if any(_fold(h) == _fold(head) for h in headings):
         return head
+    # Before the headline only the site's name itself, or a shorter form of it, is cut: a
+    # headline often opens with the brand it is about ("Gymshark Arrival T-Shirt - Black").
+    first = _fold(parts[0])
+    if first and any(first == n or (len(first) >= 4 and first in n) for n in site_names):
+        tail = title[len(parts[0]) :]
+        return rules.TITLE_SEPARATOR_START_RE.sub("", tail)
     return title
 
 
@@ -251,6 +270,7 @@ def _byline_text(text: str) -> str:
     text = rules.BYLINE_PREFIX_RE.sub("", text)
     text = rules.BYLINE_TAIL_RE.split(text, maxsplit=1)[0]
     text = rules.BYLINE_CODE_RE.sub("", text)
+    text = rules.BYLINE_ROLE_SUFFIX_RE.sub("", text)
     return text.strip(" ,;:|-–—·")
 
 
@@ -260,6 +280,8 @@ def _acceptable_byline(name: str, sites: set[str]) -> bool:
     if rules.BYLINE_LABEL_ONLY_RE.fullmatch(name):
         return False  # "Author", "Topic Author": the label without the name
     if "@" in name or name.startswith(("http://", "https://", "www.")):
+        return False
+    if rules.BYLINE_PLACEHOLDER_RE.search(name):
         return False
     folded = _fold(name)
     return folded not in sites
@@ -337,7 +359,7 @@ def _card_lines(el: Element) -> list[str]:
     return []
 
 
-def _visible_dates(root: Element) -> Iterator[Stamp]:
+def _visible_dates(root: Element, month_first: bool) -> Iterator[Stamp]:
     """Machine-readable times on the page (<time datetime>, microdata), then dates printed in
     elements whose class says date or time; outside comment sections."""
     printed: list[Stamp] = []
@@ -351,7 +373,12 @@ def _visible_dates(root: Element) -> Iterator[Stamp]:
                 continue
             text = normalise_space(el.text_content())
             # The date opens a short block ("Posted on April 13, 2023" before the tags).
-            if not printed and text and len(text) <= 300 and (day := visible_date(text[:120])):
+            if (
+                not printed
+                and text
+                and len(text) <= 300
+                and (day := visible_date(text[:120], month_first))
+            ):
                 printed.append(day_stamp(day))
     yield from printed
 
@@ -387,17 +414,17 @@ def _headline_element(root: Element, sites: set[str]) -> Element | None:
     return first
 
 
-def _printed_day(el: Element) -> Stamp | None:
+def _printed_day(el: Element, month_first: bool) -> Stamp | None:
     """A date printed in a short element: its own text ("May 3, 2024"), else all its text when
     short (the date follows a link or a <br>: "by <a>Amanda</a> · Dec 20, 2025")."""
     for text in (el.text, el.text_content() if len(el) else None):
         text = normalise_space(text or "")
-        if 6 <= len(text) <= 120 and (day := visible_date(text)) is not None:
+        if 6 <= len(text) <= 120 and (day := visible_date(text, month_first)) is not None:
             return day_stamp(day)
     return None
 
 
-def _dates_by_headline(root: Element, sites: set[str]) -> Iterator[Stamp]:
+def _dates_by_headline(root: Element, sites: set[str], month_first: bool) -> Iterator[Stamp]:
     """A date printed in a short element just after the headline, or just before it (blog
     platforms print the dateline with nothing but layout classes)."""
     h1 = _headline_element(root, sites)
@@ -408,13 +435,13 @@ def _dates_by_headline(root: Element, sites: set[str]) -> Iterator[Stamp]:
             break
         if not isinstance(el.tag, str) or _in_comments(el):
             continue
-        if (stamp := _printed_day(el)) is not None:
+        if (stamp := _printed_day(el, month_first)) is not None:
             yield stamp
             return
     for count, el in enumerate(_preceding(h1)):
         if count > rules.DATELINE_SEARCH_BEFORE:
             break
-        if isinstance(el.tag, str) and (stamp := _printed_day(el)) is not None:
+        if isinstance(el.tag, str) and (stamp := _printed_day(el, month_first)) is not None:
             yield stamp
             return
 
@@ -441,8 +468,10 @@ def _publication_stamps(
         if (stamp := parse_stamp(value)) is not None:
             yield stamp
     yield from _meta_dates(meta)
-    yield from _visible_dates(root)
-    yield from _dates_by_headline(root, sites)
+    # American pages print "06/01/2024" for June 1; every other language the day first.
+    month_first = (root.get("lang") or "").strip().lower() in rules.MONTH_FIRST_LANGUAGES
+    yield from _visible_dates(root, month_first)
+    yield from _dates_by_headline(root, sites, month_first)
     yield from _url_dates(*urls)
 
 
@@ -467,7 +496,9 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     ld_sites: list[str] = []
     ld_comments: list[RawComment] = []
     declared: set[str] = set()
-    for obj in _json_ld_objects(tags.json_ld):
+    ld_objects = list(_json_ld_objects(tags.json_ld))
+    by_id = {ref: obj for obj in ld_objects if isinstance(ref := obj.get("@id"), str)}
+    for obj in ld_objects:
         types = _types(obj)
         declared |= types
         site = _first_name(obj.get("name"))
@@ -486,7 +517,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         if ld_date := _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated")):
             ld_dates.append(ld_date)
         if not ld_authors:
-            ld_authors = _names(obj.get("author")) or _names(obj.get("creator"))
+            ld_authors = _names(obj.get("author"), 0, by_id) or _names(obj.get("creator"), 0, by_id)
         if not ld_comments:
             _ld_comments(obj.get("comment"), None, ld_comments, 0)
     meta = tags.meta
@@ -506,7 +537,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
 
     return Metadata(
         title=title or None,
-        byline=_byline(ld_authors, meta, root, sites),
+        byline=_byline(ld_authors, tags, root, sites),
         url=page_url,
         site=site_of(page_url) or site_of(url),
         published_at=first_zoned(_publication_stamps(ld_dates, meta, root, (page_url, url), sites)),
@@ -549,15 +580,16 @@ def _first_meta(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((v for k in keys if (v := meta.get(k))), None)
 
 
-def _byline(
-    ld_authors: list[str], meta: dict[str, str], root: Element, sites: set[str]
-) -> str | None:
-    """The first byline source whose names pass; the site's own name only as a last resort."""
+def _byline(ld_authors: list[str], tags: HeadTags, root: Element, sites: set[str]) -> str | None:
+    """The first byline source whose names pass; the site's own name only as a last resort.
+
+    A <meta> name given once per author ("citation_author", "article:author") gives them all."""
+    meta = tags.meta
     fallback = None
     sources: list[list[str]] = [ld_authors]
-    sources.extend([meta[k]] for k in rules.META_AUTHOR if meta.get(k))
+    sources.extend(_meta_names(tags, k) for k in rules.META_AUTHOR if meta.get(k))
     sources.extend(
-        [value]
+        _meta_names(tags, key)
         for key, value in meta.items()
         if key not in rules.META_AUTHOR and rules.META_AUTHOR_NAME_RE.search(key) and value
     )
@@ -569,11 +601,97 @@ def _byline(
             return ", ".join(dict.fromkeys(good))
         if cleaned and fallback is None and _fold(cleaned[0]) in sites:
             fallback = cleaned[0]
-    for text in (*_visible_bylines(root), *_bylines_by_headline(root, sites)):
-        names = [n.strip() for n in text.split(",")] if text else []
-        if text and all(_acceptable_byline(n, sites) for n in names if n):
-            return text
+    # Read lazily: the later sources walk the tree and are rarely needed.
+    printed = chain(
+        _visible_bylines(root), _labelled_bylines(root), _bylines_by_headline(root, sites)
+    )
+    for text in printed:
+        names = _printed_names(text, sites)
+        if names and all(_acceptable_byline(n, sites) for n in names):
+            return ", ".join(dict.fromkeys(names))
     return fallback
+
+
+def _meta_names(tags: HeadTags, key: str) -> list[str]:
+    """The names a <meta> gives: one value, or one per author where the name repeats, each
+    then one person ("citation_author" = "Roy, Aniruddha" is Aniruddha Roy)."""
+    values = list(dict.fromkeys(tags.repeated.get(key, ())))
+    if len(values) < 2:
+        return [tags.meta[key]]
+    return [_given_first(v) for v in values]
+
+
+def _given_first(name: str) -> str:
+    """ "Family, Given" -> "Given Family"; any other name as it is."""
+    family, comma, given = name.partition(",")
+    if not comma or "," in given or not family.strip() or not given.strip():
+        return name
+    return f"{given.strip()} {family.strip()}"
+
+
+def _printed_names(text: str, sites: set[str]) -> list[str]:
+    """The names of a printed byline, without the parts that are not names: a role ("Tech
+    Reporter"), the site's name, a button ("Subscribe to updates from author")."""
+    if not text or len(text) > rules.MAX_PRINTED_BYLINE_CHARS:
+        return []
+    names = []
+    for part in text.split(","):
+        part = _without_role(rules.BYLINE_ASIDE_RE.sub("", part)).strip(" ,;:|-–—·")
+        if part and not rules.BYLINE_NOT_NAME_RE.search(part):
+            names.append(part)
+    # The site's name beside a writer's ("Manoj Jain, The Commercial Appeal") is not one of
+    # the names; alone it is the byline the page prints.
+    people = [n for n in names if not _is_site(n, sites)]
+    return people or names
+
+
+def _without_role(part: str) -> str:
+    """A name without the role printed after it: "Preetam Jinka Co-founder and Chief
+    Architect" -> "Preetam Jinka"; a part that is a role alone ("Tech Reporter") -> ""."""
+    m = rules.BYLINE_ROLE_RE.search(part)
+    if m is None:
+        return part
+    name = part[: m.start()].strip()
+    return name if len(name.split()) >= 2 else ""
+
+
+def _is_site(name: str, sites: set[str]) -> bool:
+    """Whether a name is the site's ("The Commercial Appeal" for commercialappeal.com)."""
+    folded = _fold(name)
+    return folded in sites or any(len(s) >= 6 and s in folded for s in sites)
+
+
+def _labelled_bylines(root: Element) -> Iterator[str]:
+    """A name printed in the element after a label that stands alone: "<div>Written
+    by</div><div>Jack Shepherd</div>" (a template's author card), outside comments."""
+    for node in _SHORT_TEXT_NODES(root):
+        if not rules.BYLINE_LABEL_RE.fullmatch(node.strip()):
+            continue
+        label = node.getparent()
+        if label is None or node.is_tail or _in_comments(label) or _in_quotation(label):
+            continue
+        if not rules.BYLINE_LABEL_RE.fullmatch(normalise_space(label.text_content())):
+            continue
+        for count, el in enumerate(_following(label)):
+            if count > rules.LABELLED_NAME_SEARCH_ELEMENTS or not isinstance(el.tag, str):
+                break
+            if el.tag in rules.INVISIBLE_TAGS:
+                continue
+            text = _clean(_spaced_text(el))
+            if not text:
+                continue
+            if len(text) <= rules.MAX_BYLINE_CHARS:
+                yield _byline_text(text)
+                return
+            if len(el) == 0:
+                break  # a paragraph of text follows the label, not a name
+
+
+# Text nodes short enough to be a byline label alone ("Written by", "Author:").
+_SHORT_TEXT_NODES: Final = etree.XPath(
+    "//body//text()[string-length(normalize-space(.)) > 1"
+    " and string-length(normalize-space(.)) < 20]"
+)
 
 
 def _labelled_meta_authors(meta: dict[str, str]) -> Iterator[str]:

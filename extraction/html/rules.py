@@ -584,7 +584,8 @@ BYLINE_CSS: Final[tuple[str, ...]] = (
 BYLINE_ITEM_RE: Final[re.Pattern[str]] = re.compile(r"item|name|author", re.IGNORECASE)
 # What precedes the names: "By", "Von", "Par", "Text:", "Autor:", "Written by", "Posted by".
 BYLINE_PREFIX_RE: Final[re.Pattern[str]] = re.compile(
-    r"^(?:(?:written|posted|published|reported|text|story|words|edited)\s+by\b|by\b|von\b|"
+    r"^(?:(?:this\s+(?:post|article|story)\s+(?:was\s+)?)?"
+    r"(?:written|posted|published|reported|text|story|words|edited)\s+by\b|by\b|von\b|"
     r"author\b(?!s)|autor\b|auteur\b|"
     r"par\b|por\b|di\b|door\b|av\b|af\b|od\b|de\b|text\s*:|autor(?:in)?\s*:|auteur\s*:|"
     r"author\s*:|redaktion\s*:)\s*:?\s*",
@@ -593,7 +594,8 @@ BYLINE_PREFIX_RE: Final[re.Pattern[str]] = re.compile(
 # Where the names end: a date or time, a separator, a handle, "Updated", a newline of roles.
 BYLINE_TAIL_RE: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:\||•|·|\s@|\bupdated\b|\bpublished\b|\baktualisiert\b|\bon\s+\w+day\b|"
-    r"\b\d+\s+min(?:ute)?s?\s+read\b|\bposts?:|\bjoined\b|"
+    r"\b\d+\s+min(?:ute)?s?\s+read\b|\bposts?:|\bjoined\b|\b\d+\s+comments?\b|"
+    r"\s(?:written|edited)\s+by\b|"
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:h|hours?|min|minutes?)\s+ago\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -609,7 +611,8 @@ BYLINE_CODE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([a-z]{2,4}\)", re.IGN
 # Link texts in a byline element that are not names.
 BYLINE_NOT_NAME_RE: Final[re.Pattern[str]] = re.compile(
     r"^(?:follow|folgen|suivre|seguir|segui|more|mehr|all|view|see|contact|email|twitter|"
-    r"facebook|quelle|source|fuente|fonte)\b|@",
+    r"facebook|quelle|source|fuente|fonte|subscribe|unsubscribe|connect|share|read)\b|@|"
+    r"^posts?$",
     re.IGNORECASE,
 )
 MAX_BYLINE_CHARS: Final[int] = 100
@@ -637,7 +640,10 @@ DATELINE_CSS: Final[tuple[str, ...]] = (
     "[class*='date']:not(body):not(html), [class*='time']:not(body):not(html)",
 )
 # Separators between the headline and the site name in a <title>.
-TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—-]|::)\s+")
+TITLE_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:[|»–—•·-]|::)\s+")
+# The same separator at the end (after the headline) or the start (before it) of a part.
+TITLE_SEPARATOR_END_RE: Final[re.Pattern[str]] = re.compile(r"\s*(?:[|»–—•·-]|::)\s*$")
+TITLE_SEPARATOR_START_RE: Final[re.Pattern[str]] = re.compile(r"^\s*(?:[|»–—•·-]|::)\s*")
 
 # JSON-LD @type values that describe the article itself.
 ARTICLE_TYPES: Final[frozenset[str]] = frozenset(
@@ -881,6 +887,42 @@ VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
     r"|(?P<ym_y>(?:19|20)\d\d)\s+(?P<ym_m>[^\W\d_]{3,}\.?)\s+(?P<ym_d>\d{1,2})(?!\d)",
 )
 
+# --- printed bylines: labels, roles, furniture (metadata.py) --------------------------------
+# A label printed alone in its own element, the name in the element after it ("<div>Written
+# by</div><div>Jack Shepherd</div>"), in the languages whose templates print one.
+BYLINE_LABEL_RE: Final[re.Pattern[str]] = re.compile(
+    r"(?:written|posted|published|reported|text)\s+by\s*:?|by\s*:?|authors?\s*:?|"
+    r"autor(?:in)?\s*:?|auteur\s*:?|von\s*:?|par\s*:?|por\s*:?|door\s*:?|text\s*:",
+    re.IGNORECASE,
+)
+# Elements searched after such a label for the name.
+LABELLED_NAME_SEARCH_ELEMENTS: Final[int] = 6
+# A printed byline longer than this, once its names are cut out, is a biography, not a byline.
+MAX_PRINTED_BYLINE_CHARS: Final[int] = 160
+# Job titles printed after a writer's name ("Preetam Jinka Co-founder and Chief Architect",
+# "Rebecca Drew, UCaaS Researcher"): the name ends where one starts.
+BYLINE_ROLE_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:co-?founder|founder|ceo|cto|cfo|coo|president|editor|editorial|reporter|"
+    r"correspondent|writer|contributor|contributing|director|manager|head\s+of|researcher|"
+    r"journalist|analyst|columnist|staff|expert|specialist|consultant|strategist|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|rédact(?:eur|rice)|journaliste|redactora?|"
+    r"periodista|giornalista)\b",
+    re.IGNORECASE,
+)
+# Not a name but code: a template's unfilled placeholder ("page.head.extra.author",
+# "{{author}}") or a script's text read with its element ("window._q.push(function() {...})").
+BYLINE_PLACEHOLDER_RE: Final[re.Pattern[str]] = re.compile(r"^[\w-]+(?:\.[\w-]+){3,}$|[{};=]")
+# A job title written after the name in Korean, Japanese and Chinese bylines ("신현주 기자").
+BYLINE_ROLE_SUFFIX_RE: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:기자|특파원|논설위원|記者|记者|特派員|特派员|編集委員|编辑)$"
+)
+# A short aside in brackets after a name: a role or a credit, "Lance Ryan (Content Manager)".
+BYLINE_ASIDE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([^()]{0,60}\)")
+
+# --- dates printed with numbers only (dates.py) ---------------------------------------------
+# <html lang> values whose pages print "06/01/2024" month first (American English; a page
+# marked only "en" is most often American). Every other language prints the day first.
+MONTH_FIRST_LANGUAGES: Final[frozenset[str]] = frozenset({"en", "en-us"})
 
 # --- comment lists found by shape: how deep to look (comment_shape.py) ----------------------
 # Below a comment area's grandchildren, a chain of wrappers is followed this far to the list of

@@ -22,6 +22,7 @@ from extraction.quotes.discourse import (
     OBJECT,
     OBLIQUE,
     POSSESSIVE,
+    REPORTER,
     SPEAKER,
     SUBJECT,
     WINDOW,
@@ -59,6 +60,7 @@ from extraction.quotes.rules import (
     PREPOSITIONS,
     PRINCIPAL_VOICES,
     PRONOUNS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     TITLE_GENDERS,
     TITLE_NOUNS,
@@ -68,6 +70,8 @@ from extraction.quotes.text import MASK_CHAR, Body, Sentences, mask
 from extraction.quotes.tokens import Words
 
 _SIGNATURE = re.compile(BLOCKQUOTE_SIGNATURE)
+# Dashes that open a signature paragraph after a quotation ("- Senator Ruth Calder.").
+_SIGNATURE_DASHES = frozenset("-—–―")
 # How far from a quotation its reporting clause may sit (characters): no clause is longer, and
 # the bound keeps attribution linear in a paragraph with no sentence boundaries.
 CLAUSE_REACH = 600
@@ -349,6 +353,14 @@ class Article:
             tail, tail_at = closing[close_rel + 1 : s_end], quote.close_at + 1
             if not tail.strip():
                 following = closing[s_end : s_end + CLAUSE_REACH]
+                following_at = l_start + s_end
+                if not following.strip() and last + 1 < len(self._paragraphs):
+                    # A signature paragraph: "“…”" then "- Senator Ruth Calder, in a tweet."
+                    signature = self._paragraphs[last + 1]
+                    lead = len(signature) - len(signature.lstrip())
+                    if signature[lead : lead + 1] in _SIGNATURE_DASHES:
+                        following = signature[:CLAUSE_REACH]
+                        following_at = self.body.starts[last + 1]
                 return Context(
                     head,
                     tail,
@@ -357,7 +369,7 @@ class Article:
                     previous,
                     p_start + p_from,
                     following,
-                    l_start + s_end,
+                    following_at,
                 )
         return Context(head, tail, p_start + s_start, tail_at, previous, p_start + p_from)
 
@@ -393,22 +405,46 @@ class Article:
         text = self.masked[start:end]
         subject_at = -1
         head = text[:SUBJECT_REACH]
+        subject_person: Person | None = None
         if head[:1] != MASK_CHAR:
             words = Words(head, start)
             subject = sentence_subject(words, [w.lower() for w in words.words], len(words))
             if subject is not None:
-                person = self.person_of(subject, number)
-                if person is not None:
+                subject_person = self.person_of(subject, number)
+                if subject_person is not None:
                     subject_at = subject.offset
-                    self.discourse.note(number, person, SUBJECT)
                     if MASK_CHAR not in text and self._may_name_outlet(text, start, end):
                         outlet = inline_outlet(text, self.outlets)
                         # "In a conversation with the Paris Review, he talked about …"
-                        if outlet is not None and person.name is not None:
-                            self.outlet_contexts.append((start, person.name, outlet))
+                        if outlet is not None and subject_person.name is not None:
+                            self.outlet_contexts.append((start, subject_person.name, outlet))
+        speaker_at, reporter = self._note_reporter(text, start, number, subject_at)
+        if subject_person is not None:
+            # "Omar Fitch will lead the review, said Jake Horvat": Fitch is the reported
+            # clause's subject, no more salient than an object.
+            demoted = reporter is not None and reporter is not subject_person
+            self.discourse.note(number, subject_person, OBJECT if demoted else SUBJECT)
         for offset, person, weight in self._mentions(start, end, number):
-            if offset != subject_at:
+            if offset not in (subject_at, speaker_at):
                 self.discourse.note(number, person, weight)
+
+    def _note_reporter(
+        self, text: str, start: int, number: int, subject_at: int
+    ) -> tuple[int, Person | None]:
+        """The person a narration sentence reports as speaking ("…, said Jake Horvat, an
+        editor", "Earnest argued that …") is salient as a speaker: a "he said" in the next
+        sentence most often continues with that person. Returns the mention's offset (or -1)
+        and the person, when it is not the sentence's subject."""
+        if not any(w.lower().strip(".,;:") in REPORTING_VERBS for w in text.split()):
+            return -1, None
+        found = head_clause(Words(text[-CLAUSE_REACH:], start + max(0, len(text) - CLAUSE_REACH)))
+        if found is None or found.kind != "name" or found.offset == subject_at:
+            return -1, None
+        person = self.person_of(found, number)
+        if person is None:
+            return -1, None
+        self.discourse.note(number, person, REPORTER)
+        return found.offset, person
 
     def _focus(self, sentence: int | None) -> Callable[[], Mapping[Person, float]] | None:
         """The discourse's scores at `sentence`, computed only when a name is ambiguous."""
@@ -433,7 +469,9 @@ class Article:
             if found.offset in self._resolved:
                 return self._resolved[found.offset]
             gender = PRONOUNS.get(word, OBJECT_PRONOUNS.get(word))
-            person = self.discourse.resolve(sentence, gender, self.nearby(found.offset))
+            person = self._reporter_before(found.offset, sentence, gender)
+            if person is None:
+                person = self.discourse.resolve(sentence, gender, self.nearby(found.offset))
             self._resolved[found.offset] = person
             return person
         if found.kind == "name" and found.name is not None:
@@ -462,6 +500,27 @@ class Article:
             self._resolved[found.offset] = person
             return person
         return None
+
+    def _reporter_before(self, offset: int, sentence: int, gender: str | None) -> Person | None:
+        """The person named as the subject of a reporting clause earlier in a pronoun's own
+        sentence, when the gender fits: in "Cruz spokesman Rick Tyler said that the campaign
+        will …, he said" the "he" is Tyler."""
+        index = self.body.paragraph_at(offset)
+        base = self.body.starts[index]
+        start = base + self.sentences(index).bounds(offset - base)[0]
+        start = max(start, offset - CLAUSE_REACH)
+        text = self.masked[start:offset]
+        if not any(w.lower().strip(".,;:") in REPORTING_VERBS for w in text.split()):
+            return None
+        found = head_clause(Words(text, start))
+        if found is None or found.kind != "name" or found.name is None:
+            return None
+        person = self.person_of(found, sentence)
+        if person is None or person.anonymous:
+            return None
+        if gender is not None and person.gender not in (None, gender):
+            return None
+        return person
 
     def _capitalised_by_position(self, name: Name, offset: int) -> bool:
         """Whether a lone unknown word is capitalised only because it opens a sentence

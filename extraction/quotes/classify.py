@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from extraction.quotes.rules import (
+    CHARACTERISING_FILLERS,
+    CHARACTERISING_LEADS,
+    FUNCTION_WORDS,
+    NOT_CHARACTERISING_BEFORE_AS,
+    PHRASE_FOLLOWERS,
+    PREPOSITIONS,
     SCARE_MAX_WORDS,
+    SPEECH_NOUN_LINKS,
+    SPEECH_NOUNS,
     TITLE_CUE_PHRASES,
     TITLE_CUES,
     TITLE_MINOR_WORDS,
@@ -81,3 +89,36 @@ def is_scare(text: str, head: str, tail: str) -> bool:
 def is_utterance(text: str) -> bool:
     """Whether a quotation ends as an exclamation or a question: somebody said it."""
     return text.rstrip(" ,.;:’'\"”")[-1:] in ("!", "?")
+
+
+def characterises(text: str, head: str, tail: str) -> bool:
+    """Whether a short phrase in marks stands where somebody's judgement goes, so that it is
+    their words rather than the writer's scare quote: after "as", a copula or an object pronoun
+    ("described the plan as a “fiasco”", "the inquiry is a “witch hunt”", "called him
+    “reckless”"), or after a noun for something said ("his criticism of “city values”", "the
+    term “kitchen sink”").
+
+    A phrase that modifies the noun after it ("a “unity” lunch", "was a “stand down” order")
+    names a thing and stays a scare quote.
+    """
+    words = [w.lower() for w in _WORD.findall(head[-80:])]
+    following = _WORD.findall(tail[:40])
+    if (
+        following
+        and following[0].islower()
+        and following[0] not in FUNCTION_WORDS | PREPOSITIONS | PHRASE_FOLLOWERS
+    ):
+        return False
+    while words and words[-1] in CHARACTERISING_FILLERS:
+        words.pop()
+    if words and words[-1] in SPEECH_NOUN_LINKS:
+        linked = words[:-1]
+        while linked and linked[-1] in CHARACTERISING_FILLERS:
+            linked.pop()
+        if linked and linked[-1] in SPEECH_NOUNS:
+            return True
+    if words and words[-1] in SPEECH_NOUNS:
+        return True
+    if not words or words[-1] not in CHARACTERISING_LEADS:
+        return False
+    return words[-1] != "as" or len(words) < 2 or words[-2] not in NOT_CHARACTERISING_BEFORE_AS

@@ -25,12 +25,14 @@ from extraction.quotes.names import (
 )
 from extraction.quotes.outlets import canonical_outlet
 from extraction.quotes.rules import (
+    CLAUSE_ADJUNCTS,
     DESCRIPTION_DETERMINERS,
     FIRST_PERSON,
     FUNCTION_WORDS,
     INTRO_WORDS,
     NAME_PARTICLES,
     NOT_ADVERBS,
+    NOUN_FORMS,
     OBJECT_PRONOUNS,
     PARTICIPLE_LINKS,
     PREPOSITIONS,
@@ -126,6 +128,16 @@ _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
 # Nouns a name qualifies beyond the role nouns: "the Clinton camp", "a Trump rally".
 _NAME_QUALIFIERS = frozenset({"camp", "team", "administration", "rally", "ad", "tweet"})
+# Past tenses that end in no "-ed": after a single capitalised word they are its verb ("Cruz
+# made an unprompted call …", "Sanders took the stage").
+_IRREGULAR_PAST = frozenset(
+    {"made", "took", "went", "gave", "sent", "told", "said", "wrote", "spoke", "came", "got"}
+    | {"put", "ran", "brought", "thought", "found", "kept", "left", "held", "met", "paid"}
+    | {"won", "lost", "began", "drew", "struck", "led", "knew", "saw", "stood", "sat", "hit"}
+)
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
+_NOUN_DETERMINERS |= frozenset({"your", "these", "those", "such", "whose", "many", "several"})
+_NOUN_FOLLOWERS = _BE | frozenset({"have", "had", "were", "been"})
 _AUXILIARIES = frozenset(
     {"has", "had", "have", "was", "is", "were", "are", "will", "would", "can", "could"}
     | {"should", "may", "might", "must", "does", "did", "do"}
@@ -144,7 +156,17 @@ def verb_length(low: list[str], i: int) -> int:
         for rest in continuations:
             if tuple(low[i + 1 : i + 1 + len(rest)]) == rest:
                 return 1 + len(rest)
+    if word in NOUN_FORMS and _noun_reading(low, i):
+        return 0
     return 1 if word in REPORTING_VERBS else 0
+
+
+def _noun_reading(low: list[str], i: int) -> bool:
+    """Whether a verb form that is also a plural noun is the noun here: after a determiner or a
+    possessive ("his remarks", "Trump’s claims"), or before "be" or "have" ("remarks were")."""
+    before = low[i - 1] if i > 0 else ""
+    after = low[i + 1] if i + 1 < len(low) else ""
+    return before in _NOUN_DETERMINERS or is_possessive(before) or after in _NOUN_FOLLOWERS
 
 
 def is_modifier(word: str) -> bool:
@@ -241,7 +263,9 @@ def noun_phrase(
     chain_start = core_end
     while chain_start > first and _chain_word(w, chain_start - 1):
         chain_start -= 1
-    if chain_start < core_end and w[chain_start][:1].isupper():
+    if chain_start < core_end and (
+        w[chain_start][:1].isupper() or low[chain_start] in NAME_PARTICLES
+    ):
         prefix = range(first, chain_start)
         if all(_prefix_word(w, low, i) for i in prefix):
             name = parse_words(chain_words(w, chain_start, core_end))
@@ -257,6 +281,16 @@ def noun_phrase(
         return None
     opener = w[first]
     determined = low[first] in _DETERMINERS or (is_possessive(opener) and _capitalised(opener))
+    if w[first + 1 : first + 2] in (["’"], ["'"]) and _capitalised(opener):
+        determined = True  # "Sanders’ campaign"
+    if not determined and core_end - first > 1:
+        # "Sen. Kelly Ayotte’s campaign": a possessive name before the head determines it.
+        possessor = w[core_end - 2]
+        determined = (
+            is_possessive(possessor)
+            and _capitalised(possessor)
+            and all(_chain_word(w, i) for i in range(first, core_end - 2))
+        )
     head = low[core_end - 1]
     if apposition is not None:
         named = _appositive_name(words, low, *apposition)
@@ -294,7 +328,7 @@ def _prefix_word(w: list[str], low: list[str], i: int) -> bool:
     word = low[i]
     if word in _NP_STOPS and word not in _DETERMINERS:
         return False
-    return word.isalpha() or "-" in word or is_possessive(w[i]) or word[:1].isdigit()
+    return word.isalnum() or "-" in word or is_possessive(w[i])  # "L2 president Bruce Willsie"
 
 
 def _appositive_name(words: Words, low: list[str], first: int, last: int) -> Attribution | None:
@@ -332,6 +366,8 @@ def _span_start(w: list[str], low: list[str], end: int) -> int:
         elif lw in _DETERMINERS:
             j -= 1
             break
+        elif word in ("’", "'") and j > 0 and _capitalised(w[j - 1]) and low[j - 1][-1:] == "s":
+            j -= 1  # "Sanders’ campaign": a plural possessive, split off by the word pattern
         elif lw in _NP_STOPS or not (word[:1].isalnum()):
             break
         else:
@@ -401,10 +437,12 @@ def _forward_end(
             named
             and verb_may_follow
             and lw.isalpha()
-            and (j - first >= 2 or lw.endswith("ed"))
+            and (j - first >= 2 or lw.endswith("ed") or lw in _IRREGULAR_PAST)
             and _verb_after_name(lw)
         ):
             break  # "Nora Falk threw her support behind …": a verb after a bare name
+        if named and lw.endswith("ly") and is_modifier(lw):
+            break  # "Clinton clearly erred …": an adverb between a bare name and its verb
         named = False
         if word[:1].isdigit() or lw.isalpha() or "-" in lw:
             # Lower-case words belong to the phrase only before its head: a role before a name
@@ -438,6 +476,7 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         w[i][:1] in (MASK_CHAR, "“", "”", '"', "‘", "’") or w[i] in _LEADING_PUNCTUATION
     ):
         i += 1
+    i = _past_dateline(w, i, limit)
     for _ in range(4):
         if i >= limit:
             return None
@@ -455,6 +494,15 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
                 and len(lw) > 4  # "Ted", "Fred": first names, not "Asked, …" or "Speaking …"
                 and lw.endswith(("ing", "ed"))
                 and lw not in REPORTING_VERBS
+                and not _capitalised(w[i + 1])  # "Retired Army Col. Lawrence Wilkerson"
+            )
+            or (
+                # "Immediately after the attacks, Trump …"
+                i + 1 < limit
+                and len(lw) > 4
+                and lw.endswith("ly")
+                and low[i + 1] in PREPOSITIONS | _TIME_WORDS
+                and first_name_gender(w[i]) is None
             )
         )
         if not intro:
@@ -467,7 +515,9 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
             break
         comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
         if comma < 0:
-            return None
+            if lw in INTRO_WORDS:
+                return None
+            break  # "Retired Army Col. Lawrence Wilkerson started …": no phrase, a subject
         i = comma + 1
     if i >= limit:
         return None
@@ -489,6 +539,23 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         # "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush"
         return _after_place(words, low, end + 1, limit)
     return found
+
+
+def _past_dateline(w: list[str], i: int, limit: int) -> int:
+    """Where a sentence starts after a dateline ("WASHINGTON —", "RENO, Nev. (AP) —",
+    "Washington (AFP) –"): a place in capitals or followed by an agency in parentheses, then a
+    dash. The place is never the subject."""
+    for d in range(i + 1, min(limit, i + 9)):
+        if w[d] in _DIGEST_DASHES or w[d] == "―":
+            before = w[i:d]
+            if not all(x[:1].isupper() or x in (",", ".", "(", ")") for x in before):
+                return i
+            if "(" in before or (len(w[i]) > 1 and w[i].isupper() and w[i].isalpha()):
+                return d + 1
+            return i
+        if not (w[d][:1].isupper() or w[d] in (",", ".", "(", ")")):
+            return i
+    return i
 
 
 def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
@@ -536,6 +603,15 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     w = words.words
     # A capitalised verb inside the clause is part of a name ("the United States has").
     verbs = [i for i in range(n) if verb_length(low, i) and not (i > 0 and _capitalised(w[i]))]
+    # A verb right before the mark introduces the quotation itself ("… said one of the men
+    # shouted “Get down!”"); a verb further back reports a paraphrase around a partial quote.
+    last = verbs[-1] + verb_length(low, verbs[-1]) if verbs else n
+    direct = all(x in (",", ":", "—", "–") for x in w[last:])
+    found_main = (
+        _main_clause(words, low, verbs, people_only) if len(verbs) > 1 and not direct else None
+    )
+    if found_main is not None:
+        return found_main
     for v in reversed(verbs):
         found = _subject_of(words, low, v)
         if found is not None:
@@ -550,6 +626,29 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     return None
 
 
+def _main_clause(
+    words: Words, low: list[str], verbs: list[int], people_only: bool
+) -> Attribution | None:
+    """The main clause's reporting verb when a sentence holds several: "Rep. Steve Israel said
+    Clinton called on members to be “…”" and "Benjamin said he believes “…”" are Israel's and
+    Benjamin's words, as annotators of news credit them, not the reported clause's subject's.
+    Only a verb whose subject is the sentence's own subject counts."""
+    main = sentence_subject(words, low, verbs[-1])
+    if main is None or main.kind not in ("name", "pronoun"):
+        return None
+    latest = _subject_of(words, low, verbs[-1])
+    if latest is not None and latest.offset == main.offset:
+        return None  # the latest verb is the main clause's own: it credits the quotation
+    for v in verbs[:-1]:
+        found = _subject_of(words, low, v)
+        if found is None or found.offset != main.offset:
+            continue
+        if people_only and found.name is not None and is_publication(found.name):
+            return None
+        return found
+    return None
+
+
 def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
     """The subject of the reporting verb at word `v`."""
     w = words.words
@@ -557,8 +656,8 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
     verb = " ".join(w[v : v + size])
     participle = low[v].endswith("ing") or low[v] == "to"
     k = v - 1
-    while k >= 0 and is_modifier(low[k]):
-        k -= 1
+    while k >= 0 and is_modifier(low[k]) and not (k > 0 and _capitalised(w[k])):
+        k -= 1  # "Early described it": a capitalised "-ly" word inside a sentence is a name
     if k < 0:
         # The verb opens the clause: "Said Dorothy Poynter, who grew up with Ali, “…”".
         return None if participle else _after_verb(words, low, v + size, verb, "verb subject")
@@ -580,6 +679,11 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
             return found
     if participle and (lw in PARTICIPLE_LINKS or lw == "to"):
         # "…, saying: “…”", "He explained the headline by saying: “…”"
+        if word == "," and k > 1 and verb_length(low, k - 1) and not low[k - 1].endswith("ing"):
+            # "The two will meet next week, Spicer said, adding: “…”": the closing clause.
+            closing = _subject_of(words, low, k - 1)
+            if closing is not None and closing.kind in ("name", "pronoun"):
+                return closing.with_verb(verb, "participle")
         return _main_subject(words, low, k, verb)
     if lw == "and" or lw == "to":
         return _main_subject(words, low, k, verb)
@@ -596,19 +700,34 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
             and w[after : after + 1] == [","]
         ):
             return found
+    if word in _DIGEST_DASHES:
+        found = _between_dashes(words, low, k, verb)
+        if found is not None:
+            return found
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
         # the apposition; "The chief constable, Linda Frost, said": the name in it.
+        described: Attribution | None = None
         for c in range(k - 1, max(-1, k - 30), -1):
             if w[c] == "," and c > 0:
                 found = _phrase_before(words, low, c - 1, verb, "subject verb")
                 if found is not None and found.kind in ("name", "pronoun"):
                     return found
+                if found is not None and found.kind == "description" and described is None:
+                    described = found if found.names_a_role else None
                 if found is not None and found.kind == "description":
                     named = _appositive_name(words, low, c + 1, k)
-                    if named is not None:
+                    # "Clinton, during a town hall in Columbus, Ohio, said": a place ends a
+                    # phrase of circumstance, and the subject stands before it.
+                    if named is not None and not (
+                        named.name is not None and is_place_or_group(named.name)
+                    ):
                         return replace(named, verb=verb, rule="subject verb")
-        return _main_subject(words, low, k, verb) if participle else None
+        if participle:
+            return _main_subject(words, low, k, verb)
+        # "Kelly Ayotte’s campaign, for example, said": a described speaker before a parenthesis
+        # that names no one.
+        return described if described is not None and k - 1 > 0 and w[k - 1] != "," else None
     if lw == "it" and (k == 0 or w[k - 1] in _CLAUSE_END or w[k - 1] == ","):
         # "It added, “…”": a thing or a publication named before (see Article.outlet_subject).
         return Attribution("description", word, words.start(k), verb, head="it", definite=True)
@@ -623,11 +742,50 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         c = k - 1
         if c >= 0 and w[c] == ",":
             c -= 1
-        return _phrase_before(words, low, c, verb, "subject verb") if c >= 0 else None
+        if c < 0:
+            return None
+        found = _phrase_before(words, low, c, verb, "subject verb")
+        if found is None and _chain_word(w, c):
+            # "Contrast that with Trump, who has called …": the antecedent may be an object.
+            first = c
+            while first > 0 and _chain_word(w, first - 1):
+                first -= 1
+            found = noun_phrase(words, low, first, c + 1, verb, "subject verb")
+        return found
     found = _phrase_before(words, low, k, verb, "subject verb", absolute=participle)
+    if participle and found is not None and not found.names_a_role:
+        # "Trump released a new radio ad calling it …", "Sanders started out the debate
+        # saying …": a thing before the participle; the words are the sentence subject's.
+        return _main_subject(words, low, k + 1, verb) or found
     if found is None and low[k] in REPORTING_VERBS | FUNCTION_WORDS:
         return None
     return found
+
+
+def _between_dashes(words: Words, low: list[str], k: int, verb: str) -> Attribution | None:
+    """The subject of a verb after a parenthesis between dashes (word `k` is the closing dash):
+    "A former candidate -- John McCain, who lost in 2008 -- said" (the name the parenthesis
+    opens with), "Rita Okafor — a nurse for 30 years — said" (the phrase before it)."""
+    w = words.words
+    close = k
+    while close > 0 and w[close - 1] in _DIGEST_DASHES:
+        close -= 1
+    for c in range(close - 1, max(-1, close - 40), -1):
+        if w[c] in _CLAUSE_END:
+            return None
+        if w[c] not in _DIGEST_DASHES:
+            continue
+        named = _appositive_name(words, low, c + 1, close)
+        if named is not None:
+            return replace(named, verb=verb, rule="subject verb")
+        opened = c
+        while opened > 0 and w[opened - 1] in _DIGEST_DASHES:
+            opened -= 1
+        if opened == 0:
+            return None
+        found = _phrase_before(words, low, opened - 1, verb, "subject verb")
+        return found if found is not None and found.kind != "first_person" else None
+    return None
 
 
 def _main_subject(words: Words, low: list[str], limit: int, verb: str) -> Attribution | None:
@@ -711,9 +869,12 @@ def tail_clause(words: Words) -> Attribution | None:
         if word == "(":
             j = next((k for k in range(j + 1, min(n, j + 12)) if w[k] == ")"), j)
             continue
-        if word[:1] == MASK_CHAR or (word in _CLAUSE_END and not _chain_word(w, j)):
+        if word[:1] == MASK_CHAR or (
+            word in _CLAUSE_END and not _chain_word(w, j) and not _after_party_tag(w, j)
+        ):
             break
-        size = verb_length(low, j)
+        # A capitalised verb form inside the clause is part of a name ("the United States").
+        size = 0 if j > i and _capitalised(word) else verb_length(low, j)
         if not size:
             continue
         k = j - 1
@@ -727,6 +888,14 @@ def tail_clause(words: Words) -> Attribution | None:
             return found
         break
     return _quoted_as(words, low, i) or _closing_clause(words, low, i)
+
+
+def _after_party_tag(w: list[str], j: int) -> bool:
+    """Whether word `j` is the full stop of a party tag ("Rep. Glenn Thompson, R-Pa., said")."""
+    if w[j] != "." or j == 0:
+        return False
+    tag = w[j - 1]
+    return len(tag) > 2 and tag[0] in "RDI" and tag[1] == "-" and tag[2:3].isupper()
 
 
 def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | None:
@@ -749,18 +918,27 @@ def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | N
             continue
         if low[v] in _SUBJECT_PRONOUNS - FIRST_PERSON:
             size = verb_length(low, v + 1) if v + 1 < n else 0
-            if size and (v + 1 + size >= n or w[v + 1 + size] in (".", ",", ";")):
+            if size and _closes_clause(w, low, v + 1 + size):
                 return _pronoun(words, low, v, " ".join(w[v + 1 : v + 1 + size]), "subject verb")
             continue
         end = v
         while end < n and _chain_word(w, end):
             end += 1
         size = verb_length(low, end) if v < end < n else 0
-        if size and (end + size >= n or w[end + size] in (".", ",", ";")):
+        if size and _closes_clause(w, low, end + size):
             found = noun_phrase(words, low, v, end, " ".join(w[end : end + size]), "subject verb")
             if found is not None and found.kind == "name":
                 return found
     return None
+
+
+def _closes_clause(w: list[str], low: list[str], at: int) -> bool:
+    """Whether a reporting verb ending at word `at` closes its sentence: punctuation or the end
+    follows, or an adjunct of time or place ("…, Hollande said on Tuesday", "…, she said
+    Monday"), not an object ("…, Hale said the plan …")."""
+    if at >= len(w) or w[at] in (".", ",", ";"):
+        return True
+    return low[at] in CLAUSE_ADJUNCTS or (is_modifier(low[at]) and low[at].endswith("ly"))
 
 
 def _quoted_as(words: Words, low: list[str], first: int) -> Attribution | None:
@@ -792,6 +970,9 @@ def colon_subject(words: Words) -> Attribution | None:
     if not w or w[-1] != ":":
         return None
     low = _lower(w)
+    more = next((i for i in range(min(len(w) - 2, 12)) if low[i : i + 2] == ["more", "from"]), -1)
+    if more == 0 or (more > 0 and w[more - 1] in _DIGEST_DASHES):
+        return _more_from(words, low, more)
     found = sentence_subject(words, low, len(w) - 1)
     if found is None:
         # A digest line: a headline, a dash, then who speaks ("POLLS JUST EARLY - Ana Ruiz: “…”").
@@ -806,12 +987,23 @@ def colon_subject(words: Words) -> Attribution | None:
     return replace(found, rule="colon")
 
 
+def _more_from(words: Words, low: list[str], at: int) -> Attribution | None:
+    """A digest's "More from Jeffrey Jones: “…”" (word `at` is "More"): the name after "from"."""
+    found = noun_phrase(words, low, at + 2, len(low) - 1, None, "colon")
+    return found if found is not None and found.kind == "name" else None
+
+
 def next_sentence(words: Words) -> Attribution | None:
     """The speaker a sentence right after a quotation names: "That was the message from union
     leader Joan Petrakis", "So says Omar Haddad", "Those were the words of …"."""
     w = words.words
     low = _lower(w)
     n = len(w)
+    if n >= 2 and (w[0] in _DIGEST_DASHES or w[0] == "―"):
+        # A signature paragraph after the quotation: "- President Ruth Calder, in a tweet."
+        end = _forward_end(w, low, 1, n)
+        found = noun_phrase(words, low, 1, end, None, "next sentence")
+        return found if found is not None and found.kind == "name" else None
     if n < 3:
         return None
     if low[0] == "so" and low[1] in ("says", "said"):

@@ -18,6 +18,9 @@ from extraction.quotes.names import Person
 SPEAKER = 2.0  # the speaker of an attributed quotation
 CARRIED = 1.0  # the speaker carried on to an unattributed quotation
 SUBJECT = 2.6  # a sentence's subject (recency 1, subject 0.8, head of its phrase 0.8)
+# The speaker a narration sentence reports ("…, said Jake Horvat"): the main clause's subject,
+# ahead of the reported clause's ("Omar Fitch will lead the review").
+REPORTER = 2.8
 OBJECT = 1.5  # any other mention by name
 OBLIQUE = 1.2  # the object of a preposition ("from Clinton")
 POSSESSIVE = 0.8  # "Trump’s remarks"

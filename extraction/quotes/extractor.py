@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.quotes.article import NO_SPEAKER, Article, Context, Speaker
-from extraction.quotes.classify import is_scare, is_title_or_name
+from extraction.quotes.classify import characterises, is_scare, is_title_or_name
 from extraction.quotes.clauses import (
     Attribution,
     colon_subject,
@@ -143,7 +143,9 @@ def extract_quotes(
             # "… threatening “a major lawsuit,” according to a letter reviewed by The Post"
             outlet = None if found is not None else _inline_credit(article, ctx, head, tail)
             if found is None and outlet is None:
-                if not _speech_in_sentence(head, tail):
+                if not _speech_in_sentence(head, tail) and not characterises(
+                    text, ctx.head, ctx.tail
+                ):
                     out.append(QuoteSpan(text, None, None, None, None, "scare"))
                     continue
                 found = article.subject_in(ctx.head, ctx.head_at) if ctx.head.strip() else None

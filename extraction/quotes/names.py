@@ -199,6 +199,16 @@ def _parse(words: tuple[str, ...]) -> Name | None:
             tokens = tokens[i + 1 :]
             titled = True
             break
+    # An honorific inside the chain ends what comes before it: "Retired Army Col. Lawrence
+    # Wilkerson" is Col. Lawrence Wilkerson.
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i] in HONORIFICS and tokens[i].endswith("."):
+            honorific = tokens[i]
+            if honorific in TITLE_POSTS:
+                posts.append(TITLE_POSTS[honorific])
+            tokens = tokens[i + 1 :]
+            titled = True
+            break
     # A possessive inside the chain belongs to what comes before it: "Media Research Center’s
     # Brent Bozell" is Brent Bozell.
     for i in range(len(tokens) - 2, -1, -1):

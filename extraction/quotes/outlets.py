@@ -6,10 +6,12 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from extraction.quotes.names import first_name_gender
 from extraction.quotes.rules import (
     KNOWN_OUTLETS,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
+    OUTLET_BARE_HEAD_WORDS,
     OUTLET_DESCRIPTION_SUBJECT,
     OUTLET_HEAD_WORDS,
     OUTLET_INLINE_PATTERNS,
@@ -45,13 +47,28 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
     for size in range(len(tokens), 0, -1):
         alias = " ".join(tokens[:size])
         if alias in KNOWN_OUTLETS:
+            if size < len(tokens) and first_name_gender(tokens[size]) is not None:
+                return None  # "Economist Clara Weiss of Deutsche Bank" is a person
             return KNOWN_OUTLETS[alias]
-    if tokens[0] in NON_NAME_WORDS:
+    # Lower-case joints belong to names in the table ("Mail on Sunday"); elsewhere the name ends
+    # before them ("wrote on Twitter on Sunday").
+    joint = next((i for i, t in enumerate(tokens) if t[:1].islower()), len(tokens))
+    tokens = tokens[:joint]
+    if not tokens or tokens[0] in NON_NAME_WORDS:
         return None
     if any(t in ROLE_TITLES for t in tokens[:-1]):
         return None  # "Atlantic City Mayor Don Guardian" is a person
     if tokens[-1] in OUTLET_HEAD_WORDS and len(tokens) > 1:
-        return "The " + " ".join(tokens)
+        # The convention: a newspaper's name with its "The", a broadcaster's as written.
+        bare = (
+            not written.lower().startswith("the ")
+            and (
+                tokens[-1] in OUTLET_BARE_HEAD_WORDS
+                # a call sign or channel number before "News" is a broadcaster's: "KTV News"
+                or (tokens[-1] == "News" and any(t.isupper() or t.isdigit() for t in tokens[:-1]))
+            )
+        )
+        return ("" if bare else "The ") + " ".join(tokens)
     if not strict:
         return ("The " if written.lower().startswith("the ") else "") + " ".join(tokens)
     return None
@@ -69,6 +86,9 @@ def lead_in_outlet(paragraph: str) -> str | None:
         known = canonical_outlet(written, strict=True)
         if known is not None:
             return known
+        if match.groupdict().get("described"):
+            # "the Heritage Foundation website notes:" names a publication, whatever its words.
+            return canonical_outlet(("The " if the else "") + written, strict=False)
         if the and not _names_a_role_or_body(written):
             return canonical_outlet("The " + written, strict=False)
     return None

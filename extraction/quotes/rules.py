@@ -80,7 +80,8 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     protesting objected objecting teased teasing quipping joking cautioning conceding
     acknowledging admitting insisting recounting elaborating explaining informing shouting
     whispering muttering sighing pressing pressed retort asks told tell disagreed disagrees
-    cited cites citing credited credits
+    cited cites citing credited credits welcomed welcomes pondered ponders anticipated
+    anticipates indicated indicates exhorted exhorts opined opines
     """
 )
 
@@ -108,6 +109,10 @@ REPORTING_PHRASES: Final[frozenset[str]] = frozenset(
         "lashed out",
         "put it",
         "puts it",
+        "issued a statement",
+        "released a statement",
+        "issued the following statement",
+        "released the following statement",
     }
 )
 
@@ -119,15 +124,37 @@ VERB_MODIFIERS: Final[frozenset[str]] = _words(
     quietly simply repeatedly bluntly flatly angrily firmly calmly publicly privately would
     will could can may might should must did does do just again first still even often never
     always soon yet already once subsequently ultimately himself herself themselves
+    however nevertheless nonetheless meanwhile instead though too thus therefore likewise
     """
 )
 # Lower-case words ending in -ly that are no adverbs.
 NOT_ADVERBS: Final[frozenset[str]] = _words("only family ally rally italy july reply supply")
 
+# Reporting verbs in -s that are as often plural nouns: after a determiner or a possessive, or
+# before a form of "be" or "have", they are nouns ("his anti-Muslim remarks were", "Trump’s
+# claims have"), never the verb of a reporting clause.
+NOUN_FORMS: Final[frozenset[str]] = _words(
+    """
+    remarks comments claims notes tweets posts reports calls charges demands appeals pledges
+    promises vows jokes quips thanks answers replies attacks disputes offers echoes credits
+    estimates figures hopes fears worries terms labels brands statements states words reads
+    """
+)
+# Words that may close a reporting clause after its verb at the end of a sentence ("…, Hollande
+# said on Tuesday", "…, she said Monday", "…, he said in a statement"): the clause is still
+# the sentence's last, and credits what came before it.
+CLAUSE_ADJUNCTS: Final[frozenset[str]] = _words(
+    """
+    in at on from to for with by during after before when while late early last this
+    today yesterday tonight recently later earlier again afterward afterwards then
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
 # Words after which a reporting participle ("saying", "telling") has the sentence's subject:
 # "Clinton celebrated in Florida, declaring …", "He explained it by saying: …".
 PARTICIPLE_LINKS: Final[frozenset[str]] = _words(
-    ", ; — – - by after before while when and then also as in without upon"
+    ", ; — – - by after before while when and then also as in without upon of"
 )
 
 # Words that open an introductory phrase before a sentence's subject ("On Wednesday, Clinton
@@ -139,7 +166,7 @@ INTRO_WORDS: Final[frozenset[str]] = _words(
     under later earlier meanwhile still yet now then instead however moreover indeed also
     last this that next once asked pressed responding writing addressing standing earlier
     in-between between throughout within about around back even far today yesterday
-    tonight infamously technically separately elsewhere finally ultimately separately
+    tonight infamously technically separately elsewhere finally ultimately separately here
     """
 )
 # Conjunctions and sentence adverbs that may open a sentence before its subject.
@@ -566,19 +593,32 @@ OUTLET_HEAD_WORDS: Final[frozenset[str]] = _words(
     Guardian Independent Inquirer Standard Mirror Express Courier Star Sun Globe Mail Review
     Magazine Radio TV Television Daily Weekly Bulletin Dispatch Record Register Sentinel
     Reporter Press Wire Monitor Today Leader Echo Advertiser Argus Citizen Bee Clarion Voice
-    Enquirer Post-Gazette Free Chronicle-Herald Evening Morning Sunday Week
+    Enquirer Post-Gazette Free Chronicle-Herald Evening Morning Sunday Week Ledger
     """
 )
+
+# Heads of broadcasters' and wires' names, which take no leading "The" of their own ("Wyoming
+# Public Radio", "REVOLT TV"): a newspaper's head word does ("The Springfield Herald").
+OUTLET_BARE_HEAD_WORDS: Final[frozenset[str]] = _words("Radio TV Television Today Wire")
+
+# A publication's name as written: capitalised words, with the lower-case joints some names have
+# ("Times of India", "Mail on Sunday", "Corriere della Sera") and a joint poll's slash
+# ("Washington Post/ABC News").
+_OUTLET_NAME = r"[A-Z][\w&.\-’'/]*(?:\s+(?:(?:of|on|and|della|de|du|der)\s+)?[A-Z0-9][\w&.\-’'/]*)*"
 
 # A paragraph that is only a lead-in to quoted paragraphs ("The BBC reports:").
 # Group "outlet" is the publication as written (without "the").
 OUTLET_LEAD_IN_PATTERNS: Final[tuple[str, ...]] = (
-    r"^(?:As\s+)?(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
+    r"^(?:As\s+)?(?:[Tt]he\s+)?(?P<outlet>" + _OUTLET_NAME + r")"
+    # "the Heritage Foundation website notes:": the description says it is a publication.
+    r"(?P<described>\s+(?:website|newspaper|magazine|blog|tabloid|editorial\s+board))?\s+"
     r"(?:reports|reported|recounts|recounted|writes|wrote|notes|noted|explains|explained|"
-    r"quotes|quoted\s+\w+(?:\s+\w+)?(?:\s+as\s+saying)?|adds|added|continues|says|said)"
+    r"quotes|quoted\s+\w+(?:\s+\w+)?(?:\s+as\s+saying)?|adds|added|continues|says|said|"
+    r"responded|responds|replied|argued|argues|observed|observes|concluded|concludes|"
+    r"editorialized|summarized|summarised|stated|states)"
     r"(?:\s+that)?\s*:\s*$",
     r"^(?:[Aa]ccording\s+to|[Aa]s\s+reported\s+by|[Ii]n\s+the\s+words\s+of)\s+(?:[Tt]he\s+)?"
-    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s*[:,]\s*$",
+    r"(?P<outlet>" + _OUTLET_NAME + r")\s*[:,]\s*$",
 )
 
 # Lower-case descriptions that may stand between a cue and a publication's name
@@ -598,22 +638,37 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
     r"(?:to|with|in|on)|(?:in|during)\s+(?:an?\s+)?(?:interview|conversation|comments|statement|"
     r"email|op-ed|article|column)\s+(?:with|to|for|in))\s+(?:[Tt]he\s+)?"
     + _OUTLET_DESCRIPTION
-    + r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
-    r"\b(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)\s+"
-    r"(?:(?:first|also|later|previously)\s+)?"
-    r"(?:reports|reported|recounts|recounted|quoted|wrote|writes|noted|notes|said|says|added|"
-    r"adds|revealed|reveals|editorialized|characterized|described|found|tweeted|confirmed)\b",
+    + r"(?P<outlet>"
+    + _OUTLET_NAME
+    + r")",
+    # "The Post reported", "NBC News will accuse", "ABC 7 is reporting", "the New York Times and
+    # Los Angeles Times each called", "The Washington Post recently ran a piece"
+    r"\b(?:[Tt]he\s+)?(?P<outlet>" + _OUTLET_NAME + r")"
+    r"(?P<described>\s+(?:website|newspaper|magazine|tabloid|blog))?\s+"
+    r"(?:(?:first|also|later|previously|recently|each|both|then|will|would|has|had|have|is|was)"
+    r"\s+){0,2}"
+    r"(?:reports|reported|reporting|recounts|recounted|quoted|wrote|writes|noted|notes|said|"
+    r"says|added|adds|revealed|reveals|editorialized|characterized|described|found|tweeted|"
+    r"confirmed|accuse|accused|accuses|called|calls|argued|argues|warned|warns|responded|"
+    r"(?:ran|runs|published|publishes|carried|printed)\s+(?:an?|its)\s+(?:[\w\-]+\s+){0,2}?"
+    # the piece's own words, not a person's tweet written "after The Times published a story"
+    r"(?:piece|story|report|editorial|article|column|op-ed|cover|investigation)\s+"
+    r"(?:that|which|saying|noting|arguing|claiming))\b",
     # "an Associated Press account", "a copy … reviewed by The Post", "[HuffPost.]"
-    r"\b(?:(?:reviewed|published|released|broadcast)\s+by\s+|aired\s+on\s+|"
-    r"(?:according\s+to|in)\s+(?:an?|the)\s+)(?:[Tt]he\s+)?"
-    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)",
+    # "audio provided by Wyoming Public Radio", "a report in The Wall Street Journal", "a new
+    # headline from the Washington Post", "a Washington Post/ABC News poll"
+    r"\b(?:(?:reviewed|published|released|broadcast|provided|posted)\s+by\s+|aired\s+on\s+|"
+    r"(?:headline|editorial|report|story|piece|article|column|op-ed|investigation|analysis)\s+"
+    r"(?:from|in|by)\s+(?:[Tt]he\s+)?|"
+    r"(?:according\s+to|[Ii]n)\s+(?:an?|[Tt]he)\s+)(?:[Tt]he\s+)?"
+    r"(?P<outlet>" + _OUTLET_NAME + r")",
     r"\[(?P<outlet>[A-Z][\w&\-’']*(?:\s+[A-Z0-9][\w&\-’']*)*)\.?\]",
     # Inverted after the quotation: "…,” reports USA Today", "…,” wrote Time magazine", "…,”
     # reads a Wednesday editorial in The Lakeside Gazette"
     r"\b(?:reports|reported|writes|wrote|notes|noted|adds|added|reads|explains|explained)\s+"
     r"(?:an?\s+(?:[\w\-]+\s+){0,2}?(?:editorial|report|article|piece|column|op-ed|story)\s+"
     r"(?:in|by|from)\s+)?(?:[Tt]he\s+)?"
-    r"(?P<outlet>[A-Z][\w&.\-’']*(?:\s+[A-Z0-9][\w&.\-’']*)*)"
+    r"(?P<outlet>" + _OUTLET_NAME + r")"
     r"(?P<described>\s+(?:magazine|newspaper|tabloid|website))?",
 )
 
@@ -622,8 +677,10 @@ OUTLET_INLINE_PATTERNS: Final[tuple[str, ...]] = (
 OUTLET_DESCRIPTION_SUBJECT: Final = (
     r"\b[Tt]he\s+(?:[\w\-]+\s+){0,2}?(?:newspaper|paper|network|outlet|publication|magazine|"
     r"broadcaster|website|editorial\s+board|news\s+agency|wire\s+service|tabloid)\s+"
-    r"(?:(?:first|also|later)\s+)?(?:reported|reports|wrote|writes|said|says|noted|notes|added|"
-    r"adds|revealed|editorialized|described|found|quoted|confirmed)\b"
+    r"(?:(?:(?:first|also|later)\s+)?(?:reported|reports|wrote|writes|said|says|noted|notes|"
+    r"added|adds|revealed|editorialized|described|found|quoted|confirmed)\b|"
+    # "The conservative publication has been outspoken in its opposition, arguing …"
+    r"(?:has|have|had|is|was)\s[^.;:“”\"]{0,120}?,\s+(?:arguing|saying|writing|noting|warning)\b)"
 )
 
 # Nouns that describe a publication as the subject of a clause ("the newspaper wrote").
@@ -644,6 +701,42 @@ BLOCKQUOTE_SIGNATURE: Final = r"\s+[—–]\s*[A-Z][^—–]{1,80}$"
 
 # An unattributed quotation of at most this many words in running text is a scare quote.
 SCARE_MAX_WORDS: Final = 4
+
+# A short phrase in marks that characterises something is someone's words, not a scare quote, when
+# it stands where a judgement goes (PolNeAR's annotators credit these to the sentence's subject):
+# after "as" ("defended his manager as a “very decent man”", "portrayed them as “rapists”"),
+# after a copula ("the inquiry is a “witch hunt”", "was “particularly burdensome”"), or after an
+# object pronoun ("called him “Lyin’ Ted”"); articles and intensifiers may stand between. Not
+# after "become": "The line has become a “photo op”" is the writer's narration.
+CHARACTERISING_LEADS: Final[frozenset[str]] = _words(
+    """
+    as is was be been being are were seem seems seemed feel feels felt remain remains remained
+    him her them
+    """
+)
+CHARACTERISING_FILLERS: Final[frozenset[str]] = _words("a an the so too very more most less")
+# Nouns for something said, right before the phrase or its "of", "about", "for" or "that"
+# ("his criticism of “New York values”", "claims of “significant breakthroughs”", "the term
+# “kitchen sink”", "the assertion that “thousands” …"): the phrase is what was said.
+SPEECH_NOUNS: Final[frozenset[str]] = _words(
+    """
+    criticism criticisms claim claims promise promises pledge pledges call calls vow vows talk
+    talks admission assertion assertions contention accusation accusations allegation
+    allegations charge charges term terms phrase word words label rhetoric comment comments
+    remark remarks
+    """
+)
+SPEECH_NOUN_LINKS: Final[frozenset[str]] = _words("of about for that")
+# A lower-case word right after the phrase is the noun it modifies ("a “unity” lunch"), so the
+# phrase names a thing, unless it is a function word, a preposition or one of these ("used the
+# term “kitchen sink” this week").
+PHRASE_FOLLOWERS: Final[frozenset[str]] = _words(
+    """
+    this these those every each some any during after before since until over last next
+    """
+)
+# "such as “ambassador”", "known as", "as well as": no judgement; the phrase stays a scare quote.
+NOT_CHARACTERISING_BEFORE_AS: Final[frozenset[str]] = _words("such known so-called well same")
 
 # A short phrase in marks in a sentence with no reporting clause is its subject's when the words
 # between the subject and the phrase are about speech: a reporting verb (not "read": "a sign that

@@ -98,6 +98,18 @@ def _could_close(paragraph: str, offset: int) -> bool:
     return not before.isspace() and not (after and after.isalnum())
 
 
+def _curly_closer(paragraph: str, pos: int) -> int:
+    """The curly mark that closes a quotation opened straight and never closed straight in its
+    paragraph ("\"This is a long process,” said …"), or -1: the first closing curly mark from
+    `pos` with no curly opening mark before it."""
+    for mark in _CURLY.finditer(paragraph, pos):
+        if mark.group() in CURLY_OPEN:
+            return -1
+        if _could_close(paragraph, mark.start()):
+            return mark.start()
+    return -1
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) with surrounding white space excluded."""
     while start < end and text[start].isspace():
@@ -141,6 +153,14 @@ def scan(body: Body) -> list[RawQuote]:
             else:
                 previous_end = body.span(index - 1)[1]
                 close(None, previous_end, index - 1)
+        lead = len(paragraph) - len(paragraph.lstrip())
+        if current is None and paragraph[lead : lead + 1] in CURLY_CLOSE and paragraph[lead:]:
+            # ”… the Cruz train has left,” wrote Time — a paragraph opened by a closing mark
+            # (a typesetting slip) opens a quotation when a closing mark follows in it.
+            following = _CURLY.search(paragraph, lead + 1)
+            if following is not None and following.group() in CURLY_CLOSE:
+                current = _Open("curly", base + lead, index)
+                skip_to = lead
         # Jump from one mark that matters to the next: which marks matter depends on what is
         # open (an apostrophe is only looked at inside a single-mark quotation).
         pos = skip_to + 1
@@ -185,7 +205,9 @@ def scan(body: Body) -> list[RawQuote]:
             else:
                 offset = paragraph.find(STRAIGHT, pos)
                 if offset < 0:
-                    break
+                    offset = _curly_closer(paragraph, pos)
+                    if offset < 0:
+                        break
                 pos = offset + 1
                 close(base + offset, base + offset, index)
     if current is not None:

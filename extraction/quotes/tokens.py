@@ -11,9 +11,12 @@ import re
 from extraction.quotes.text import MASK_CHAR
 
 # A masked quotation interior; an initialism ("U.S.", "H.W."); a word (letters first, inner
-# apostrophes and hyphens kept: "O’Brien", "Trump’s", "D-Ore"); a number; any other character.
+# apostrophes, hyphens, ampersands and underscores kept: "O’Brien", "Trump’s", "D-Ore"; it ends
+# on a letter or digit); a number; any other character. The word is runs of letters and digits
+# joined by runs of joiners, two classes that share no character, so the engine never backtracks.
 TOKEN = re.compile(
-    rf"{MASK_CHAR}+|(?:[A-Z]\.){{2,}}|[^\W\d_](?:[\w’'\-&]*[^\W_])?|\d+(?:[.,:]\d+)*[^\W_]*|\S"
+    rf"{MASK_CHAR}+|(?:[A-Z]\.){{2,}}|[^\W\d_][^\W_]*(?:[’'\-&_]+[^\W_]+)*"
+    r"|\d+(?:[.,:]\d+)*[^\W_]*|\S"
 )
 
 

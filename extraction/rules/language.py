@@ -4,7 +4,6 @@ lang>`), else a vote of common function words, which a text dump is the only wit
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Final
 
 # Frequent words that belong to one language only (words shared by two, like "de", are left out).
@@ -38,13 +37,13 @@ def page_language(declared: str | None, text: str) -> str | None:
         if primary.isalpha() and 2 <= len(primary) <= 3:
             return primary
     votes = dict.fromkeys(FUNCTION_WORDS, 0)
-    # Counted in C: each word's language (None for most words), tallied at once.
+    # Counted in C: each word's language (None for most words), then a count per language.
     sample = text[:SAMPLE_CHARS].lower()
     # In lower-cased ASCII the letters are a-z, a class the engine tests much faster.
     words = (_ASCII_WORD_RE if sample.isascii() else _WORD_RE).findall(sample)
-    tally = Counter(map(_LANGUAGE_OF.get, words))
+    languages = list(map(_LANGUAGE_OF.get, words))
     for language in votes:
-        votes[language] = tally[language]
+        votes[language] = languages.count(language)
     ranked = sorted(votes.items(), key=lambda item: -item[1])
     (best, hits), (_, runner_up) = ranked[0], ranked[1]
     if hits >= MIN_VOTES and hits >= MIN_LEAD * runner_up:

@@ -78,14 +78,15 @@ COMMENT_NOUN_STEMS: Final[tuple[str, ...]] = ("omment", "hought", "espons", "epl
 _COMMENT_NOUN_STEMS_RE: Final[re.Pattern[str]] = re.compile(
     "|".join(COMMENT_NOUN_STEMS), re.IGNORECASE
 )
+# The same stems for a lower-cased ASCII line: a case-sensitive search, the fastest test.
+_LOWER_STEMS_RE: Final[re.Pattern[str]] = re.compile("|".join(COMMENT_NOUN_STEMS))
 
 
 def _may_name_comments(line: str) -> bool:
     if line.isascii():
-        # Substring tests on the lower-cased line are exact for ASCII (no "ſ" or dotless "ı" that
-        # the case-insensitive pattern also matches) and many times cheaper than the pattern.
-        lowered = line.lower()
-        return any(stem in lowered for stem in COMMENT_NOUN_STEMS)
+        # A search of the lower-cased line is exact for ASCII (no "ſ" or dotless "ı" that the
+        # case-insensitive pattern also matches) and many times cheaper than that pattern.
+        return _LOWER_STEMS_RE.search(line.lower()) is not None
     return _COMMENT_NOUN_STEMS_RE.search(line) is not None
 
 
@@ -259,9 +260,18 @@ CREDIT_LINE_RE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+# How a credit line can start, whatever its spacing: the first word of each line marker above.
+# Tested on the line as written, it spares joining the words of every body paragraph.
+_CREDIT_LINE_START: Final[re.Pattern[str]] = re.compile(
+    r"[^\w©]*(?:main|top|lead|photo|image|pic|illustration|credit)", re.IGNORECASE
+)
+
+
 def credit_line(line: str) -> str | None:
     """The credit a whole line gives ("Photo credit: Warren Wong via Unsplash." -> "Warren Wong
     via Unsplash"), or None when the line is not a credit line."""
+    if not _CREDIT_LINE_START.match(line):
+        return None
     match = CREDIT_LINE_RE.match(" ".join(line.split()))
     return match["credit"].rstrip(". ") or None if match else None
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extraction.quotes import rules
+from extraction.quotes import extract_quotes, rules
 from extraction.quotes.outlets import canonical_outlet, inline_outlet, lead_in_outlet
 
 
@@ -67,4 +67,34 @@ def test_lead_in_outlets(paragraph: str, outlet: str | None) -> None:
     ],
 )
 def test_inline_outlets(clause: str, outlet: str | None) -> None:
+    assert inline_outlet(clause) == outlet
+
+
+@pytest.mark.parametrize("alias", sorted(rules.KNOWN_OUTLETS))
+def test_every_alias_in_the_table_names_its_canonical_outlet_in_a_quote(alias: str) -> None:
+    """The alias table is wired in: a quotation credited "told the ALIAS" carries its name."""
+    quotes = extract_quotes([f"“We are closing the depot,” the mayor told the {alias} on Monday."])
+    assert [q.outlet for q in quotes] == [rules.KNOWN_OUTLETS[alias]]
+
+
+@pytest.mark.parametrize(
+    ("clause", "outlet"),
+    [
+        # the publication nearest the verb of a shared credit
+        ("what the Daily Ledger and the Evening Courier each called a", "The Evening Courier"),
+        # a newspaper's name takes "The", a broadcaster's stays as written
+        ("she told the Millbrook Ledger", "The Millbrook Ledger"),
+        ("she told Valley Public Radio", "Valley Public Radio"),
+        ("she told KTV News", "KTV News"),
+        ("she told the Buffalo News", "The Buffalo News"),
+        # a person's tweet written after a publication's story is not the story's
+        ("he wrote after The New York Times published a story about it", None),
+        # a job title that is also an alias, before a person's name
+        ("Economist Clara Weiss of Deutsche Bank said", None),
+        # a lower-case joint ends an unknown name: "Twitter on Sunday" is no publication
+        ("Marcus Lyle wrote on Twitter on Sunday night", None),
+        ("she told the Times of India", "The Times of India"),
+    ],
+)
+def test_inline_outlet_convention(clause: str, outlet: str | None) -> None:
     assert inline_outlet(clause) == outlet

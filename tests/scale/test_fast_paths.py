@@ -8,7 +8,11 @@ from pathlib import Path
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from extraction.textnorm import normalise_lines, word_count
+from extraction.quotes.text import MASK_CHAR
+from extraction.quotes.tokens import TOKEN
+from extraction.rules import page
+from extraction.rules.page import credit_line
+from extraction.textnorm import SPACE_LIKE, ZERO_WIDTH, normalise_lines, word_count
 from extraction.timeago import PHRASE, GluedSplit, split_glued_name
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
@@ -193,3 +197,40 @@ def test_chain_word_early_exit_matches_the_particle_loop(words: list[str], at: i
                 break
             word = following
     assert _chain_word(words, i) == expected
+
+
+# Every character the normalisation replaces or drops, beside the ones that stay.
+EVERY_SPACE_CHARS = st.sampled_from(list(SPACE_LIKE + ZERO_WIDTH + "ab é\n  "))
+
+
+@settings(max_examples=400)
+@given(st.text(EVERY_SPACE_CHARS, max_size=40))
+def test_normalise_lines_replaces_every_space_like_and_zero_width_character(text: str) -> None:
+    assert normalise_lines(text) == [reference_normalise(line) for line in text.splitlines()]
+
+
+# The word pattern as it was written first, with a backtracking word branch.
+REFERENCE_TOKEN = re.compile(
+    rf"{MASK_CHAR}+|(?:[A-Z]\.){{2,}}|[^\W\d_](?:[\w’'\-&]*[^\W_])?|\d+(?:[.,:]\d+)*[^\W_]*|\S"
+)
+TOKEN_CHARS = st.sampled_from(list("abXZ09 _-'’&.,:“”é²ı٠\u00a0\n" + MASK_CHAR))
+
+
+@settings(max_examples=600)
+@given(st.text(TOKEN_CHARS, max_size=30))
+def test_word_tokens_match_the_backtracking_pattern(text: str) -> None:
+    assert TOKEN.findall(text) == REFERENCE_TOKEN.findall(text)
+
+
+CREDIT_CHARS = st.sampled_from(list("ab .:-—©(|  \u00a0\tPpıİ"))
+CREDIT_STARTS = st.sampled_from(
+    ["", "Photo", "PHOTOGRAPH by", "main image:", "Credits -", "credit...", "Pic via", "Courtesy"]
+)
+
+
+@settings(max_examples=600)
+@given(st.text(CREDIT_CHARS, max_size=6), CREDIT_STARTS, st.text(CREDIT_CHARS, max_size=20))
+def test_credit_line_matches_the_plain_pattern(before: str, start: str, after: str) -> None:
+    line = before + start + after
+    plain = page.CREDIT_LINE_RE.match(" ".join(line.split()))
+    assert credit_line(line) == (plain["credit"].rstrip(". ") or None if plain else None)

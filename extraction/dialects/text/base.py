@@ -64,6 +64,9 @@ class PlainTextDialect:
     def __init__(self, text: str, url: str | None = None) -> None:
         self.url = url
         self.lines = normalise_lines(text)
+        # A line's verdict, kept for the page: the layout asks about most lines two or three
+        # times (standing alone, as a title, as a block).
+        self._furniture: dict[str, bool] = {}
         self.article_end, self.comments_start = self._comment_section()
 
     # --- the article region -----------------------------------------------------------------
@@ -74,12 +77,16 @@ class PlainTextDialect:
         return page.one_pattern((*page.FURNITURE_LINES, *cls.furniture))
 
     def is_furniture(self, block: str) -> bool:
-        return page.is_furniture(block, self.furniture_re())
+        known = self._furniture.get(block)
+        if known is None:
+            known = self._furniture[block] = page.is_furniture(block, self.furniture_re())
+        return known
 
     def _comment_section(self) -> tuple[int, int]:
         """(end of the article's lines, first line of the comments)."""
         for index, line in enumerate(self.lines):
-            if index and page.declared_comment_count_line(line) is not None:
+            # A blank line is no heading (most lines of a page are blank or prose).
+            if index and line and page.declared_comment_count_line(line) is not None:
                 return index, index + 1
         return len(self.lines), len(self.lines)
 
@@ -178,9 +185,14 @@ class PlainTextDialect:
         return page_language(None, " ".join(sample))
 
     @cached_property
+    def article_lines(self) -> tuple[str, ...]:
+        """The non-blank lines of the article region (the petition facts and the page kind
+        read them)."""
+        return tuple(filter(None, self.lines[: self.article_end]))
+
+    @cached_property
     def petition(self) -> page.PetitionFacts:
-        region = [line for line in self.lines[: self.article_end] if line]
-        return page.petition_facts(region, self.language)
+        return page.petition_facts(self.article_lines, self.language)
 
     def petition_signatures(self) -> int | None:
         if self.petition.signatures is not None:
@@ -207,7 +219,7 @@ class PlainTextDialect:
         teasers, excerpts = text_teasers(self.paragraphs())
         return PageEvidence(
             url=self.url,
-            lines=tuple(line for line in self.lines[: self.article_end] if line),
+            lines=self.article_lines,
             paragraphs=self.paragraphs(),
             teasers=teasers,
             teaser_texts=excerpts,

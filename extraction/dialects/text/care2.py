@@ -83,15 +83,18 @@ class Care2TextDialect(PlainTextDialect):
         return article_end, comments_start
 
     def _header_at(
-        self, index: int, at_boundary: bool
+        self, index: int, at_boundary: bool, pair: GluedSplit | None = None
     ) -> tuple[str | None, GluedSplit, int] | None:
-        """(label, split, lines used) when a comment header starts at `index`."""
+        """(label, split, lines used) when a comment header starts at `index`; `pair` is the
+        split of the header pair there when the caller has tried it already."""
         lines = self.lines
         label = lines[index]
         if not label:
             return None
-        if index + 1 < len(lines) and (split := _is_header_pair(label, lines[index + 1])):
-            return label, split, 2
+        if pair is None and index + 1 < len(lines):
+            pair = _is_header_pair(label, lines[index + 1])
+        if pair:
+            return label, pair, 2
         if at_boundary and (split := split_glued_name(label)):
             return None, split, 1
         return None
@@ -105,10 +108,13 @@ class Care2TextDialect(PlainTextDialect):
         index = self.comments_start
         at_boundary = True
         keeps_blank = not self._comment_furniture("")  # blank lines are most of a comment's
+        # The header pair a comment's body stopped at: it opens the next comment, so it is not
+        # split a second time there.
+        pair_at, pair = -1, None
         while index < len(lines):
             if page.opens_link_list(lines[index]):
                 break  # "Related Stories" after the comments: the page's end, not a comment
-            header = self._header_at(index, at_boundary)
+            header = self._header_at(index, at_boundary, pair if pair_at == index else None)
             if header is None:
                 index += 1
                 continue
@@ -125,9 +131,10 @@ class Care2TextDialect(PlainTextDialect):
                         body_lines.append(line)
                     index += 1
                     continue
-                if (
-                    index + 1 < len(lines) and _is_header_pair(line, lines[index + 1])
-                ) or page.opens_link_list(line):
+                if index + 1 < len(lines) and (pair := _is_header_pair(line, lines[index + 1])):
+                    pair_at = index
+                    break
+                if page.opens_link_list(line):
                     break
                 if not self._comment_furniture(line):
                     body_lines.append(line)

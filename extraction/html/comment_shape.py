@@ -75,8 +75,12 @@ def in_widget(el: Element) -> bool:
     for ancestor in (el, *el.iterancestors()):
         if tag_of(ancestor) in ("body", "html"):
             return False  # <body class="right-sidebar"> says where the sidebar goes
+        if tag_of(ancestor) == "main" or ancestor.get("role") == "main":
+            return False  # inside the page's main content
         if _words(ancestor) & rules.COMMENT_WIDGET_WORDS:
-            return True
+            # A wrapper that holds the main column as well as the sidebar (Genesis's
+            # "content-sidebar-wrap") is layout, not a widget: no widget holds the headline.
+            return next(ancestor.iter("h1", "main"), None) is None
     return False
 
 
@@ -216,6 +220,10 @@ def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
     if line_el is not None and line_el is not item and time_el is not None:
         author = _name_of(line_el, _short_text(time_el))
         author_el = line_el if author else None
+    if author_el is not None and author_el is time_el and shown:
+        # "Posted by: John at December 18, 2025 05:48 PM": the time is what follows the name.
+        m = rules.COMMENT_POSTED_BY_RE.match(shown)
+        shown = shown[m.end() :].strip() or shown if m else shown
     labels = {e for e in (author_el, time_el) if e is not None}
     removed = set(nested) | labels
     removed.update(el for el in elements if el is not item and _furniture(el))
@@ -359,13 +367,37 @@ def _looks_like_comments(items: list[Element]) -> float:
     return good / len(items) if items else 0.0
 
 
+def _list_parents(area: Element, d: Density) -> Iterator[Element]:
+    """Where a comment area's list may sit: the area's parent when the area is one of a run of
+    like siblings (each comment says "comment" itself), the area, its children and
+    grandchildren, and below them the chain of wrappers that each hold nearly all their
+    parent's text (Drupal views nest the rows four levels down, beside a pager)."""
+    above = area.getparent()
+    if above is not None and any(
+        signature(s) == signature(area) for s in area.itersiblings(tag_of(area))
+    ):
+        yield above
+    for parent in (area, *area.iterchildren(), *(g for c in area for g in c)):
+        yield parent
+        for _ in range(rules.MAX_COMMENT_WRAPPER_DEPTH):
+            total = d.total.get(parent, 0)
+            kids = [c for c in parent if tag_of(c)]
+            if not kids or total == 0:
+                break
+            main = max(kids, key=lambda c: d.total.get(c, 0))
+            if d.total.get(main, 0) < rules.COMMENT_WRAPPER_TEXT_SHARE * total:
+                break  # the text is spread over siblings: this is the list, or none
+            parent = main
+            yield parent
+
+
 def find_comment_list(root: Element, d: Density) -> FoundList | None:
     """The page's reader-comment list, by shape, inside an element that says it holds comments;
     None when no such list is there."""
     best: tuple[float, list[Element], Element] | None = None
     seen: set[Element] = set()
     for area in _areas(root):
-        for parent in (area, *area.iterchildren(), *(g for c in area for g in c)):
+        for parent in _list_parents(area, d):
             if parent in seen or not tag_of(parent):
                 continue
             seen.add(parent)
@@ -378,7 +410,9 @@ def find_comment_list(root: Element, d: Density) -> FoundList | None:
                 continue
             score = quality * len(members)
             if best is None or score > best[0]:
-                best = (score, members, area)
+                # Where the areas are the comments themselves (Movable Type's run of
+                # div.comments-body), the list is their parent.
+                best = (score, members, parent if area in members else area)
     if best is None:
         return None
     _, members, area = best

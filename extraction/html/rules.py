@@ -930,3 +930,10 @@ MONTH_FIRST_LANGUAGES: Final[frozenset[str]] = frozenset({"en", "en-us"})
 SHORT_LINES_MAX_SCORE: Final[float] = 8.0
 # This many short lines side by side in one parent are a list (of names, of places), not prose.
 MIN_LIST_LINES: Final[int] = 20
+
+# --- comment lists found by shape: how deep to look (comment_shape.py) ----------------------
+# Below a comment area's grandchildren, a chain of wrappers is followed this far to the list of
+# comments (Drupal views: area > div > div.js-view-dom-id > div.content-wrapper, beside a
+# pager), each holding at least this share of its parent's text.
+MAX_COMMENT_WRAPPER_DEPTH: Final[int] = 6
+COMMENT_WRAPPER_TEXT_SHARE: Final[float] = 0.8

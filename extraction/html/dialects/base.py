@@ -40,6 +40,10 @@ _SAYS_RE: Final = re.compile(
 )
 
 
+# A tag printed as text: markup escaped once too often.
+_ESCAPED_TAG_RE: Final = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\s*/?>")
+
+
 @dataclass(frozen=True, slots=True)
 class Thread:
     """The comment elements of a page in display order, and for every element inside them the
@@ -193,6 +197,8 @@ class Dialect:
         ".text",
         ".body",
     )
+    # Controls printed inside a comment's text ("Click to expand..." under a quotation).
+    text_buttons: ClassVar[tuple[str, ...]] = ()
     # Forum markup: the first "comment" is the topic's opening post, which is the page's body.
     opening_post_is_body: ClassVar[bool] = False
     # Definition lists of comments (<dt> name, <dd> text) are joined into one element each.
@@ -301,7 +307,9 @@ class Dialect:
         # A section much larger than its comments wraps more than comments (a theme that calls
         # the whole post area "comments"); then only the comments themselves are held back.
         sections = [s for s in thread.sections if len(s.text_content()) <= 2 * in_comments + 2000]
-        return records, sections if len(sections) == len(thread.sections) else tops
+        # Comments found without a section (microdata items anywhere) are held back themselves.
+        whole = thread.sections and len(sections) == len(thread.sections)
+        return records, sections if whole else tops
 
     def own_all(self, item: Element, selectors: tuple[str, ...], thread: Thread) -> list[Element]:
         """Elements matching the first selector that matches inside this comment itself (not
@@ -329,7 +337,9 @@ class Dialect:
 
     def comment_author(self, item: Element, thread: Thread) -> str | None:
         el = self.own(item, self.with_generic(self.author, Dialect.author), thread)
-        name = _SAYS_RE.sub("", normalise_space(el.text_content())) if el is not None else ""
+        text = normalise_space(el.text_content()) if el is not None else ""
+        # Templates that escape the name's markup twice print "<span>Donald Elam</span>".
+        name = _SAYS_RE.sub("", _ESCAPED_TAG_RE.sub("", text)).strip()
         return name or thread.parts(item).author
 
     def comment_author_label(self, item: Element, thread: Thread) -> str | None:
@@ -352,7 +362,8 @@ class Dialect:
 
     def comment_body(self, item: Element, thread: Thread) -> str:
         parts = self.own_all(item, self.with_generic(self.text, Dialect.text), thread)
-        body = "\n\n".join(p for el in parts for p in paragraphs_of(el))
+        buttons = {b for el in parts for b in self.select(el, self.text_buttons)}
+        body = "\n\n".join(p for el in parts for p in paragraphs_of(el, buttons))
         return body or thread.parts(item).body
 
     # --- page furniture ---------------------------------------------------------------------

@@ -30,8 +30,10 @@ from extraction.quotes.rules import (
     FIRST_PERSON,
     FUNCTION_WORDS,
     INTRO_WORDS,
+    IRREGULAR_PAST,
     NAME_PARTICLES,
     NOT_ADVERBS,
+    NOUN_DETERMINERS,
     NOUN_FORMS,
     OBJECT_PRONOUNS,
     PARTICIPLE_LINKS,
@@ -128,15 +130,6 @@ _NEXT_OPENERS = frozenset({"that", "this", "those", "these", "such"})
 _BE = frozenset({"was", "is", "were", "are"})
 # Nouns a name qualifies beyond the role nouns: "the Clinton camp", "a Trump rally".
 _NAME_QUALIFIERS = frozenset({"camp", "team", "administration", "rally", "ad", "tweet"})
-# Past tenses that end in no "-ed": after a single capitalised word they are its verb ("Cruz
-# made an unprompted call …", "Sanders took the stage").
-_IRREGULAR_PAST = frozenset(
-    {"made", "took", "went", "gave", "sent", "told", "said", "wrote", "spoke", "came", "got"}
-    | {"put", "ran", "brought", "thought", "found", "kept", "left", "held", "met", "paid"}
-    | {"won", "lost", "began", "drew", "struck", "led", "knew", "saw", "stood", "sat", "hit"}
-)
-_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
-_NOUN_DETERMINERS |= frozenset({"your", "these", "those", "such", "whose", "many", "several"})
 _NOUN_FOLLOWERS = _BE | frozenset({"have", "had", "were", "been"})
 _AUXILIARIES = frozenset(
     {"has", "had", "have", "was", "is", "were", "are", "will", "would", "can", "could"}
@@ -166,7 +159,7 @@ def _noun_reading(low: list[str], i: int) -> bool:
     possessive ("his remarks", "Trump’s claims"), or before "be" or "have" ("remarks were")."""
     before = low[i - 1] if i > 0 else ""
     after = low[i + 1] if i + 1 < len(low) else ""
-    return before in _NOUN_DETERMINERS or is_possessive(before) or after in _NOUN_FOLLOWERS
+    return before in NOUN_DETERMINERS or is_possessive(before) or after in _NOUN_FOLLOWERS
 
 
 def is_modifier(word: str) -> bool:
@@ -437,7 +430,7 @@ def _forward_end(
             named
             and verb_may_follow
             and lw.isalpha()
-            and (j - first >= 2 or lw.endswith("ed") or lw in _IRREGULAR_PAST)
+            and (j - first >= 2 or lw.endswith("ed") or lw in IRREGULAR_PAST)
             and _verb_after_name(lw)
         ):
             break  # "Nora Falk threw her support behind …": a verb after a bare name

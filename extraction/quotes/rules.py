@@ -273,6 +273,18 @@ ROLE_ACRONYMS: Final[frozenset[str]] = _words("MP MEP MSP CEO")
 # Words that open a described subject ("a spokeswoman", "The channel", "her colleague").
 DESCRIPTION_DETERMINERS: Final[frozenset[str]] = _words("the a an his her their its one")
 
+# Words before a word that make it a noun ("the remarks", "his statement"), not a verb.
+NOUN_DETERMINERS: Final[frozenset[str]] = _words(
+    "the a an his her their its our my your these those such whose many several"
+)
+
+# Past tenses that end in no "-ed": after a single capitalised word they are its verb ("Cruz
+# made an unprompted call …", "Sanders took the stage").
+IRREGULAR_PAST: Final[frozenset[str]] = _words(
+    "made took went gave sent told said wrote spoke came got put ran brought thought found kept"
+    " left held met paid won lost began drew struck led knew saw stood sat hit"
+)
+
 # Phrases that credit the words themselves to someone (regular expressions, any case):
 # "according to X", "in the words of X", "— that was the verdict of X".
 EXPLICIT_ATTRIBUTION_CUES: Final[tuple[str, ...]] = (

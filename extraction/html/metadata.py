@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -182,12 +183,18 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def _heading_text(heading: Element) -> str:
+    """A heading's text without the permalink mark documentation generators print after it
+    ("Quickstart¶")."""
+    return rules.HEADING_PERMALINK_RE.sub("", _clean(heading.text_content()))
+
+
 def _headings(root: Element) -> list[str]:
     """The page's first h1-h3 texts (the visible headline is one of them; blogs print the
     blog's name as the <h1> and the post's title as an <h2> or <h3>)."""
     found = []
     for heading in root.iter("h1", "h2", "h3"):
-        text = _clean(heading.text_content())
+        text = _heading_text(heading)
         if text:
             found.append(text)
         if len(found) >= 30:
@@ -208,53 +215,102 @@ def _site_names(tags: HeadTags, ld_sites: list[str], url: str | None) -> set[str
     return names
 
 
-def _names_site(part: str, site_names: set[str]) -> bool:
-    folded = _fold(part)
-    return bool(folded) and any(
-        folded == n or (len(n) >= 4 and (n in folded or folded in n)) for n in site_names
+def _names_site(text: str, sites: set[str], *, with_more: bool) -> bool:
+    """Whether a text is the site's name: the name itself, a shorter form of it ("Guardian"
+    for theguardian.com), or, ``with_more``, the name with more words around it ("The
+    Commercial Appeal" for commercialappeal.com, "MDR.DE" for mdr.de). A headline may open
+    with the brand it is about, so a title's opening part is tested without ``with_more``."""
+    folded = _fold(text)
+    if not folded:
+        return False
+    return any(
+        folded == name
+        or (len(folded) >= rules.MIN_SITE_NAME_CHARS and folded in name)
+        or (with_more and len(name) >= rules.MIN_SITE_NAME_CHARS and name in folded)
+        for name in sites
     )
 
 
-def _without_site_suffix(title: str, site_names: set[str], headings: list[str]) -> str:
+def _without_site_affix(title: str, sites: set[str], headings: list[str]) -> str:
     """ "Headline | Site" -> "Headline" when the last part names the site or the part before
-    it is the page's <h1>; "Site | Headline" -> "Headline" when the first part names the site."""
+    it is a heading of the page; "Site | Headline" -> "Headline" when the first part is the
+    site's name."""
     parts = rules.TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
     head = title[: title.rfind(parts[-1])].rstrip()
     head = rules.TITLE_SEPARATOR_END_RE.sub("", head)
-    if _names_site(parts[-1], site_names):
+    if _names_site(parts[-1], sites, with_more=True):
         return head
     if any(_fold(h) == _fold(head) for h in headings):
         return head
-    # Before the headline only the site's name itself, or a shorter form of it, is cut: a
-    # headline often opens with the brand it is about ("Gymshark Arrival T-Shirt - Black").
-    first = _fold(parts[0])
-    if first and any(first == n or (len(first) >= 4 and first in n) for n in site_names):
-        tail = title[len(parts[0]) :]
-        return rules.TITLE_SEPARATOR_START_RE.sub("", tail)
+    if _names_site(parts[0], sites, with_more=False):
+        return rules.TITLE_SEPARATOR_START_RE.sub("", title[len(parts[0]) :])
     return title
 
 
+def _agreement(candidate: str, heading: str) -> str | None:
+    """The headline a metadata title and a printed heading agree on, if they do: the same
+    text; the heading where the title adds a part after a separator ("Using promises -
+    JavaScript | MDN" over "Using promises"); the title where the heading holds it whole (a
+    kicker printed in the <h1> before it) or it holds the heading with a subtitle."""
+    a, b = _fold(candidate), _fold(heading)
+    if not a or not b:
+        return None
+    if a == b:
+        return candidate
+    parts = rules.TITLE_SEPARATORS_RE.split(candidate)
+    if len(parts) > 1 and b in (_fold(parts[0]), _fold(parts[-1])):
+        return heading
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= rules.MIN_AGREEING_TITLE_SHARE * len(longer) and (
+        longer.startswith(shorter) or longer.endswith(shorter)
+    ):
+        return candidate
+    return None
+
+
 def _title(
-    candidates: list[str], page_title: str | None, headings: list[str], sites: set[str]
+    candidates: list[str],
+    page_title: str | None,
+    h1s: list[str],
+    headings: list[str],
+    sites: set[str],
 ) -> str | None:
-    """The first candidate that the page's <title> or an <h1> confirms, else the first one,
-    else the headline cut out of the <title>; without the site's name appended."""
-    confirmations = [_fold(t) for t in (page_title or "", *headings) if t]
-    chosen = next(
-        (c for c in candidates if (f := _fold(c)) and any(f in t for t in confirmations)), None
-    )
-    if chosen is None and candidates:
-        chosen = candidates[0]
-    if chosen is None:
-        chosen = _headline_of(headings, page_title)
-    return _without_site_suffix(chosen, sites, headings) if chosen else None
+    """The page's title by agreement between its sources, each without the site's name.
+
+    Best first: a metadata title (JSON-LD, OpenGraph, <meta>) that an <h1> prints as it is;
+    the headline a metadata title and an <h1> agree on (``_agreement``); a metadata title
+    that another heading prints (a blog's post title under the blog's name); one that a
+    second metadata source or the <title> repeats; the first metadata title; the visible
+    headline; the headline cut out of the <title>."""
+    stripped = [c for c in (_without_site_affix(c, sites, headings) for c in candidates) if c]
+    repeated = Counter(_fold(c) for c in stripped)
+    cut = list(dict.fromkeys(stripped))
+    folded = [_fold(c) for c in cut]
+    page = _fold(page_title or "")
+    for i, f in enumerate(folded):
+        if any(f == _fold(h) for h in h1s):
+            return cut[i]
+    for c in cut:
+        for h in h1s:
+            if agreed := _agreement(c, h):
+                return agreed
+    for i, f in enumerate(folded):
+        if any(f == _fold(h) for h in headings):
+            return cut[i]
+    for i, f in enumerate(folded):
+        if repeated[f] > 1 or (f and f in page):
+            return cut[i]
+    if cut:
+        return cut[0]
+    chosen = _headline_of(headings, page_title)
+    return _without_site_affix(chosen, sites, headings) if chosen else None
 
 
 def _headline_of(headings: list[str], page_title: str | None) -> str | None:
     """The headline inside a <title> that also names the site ("Headline | Site"): the longest
-    <h1> that the title contains, failing that the longest part between separators."""
+    heading that the title contains, failing that the longest part between separators."""
     if not page_title:
         return headings[0] if headings else None
     inside = [h for h in headings if len(h) >= 10 and h in page_title]
@@ -532,8 +588,9 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
 
     sites = _site_names(tags, ld_sites, page_url or url)
     headings = _headings(root)
+    h1s = [text for h1 in root.iter("h1") if (text := _heading_text(h1))]
     candidates = [*ld_titles, *(_clean(meta.get(k)) for k in rules.META_TITLE)]
-    title = _title([c for c in candidates if c], _clean(tags.title), headings, sites)
+    title = _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites)
 
     return Metadata(
         title=title or None,
@@ -641,7 +698,7 @@ def _printed_names(text: str, sites: set[str]) -> list[str]:
             names.append(part)
     # The site's name beside a writer's ("Manoj Jain, The Commercial Appeal") is not one of
     # the names; alone it is the byline the page prints.
-    people = [n for n in names if not _is_site(n, sites)]
+    people = [n for n in names if not _names_site(n, sites, with_more=True)]
     return people or names
 
 
@@ -653,12 +710,6 @@ def _without_role(part: str) -> str:
         return part
     name = part[: m.start()].strip()
     return name if len(name.split()) >= 2 else ""
-
-
-def _is_site(name: str, sites: set[str]) -> bool:
-    """Whether a name is the site's ("The Commercial Appeal" for commercialappeal.com)."""
-    folded = _fold(name)
-    return folded in sites or any(len(s) >= 6 and s in folded for s in sites)
 
 
 def _labelled_bylines(root: Element) -> Iterator[str]:

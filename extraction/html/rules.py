@@ -667,11 +667,13 @@ ARTICLE_TYPES: Final[frozenset[str]] = frozenset(
 
 # <meta> names/properties read for each field, best first.
 META_TITLE: Final[tuple[str, ...]] = (
-    "og:title",
-    "twitter:title",
+    # Dublin Core first: a page that bothers to write it means it (OpenGraph is often a
+    # social-media variant of the headline).
     "dc.title",
     "dc:title",
     "dcterms.title",
+    "og:title",
+    "twitter:title",
     "parsely-title",
     "sailthru.title",
     "title",
@@ -937,3 +939,15 @@ MIN_LIST_LINES: Final[int] = 20
 # pager), each holding at least this share of its parent's text.
 MAX_COMMENT_WRAPPER_DEPTH: Final[int] = 6
 COMMENT_WRAPPER_TEXT_SHARE: Final[float] = 0.8
+
+
+# --- titles and site names (metadata.py, issue 11) -------------------------------------------
+# The permalink mark documentation generators print after a heading ("Quickstart¶").
+HEADING_PERMALINK_RE: Final[re.Pattern[str]] = re.compile(r"\s*[¶§#]\s*$")
+# A site's name counts inside a longer text ("The Commercial Appeal", "news.ORF.at"), and a
+# text counts as a shorter form of it ("Guardian"), when at least this long (folded letters).
+MIN_SITE_NAME_CHARS: Final[int] = 4
+# A metadata title and an <h1> are the same headline when one holds the other whole and the
+# shorter is at least this share of the longer (a kicker or a site name around it, not a
+# one-word section name inside a long headline).
+MIN_AGREEING_TITLE_SHARE: Final[float] = 0.5

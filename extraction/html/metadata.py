@@ -260,7 +260,7 @@ def _agreement(candidate: str, heading: str) -> str | None:
     if a == b:
         return candidate
     parts = rules.TITLE_SEPARATORS_RE.split(candidate)
-    if len(parts) > 1 and b in (_fold(parts[0]), _fold(parts[-1])):
+    if len(parts) > 1 and b == _fold(parts[0]):
         return heading
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) >= rules.MIN_AGREEING_TITLE_SHARE * len(longer) and (
@@ -518,8 +518,10 @@ def _publication_stamps(
     root: Element,
     urls: tuple[str | None, ...],
     sites: set[str],
+    ld_modified: list[str],
 ) -> Iterator[Stamp]:
-    """Every publication time the page states, most trusted first, read lazily."""
+    """Every publication time the page states, most trusted first, read lazily; the time it
+    was last modified only where it states no other (a page's date is better than none)."""
     for value in ld_dates:
         if (stamp := parse_stamp(value)) is not None:
             yield stamp
@@ -529,6 +531,9 @@ def _publication_stamps(
     yield from _visible_dates(root, month_first)
     yield from _dates_by_headline(root, sites, month_first)
     yield from _url_dates(*urls)
+    for value in (*ld_modified, *(meta.get(k) for k in rules.META_MODIFIED)):
+        if (stamp := parse_stamp(value)) is not None:
+            yield stamp
 
 
 def _following(el: Element) -> Iterator[Element]:
@@ -548,6 +553,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     ld_titles: list[str] = []
     ld_url = None
     ld_dates: list[str] = []
+    ld_modified: list[str] = []
     ld_authors: list[str] = []
     ld_sites: list[str] = []
     ld_comments: list[RawComment] = []
@@ -572,6 +578,8 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
             ld_url = _first_str(obj.get("url")) or _first_str(obj.get("mainEntityOfPage"))
         if ld_date := _first_str(obj.get("datePublished")) or _first_str(obj.get("dateCreated")):
             ld_dates.append(ld_date)
+        if modified := _first_str(obj.get("dateModified")):
+            ld_modified.append(modified)
         if not ld_authors:
             ld_authors = _names(obj.get("author"), 0, by_id) or _names(obj.get("creator"), 0, by_id)
         if not ld_comments:
@@ -597,7 +605,9 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
         byline=_byline(ld_authors, tags, root, sites),
         url=page_url,
         site=site_of(page_url) or site_of(url),
-        published_at=first_zoned(_publication_stamps(ld_dates, meta, root, (page_url, url), sites)),
+        published_at=first_zoned(
+            _publication_stamps(ld_dates, meta, root, (page_url, url), sites, ld_modified)
+        ),
         comments=tuple(ld_comments),
         declared_types=frozenset(declared),
     )

@@ -721,7 +721,8 @@ META_PUBLISHED: Final[tuple[str, ...]] = (
 )
 # Other <meta> names that hold the publication time.
 META_PUBLISHED_NAME_RE: Final[re.Pattern[str]] = re.compile(
-    r"publish|publication|pubdate|date\.?created|dateissued|release", re.IGNORECASE
+    r"publish|publication|pubdate|date\.?created|dateissued|release|^[a-z]+\.date$",
+    re.IGNORECASE,
 )
 
 # --- timestamps and dates (dates.py) --------------------------------------------------------
@@ -951,3 +952,12 @@ MIN_SITE_NAME_CHARS: Final[int] = 4
 # shorter is at least this share of the longer (a kicker or a site name around it, not a
 # one-word section name inside a long headline).
 MIN_AGREEING_TITLE_SHARE: Final[float] = 0.5
+# <meta> names of the time a page was last modified: its date only where nothing says when
+# it was published.
+META_MODIFIED: Final[tuple[str, ...]] = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+)

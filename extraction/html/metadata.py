@@ -531,8 +531,8 @@ def _publication_stamps(
     yield from _visible_dates(root, month_first)
     yield from _dates_by_headline(root, sites, month_first)
     yield from _url_dates(*urls)
-    for value in (*ld_modified, *(meta.get(k) for k in rules.META_MODIFIED)):
-        if (stamp := parse_stamp(value)) is not None:
+    for modified in (*ld_modified, *(meta.get(k) for k in rules.META_MODIFIED)):
+        if (stamp := parse_stamp(modified)) is not None:
             yield stamp
 
 

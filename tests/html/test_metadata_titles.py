@@ -1,0 +1,113 @@
+"""Titles by agreement between a page's sources, site names, and the last-resort dates.
+
+Each page is markup written for the test in the shape a real template prints (named in the
+test); the expected values come from reading that markup.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extraction.html.metadata import Metadata, read_metadata
+from extraction.html.tree import parse_html
+
+
+def _meta(markup: str, url: str | None = None) -> Metadata:
+    root = parse_html(markup)
+    assert root is not None
+    return read_metadata(root, url, markup)
+
+
+def test_the_metadata_title_the_headline_prints_wins_over_a_differing_json_ld_headline() -> None:
+    # A German news site's shape: the JSON-LD headline is an older wording, og:title and the
+    # printed <h1> the current one.
+    page = (
+        "<html><head>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"49-Euro-Ticket: Pendler sparen 60 Prozent bei Bus und Bahn"}</script>'
+        '<meta property="og:title" content="49-Euro-Ticket: Pendler zahlen 60 Prozent weniger">'
+        "<title>49-Euro-Ticket: Pendler zahlen 60 Prozent weniger | Zeitung</title></head>"
+        "<body><article><h1>49-Euro-Ticket: Pendler zahlen 60 Prozent weniger</h1>"
+        "<p>Wer pendelt, spart.</p></article></body></html>"
+    )
+    assert _meta(page).title == "49-Euro-Ticket: Pendler zahlen 60 Prozent weniger"
+
+
+def test_a_kicker_printed_inside_the_h1_is_not_part_of_the_title() -> None:
+    # A public broadcaster's sports page: the topic line is a <span> inside the <h1>.
+    page = (
+        "<html><head>"
+        '<meta property="og:title" content="Rückschlag im Titelkampf: Liverpool verliert">'
+        "<title>Rückschlag im Titelkampf: Liverpool verliert | sportschau.de</title></head>"
+        "<body><h1><span class='topline'>Premier League</span> "
+        "Rückschlag im Titelkampf: Liverpool verliert</h1><p>Das Derby ging verloren.</p>"
+        "</body></html>"
+    )
+    assert _meta(page).title == "Rückschlag im Titelkampf: Liverpool verliert"
+
+
+def test_a_section_and_site_after_the_printed_headline_are_cut() -> None:
+    # MDN's shape: og:title "Page - Section | MDN", the <h1> the page's name alone.
+    page = (
+        "<html><head>"
+        '<meta property="og:title" content="Using promises - JavaScript | MDN">'
+        "</head><body><main><h1>Using promises</h1><p>A promise is an object.</p></main>"
+        "</body></html>"
+    )
+    assert _meta(page, "https://developer.mozilla.org/en-US/docs/x").title == "Using promises"
+
+
+def test_a_permalink_mark_after_a_documentation_heading_is_dropped() -> None:
+    # Sphinx prints <a class="headerlink">¶</a> inside every heading.
+    page = (
+        "<html><head><title>Quickstart — Flask Documentation (3.1.x)</title></head><body>"
+        '<h1>Quickstart<a class="headerlink" href="#quickstart">¶</a></h1>'
+        "<p>Eager to get started?</p></body></html>"
+    )
+    assert _meta(page).title == "Quickstart"
+
+
+def test_the_site_name_before_the_headline_is_cut_when_the_site_says_its_name() -> None:
+    page = (
+        "<html><head><meta property='og:site_name' content='Arch Linux'>"
+        "<title>Arch Linux - What happened with the ISO in 2024</title></head>"
+        "<body><p>Some text.</p></body></html>"
+    )
+    assert _meta(page).title == "What happened with the ISO in 2024"
+
+
+def test_a_short_word_is_not_taken_for_a_shorter_form_of_the_site_name() -> None:
+    # "Art" is inside "smartart" but is three letters: the <title>'s first part stays.
+    page = (
+        "<html><head><meta property='og:title' content='Art - A History of Painting'></head>"
+        "<body><p>Some text.</p></body></html>"
+    )
+    assert _meta(page, "https://smartart.example/p").title == "Art - A History of Painting"
+
+
+def test_the_modified_time_is_the_date_only_where_no_other_is_stated() -> None:
+    # A WordPress page with Yoast: only article:modified_time in the head, no date printed.
+    only_modified = (
+        "<html><head>"
+        '<meta property="article:modified_time" content="2023-03-22T17:52:04+00:00">'
+        "</head><body><h1>Pest control with herbs</h1><p>Plant basil.</p></body></html>"
+    )
+    assert _meta(only_modified).published_at == datetime(2023, 3, 22, 17, 52, 4, tzinfo=UTC)
+    both = (
+        "<html><head>"
+        '<meta property="article:modified_time" content="2023-03-22T17:52:04+00:00">'
+        '<meta property="article:published_time" content="2021-06-17T20:45:56-04:00">'
+        "</head><body><h1>Pest control with herbs</h1><p>Plant basil.</p></body></html>"
+    )
+    # Published wins; its offset kept: 20:45 at -04:00 is 00:45 UTC the next day.
+    assert _meta(both).published_at == datetime(2021, 6, 18, 0, 45, 56, tzinfo=UTC)
+
+
+def test_a_documentation_sites_date_meta_is_a_publication_date() -> None:
+    # Microsoft Learn writes <meta name="ms.date" content="03/06/2025"> style values; here ISO.
+    page = (
+        "<html><head><meta name='ms.date' content='2025-03-06T00:00:00Z'>"
+        "<meta name='updated_at' content='2025-10-23T11:11:00Z'></head>"
+        "<body><h1>Set up a workstation</h1><p>Text.</p></body></html>"
+    )
+    assert _meta(page).published_at == datetime(2025, 3, 6, tzinfo=UTC)

@@ -59,6 +59,17 @@ def _credited_subject(article: Article, ctx: Context, sentence: int) -> Attribut
     return subject.with_verb(cue.lower(), "credited subject")
 
 
+def _subject_speaker(article: Article, ctx: Context) -> Attribution | None:
+    """The speaker of a partial quotation whose sentence has no reporting clause the tables
+    know: the sentence's subject when it is a person ("Sanders used this question to demand
+    wealthy Americans “…”", "Trump lamented the “…”"), as annotators of news credit a quoted
+    phrase to the one the sentence is about. A description ("The plan") credits no one."""
+    subject = article.subject_in(ctx.head, ctx.head_at)
+    if subject is None or subject.kind not in ("name", "pronoun"):
+        return None
+    return subject.with_verb(None, "sentence subject")
+
+
 def _closing_clause(ctx: Context) -> Attribution | None:
     """The reporting clause right after a later quotation of the same sentence, which credits the
     phrases in marks before it too ("words like “maybe” and “perhaps”, he told reporters")."""
@@ -149,6 +160,8 @@ def extract_quotes(
                     out.append(QuoteSpan(text, None, None, None, None, "scare"))
                     continue
                 found = article.subject_in(ctx.head, ctx.head_at) if ctx.head.strip() else None
+        if found is None and not block and ctx.head.strip():
+            found = _subject_speaker(article, ctx)
         speaker: Speaker | None = None
         if found is not None:
             outlet = article.outlet_subject(found)

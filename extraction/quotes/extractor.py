@@ -15,6 +15,7 @@ from extraction.quotes.clauses import (
     tail_clause,
 )
 from extraction.quotes.model import QuoteSpan, RawQuote
+from extraction.quotes.names import is_person_like
 from extraction.quotes.outlets import (
     OUTLET_WORDS,
     described_outlet,
@@ -67,6 +68,10 @@ def _subject_speaker(article: Article, ctx: Context) -> Attribution | None:
     subject = article.subject_in(ctx.head, ctx.head_at)
     if subject is None or subject.kind not in ("name", "pronoun"):
         return None
+    if subject.name is not None and (
+        not is_person_like(subject.name) or article.outlet_subject(subject) is not None
+    ):
+        return None  # a headline in capitals or a broadcaster is no person speaking
     return subject.with_verb(None, "sentence subject")
 
 

@@ -165,9 +165,14 @@ def extract_quotes(
                     out.append(QuoteSpan(text, None, None, None, None, "scare"))
                     continue
                 found = article.subject_in(ctx.head, ctx.head_at) if ctx.head.strip() else None
-        if found is None and not block and ctx.head.strip() and outlet is None:
-            if _inline_credit(article, ctx, head, tail) is None:
-                found = _subject_speaker(article, ctx)
+        if (
+            found is None
+            and not block
+            and ctx.head.strip()
+            and outlet is None
+            and _inline_credit(article, ctx, head, tail) is None
+        ):
+            found = _subject_speaker(article, ctx)
         speaker: Speaker | None = None
         if found is not None:
             outlet = article.outlet_subject(found)

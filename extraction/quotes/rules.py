@@ -813,7 +813,7 @@ ABBREVIATIONS: Final[frozenset[str]] = _words(
     """
 )
 
-# --- outlets12: markup, scare quotes, outlets ------------------------------------------------------
+# --- outlets12: markup, scare quotes, outlets ----------------------------------------------------
 
 # A markup tag left in a body's text (`<tweet id="…" author="@…">`): its attribute values are
 # markup, not quotations, so the scanner passes over the whole tag.

@@ -271,6 +271,18 @@ def comment_snippets(text: str) -> list[str]:
     return snippets
 
 
+def mark_snippets(set_name: str, pages: list[Page], annotations: list[Path]) -> None:
+    """Attach reader-comment snippets written by reading the pages (a JSON file whose ``pages``
+    map ``"<set>:<page name>"`` to ``{"snippets": [...]}``) to the pages they name."""
+    marked: dict[str, list[str]] = {}
+    for path in annotations:
+        for key, item in json.loads(path.read_text(encoding="utf-8"))["pages"].items():
+            marked[key] = [_norm(s) for s in item["snippets"] if _norm(s)]
+    for page in pages:
+        if (snippets := marked.get(f"{set_name}:{page.name}")) is not None:
+            page.comment_snippets = snippets
+
+
 LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "extraction-dev": load_extraction_dev,
     "readability-dev": load_readability_dev,
@@ -278,6 +290,10 @@ LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "fundus": load_fundus,
     "dragnet": load_dragnet,
 }
+# Snippets committed with the bench (short lines of WCEB-2025 pages, CC-BY-4.0).
+DEFAULT_SNIPPETS: list[Path] = [
+    p for p in [REPO / "bench" / "comment_snippets_wceb2025.json"] if p.is_file()
+]
 DEFAULT_SETS: dict[str, Path] = {
     "extraction-dev": SHARED / "extraction-dev",
     "readability-dev": SHARED / "readability-dev",
@@ -608,6 +624,13 @@ def main() -> None:
     parser.add_argument("--wceb2025", type=Path, help="checkout of the WCEB-2025 benchmark")
     parser.add_argument("--fundus", type=Path, help="fundus tests/resources/parser/test_data")
     parser.add_argument("--dragnet", type=Path, help="folder with dragnet HTML/ and Corrected/")
+    parser.add_argument(
+        "--comment-snippets",
+        type=Path,
+        action="append",
+        default=[],
+        help="JSON file of reader-comment snippets for pages of the sets (repeatable)",
+    )
     parser.add_argument("--worst", type=int, default=0, help="list our N worst tuned pages")
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set")
     parser.add_argument(
@@ -656,13 +679,15 @@ def main() -> None:
         pages = list(LOADERS[set_name](folder))
         if args.limit:
             pages = pages[: args.limit]
+        mark_snippets(set_name, pages, [*DEFAULT_SNIPPETS, *args.comment_snippets])
         results = {
             name: run_cached(EXTRACTORS[name], set_name, pages, args.trafilatura_cache)
             if name == "trafilatura" and args.trafilatura_cache
             else run(EXTRACTORS[name], pages)
             for name in names
         }
-        scores = report(set_name, pages, results, english=set_name == "dragnet")
+        marked = any(p.comment_snippets for p in pages)
+        scores = report(set_name, pages, results, english=set_name == "dragnet" or marked)
         for (half, name), s in scores.items():
             totals.setdefault((half, name), []).extend(s.matches)
         if args.worst and "this project" in results:

@@ -12,9 +12,10 @@ Run from the repository root::
 Every page is put in one of two halves by a stable hash of its name: "tuned" (rules may be
 tuned on these pages) and "unseen" (never looked at while tuning; ``--worst`` lists tuned pages
 only). For each set, half and extractor it prints body precision/recall/F1 (4-token shingles, as
-the scrapinghub article-extraction-benchmark scores them), the pages whose body comes back empty
-though they hold an article, metadata accuracy where the set knows it (title exact after white
-space normalisation, byline as the same set of names, publication day), comment rows found,
+the scrapinghub article-extraction-benchmark scores them), the pages that hold an article but
+whose body comes back empty or that are judged not articles (the warehouse drops those),
+metadata accuracy where the set knows it (title exact after white space normalisation, byline
+as the same set of names, publication day), comment rows found,
 reader-comment snippets found where the set marks comments, and pages/s on one core (CPU time of
 this process). trafilatura (a project dependency: it is our fallback extractor) runs in the
 same process on the same pages, one extractor after the other; our figures include the pages
@@ -375,7 +376,9 @@ class Result:
 def ours(page: Page) -> Result:
     got = extract_html(page.html, url=page.url)
     return Result(
-        body="\n\n".join(got.paragraphs),
+        # A page judged not an article gets no `articles` row in the warehouse (nor in
+        # `corpus parse`), so its body counts as empty here, as a user would meet it.
+        body="\n\n".join(got.paragraphs) if got.page_kind.loads else "",
         title=got.title,
         byline=got.byline,
         day=got.published_at.astimezone(UTC).date().isoformat() if got.published_at else None,
@@ -665,8 +668,9 @@ def main() -> None:
         folders["dragnet"] = args.dragnet
     chosen = args.set or list(folders)
 
-    print("Body P/R/F1: 4-token shingles; empty: article pages with an empty body; title, byline,")
-    print("day: share right (pages the set knows it for); comments: our rows (trafilatura: pages")
+    print("Body P/R/F1: 4-token shingles; empty: article pages with an empty body or not loaded")
+    print("as an article (the warehouse drops those); title, byline, day: share right (pages the")
+    print("set knows it for); comments: our rows (trafilatura: pages")
     print("with comment text); snippets: reader-comment lines found in the comments; pages/s:")
     print("CPU time of this process, one core, both extractors in this process one after another.")
     print(HEADER)

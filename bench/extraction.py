@@ -13,7 +13,8 @@ Every page is put in one of two halves by a stable hash of its name: "tuned" (ru
 tuned on these pages) and "unseen" (never looked at while tuning; ``--worst`` lists tuned pages
 only). For each set, half and extractor it prints body precision/recall/F1 (4-token shingles, as
 the scrapinghub article-extraction-benchmark scores them), the pages that hold an article but
-whose body comes back empty or that are judged not articles (the warehouse drops those),
+whose body comes back empty or that are judged not articles (the warehouse drops those, so
+their body scores as empty),
 metadata accuracy where the set knows it (title exact after white space normalisation, byline
 as the same set of names, publication day), comment rows found,
 reader-comment snippets found where the set marks comments, and pages/s on one core (CPU time of
@@ -371,14 +372,20 @@ class Result:
     comments: str = ""  # every comment body, joined
     comment_rows: int = 0  # separate comment records (trafilatura gives one text, no rows)
     seconds: float = 0.0
+    loaded: bool = True  # False where the page is judged not an article: no `articles` row
+
+
+def scored_body(page: Page, got: Result) -> str:
+    """The body a user meets: an article page judged not an article gets no `articles` row in
+    the warehouse (nor in `corpus parse`), so its body counts as empty."""
+    return got.body if got.loaded or not page.is_article else ""
 
 
 def ours(page: Page) -> Result:
     got = extract_html(page.html, url=page.url)
     return Result(
-        # A page judged not an article gets no `articles` row in the warehouse (nor in
-        # `corpus parse`), so its body counts as empty here, as a user would meet it.
-        body="\n\n".join(got.paragraphs) if got.page_kind.loads else "",
+        body="\n\n".join(got.paragraphs),
+        loaded=got.page_kind.loads,
         title=got.title,
         byline=got.byline,
         day=got.published_at.astimezone(UTC).date().isoformat() if got.published_at else None,
@@ -504,11 +511,12 @@ class Scores:
     def add(self, page: Page, got: Result) -> None:
         self.pages += 1
         self.seconds += got.seconds
+        body = scored_body(page, got)
         if page.body is not None:
-            self.matches.append(shingle_match(page.body, got.body))
+            self.matches.append(shingle_match(page.body, body))
         if page.is_article and page.body and _TOKEN_RE.search(page.body):
             self.articles += 1
-            self.empty += not _TOKEN_RE.search(got.body)
+            self.empty += not _TOKEN_RE.search(body)
         for name in METADATA_FIELDS:
             if (right := metadata_right(name, page, got)) is not None:
                 getattr(self, name).append(right)
@@ -606,9 +614,9 @@ def versus(pages: list[Page], results: dict[str, list[Result]], count: int) -> N
     ):
         if page.half != "tuned" or page.body is None:
             continue
-        a = _f1(shingle_match(page.body, mine.body))
+        a = _f1(shingle_match(page.body, scored_body(page, mine)))
         b = _f1(shingle_match(page.body, theirs.body))
-        empty = page.is_article and not _TOKEN_RE.search(mine.body)
+        empty = page.is_article and not _TOKEN_RE.search(scored_body(page, mine))
         rows.append((a - b if not empty else -2.0, a, b, page, mine))
     for _gap, a, b, page, mine in sorted(rows, key=lambda x: x[0])[:count]:
         m = shingle_match(page.body or "", mine.body)

@@ -578,7 +578,7 @@ def report(
 def worst(pages: list[Page], results: list[Result], count: int) -> None:
     """The tuned pages where our body scores worst (unseen pages are never listed)."""
     scored = [
-        (_f1(shingle_match(p.body, r.body)), p, r)
+        (_f1(shingle_match(p.body, scored_body(p, r))), p, r)
         for p, r in zip(pages, results, strict=True)
         if p.half == "tuned" and p.body is not None
     ]

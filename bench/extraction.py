@@ -12,9 +12,11 @@ Run from the repository root::
 Every page is put in one of two halves by a stable hash of its name: "tuned" (rules may be
 tuned on these pages) and "unseen" (never looked at while tuning; ``--worst`` lists tuned pages
 only). For each set, half and extractor it prints body precision/recall/F1 (4-token shingles, as
-the scrapinghub article-extraction-benchmark scores them), the pages whose body comes back empty
-though they hold an article, metadata accuracy where the set knows it (title exact after white
-space normalisation, byline as the same set of names, publication day), comment rows found,
+the scrapinghub article-extraction-benchmark scores them), the pages that hold an article but
+whose body comes back empty or that are judged not articles (the warehouse drops those, so
+their body scores as empty),
+metadata accuracy where the set knows it (title exact after white space normalisation, byline
+as the same set of names, publication day), comment rows found,
 reader-comment snippets found where the set marks comments, and pages/s on one core (CPU time of
 this process). trafilatura (a project dependency: it is our fallback extractor) runs in the
 same process on the same pages, one extractor after the other; our figures include the pages
@@ -271,6 +273,18 @@ def comment_snippets(text: str) -> list[str]:
     return snippets
 
 
+def mark_snippets(set_name: str, pages: list[Page], annotations: list[Path]) -> None:
+    """Attach reader-comment snippets written by reading the pages (a JSON file whose ``pages``
+    map ``"<set>:<page name>"`` to ``{"snippets": [...]}``) to the pages they name."""
+    marked: dict[str, list[str]] = {}
+    for path in annotations:
+        for key, item in json.loads(path.read_text(encoding="utf-8"))["pages"].items():
+            marked[key] = [_norm(s) for s in item["snippets"] if _norm(s)]
+    for page in pages:
+        if (snippets := marked.get(f"{set_name}:{page.name}")) is not None:
+            page.comment_snippets = snippets
+
+
 LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "extraction-dev": load_extraction_dev,
     "readability-dev": load_readability_dev,
@@ -278,6 +292,10 @@ LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "fundus": load_fundus,
     "dragnet": load_dragnet,
 }
+# Snippets committed with the bench (short lines of WCEB-2025 pages, CC-BY-4.0).
+DEFAULT_SNIPPETS: list[Path] = [
+    p for p in [REPO / "bench" / "comment_snippets_wceb2025.json"] if p.is_file()
+]
 DEFAULT_SETS: dict[str, Path] = {
     "extraction-dev": SHARED / "extraction-dev",
     "readability-dev": SHARED / "readability-dev",
@@ -354,12 +372,20 @@ class Result:
     comments: str = ""  # every comment body, joined
     comment_rows: int = 0  # separate comment records (trafilatura gives one text, no rows)
     seconds: float = 0.0
+    loaded: bool = True  # False where the page is judged not an article: no `articles` row
+
+
+def scored_body(page: Page, got: Result) -> str:
+    """The body a user meets: an article page judged not an article gets no `articles` row in
+    the warehouse (nor in `corpus parse`), so its body counts as empty."""
+    return got.body if got.loaded or not page.is_article else ""
 
 
 def ours(page: Page) -> Result:
     got = extract_html(page.html, url=page.url)
     return Result(
         body="\n\n".join(got.paragraphs),
+        loaded=got.page_kind.loads,
         title=got.title,
         byline=got.byline,
         day=got.published_at.astimezone(UTC).date().isoformat() if got.published_at else None,
@@ -485,11 +511,12 @@ class Scores:
     def add(self, page: Page, got: Result) -> None:
         self.pages += 1
         self.seconds += got.seconds
+        body = scored_body(page, got)
         if page.body is not None:
-            self.matches.append(shingle_match(page.body, got.body))
+            self.matches.append(shingle_match(page.body, body))
         if page.is_article and page.body and _TOKEN_RE.search(page.body):
             self.articles += 1
-            self.empty += not _TOKEN_RE.search(got.body)
+            self.empty += not _TOKEN_RE.search(body)
         for name in METADATA_FIELDS:
             if (right := metadata_right(name, page, got)) is not None:
                 getattr(self, name).append(right)
@@ -551,7 +578,7 @@ def report(
 def worst(pages: list[Page], results: list[Result], count: int) -> None:
     """The tuned pages where our body scores worst (unseen pages are never listed)."""
     scored = [
-        (_f1(shingle_match(p.body, r.body)), p, r)
+        (_f1(shingle_match(p.body, scored_body(p, r))), p, r)
         for p, r in zip(pages, results, strict=True)
         if p.half == "tuned" and p.body is not None
     ]
@@ -587,9 +614,9 @@ def versus(pages: list[Page], results: dict[str, list[Result]], count: int) -> N
     ):
         if page.half != "tuned" or page.body is None:
             continue
-        a = _f1(shingle_match(page.body, mine.body))
+        a = _f1(shingle_match(page.body, scored_body(page, mine)))
         b = _f1(shingle_match(page.body, theirs.body))
-        empty = page.is_article and not _TOKEN_RE.search(mine.body)
+        empty = page.is_article and not _TOKEN_RE.search(scored_body(page, mine))
         rows.append((a - b if not empty else -2.0, a, b, page, mine))
     for _gap, a, b, page, mine in sorted(rows, key=lambda x: x[0])[:count]:
         m = shingle_match(page.body or "", mine.body)
@@ -608,6 +635,13 @@ def main() -> None:
     parser.add_argument("--wceb2025", type=Path, help="checkout of the WCEB-2025 benchmark")
     parser.add_argument("--fundus", type=Path, help="fundus tests/resources/parser/test_data")
     parser.add_argument("--dragnet", type=Path, help="folder with dragnet HTML/ and Corrected/")
+    parser.add_argument(
+        "--comment-snippets",
+        type=Path,
+        action="append",
+        default=[],
+        help="JSON file of reader-comment snippets for pages of the sets (repeatable)",
+    )
     parser.add_argument("--worst", type=int, default=0, help="list our N worst tuned pages")
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set")
     parser.add_argument(
@@ -642,8 +676,9 @@ def main() -> None:
         folders["dragnet"] = args.dragnet
     chosen = args.set or list(folders)
 
-    print("Body P/R/F1: 4-token shingles; empty: article pages with an empty body; title, byline,")
-    print("day: share right (pages the set knows it for); comments: our rows (trafilatura: pages")
+    print("Body P/R/F1: 4-token shingles; empty: article pages with an empty body or not loaded")
+    print("as an article (the warehouse drops those); title, byline, day: share right (pages the")
+    print("set knows it for); comments: our rows (trafilatura: pages")
     print("with comment text); snippets: reader-comment lines found in the comments; pages/s:")
     print("CPU time of this process, one core, both extractors in this process one after another.")
     print(HEADER)
@@ -656,13 +691,15 @@ def main() -> None:
         pages = list(LOADERS[set_name](folder))
         if args.limit:
             pages = pages[: args.limit]
+        mark_snippets(set_name, pages, [*DEFAULT_SNIPPETS, *args.comment_snippets])
         results = {
             name: run_cached(EXTRACTORS[name], set_name, pages, args.trafilatura_cache)
             if name == "trafilatura" and args.trafilatura_cache
             else run(EXTRACTORS[name], pages)
             for name in names
         }
-        scores = report(set_name, pages, results, english=set_name == "dragnet")
+        marked = any(p.comment_snippets for p in pages)
+        scores = report(set_name, pages, results, english=set_name == "dragnet" or marked)
         for (half, name), s in scores.items():
             totals.setdefault((half, name), []).extend(s.matches)
         if args.worst and "this project" in results:

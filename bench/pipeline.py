@@ -6,6 +6,7 @@ by side in one run, driving `corpus build` itself. Prints a table in the README'
     .venv/bin/python bench/pipeline.py --quick            # 1,000 articles, one build (CI)
     .venv/bin/python bench/pipeline.py --sizes 5000       # any sizes
     .venv/bin/python bench/pipeline.py --backend ducklake # the lake beside the file (bench/lake.py)
+    .venv/bin/python bench/pipeline.py --parse-only       # the parse vs its floor alone (~1 min)
 
 Corpora (text dumps from `corpus synth`) are generated once per (size, seed) under --work (default:
 the system temp directory) and reused. For each size:
@@ -577,6 +578,34 @@ def machine() -> str:
     )
 
 
+def parse_only_main(options: argparse.Namespace, sizes: list[int]) -> int:
+    """The parse against its floor and nothing else, each timed `--repeat` times in turn and the
+    fastest kept (other work on the machine only ever slows a run down)."""
+    work = Path(options.work)
+    work.mkdir(parents=True, exist_ok=True)
+    mb = 2**20
+    print(f"machine: {machine()}")
+    for size in sizes:
+        raw = corpus(work, size, options.seed) / "raw"
+        timed = sample(dump_files(raw), options.sample or PARSE_SAMPLE)
+        floor(timed[:200])  # warm the page cache for both
+        floors, parses = [], []
+        for _ in range(options.repeat):
+            floors.append(floor(timed))
+            parses.append(parse_cpu(timed, raw))
+        floor_cpu, size_bytes = min(floors)
+        parse, quotes = min(parses)
+        print(
+            f"[{size:,}] {len(timed):,} files, {size_bytes / mb:.1f} MB, load average "
+            f"{os.getloadavg()[0]:.1f}: parse {size_bytes / mb / parse:.2f} MB/s vs floor "
+            f"{size_bytes / mb / floor_cpu:.0f} MB/s = {_share(floor_cpu, parse)} of the floor "
+            f"(goal ≥ 10%); quote attribution {_share(quotes, parse)} of the parse; "
+            f"parse CPU {parse:.2f} s, floor {floor_cpu:.2f} s",
+            flush=True,
+        )
+    return 0
+
+
 def lake_main(options: argparse.Namespace, args: list[str]) -> int:
     """`--backend ducklake`: bench/lake.py's table, at 50k articles unless --sizes says."""
     import lake
@@ -631,6 +660,13 @@ def main(argv: list[str] | None = None) -> int:
         default="duckdb",
         help="ducklake: both backends side by side (bench/lake.py; --sizes defaults to 50000)",
     )
+    parser.add_argument(
+        "--parse-only", action="store_true", help="only the text parse against its floor"
+    )
+    parser.add_argument(
+        "--sample", type=int, help=f"--parse-only: files timed (default {PARSE_SAMPLE:,})"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="--parse-only: runs, fastest kept")
     options = parser.parse_args(args)
     if options.backend == "ducklake":
         return lake_main(options, args)
@@ -640,6 +676,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [QUICK_SIZE] if options.quick else list(SIZES)
     if options.with_1m:
         sizes.append(MILLION)
+    if options.parse_only:
+        return parse_only_main(options, sizes)
     work = Path(options.work)
     work.mkdir(parents=True, exist_ok=True)
     cores = not (options.no_cores or options.quick)

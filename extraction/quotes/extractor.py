@@ -15,6 +15,7 @@ from extraction.quotes.clauses import (
     tail_clause,
 )
 from extraction.quotes.model import QuoteSpan, RawQuote
+from extraction.quotes.names import is_person_like
 from extraction.quotes.outlets import (
     OUTLET_WORDS,
     described_outlet,
@@ -57,6 +58,21 @@ def _credited_subject(article: Article, ctx: Context, sentence: int) -> Attribut
     if cue is None or article.person_of(subject, sentence) is None:
         return None
     return subject.with_verb(cue.lower(), "credited subject")
+
+
+def _subject_speaker(article: Article, ctx: Context) -> Attribution | None:
+    """The speaker of a partial quotation whose sentence has no reporting clause the tables
+    know: the sentence's subject when it is a person ("Sanders used this question to demand
+    wealthy Americans “…”", "Trump lamented the “…”"), as annotators of news credit a quoted
+    phrase to the one the sentence is about. A description ("The plan") credits no one."""
+    subject = article.subject_in(ctx.head, ctx.head_at)
+    if subject is None or subject.kind not in ("name", "pronoun"):
+        return None
+    if subject.name is not None and (
+        not is_person_like(subject.name) or article.outlet_subject(subject) is not None
+    ):
+        return None  # a headline in capitals or a broadcaster is no person speaking
+    return subject.with_verb(None, "sentence subject")
 
 
 def _closing_clause(ctx: Context) -> Attribution | None:
@@ -149,6 +165,14 @@ def extract_quotes(
                     out.append(QuoteSpan(text, None, None, None, None, "scare"))
                     continue
                 found = article.subject_in(ctx.head, ctx.head_at) if ctx.head.strip() else None
+        if (
+            found is None
+            and not block
+            and ctx.head.strip()
+            and outlet is None
+            and _inline_credit(article, ctx, head, tail) is None
+        ):
+            found = _subject_speaker(article, ctx)
         speaker: Speaker | None = None
         if found is not None:
             outlet = article.outlet_subject(found)

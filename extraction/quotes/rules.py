@@ -812,3 +812,9 @@ ABBREVIATIONS: Final[frozenset[str]] = _words(
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U a.m p.m i.e e.g
     """
 )
+
+# --- outlets12: markup, scare quotes, outlets ----------------------------------------------------
+
+# A markup tag left in a body's text (`<tweet id="…" author="@…">`): its attribute values are
+# markup, not quotations, so the scanner passes over the whole tag.
+MARKUP_TAG: Final = r"</?[A-Za-z][\w:.\-]*(?:\s+[\w:.\-]+\s*=\s*\"[^\"<>\n]*\")+\s*/?>"

@@ -10,6 +10,7 @@ from extraction.quotes.rules import (
     ANY_OPEN,
     CURLY_CLOSE,
     CURLY_OPEN,
+    MARKUP_TAG,
     SINGLE_CLOSE,
     SINGLE_OPEN,
     SINGLE_OPEN_AFTER,
@@ -21,6 +22,19 @@ from extraction.quotes.text import Body
 _OPENERS = re.compile("[" + re.escape(CURLY_OPEN + STRAIGHT + SINGLE_OPEN) + "]")
 _IN_CURLY = re.compile("[" + re.escape(CURLY_OPEN + CURLY_CLOSE + STRAIGHT) + "]")
 _CURLY = re.compile("[" + re.escape(CURLY_OPEN + CURLY_CLOSE) + "]")
+_MARKUP = re.compile(MARKUP_TAG)
+
+
+def _markup_ends(paragraph: str) -> dict[int, int]:
+    """For each straight mark inside a markup tag of the paragraph, where that tag ends."""
+    if "<" not in paragraph:
+        return {}
+    out: dict[int, int] = {}
+    for tag in _MARKUP.finditer(paragraph):
+        for offset in range(tag.start(), tag.end()):
+            if paragraph[offset] == STRAIGHT:
+                out[offset] = tag.end()
+    return out
 
 
 @dataclass(slots=True)
@@ -164,6 +178,7 @@ def scan(body: Body) -> list[RawQuote]:
         # Jump from one mark that matters to the next: which marks matter depends on what is
         # open (an apostrophe is only looked at inside a single-mark quotation).
         pos = skip_to + 1
+        markup = _markup_ends(paragraph)
         while True:
             if current is None:
                 mark = _OPENERS.search(paragraph, pos)
@@ -172,7 +187,9 @@ def scan(body: Body) -> list[RawQuote]:
                 offset, char = mark.start(), mark.group()
                 pos = offset + 1
                 at = base + offset
-                if char in CURLY_OPEN:
+                if offset in markup:
+                    pos = markup[offset]  # an attribute value of a tag: no quotation
+                elif char in CURLY_OPEN:
                     current = _Open("curly", at, index)
                 elif char == STRAIGHT:
                     current = _Open("straight", at, index)
@@ -192,7 +209,9 @@ def scan(body: Body) -> list[RawQuote]:
                 offset, char = mark.start(), mark.group()
                 pos = offset + 1
                 at = base + offset
-                if char == STRAIGHT:
+                if offset in markup:
+                    pos = markup[offset]
+                elif char == STRAIGHT:
                     current.straights += 1
                     if _could_close(paragraph, offset):
                         current.straight_close = at
@@ -204,6 +223,8 @@ def scan(body: Body) -> list[RawQuote]:
                         close(at, at, index)
             else:
                 offset = paragraph.find(STRAIGHT, pos)
+                while offset in markup:
+                    offset = paragraph.find(STRAIGHT, markup[offset])
                 if offset < 0:
                     offset = _curly_closer(paragraph, pos)
                     if offset < 0:

@@ -16,6 +16,14 @@ from extraction.quotes import extract_quotes
 
 Row = tuple[str, str | None, str | None, str | None, str]
 PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
+    # --- a partial quotation whose verb no table holds: the sentence subject's ---
+    "partial_quote_unknown_verb_sentence_subject": (
+        [
+            "Senator Ruth Calder used the hearing to demand that lenders \u201cstop gouging "
+            "working families.\u201d"
+        ],
+        [("stop gouging working families.", "Ruth Calder", "Ruth Calder", None, "direct")],
+    ),
     # --- appositions ---
     "apposition_role_at_firm_in_city": (
         [

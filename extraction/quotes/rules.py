@@ -780,7 +780,8 @@ SENTENCE_SPEECH_VERBS: Final[frozenset[str]] = _words(
     """
     said says say saying told tells telling called calls calling described describes describing
     declared declaring announced predicting warned claiming asserting alleged suggested
-    criticized stressed urging noting emphasized tweeted wrote writes
+    criticized stressed urging noting emphasized tweeted wrote writes reported spoke
+    conceded cited statement speech
     """
 )
 

@@ -29,3 +29,15 @@ def test_markup_inside_an_open_straight_quotation_does_not_close_it() -> None:
     assert rows('"We read <a href="x.html">the memo</a> twice," Omar Haddad said.') == [
         ('We read <a href="x.html">the memo</a> twice,', "Omar Haddad", None, "direct"),
     ]
+
+
+def test_a_short_phrase_in_a_sentence_about_speech_or_reporting_is_someone_s_words() -> None:
+    # "speech", "reported": the phrase in marks is what was said, not the writer's scare quote.
+    kinds = [
+        [(q.text, q.kind) for q in extract_quotes([p])]
+        for p in (
+            "Her speech on the “forgotten families” drew cheers.",
+            "Local radio reported “chaos” at the depot.",
+        )
+    ]
+    assert kinds == [[("forgotten families", "direct")], [("chaos", "direct")]]

@@ -819,3 +819,23 @@ ABBREVIATIONS: Final[frozenset[str]] = _words(
 # A markup tag left in a body's text (`<tweet id="…" author="@…">`): its attribute values are
 # markup, not quotations, so the scanner passes over the whole tag.
 MARKUP_TAG: Final = r"</?[A-Za-z][\w:.\-]*(?:\s+[\w:.\-]+\s*=\s*\"[^\"<>\n]*\")+\s*/?>"
+
+# --- speakers13: speakers -----------------------------------------------------------------------
+
+# Number words that open a sentence ("Six in 10 Republicans said …"): never a speaker's name.
+NUMBER_WORDS: Final[frozenset[str]] = _words(
+    """
+    Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty Fifty Hundred
+    Dozens Hundreds Thousands Millions Half Majority Nine-in-ten
+    """
+)
+
+# Words that open a sentence and are never the first word of a name ("Whatever Bloomberg’s
+# impact on the race, …", "Given Sanders’ success, …").
+OPENING_WORDS: Final[frozenset[str]] = _words(
+    """
+    Whatever Whoever Whichever However Given Unlike Like Including Among Amid Amidst Beyond
+    Besides Following Regardless Whether Perhaps Indeed Instead Nonetheless Nevertheless
+    Otherwise Overall Ultimately Rather Unless Upon Within Throughout Against Toward Towards
+    """
+)

@@ -410,7 +410,7 @@ class Article:
         low: list[str] = []
         if head[:1] != MASK_CHAR:
             words = Words(head, start)
-            low = [w.lower() for w in words.words]
+            low = list(map(str.lower, words.words))
             subject = sentence_subject(words, low, len(words))
             if subject is not None:
                 subject_person = self.person_of(subject, number)
@@ -595,7 +595,7 @@ class Article:
     def subject_in(self, text: str, base: int) -> Attribution | None:
         """The subject of the sentence `text` (a person, a pronoun or a description)."""
         words = Words(text[:SUBJECT_REACH], base)
-        return sentence_subject(words, [w.lower() for w in words.words], len(words))
+        return sentence_subject(words, list(map(str.lower, words.words)), len(words))
 
     def outlet_subject(self, found: Attribution) -> str | None:
         """The publication a clause's subject is: a name ("The Washington Post"), a description

@@ -137,6 +137,14 @@ _AUXILIARIES = frozenset(
 )
 
 
+def _first(w: list[str], word: str, start: int, stop: int) -> int:
+    """The index of the first `word` among w[start:stop], or -1 (searched in C: sentence subjects
+    look for commas in every sentence read)."""
+    if word not in w[start:stop]:
+        return -1
+    return w.index(word, start, stop)
+
+
 def _lower(words: list[str]) -> list[str]:
     return list(map(str.lower, words))
 
@@ -500,13 +508,13 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         )
         if not intro:
             # "Hours later, …", "A few days later, …": a time phrase before the subject.
-            comma = next((k for k in range(i + 1, min(limit, i + 5)) if w[k] == ","), -1)
+            comma = _first(w, ",", i + 1, min(limit, i + 5))
             intro = comma > 0 and low[comma - 1] in _TIME_PHRASE_ENDS
         if not intro:
             intro = _introductory(w, low, i, limit)
         if not intro:
             break
-        comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
+        comma = _first(w, ",", i + 1, min(limit, i + 30))
         if comma < 0:
             if lw in INTRO_WORDS:
                 return None
@@ -523,7 +531,7 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
     found = noun_phrase(words, low, i, end, None, "sentence subject")
     if found is not None and found.kind == "description" and end < limit and w[end] == ",":
         # "Her lawyer, Joanna Byrne, disagreed: “…”"
-        close = next((k for k in range(end + 1, min(limit, end + 10)) if w[k] == ","), -1)
+        close = _first(w, ",", end + 1, min(limit, end + 10))
         named = _appositive_name(words, low, end + 1, close) if close > 0 else None
         if named is not None:
             return replace(named, rule="sentence subject")
@@ -567,7 +575,7 @@ def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
         return True
     if low[i] == "first" and (nxt == "," or low[i + 1 : i + 3] == ["of", "all"]):
         return True
-    comma = next((k for k in range(i + 1, min(limit, i + 6)) if w[k] == ","), -1)
+    comma = _first(w, ",", i + 1, min(limit, i + 6))
     return (
         comma > 0
         and comma + 1 < limit

@@ -137,7 +137,7 @@ _AUXILIARIES = frozenset(
 )
 
 
-def _first(w: list[str], word: str, start: int, stop: int) -> int:
+def _index_of(w: list[str], word: str, start: int, stop: int) -> int:
     """The index of the first `word` among w[start:stop], or -1 (searched in C: sentence subjects
     look for commas in every sentence read)."""
     if word not in w[start:stop]:
@@ -508,13 +508,13 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         )
         if not intro:
             # "Hours later, …", "A few days later, …": a time phrase before the subject.
-            comma = _first(w, ",", i + 1, min(limit, i + 5))
+            comma = _index_of(w, ",", i + 1, min(limit, i + 5))
             intro = comma > 0 and low[comma - 1] in _TIME_PHRASE_ENDS
         if not intro:
             intro = _introductory(w, low, i, limit)
         if not intro:
             break
-        comma = _first(w, ",", i + 1, min(limit, i + 30))
+        comma = _index_of(w, ",", i + 1, min(limit, i + 30))
         if comma < 0:
             if lw in INTRO_WORDS:
                 return None
@@ -531,7 +531,7 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
     found = noun_phrase(words, low, i, end, None, "sentence subject")
     if found is not None and found.kind == "description" and end < limit and w[end] == ",":
         # "Her lawyer, Joanna Byrne, disagreed: “…”"
-        close = _first(w, ",", end + 1, min(limit, end + 10))
+        close = _index_of(w, ",", end + 1, min(limit, end + 10))
         named = _appositive_name(words, low, end + 1, close) if close > 0 else None
         if named is not None:
             return replace(named, rule="sentence subject")
@@ -575,7 +575,7 @@ def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
         return True
     if low[i] == "first" and (nxt == "," or low[i + 1 : i + 3] == ["of", "all"]):
         return True
-    comma = _first(w, ",", i + 1, min(limit, i + 6))
+    comma = _index_of(w, ",", i + 1, min(limit, i + 6))
     return (
         comma > 0
         and comma + 1 < limit

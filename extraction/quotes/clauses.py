@@ -84,6 +84,8 @@ _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in sorted(REPORTING_PHRASES, key=lambda p: -len(p.split())):
     _first, *_rest = _phrase.split()
     _PHRASES.setdefault(_first, []).append(tuple(_rest))
+# Every word `verb_length` may find a verb at (a cheap test before it, word by word).
+_VERB_WORDS = frozenset(_PHRASES) | REPORTING_VERBS
 _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | FIRST_PERSON
 _DETERMINERS = DESCRIPTION_DETERMINERS
 # Words a noun phrase never holds (it ends before them).
@@ -603,7 +605,11 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     n = len(low)
     w = words.words
     # A capitalised verb inside the clause is part of a name ("the United States has").
-    verbs = [i for i in range(n) if verb_length(low, i) and not (i > 0 and _capitalised(w[i]))]
+    verbs = [
+        i
+        for i in range(n)
+        if low[i] in _VERB_WORDS and verb_length(low, i) and not (i > 0 and _capitalised(w[i]))
+    ]
     # A verb right before the mark introduces the quotation itself ("… said one of the men
     # shouted “Get down!”"); a verb further back reports a paraphrase around a partial quote.
     last = verbs[-1] + verb_length(low, verbs[-1]) if verbs else n

@@ -127,12 +127,13 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         credits = [credit for credit in named if credit]
     photo_credit = "; ".join(credits) if credits else None
     paragraphs, quoted = body.paragraphs, body.blockquote_paragraphs
+    containers = body.containers
     if should_ask(body.confidence, dated=meta.published_at is not None):
         # Our reading is unsure: a second extractor's body may win (without what we read as
         # comments).
         other = _without_comments(fallback_paragraphs(html), comments)
         if fallback_wins(body.confidence, _word_count(paragraphs), _word_count(other)):
-            paragraphs, quoted = other, set()
+            paragraphs, quoted, containers = other, set(), []
     byline = meta.byline
     if comments and (forum or _word_count(paragraphs) < _MIN_BODY_WORDS):
         # A discussion thread: no prose outside the posts, so the thread is the page's main
@@ -145,7 +146,7 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         # is a discussion, left out of `articles`); a thread read by shape is a split thread.
         kind = signals.kind(paragraphs, meta, comments, dialects) if forum else THREAD
     else:
-        kind = signals.kind(paragraphs, meta, comments, dialects)
+        kind = signals.kind(paragraphs, meta, comments, dialects, containers)
         if kind.kind == "discussion" and comments:
             # A thread whose opening post is what we read as the body (a Q&A page's question,
             # its answers read as comments): the posts follow it in the page's main text.

@@ -138,7 +138,7 @@ _AUXILIARIES = frozenset(
 
 
 def _lower(words: list[str]) -> list[str]:
-    return [w.lower() for w in words]
+    return list(map(str.lower, words))
 
 
 def verb_length(low: list[str], i: int) -> int:

@@ -496,7 +496,6 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
                 i + 1 < limit
                 and len(lw) > 4  # "Ted", "Fred": first names, not "Asked, …" or "Speaking …"
                 and lw.endswith(("ing", "ed"))
-                and lw not in REPORTING_VERBS
                 and not _capitalised(w[i + 1])  # "Retired Army Col. Lawrence Wilkerson"
             )
             or (
@@ -571,8 +570,7 @@ def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
         and low[i].endswith("ly")
         and len(low[i]) > 4
         and first_name_gender(w[i]) is None
-        and i + 2 < limit
-        and not w[i + 2][:1].isdigit()
+        and (i + 2 >= limit or not w[i + 2][:1].isdigit())  # "Specifically, “…”", not "Kelly, 45"
     ):
         return True
     if low[i] == "first" and (nxt == "," or low[i + 1 : i + 3] == ["of", "all"]):
@@ -931,6 +929,8 @@ def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | N
         end = v
         while end < n and _chain_word(w, end):
             end += 1
+        if not (v < end < n and verb_length(low, end)):
+            end = _forward_end(w, low, v, n)  # "…, DFA spokesman Neil Sroka said."
         size = verb_length(low, end) if v < end < n else 0
         if size and _closes_clause(w, low, end + size):
             found = noun_phrase(words, low, v, end, " ".join(w[end : end + size]), "subject verb")

@@ -824,3 +824,23 @@ MARKUP_TAG: Final = r"</?[A-Za-z][\w:.\-]*(?:\s+[\w:.\-]+\s*=\s*\"[^\"<>\n]*\")+
 # Articles that may open a name in marks ("the Postman"); any other lower-case opening word means
 # the quotation runs on in a sentence and names no work or thing ("called “regenerative medicine”").
 ARTICLES: Final[frozenset[str]] = _words("the a an")
+
+# --- speakers13: speakers -----------------------------------------------------------------------
+
+# Number words that open a sentence ("Six in 10 Republicans said …"): never a speaker's name.
+NUMBER_WORDS: Final[frozenset[str]] = _words(
+    """
+    Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty Fifty Hundred
+    Dozens Hundreds Thousands Millions Half Majority Nine-in-ten
+    """
+)
+
+# Words that open a sentence and are never the first word of a name ("Whatever Bloomberg’s
+# impact on the race, …", "Given Sanders’ success, …").
+OPENING_WORDS: Final[frozenset[str]] = _words(
+    """
+    Whatever Whoever Whichever However Given Unlike Like Including Among Amid Amidst Beyond
+    Besides Following Regardless Whether Perhaps Indeed Instead Nonetheless Nevertheless
+    Otherwise Overall Ultimately Rather Unless Upon Within Throughout Against Toward Towards
+    """
+)

@@ -416,9 +416,12 @@ class Article:
         subject_at = -1
         head = text[:SUBJECT_REACH]
         subject_person: Person | None = None
+        words: Words | None = None
+        low: list[str] = []
         if head[:1] != MASK_CHAR:
             words = Words(head, start)
-            subject = sentence_subject(words, [w.lower() for w in words.words], len(words))
+            low = list(map(str.lower, words.words))
+            subject = sentence_subject(words, low, len(words))
             if subject is not None:
                 subject_person = self.person_of(subject, number)
                 if subject_person is not None:
@@ -428,7 +431,9 @@ class Article:
                         # "In a conversation with the Paris Review, he talked about …"
                         if outlet is not None and subject_person.name is not None:
                             self.outlet_contexts.append((start, subject_person.name, outlet))
-        speaker_at, reporter = self._note_reporter(text, start, number, subject_at)
+        # A sentence read whole for its subject need not be read again for its reporting clause.
+        whole = words if words is not None and len(text) <= SUBJECT_REACH else None
+        speaker_at, reporter = self._note_reporter(text, start, number, subject_at, whole, low)
         if subject_person is not None:
             # "Omar Fitch will lead the review, said Jake Horvat": Fitch is the reported
             # clause's subject, no more salient than an object.
@@ -439,15 +444,31 @@ class Article:
                 self.discourse.note(number, person, weight)
 
     def _note_reporter(
-        self, text: str, start: int, number: int, subject_at: int
+        self,
+        text: str,
+        start: int,
+        number: int,
+        subject_at: int,
+        whole: Words | None = None,
+        low: Sequence[str] = (),
     ) -> tuple[int, Person | None]:
         """The person a narration sentence reports as speaking ("…, said Jake Horvat, an
         editor", "Earnest argued that …") is salient as a speaker: a "he said" in the next
         sentence most often continues with that person. Returns the mention's offset (or -1)
-        and the person, when it is not the sentence's subject."""
+        and the person, when it is not the sentence's subject.
+
+        `whole`: the words of all of `text`, when already found, and `low` their lower case.
+        Every verb the word-by-word test below finds ("said," stripped) is one of those words
+        too (the word pattern splits at spaces and at those marks), so a sentence whose words
+        hold none (most narration) is passed over by one set test."""
+        if whole is not None and REPORTING_VERBS.isdisjoint(low):
+            return -1, None
         if not any(w.lower().strip(".,;:") in REPORTING_VERBS for w in text.split()):
             return -1, None
-        found = head_clause(Words(text[-CLAUSE_REACH:], start + max(0, len(text) - CLAUSE_REACH)))
+        clause = whole
+        if clause is None:
+            clause = Words(text[-CLAUSE_REACH:], start + max(0, len(text) - CLAUSE_REACH))
+        found = head_clause(clause)
         if found is None or found.kind != "name" or found.offset == subject_at:
             return -1, None
         person = self.person_of(found, number)
@@ -628,7 +649,7 @@ class Article:
     def subject_in(self, text: str, base: int) -> Attribution | None:
         """The subject of the sentence `text` (a person, a pronoun or a description)."""
         words = Words(text[:SUBJECT_REACH], base)
-        return sentence_subject(words, [w.lower() for w in words.words], len(words))
+        return sentence_subject(words, list(map(str.lower, words.words)), len(words))
 
     def outlet_subject(self, found: Attribution) -> str | None:
         """The publication a clause's subject is: a name ("The Washington Post"), a description

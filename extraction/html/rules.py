@@ -1008,3 +1008,9 @@ TITLE_QUOTE_PAIRS: Final[tuple[tuple[str, str], ...]] = (
     ("»", "«"),
     ("「", "」"),
 )
+# Words that make a second linked name in a byline someone other than a writer ("Medically
+# reviewed by", "Edited by", "Fact checked by").
+BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|photographed)\b",
+    re.IGNORECASE,
+)

@@ -174,6 +174,10 @@ def test_author_links_side_by_side_are_all_the_authors() -> None:
         "<p>There are many platforms.</p></body></html>"
     )
     assert _meta(page).byline == "Rui Ma, Heba Ledwon, Manoel Cortes Mendez, Suparn Patra"
+    # A reviewer's link beside the writer's is not a second author.
+    reviewed = page.replace("<span> &amp;</span>", "<span>, reviewed by </span>")
+    reviewed = reviewed.replace('Heba Ledwon</a>"', "Heba Ledwon</a>")
+    assert _meta(reviewed).byline == "Rui Ma"
 
 
 def test_a_discussion_page_named_so_by_its_body_class_still_has_a_date_and_author() -> None:

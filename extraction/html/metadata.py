@@ -312,18 +312,6 @@ def _title(
     return _without_site_affix(chosen, sites, headings) if chosen else None
 
 
-def _unquoted(title: str | None) -> str | None:
-    """A title wholly inside one pair of quotation marks without them ('"What is Git?"');
-    a title that opens with a quotation and goes on keeps its marks."""
-    if not title or len(title) < 3:
-        return title
-    inner = title[1:-1]
-    for opening, closing in rules.TITLE_QUOTE_PAIRS:
-        if (title[0], title[-1]) == (opening, closing) and not {opening, closing} & set(inner):
-            return inner.strip()
-    return title
-
-
 def _headline_of(headings: list[str], page_title: str | None) -> str | None:
     """The headline inside a <title> that also names the site ("Headline | Site"): the longest
     heading that the title contains, failing that the longest part between separators."""
@@ -632,9 +620,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     headings = _headings(root)
     h1s = [text for h1 in root.iter("h1") if (text := _heading_text(h1))]
     candidates = [*ld_titles, *(_clean(meta.get(k)) for k in rules.META_TITLE)]
-    title = _unquoted(
-        _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites)
-    )
+    title = _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites)
 
     return Metadata(
         title=title or None,

@@ -217,19 +217,3 @@ def test_dates_printed_with_an_ordinal_day_or_a_two_digit_year() -> None:
         "<p>Start with one drawer.</p></body></html>"
     )
     assert _meta(page).published_at == datetime(2026, 1, 25, tzinfo=UTC)
-
-
-def test_a_headline_written_inside_quotation_marks() -> None:
-    # terabyte.systems/posts/what-is-git-and-how-does-version-control-work: the JSON-LD
-    # headline carries the template's own quotation marks; the <h1> prints none.
-    page = (
-        '<html><head><script type=application/ld+json>{"@context":"https://schema.org",'
-        '"@type":"Article","headline":"\\"What is Git and How Does Version Control Work?\\""}'
-        "</script></head><body><header class=site-header><h1 class=site-title><a href=/>"
-        "Terabyte Systems</a></h1></header><article class=post-single><header class=post-header>"
-        "<h1 class=post-title itemprop=headline>What is Git and How Does Version Control Work?"
-        "</h1></header><p>Git is the version control system.</p></article></body></html>"
-    )
-    assert _meta(page).title == "What is Git and How Does Version Control Work?"
-    quoted = page.replace("What is Git and How", "“Git” and How")
-    assert _meta(quoted).title == "“Git” and How Does Version Control Work?"

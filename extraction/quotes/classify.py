@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extraction.quotes.rules import (
+    ARTICLES,
     CHARACTERISING_FILLERS,
     CHARACTERISING_LEADS,
     FUNCTION_WORDS,
@@ -35,12 +36,27 @@ def _title_case(text: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
+def _opens_lower_case(text: str) -> bool:
+    """Whether a quotation opens with a lower-case word that does not start a name ("the
+    Postman" starts one)."""
+    first = next((c for c in text if c.isalpha()), "")
+    if not first.islower():
+        return False
+    words = _WORD.findall(text)
+    named = words[1:] if words and words[0] in ARTICLES else []
+    return not (named and all(w[0].isupper() for w in named))
+
+
 def is_title_or_name(text: str, head: str, tail: str) -> bool:
     """Whether a quotation names a work or a thing rather than quoting anyone.
 
     `head` is the masked sentence text before the opening mark, `tail` the text after the closing
     mark up to the end of the sentence.
     """
+    if _opens_lower_case(text):
+        # Titles and names open with a capital: "regenerative medicine." after "called" or
+        # "back on track." after "program" runs on in a sentence somebody said.
+        return False
     before = head.rstrip().lower()
     words = _WORD.findall(before)
     last_word = (words or [""])[-1]

@@ -781,7 +781,7 @@ SENTENCE_SPEECH_VERBS: Final[frozenset[str]] = _words(
     said says say saying told tells telling called calls calling described describes describing
     declared declaring announced predicting warned claiming asserting alleged suggested
     criticized stressed urging noting emphasized tweeted wrote writes reported spoke
-    conceded cited statement speech
+    conceded cited statement speech chant chants chanted chanting reading
     """
 )
 
@@ -792,8 +792,7 @@ TITLE_CUES: Final[frozenset[str]] = _words(
     podcast poem article essay column op-ed report study paper titled entitled headlined
     called named nicknamed dubbed hashtag slogan campaign programme program exhibition painting
     opera magazine newsletter blog app game production staging revival adaptation screening
-    performance edition version remake sequel reading chanting chanted chants banner placard
-    sign
+    performance edition version remake sequel banner placard sign
     """
 )
 # Two-word title cues.
@@ -819,3 +818,29 @@ ABBREVIATIONS: Final[frozenset[str]] = _words(
 # A markup tag left in a body's text (`<tweet id="…" author="@…">`): its attribute values are
 # markup, not quotations, so the scanner passes over the whole tag.
 MARKUP_TAG: Final = r"</?[A-Za-z][\w:.\-]*(?:\s+[\w:.\-]+\s*=\s*\"[^\"<>\n]*\")+\s*/?>"
+
+# --- scare13: titles, chants, scare quotes --------------------------------------------------------
+
+# Articles that may open a name in marks ("the Postman"); any other lower-case opening word means
+# the quotation runs on in a sentence and names no work or thing ("called “regenerative medicine”").
+ARTICLES: Final[frozenset[str]] = _words("the a an")
+
+# --- speakers13: speakers -----------------------------------------------------------------------
+
+# Number words that open a sentence ("Six in 10 Republicans said …"): never a speaker's name.
+NUMBER_WORDS: Final[frozenset[str]] = _words(
+    """
+    Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty Fifty Hundred
+    Dozens Hundreds Thousands Millions Half Majority Nine-in-ten
+    """
+)
+
+# Words that open a sentence and are never the first word of a name ("Whatever Bloomberg’s
+# impact on the race, …", "Given Sanders’ success, …").
+OPENING_WORDS: Final[frozenset[str]] = _words(
+    """
+    Whatever Whoever Whichever However Given Unlike Like Including Among Amid Amidst Beyond
+    Besides Following Regardless Whether Perhaps Indeed Instead Nonetheless Nevertheless
+    Otherwise Overall Ultimately Rather Unless Upon Within Throughout Against Toward Towards
+    """
+)

@@ -329,12 +329,14 @@ class People:
         the one whose full name was written last before this point, then the one named first.
         """
         tokens = name.tokens
-        gender = name.gender
         candidates = self._by_word.get(tokens[-1], [])
         if len(tokens) == 1:
             candidates = candidates + [
                 p for p in self._by_word.get(tokens[0], ()) if p not in candidates
             ]
+        if not candidates:
+            return None  # most names read are nobody's yet: spare the gender look-up
+        gender = name.gender
         matches = [
             p
             for p in candidates

@@ -846,3 +846,23 @@ NAMING_REACH: Final = 3
 NAMING_SUBJECTS: Final[frozenset[str]] = _words(
     "he she they we i you who whom which what that it been be being is was were are has have had"
 )
+
+# --- speakers13: speakers -----------------------------------------------------------------------
+
+# Number words that open a sentence ("Six in 10 Republicans said …"): never a speaker's name.
+NUMBER_WORDS: Final[frozenset[str]] = _words(
+    """
+    Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty Fifty Hundred
+    Dozens Hundreds Thousands Millions Half Majority Nine-in-ten
+    """
+)
+
+# Words that open a sentence and are never the first word of a name ("Whatever Bloomberg’s
+# impact on the race, …", "Given Sanders’ success, …").
+OPENING_WORDS: Final[frozenset[str]] = _words(
+    """
+    Whatever Whoever Whichever However Given Unlike Like Including Among Amid Amidst Beyond
+    Besides Following Regardless Whether Perhaps Indeed Instead Nonetheless Nevertheless
+    Otherwise Overall Ultimately Rather Unless Upon Within Throughout Against Toward Towards
+    """
+)

@@ -1503,6 +1503,68 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("A state’s lean is only a starting point.", "Jeffrey Jones", "Jones", None, "direct")],
     ),
+    # --- speakers13: openers, closing clauses after a later quotation ---
+    "participle_opener_continues_the_previous_speaker": (
+        [
+            "Later in the broadcast, host Dana Pruitt said the audit \u201cwas not good.\u201d "
+            "Adding, \u201cLike every one of these stories, the deed is never the worst part.\u201d"
+        ],
+        [
+            ("was not good.", "Dana Pruitt", "Dana Pruitt", None, "direct"),
+            (
+                "Like every one of these stories, the deed is never the worst part.",
+                "Dana Pruitt",
+                None,
+                None,
+                "direct",
+            ),
+        ],
+    ),
+    "reporting_participle_opening_a_sentence_is_no_name": (
+        [
+            "Continuing to explain his view, Nathan Orr rejected the idea, saying that if he "
+            "\u201cfound something broken, I would fix it.\u201d"
+        ],
+        [("found something broken, I would fix it.", "Nathan Orr", "Nathan Orr", None, "direct")],
+    ),
+    "closing_clause_after_a_later_partial_credits_both": (
+        [
+            "Given Orr\u2019s record, his backing will carry \u201creal weight\u201d and bring "
+            "the \u201cground-level muscle\u201d they lack, group spokesman Milo Varga said."
+        ],
+        [
+            ("real weight", "Milo Varga", "Milo Varga", None, "direct"),
+            ("ground-level muscle", "Milo Varga", "Milo Varga", None, "direct"),
+        ],
+    ),
+    "closing_clause_after_a_later_partial_with_apposition": (
+        [
+            "Hunger is \u201cthe quiet emergency\u201d and \u201ca failure of will,\u201d Alma "
+            "Reyes, the former mayor of Tilden, declared."
+        ],
+        [
+            ("the quiet emergency", "Alma Reyes", "Alma Reyes", None, "direct"),
+            ("a failure of will,", "Alma Reyes", "Alma Reyes", None, "direct"),
+        ],
+    ),
+    "opening_word_is_no_part_of_a_name": (
+        [
+            "Lena Brandt entered the race in May.",
+            "Whatever Brandt\u2019s chances, \u201cthe map is against her,\u201d says Omar "
+            "Quist, a pollster.",
+            "Brandt\u2019s pollster, Ivo Teller, says she has the money. \u201cI think the "
+            "verdict\u201d -- that Brandt is too liberal -- \u201cwill not last,\u201d he says.",
+        ],
+        [
+            ("the map is against her,", "Omar Quist", "Omar Quist", None, "direct"),
+            ("I think the verdict", "Ivo Teller", "he", None, "direct"),
+            ("will not last,", "Ivo Teller", "he", None, "direct"),
+        ],
+    ),
+    "number_word_opening_a_sentence_is_no_speaker": (
+        ["Six in 10 voters said that the delegates \u201cshould back the leader.\u201d"],
+        [("should back the leader.", None, None, None, "direct")],
+    ),
 }
 
 

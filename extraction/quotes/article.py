@@ -54,6 +54,7 @@ from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
     GROUP_ROLE_NOUNS,
+    NAME_LABELS,
     NON_NAME_WORDS,
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
@@ -514,6 +515,12 @@ class Article:
                 rest = replace(name, tokens=name.tokens[1:])
                 at = found.offset + len(name.tokens[0]) + 1
                 return self.person_of(replace(found, name=rest, offset=at), sentence)
+            if person is None and len(name.tokens) > 1 and self._common_word(name.tokens[0]):
+                # "Team Trump sees …", "Candidate Clinton": a label before a known name
+                rest = replace(name, tokens=name.tokens[1:])
+                person = self.people.lookup(rest, found.offset, self._focus(sentence))
+                if person is not None:
+                    return person
             if person is None:
                 if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
                     return None
@@ -567,16 +574,19 @@ class Article:
         first = name.tokens[0]
         if name.honorific is not None or name.titled or not self.masked.startswith(first, offset):
             return False
-        if first_name_gender(first) is not None:
-            return False
-        if (
-            first not in NUMBER_WORDS | OPENING_WORDS
-            and first.lower() not in self._lower_case_words()
-        ):
+        if first not in NUMBER_WORDS | OPENING_WORDS and not self._common_word(first):
             return False
         before = self.masked[max(0, offset - 4) : offset].rstrip(" \t")
         before = before.rstrip("”’\"'")
         return not before or before[-1] in ".!?\n"
+
+    def _common_word(self, word: str) -> bool:
+        """Whether a capitalised word is a common word here, not a first name: a label put
+        before names (`NAME_LABELS`: "Team Trump") or a word the article writes in lower case
+        elsewhere ("Celebrating" beside "celebrating")."""
+        if first_name_gender(word) is not None:
+            return False
+        return word in NAME_LABELS or word.lower() in self._lower_case_words()
 
     def _lower_case_words(self) -> frozenset[str]:
         """The words the article writes in lower case (found once, when first asked)."""

@@ -868,3 +868,11 @@ OPENING_WORDS: Final[frozenset[str]] = _words(
     Otherwise Overall Ultimately Rather Unless Upon Within Throughout Against Toward Towards
     """
 )
+
+# Generational suffixes after a surname ("Luther Pate IV", "Ed Brooks Jr."): no part of the name
+# a later mention uses, and no initialism of an organisation.
+NAME_SUFFIXES: Final[frozenset[str]] = _words("Jr Sr II III IV V")
+
+# Words put before a surname as a label, not a first name ("Team Trump", "Candidate Clinton"):
+# the person is the one the surname names.
+NAME_LABELS: Final[frozenset[str]] = _words("Team Candidate Citizen Nominee Brand Camp")

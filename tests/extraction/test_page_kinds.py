@@ -311,3 +311,11 @@ def test_teasers_around_a_body_of_prose_leave_an_article_an_article(
         markup=True,
     )
     assert classify(evidence).kind == kind
+
+
+def test_a_body_of_prose_on_a_members_url_is_an_article_not_a_profile() -> None:
+    # A health insurer's article under /members/live-healthy/...: the URL hints at a profile.
+    url = "https://www.insurer.example.com/web/public/members/live-healthy/keep-your-teeth-healthy/"
+    article = PageEvidence(url=url, paragraphs=_SECTION, markup=True)
+    profile = PageEvidence(url=url, paragraphs=("Rosa Kettle", "Joined 2019", "12 posts"))
+    assert (classify(article).kind, classify(profile).kind) == ("article", "profile")

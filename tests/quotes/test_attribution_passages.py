@@ -1565,6 +1565,37 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ["Six in 10 voters said that the delegates \u201cshould back the leader.\u201d"],
         [("should back the leader.", None, None, None, "direct")],
     ),
+    "generational_suffix_is_no_initialism": (
+        [
+            "It turns out that donor Walter Brisco IV\u2014a Mobile real estate investor\u2014paid "
+            "for the ads. Brisco said he backs no candidate, and beyond a meeting he had with "
+            "Senator Amy Dorn a year ago, he also flew Governor Paul Hale on his jet.",
+            "\u201cI have not spoken to any campaign in a year,\u201d he said in the interview.",
+        ],
+        [("I have not spoken to any campaign in a year,", "Walter Brisco", "he", None, "direct")],
+    ),
+    "initials_before_a_surname_end_no_sentence": (
+        [
+            "\u201cThe standoff would not have happened without him,\u201d says J.J. Morrow, "
+            "who studies militias."
+        ],
+        [
+            (
+                "The standoff would not have happened without him,",
+                "J.J. Morrow",
+                "J.J. Morrow",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "label_before_a_surname_is_the_named_person": (
+        [
+            "Team Varga sees the convention as a second chance for Leon Varga to win over women.",
+            "In sombre remarks, Varga called the shooting \u201can attack on our city.\u201d",
+        ],
+        [("an attack on our city.", "Leon Varga", "Varga", None, "direct")],
+    ),
 }
 
 

@@ -312,6 +312,18 @@ def _title(
     return _without_site_affix(chosen, sites, headings) if chosen else None
 
 
+def _unquoted(title: str | None) -> str | None:
+    """A title wholly inside one pair of quotation marks without them ('"What is Git?"');
+    a title that opens with a quotation and goes on keeps its marks."""
+    if not title or len(title) < 3:
+        return title
+    inner = title[1:-1]
+    for opening, closing in rules.TITLE_QUOTE_PAIRS:
+        if (title[0], title[-1]) == (opening, closing) and not {opening, closing} & set(inner):
+            return inner.strip()
+    return title
+
+
 def _headline_of(headings: list[str], page_title: str | None) -> str | None:
     """The headline inside a <title> that also names the site ("Headline | Site"): the longest
     heading that the title contains, failing that the longest part between separators."""
@@ -371,8 +383,8 @@ def _author_link_peers(link: Element) -> str | None:
     """The names of the author links side by side with this one ("<a href=/author/ruima/>Rui
     Ma</a>, <a href=/author/heba/>Heba Ledwon</a> & ..."), when there are two or more."""
     parent = link.getparent()
-    if parent is None:
-        return None
+    if parent is None or rules.BYLINE_REVIEWER_RE.search(_spaced_text(parent)):
+        return None  # "By <a>X</a>, reviewed by <a>Y</a>": the first link is the writer
     peers = [
         name
         for a in parent.iterchildren("a")
@@ -620,7 +632,9 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
     headings = _headings(root)
     h1s = [text for h1 in root.iter("h1") if (text := _heading_text(h1))]
     candidates = [*ld_titles, *(_clean(meta.get(k)) for k in rules.META_TITLE)]
-    title = _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites)
+    title = _unquoted(
+        _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites)
+    )
 
     return Metadata(
         title=title or None,

@@ -131,6 +131,8 @@ def test_the_word_before_a_cut_date_is_not_part_of_the_name() -> None:
         " <span>Jan 22, 2025</span>\n</div><p>A home gym need not cost much.</p></body></html>"
     )
     assert _meta(page).byline == "ALLIN ONE"
+    # A capitalised last word is part of the name (the Audiophile On blog's own byline).
+    assert _meta(page.replace("ALLIN ONE", "Audiophile On")).byline == "Audiophile On"
 
 
 def test_the_site_named_after_a_comma_is_not_an_author() -> None:
@@ -172,6 +174,10 @@ def test_author_links_side_by_side_are_all_the_authors() -> None:
         "<p>There are many platforms.</p></body></html>"
     )
     assert _meta(page).byline == "Rui Ma, Heba Ledwon, Manoel Cortes Mendez, Suparn Patra"
+    # A reviewer's link beside the writer's is not a second author.
+    reviewed = page.replace("<span> &amp;</span>", "<span>, reviewed by </span>")
+    reviewed = reviewed.replace('Heba Ledwon</a>"', "Heba Ledwon</a>")
+    assert _meta(reviewed).byline == "Rui Ma"
 
 
 def test_a_discussion_page_named_so_by_its_body_class_still_has_a_date_and_author() -> None:
@@ -211,3 +217,19 @@ def test_dates_printed_with_an_ordinal_day_or_a_two_digit_year() -> None:
         "<p>Start with one drawer.</p></body></html>"
     )
     assert _meta(page).published_at == datetime(2026, 1, 25, tzinfo=UTC)
+
+
+def test_a_headline_written_inside_quotation_marks() -> None:
+    # terabyte.systems/posts/what-is-git-and-how-does-version-control-work: the JSON-LD
+    # headline carries the template's own quotation marks; the <h1> prints none.
+    page = (
+        '<html><head><script type=application/ld+json>{"@context":"https://schema.org",'
+        '"@type":"Article","headline":"\\"What is Git and How Does Version Control Work?\\""}'
+        "</script></head><body><header class=site-header><h1 class=site-title><a href=/>"
+        "Terabyte Systems</a></h1></header><article class=post-single><header class=post-header>"
+        "<h1 class=post-title itemprop=headline>What is Git and How Does Version Control Work?"
+        "</h1></header><p>Git is the version control system.</p></article></body></html>"
+    )
+    assert _meta(page).title == "What is Git and How Does Version Control Work?"
+    quoted = page.replace("What is Git and How", "“Git” and How")
+    assert _meta(quoted).title == "“Git” and How Does Version Control Work?"

@@ -22,11 +22,14 @@ def _page(name: str) -> PageContent:
     return extract_html((REAL / name).read_text(encoding="utf-8"))
 
 
-def test_xenforo_thread_opening_post_is_the_body_and_replies_keep_their_offset_in_utc() -> None:
+def test_xenforo_thread_is_the_body_and_replies_keep_their_offset_in_utc() -> None:
     # article.message--post with data-author; <time class="u-dt" datetime="...-0500">.
     page = _page("cameraderie_xenforo_thread.html")
     assert page.byline == "Kevin"
+    # The body is the thread: the opening post, then the two replies (also comment rows).
     assert page.paragraphs[0].startswith("Who knows, maybe this will help spur some sales")
+    assert page.paragraphs[-3].startswith("Oh no there goes the neighborhood!!!")
+    assert page.paragraphs[-2:] == ("They missed the mark.", "Polaroid, baby, Polaroid.")
     assert page.comments == (
         RawComment(
             author="Rick-Australia",
@@ -76,12 +79,15 @@ def test_vbulletin_thread_keeps_the_local_time_as_shown_and_leaves_the_signature
     # li.postcontainer: .username strong, .postdate .date (no zone), blockquote.postcontent.
     page = _page("webhostingtalk_vbulletin_thread.html")
     assert page.byline == "HOSTLAR"
-    assert page.paragraphs == (
+    # The thread is the body: the opening post, then the replies in page order.
+    assert page.paragraphs[:4] == (
         "Hello",
         "What do you pay attention to if you are going to buy a web hosting service?",
         "Is location important for you?",
         "Regards.",
     )
+    assert page.paragraphs[-1].endswith("but certainly not the be-all-and-end-all.")
+    assert not any("WordPress Hosting" in p for p in page.paragraphs)
     quoting, answer = page.comments
     assert (quoting.author, quoting.posted_text, quoting.posted_at) == (
         "1Ali",
@@ -230,10 +236,12 @@ def test_fluxbb_topic_leaves_the_profile_and_the_edit_note_out_of_the_text() -> 
     # div.blockpost: the name in .postleft dt, the time as the h2 permalink's text, .postmsg.
     page = _page("archlinux_fluxbb_topic.html")
     assert page.byline == "chunix64"
+    # The thread is the body: the question, then the one reply (also its comment row).
     assert page.paragraphs == (
         "According to https://archlinux.org/releng/releases/ , why did the ISO size increase so "
         "rapidly from 2024 to 2025 — from about 800 MB to 1.4 GB, almost half the total size "
         "growth in Arch’s entire history?",
+        page.comments[0].body,
     )
     assert page.comments == (
         RawComment(

@@ -18,7 +18,7 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
 )
 # Control bytes that never occur in text (tab, newlines, form feed and ESC excluded).
-_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 
 
 class NotTextError(ValueError):
@@ -42,7 +42,9 @@ def meta_charset(data: bytes) -> str | None:
 
 def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    return bool(sample) and len(_BINARY_BYTES.findall(sample)) > max(1, len(sample) // 100)
+    # Deleting them and measuring what went counts them in one table pass, not a regex scan.
+    binary = len(sample) - len(sample.translate(None, _BINARY_BYTES))
+    return bool(sample) and binary > max(1, len(sample) // 100)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:

@@ -54,8 +54,11 @@ from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
     GROUP_ROLE_NOUNS,
+    NAME_LABELS,
     NON_NAME_WORDS,
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
+    OPENING_WORDS,
     OUTLET_NOUNS,
     PREPOSITIONS,
     PRINCIPAL_VOICES,
@@ -80,6 +83,8 @@ PREVIOUS_SENTENCES = 3
 # How much of a sentence is read for its subject (characters).
 SUBJECT_REACH = 240
 # What may follow a person's name: an age ("Loujain Salem, 42,") or a relative clause ("…, who").
+# A word written in lower case ("adding", "given"): what a capitalised opener is checked against.
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _PERSON_FOLLOWER = re.compile(r"(?:,\s+(?:\d{1,3},|aged\s+\d{1,3}|who\b)|\s+\(\d{1,3}\))")
 
 
@@ -135,6 +140,7 @@ class Article:
         self._sentence_base: list[int] = []  # global number of each paragraph's first sentence
         self._processed = -1  # the last sentence whose mentions the discourse holds
         self._resolved: dict[int, Person | None] = {}  # pronoun offset -> person
+        self._lower_words: frozenset[str] | None = None
         if self.quotes:
             self._index()
             self.lead_ins = self._block_runs()
@@ -186,6 +192,10 @@ class Article:
         for offset, name in self._nicknamed():
             people.add(name, offset)
         for offset, name in unknown:
+            if len(name.tokens) > 1 and self._common_opener(name, offset):
+                # "Whatever Bloomberg decides": not a fuller name of the Bloomberg known
+                offset += len(name.tokens[0]) + 1
+                name = replace(name, tokens=name.tokens[1:])
             if people.lookup(name, offset) is not None:
                 people.add(name, offset)
         self._outlet_offsets = [at for at, _ in outlets]
@@ -498,6 +508,19 @@ class Article:
         if found.kind == "name" and found.name is not None:
             name = found.name
             person = self.people.lookup(name, found.offset, self._focus(sentence))
+            if person is None and self._common_opener(name, found.offset):
+                if len(name.tokens) == 1:
+                    return None  # "Adding, “…”", "Specifically, …": no one named
+                # "Given Sanders’ success, …": the name after the opening word
+                rest = replace(name, tokens=name.tokens[1:])
+                at = found.offset + len(name.tokens[0]) + 1
+                return self.person_of(replace(found, name=rest, offset=at), sentence)
+            if person is None and len(name.tokens) > 1 and self._common_word(name.tokens[0]):
+                # "Team Trump sees …", "Candidate Clinton": a label before a known name
+                rest = replace(name, tokens=name.tokens[1:])
+                person = self.people.lookup(rest, found.offset, self._focus(sentence))
+                if person is not None:
+                    return person
             if person is None:
                 if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
                     return None
@@ -543,6 +566,34 @@ class Article:
             return None
         return person
 
+    def _common_opener(self, name: Name, offset: int) -> bool:
+        """Whether a name's first word is a common word capitalised only because it opens a
+        sentence ("Adding, “…”", "Continuing to explain, …", "Given Sanders’ success, …",
+        "Six in 10 voters said"): the article writes it in lower case elsewhere or it is a
+        number word, it is no known first name, and only a sentence end stands before it."""
+        first = name.tokens[0]
+        if name.honorific is not None or name.titled or not self.masked.startswith(first, offset):
+            return False
+        if first not in NUMBER_WORDS | OPENING_WORDS and not self._common_word(first):
+            return False
+        before = self.masked[max(0, offset - 4) : offset].rstrip(" \t")
+        before = before.rstrip("”’\"'")
+        return not before or before[-1] in ".!?\n"
+
+    def _common_word(self, word: str) -> bool:
+        """Whether a capitalised word is a common word here, not a first name: a label put
+        before names (`NAME_LABELS`: "Team Trump") or a word the article writes in lower case
+        elsewhere ("Celebrating" beside "celebrating")."""
+        if first_name_gender(word) is not None:
+            return False
+        return word in NAME_LABELS or word.lower() in self._lower_case_words()
+
+    def _lower_case_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (found once, when first asked)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD.findall(self.masked))
+        return self._lower_words
+
     def _capitalised_by_position(self, name: Name, offset: int) -> bool:
         """Whether a lone unknown word is capitalised only because it opens a sentence
         ("Footage shows …", "Sometimes he …"): no title, no known first name, and nothing but a
@@ -567,8 +618,11 @@ class Article:
         if person is not None:
             self.discourse.note(number, person, SPEAKER)
             return Speaker(person.name, found.mention, found.verb, person)
-        if found.kind == "name" and found.name is not None and not is_place_or_group(found.name):
-            return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
+        if found.kind == "name" and found.name is not None:
+            if self._common_opener(found.name, found.offset):
+                return Speaker(None, None, found.verb)  # "Six in 10 voters said": no name
+            if not is_place_or_group(found.name):
+                return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
         return Speaker(None, found.mention, found.verb)
 
     def _principal(self, found: Attribution, sentence: int) -> Person | None:

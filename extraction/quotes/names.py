@@ -16,6 +16,7 @@ from extraction.quotes.rules import (
     HONORIFICS,
     KNOWN_OUTLETS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
@@ -215,6 +216,8 @@ def _parse(words: tuple[str, ...]) -> Name | None:
         if is_possessive(tokens[i]):
             tokens = tokens[i + 1 :]
             break
+    if len(tokens) > 1 and strip_possessive(tokens[-1]).rstrip(",.") in NAME_SUFFIXES:
+        tokens.pop()  # "Luther Stan Pate IV", "Robert Kennedy Jr.": the person without "IV"
     last = strip_possessive(tokens[-1])
     if last.endswith(".") and len(last) > 2 and last[:-1] not in ("Jr", "Sr"):
         last = last[:-1]  # a full stop that ends the sentence

@@ -388,7 +388,7 @@ def ours(page: Page) -> Result:
         loaded=got.page_kind.loads,
         title=got.title,
         byline=got.byline,
-        day=got.published_at.astimezone(UTC).date().isoformat() if got.published_at else None,
+        day=got.published_at.date().isoformat() if got.published_at else None,
         # A comment row's author and time are part of what it found (trafilatura's comment
         # text holds the names and times the page prints as well).
         comments="\n".join(

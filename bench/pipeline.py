@@ -38,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -138,16 +139,68 @@ def metadata_of(result: Any, asset: str) -> dict[str, Any]:
     return {k: v.value for k, v in event.materialization.metadata.items()}
 
 
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class RssByPhase:
+    """This process's resident memory sampled every 50 ms, its peak kept per phase of the run:
+    before the warehouse build (start-up, discovery, parse, manifest), during it (DuckDB), after
+    it (checks, metadata, publishing, the report); so the table says which part sets the peak."""
+
+    PHASES = ("before the build", "build", "after it")
+
+    def __init__(self) -> None:
+        self.phase = self.PHASES[0]
+        self.peaks = dict.fromkeys(self.PHASES, 0.0)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            phase = self.phase
+            self.peaks[phase] = max(self.peaks[phase], _rss_mb())
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> RssByPhase:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def wrap(self, build: Callable[..., Any]) -> Callable[..., Any]:
+        def phased(*args: Any, **kwargs: Any) -> Any:
+            self.peaks[self.phase] = max(self.peaks[self.phase], _rss_mb())
+            self.phase = self.PHASES[1]
+            try:
+                return build(*args, **kwargs)
+            finally:
+                self.peaks[self.phase] = max(self.peaks[self.phase], _rss_mb())
+                self.phase = self.PHASES[2]
+
+        return phased
+
+
 def build_in_this_process(raw: Path, state: Path, workers: int) -> dict[str, Any]:
     """`corpus build` itself (writer lock, the refresh job with its checks, publishing, the
-    report), on a throwaway Dagster instance; its stage seconds as the assets record them."""
+    report), on a throwaway Dagster instance; its stage seconds as the assets record them, and
+    its resident memory by phase (`RssByPhase`)."""
     import dagster as dg
 
     import assets.definitions  # noqa: F401  (loading the definitions is not part of a refresh)
+    import assets.defs.warehouse as warehouse_asset
     from assets.defs.resources import CorpusStorage
     from pipelines.build import refresh
 
     dg.DagsterInstance.ephemeral()  # the instance's storage modules load on first use: start-up
+    rss = RssByPhase()
+    warehouse_asset.build_database = rss.wrap(warehouse_asset.build_database)
 
     storage = CorpusStorage(
         raw_dir=str(raw),
@@ -156,7 +209,8 @@ def build_in_this_process(raw: Path, state: Path, workers: int) -> dict[str, Any
         workers=workers,
     )
     started = time.perf_counter()
-    result = refresh(storage, ephemeral=True)
+    with rss:
+        result = refresh(storage, ephemeral=True)
     total = time.perf_counter() - started
     if not result.success:
         raise RuntimeError("the refresh failed")
@@ -180,6 +234,7 @@ def build_in_this_process(raw: Path, state: Path, workers: int) -> dict[str, Any
         "peak_rss_mb": max(own, workers_rss) / 1024,
         "main_rss_mb": own / 1024,
         "worker_rss_mb": workers_rss / 1024,
+        "main_rss_by_phase_mb": rss.peaks,
     }
 
 
@@ -434,7 +489,9 @@ def _load(r: dict[str, Any]) -> str:
 def _rss(r: dict[str, Any]) -> str:
     b = r["full2"]
     main, worker = b["main_rss_mb"], b["worker_rss_mb"]
-    return f"{b['peak_rss_mb']:,.0f} MB (main {main:,.0f}, worker {worker:,.0f})"
+    phases = "; ".join(f"{p} {mb:,.0f}" for p, mb in b.get("main_rss_by_phase_mb", {}).items())
+    phases = f"; main's peak {phases}" if phases else ""
+    return f"{b['peak_rss_mb']:,.0f} MB (main {main:,.0f}, worker {worker:,.0f}{phases})"
 
 
 def table(results: list[dict[str, Any]]) -> str:

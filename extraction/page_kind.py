@@ -54,6 +54,10 @@ class PageEvidence:
     # HTML pages find them in the markup; text dumps leave them to `text_teasers`.
     teasers: int = 0
     teaser_texts: frozenset[str] = frozenset()
+    # HTML pages: how many teasers sit inside the elements the body was read from (a listing's
+    # main text is made of them; an article's "related" teasers sit around it); None when not
+    # known (text dumps, a body read by the fallback).
+    teasers_in_body: int | None = None
     language: str | None = None
     # HTML pages: a page without article text and without the marks of an article (a publication
     # date, a byline, reader comments, its headline in <article>) is not an article; text dumps
@@ -117,6 +121,37 @@ def prose_run(paragraphs: Sequence[str], teaser_texts: frozenset[str] = frozense
     return best
 
 
+def main_text_prose(evidence: PageEvidence) -> int | None:
+    """The characters of prose paragraphs in a body that is mostly prose, however short its
+    runs (subheadings, lists and figures break them), or None: the mark of an article's main
+    text that a listing's teasers or a profile's lines do not make."""
+    prose = sum(
+        len(p)
+        for p in evidence.paragraphs
+        if len(p) >= page_kinds.PROSE_PARAGRAPH_CHARS
+        and not is_truncated(p)
+        and p not in evidence.teaser_texts
+    )
+    total = sum(len(p) for p in evidence.paragraphs)
+    if (
+        prose >= page_kinds.MAIN_TEXT_PROSE_CHARS
+        and prose >= page_kinds.MAIN_TEXT_PROSE_SHARE * total
+    ):
+        return prose
+    return None
+
+
+def main_text_beside_teasers(evidence: PageEvidence, enough: int) -> int | None:
+    """The characters of prose of an article's main text beside teasers, or None: fewer
+    teasers than a listing shows sit inside the elements the body was read from (an article's
+    "related" and "more from" boxes sit around it, a listing's teasers are its main text) and
+    the body is mostly prose (`main_text_prose`)."""
+    inside = evidence.teasers_in_body
+    if inside is None or inside >= enough:
+        return None
+    return main_text_prose(evidence)
+
+
 def url_hint(url: str | None) -> PageKind | None:
     """The kind a URL's shape suggests, if any (a hint, never a verdict on its own)."""
     if not url:
@@ -155,6 +190,14 @@ def classify(evidence: PageEvidence, site: PageKindVerdict | None = None) -> Pag
     if petition.is_petition_page or (hint == "petition" and petition.signals):
         shown = ", ".join(dict.fromkeys(petition.signals))
         return PageKindVerdict.of("petition", f"petition furniture above the text ({shown})")
+    if (
+        hint == "discussion"
+        and "comments" in evidence.article_marks
+        and declared & page_kinds.ARTICLE_TYPES <= page_kinds.WEAK_ARTICLE_TYPES
+    ):
+        # The posts of a forum URL read as rows: a thread, whatever teasers (other topics)
+        # sit around it and whatever og:type its software writes.
+        return PageKindVerdict.of("discussion", "discussion URL and posts read as comments")
     if declares_article:
         named = sorted(declared & page_kinds.ARTICLE_TYPES)[0]
         return PageKindVerdict.of("article", f"declared type {named}")
@@ -167,6 +210,12 @@ def classify(evidence: PageEvidence, site: PageKindVerdict | None = None) -> Pag
         else page_kinds.LISTING_MIN_TEASERS
     )
     if teasers >= enough and run < page_kinds.PROSE_RUN:
+        if (prose := main_text_beside_teasers(evidence, enough)) is not None:
+            return PageKindVerdict.of(
+                "article",
+                f"{teasers} teasers around the body, not in it, and {prose} characters of prose "
+                "in the body",
+            )
         return PageKindVerdict.of(
             "listing",
             f"{teasers} teasers (headline and excerpt) and no run of {page_kinds.PROSE_RUN} prose "
@@ -180,7 +229,7 @@ def classify(evidence: PageEvidence, site: PageKindVerdict | None = None) -> Pag
             return PageKindVerdict.of(
                 "discussion", f"discussion URL and {dated} dated post headers"
             )
-    if hint == "profile" and run < page_kinds.PROSE_RUN:
+    if hint == "profile" and run < page_kinds.PROSE_RUN and main_text_prose(evidence) is None:
         return PageKindVerdict.of(
             "profile",
             f"profile URL and no run of {page_kinds.PROSE_RUN} prose paragraphs (longest {run})",

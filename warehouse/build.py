@@ -341,6 +341,7 @@ def build_database(
             statements,
             chunk_articles=chunk_articles,
             planned=mode == "incremental",
+            empty=mode == "full",
         )
         if mode == "full":
             create_views(con)
@@ -381,6 +382,7 @@ def apply_changes(
     register_staged: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None = None,
     chunk_articles: int | None = None,
     planned: bool = False,
+    empty: bool = False,
 ) -> tuple[int, int]:
     """Find what changed since the warehouse on `con` was built (sql/scope) and replace it
     (sql/load); the staging frames must be registered. Returns the changed files and the articles
@@ -393,13 +395,23 @@ def apply_changes(
     LOAD_CHUNK_ARTICLES), each group reading only its staged batches, so that the joins and
     aggregates of a load hold one group, whatever the size of the corpus or of the change.
 
-    `planned`: the scope's first statement (PLANNED_SCOPE) already ran on `con`, in the plan."""
+    `planned`: the scope's first statement (PLANNED_SCOPE) already ran on `con`, in the plan.
+
+    `empty`: the tables on `con` are new and empty (a build from scratch). Every row in scope is
+    then inserted once and each touched article belongs to one group, so the loads' DELETEs could
+    find nothing: they are skipped. Run anyway, each group's scanned the tables grown by the
+    groups before it, a cost growing with the square of the corpus."""
     chunk_articles = chunk_articles or LOAD_CHUNK_ARTICLES
     timings = statements if statements is not None else {}
 
     def run(kind: str, name: str) -> None:
         started = time.perf_counter()
-        con.execute(sql_text(kind, name))
+        if empty and kind == "load":
+            for statement in con.extract_statements(sql_text(kind, name)):
+                if statement.type != duckdb.StatementType.DELETE:
+                    con.execute(statement)
+        else:
+            con.execute(sql_text(kind, name))
         key = f"{kind}/{name}"
         timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
         if kind == "load":

@@ -177,6 +177,7 @@ def _reading(
         body_el = root.find("body")
         containers = [body_el if body_el is not None else root]
     body = flatten(containers, title=title, removed=removed)
+    body.containers = containers
     if page.page_prose:
         # The share of the page's prose the body holds: what its containers hold, unless little
         # of that came out of them (containers whose text the flattening dropped as link lists
@@ -203,6 +204,7 @@ def extract_body(
         # Nothing visible: the article may be in the page's script data, unrendered. The
         # confidence stays 0, so that the fallback extractor is still asked.
         body.paragraphs = _read(embedded, (), title).paragraphs
+        body.containers = []
     return body
 
 

@@ -1,7 +1,9 @@
-"""Timestamps as pages write them, read into tz-aware UTC datetimes that keep their offset.
+"""Timestamps as pages write them, read into tz-aware datetimes that keep their offset.
 
 Machine-readable values (ISO 8601 with an offset, a zone name such as "PST" or "GMT+0100", RFC
-2822 "Tue, 14 Feb 2017 10:00:00 +0100") keep their offset: the instant is stored in UTC. A value
+2822 "Tue, 14 Feb 2017 10:00:00 +0100") keep their offset: a publication time comes back in the
+zone the page wrote (``Stamp.as_written``), so that its day is the day the page states, and the
+warehouse stores the instant in UTC (``warehouse.staging``). A value
 without any zone is read as UTC (nothing says otherwise), unless another source on the page
 writes the same wall-clock time with its offset (``first_zoned``). Dates printed for readers
 ("3. Mai 2024", "May 3, 2024", "2024年5月3日", "03.05.2024") give a day only (midnight UTC).
@@ -53,6 +55,11 @@ class Stamp:
     local: datetime
     zoned: bool
     has_time: bool
+    offset: timedelta = timedelta(0)  # the zone written; zero where none was
+
+    def as_written(self) -> datetime:
+        """The instant in the zone the page wrote it in (UTC where it wrote none)."""
+        return self.moment.astimezone(timezone(self.offset))
 
     def same_wall_clock(self, other: Stamp) -> bool:
         """Whether ``other`` writes the same local time (to the minute), or the same day when
@@ -79,7 +86,8 @@ def parse_stamp(value: str | None) -> Stamp | None:
             zoned = moment.tzinfo is not None
             local = moment.replace(tzinfo=None)
             moment = moment if zoned else moment.replace(tzinfo=UTC)
-            return Stamp(moment.astimezone(UTC), local, zoned, True)
+            written = moment.utcoffset() or timedelta(0)
+            return Stamp(moment.astimezone(UTC), local, zoned, True, written)
         return None
     year, month, day, hour, minute, second, fraction, zone = m.groups()
     offset = _offset(zone)
@@ -97,7 +105,8 @@ def parse_stamp(value: str | None) -> Stamp | None:
         moment = local.replace(tzinfo=timezone(offset or timedelta(0))).astimezone(UTC)
     except (ValueError, OverflowError):
         return None
-    return Stamp(moment, local, offset is not None and zone is not None, hour is not None)
+    zoned = offset is not None and zone is not None
+    return Stamp(moment, local, zoned, hour is not None, offset or timedelta(0))
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -113,16 +122,17 @@ def day_stamp(day: date) -> Stamp:
 
 
 def first_zoned(stamps: Iterator[Stamp]) -> datetime | None:
-    """The instant of the first stamp, in order of trust. A first stamp that states no zone
-    (a local time written without its offset, or a bare day) takes the zone of a later stamp
-    showing the same wall-clock time, so that a local time is not stored as if it were UTC."""
+    """The instant of the first stamp, in order of trust, in the zone it was written in. A first
+    stamp that states no zone (a local time written without its offset, or a bare day) takes the
+    zone of a later stamp showing the same wall-clock time, so that a local time is not stored
+    as if it were UTC."""
     first = next(stamps, None)
     if first is None or first.zoned:
-        return first.moment if first else None
+        return first.as_written() if first else None
     for later in stamps:
         if later.zoned and first.same_wall_clock(later):
-            return later.moment
-    return first.moment
+            return later.as_written()
+    return first.as_written()
 
 
 def _month(name: str) -> int | None:
@@ -149,14 +159,15 @@ def visible_date(text: str, month_first: bool = False) -> date | None:
             found = _day(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
         elif g["cjk_y"]:
             found = _day(int(g["cjk_y"]), int(g["cjk_m"]), int(g["cjk_d"]))
-        elif g["num_y"]:
+        elif g["num_y"] or g["short_y"]:
             # 03.05.2024 and 03/05/2024 are day first outside the United States; a first number
             # above 12 leaves no doubt, and a second one above 12 makes it month first.
-            first, second = int(g["num_a"]), int(g["num_b"])
+            year = int(g["num_y"]) if g["num_y"] else 2000 + int(g["short_y"])
+            first, second = int(g["num_a"] or g["short_a"]), int(g["num_b"] or g["short_b"])
             american = month_first and "/" in m.group(0) and first <= 12
             if second > 12 >= first or (american and second <= 12):
                 first, second = second, first
-            found = _day(int(g["num_y"]), second, first)
+            found = _day(year, second, first)
         elif g["ym_y"]:
             month = _month(g["ym_m"])
             found = _day(int(g["ym_y"]), month, int(g["ym_d"])) if month else None

@@ -7,7 +7,7 @@ from typing import Final
 
 from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body, photo_credit_of
-from extraction.html.comment_shape import find_comment_list
+from extraction.html.comment_shape import find_comment_list, find_post_list
 from extraction.html.density import measure
 from extraction.html.dialects import Dialect, registered
 from extraction.html.dialects.base import Thread
@@ -30,7 +30,7 @@ def dialects_for(root: Element, site: str | None, markup: Markup | None = None) 
 # A body shorter than this, beside comments, is no article: the page is a discussion thread.
 _MIN_BODY_WORDS: Final = 30
 THREAD: Final = PageKindVerdict(
-    "discussion", "a thread of posts: the opening post is the body, the others its replies", True
+    "discussion", "a thread of posts: the posts are the body, the replies its comments", True
 )
 
 
@@ -44,10 +44,10 @@ def _without_comments(paragraphs: list[str], comments: list[RawComment]) -> list
     return [p for p in kept if p and not (len(p) >= 20 and p in said)]
 
 
-def opening_post(comments: list[RawComment]) -> tuple[list[str], list[RawComment]]:
-    """The first post of a thread as the body, and the replies as its comments (replies to the
-    opening post become top-level ones)."""
-    first, rest = comments[0], comments[1:]
+def thread_text(comments: list[RawComment]) -> tuple[list[str], list[RawComment]]:
+    """A thread's main text, every post in page order (the opening post first), and the
+    replies as its comments (replies to the opening post become top-level ones)."""
+    rest = comments[1:]
     replies = [
         replace(
             c,
@@ -57,7 +57,12 @@ def opening_post(comments: list[RawComment]) -> tuple[list[str], list[RawComment
         )
         for c in rest
     ]
-    return first.body.split("\n\n"), replies
+    return posts_of(comments), replies
+
+
+def posts_of(comments: list[RawComment]) -> list[str]:
+    """The paragraphs of a thread's posts, in page order."""
+    return [p for c in comments for p in c.body.split("\n\n")]
 
 
 def extract_html(html: str, *, url: str | None = None) -> PageContent:
@@ -81,6 +86,7 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     # queries unless a dialect recognised its own markup (a forum's posts).
     has_comments = markup.contains("omment") or len(dialects) > 1
     forum = False  # the comments are a forum topic's posts, the first its opening post
+    posts_by_shape = False  # the comments are a list of posts found by its shape alone
     for dialect in dialects if has_comments else ():
         comments, holders = dialect.read_comments(root)
         if comments:
@@ -88,7 +94,13 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
             break
     if not comments:
         # No dialect knows this markup: look for a comment list by its shape.
-        found = find_comment_list(root, measure(root))
+        density = measure(root)
+        found = find_comment_list(root, density)
+        if found is None:
+            # Nothing named for comments holds a list: a list of posts by its shape alone
+            # (forum software and utility-class templates).
+            found = find_post_list(root, density)
+            posts_by_shape = found is not None
         if found is not None:
             thread = Thread.of(found.items, [found.area])
             comments, holders = dialects[-1].read_thread(thread)
@@ -117,29 +129,39 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         drop(holder)
     body_css = tuple(sel for d in dialects for sel in d.body)
     body = extract_body(root, container_css=body_css, title=meta.title)
+    # Posts found by shape beside no prose of the page's own are its thread (read before a
+    # fallback extractor brings back the posts' signatures as a body).
+    forum = forum or (posts_by_shape and _word_count(body.paragraphs) < _MIN_BODY_WORDS)
     if not credits:
         named = (photo_credit_of(line) for line in body.furniture_lines)
         credits = [credit for credit in named if credit]
     photo_credit = "; ".join(credits) if credits else None
     paragraphs, quoted = body.paragraphs, body.blockquote_paragraphs
+    containers = body.containers
     if should_ask(body.confidence, dated=meta.published_at is not None):
         # Our reading is unsure: a second extractor's body may win (without what we read as
         # comments).
         other = _without_comments(fallback_paragraphs(html), comments)
         if fallback_wins(body.confidence, _word_count(paragraphs), _word_count(other)):
-            paragraphs, quoted = other, set()
+            paragraphs, quoted, containers = other, set(), []
     byline = meta.byline
     if comments and (forum or _word_count(paragraphs) < _MIN_BODY_WORDS):
-        # A discussion thread: no prose outside the posts, so the opening post is the body
-        # and its author the byline.
+        # A discussion thread: no prose outside the posts, so the thread is the page's main
+        # text (every post in order), its opening post's author the byline, and the replies
+        # stay comment rows (docs/html-extraction.md, "Discussion threads").
         byline = comments[0].author or byline
-        paragraphs, comments = opening_post(comments)
+        paragraphs, comments = thread_text(comments)
         quoted = set()
         # A forum topic's kind stays the page-kind rule's (docs/page-kinds.md: a topic page
         # is a discussion, left out of `articles`); a thread read by shape is a split thread.
-        kind = signals.kind(paragraphs, meta, comments, dialects) if forum else THREAD
+        dialect_forum = forum and not posts_by_shape
+        kind = signals.kind(paragraphs, meta, comments, dialects) if dialect_forum else THREAD
     else:
-        kind = signals.kind(paragraphs, meta, comments, dialects)
+        kind = signals.kind(paragraphs, meta, comments, dialects, containers)
+        if kind.kind == "discussion" and comments:
+            # A thread whose opening post is what we read as the body (a Q&A page's question,
+            # its answers read as comments): the posts follow it in the page's main text.
+            paragraphs = [*_without_comments(paragraphs, comments), *posts_of(comments)]
     return PageContent(
         title=meta.title,
         paragraphs=tuple(paragraphs),

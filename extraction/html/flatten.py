@@ -34,6 +34,9 @@ class Body:
     # Share of the page's prose that the body holds (0 to 1); low values say the page has no
     # single article or that the container was missed.
     confidence: float = 0.0
+    # The elements the paragraphs were read from (none when they came from elsewhere: the
+    # page's script data); the page-kind rule asks whether the page's teasers sit inside them.
+    containers: list[Element] = field(default_factory=list)
 
 
 @dataclass(slots=True)

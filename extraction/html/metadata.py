@@ -144,8 +144,12 @@ def _first_str(value: Any, depth: int = 0) -> str | None:
 
 
 def _in_comments(el: Element) -> bool:
-    """Whether an element sits in a comment section (its times are not the article's)."""
+    """Whether an element sits in a comment section (its times are not the article's). The
+    <body>'s classes name the page's kind ("comments-page" on a discussion's own page), not
+    a section of it."""
     for ancestor in el.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break
         words = attr_words(ancestor.get("class")) | attr_words(ancestor.get("id"))
         if words & rules.COMMENT_SECTION_WORDS:
             return True
@@ -325,6 +329,7 @@ def _byline_text(text: str) -> str:
     text = _clean(text)
     text = rules.BYLINE_PREFIX_RE.sub("", text)
     text = rules.BYLINE_TAIL_RE.split(text, maxsplit=1)[0]
+    text = rules.BYLINE_DANGLING_WORD_RE.sub("", text)
     text = rules.BYLINE_CODE_RE.sub("", text)
     text = rules.BYLINE_ROLE_SUFFIX_RE.sub("", text)
     return text.strip(" ,;:|-–—·")
@@ -353,12 +358,29 @@ def _visible_bylines(root: Element) -> Iterator[str]:
             text = normalise_space(el.text_content())
             if not text or len(text) > 3 * rules.MAX_BYLINE_CHARS:
                 continue
-            if (
-                selector in rules.AUTHOR_LINK_CSS
-                and len(text.split()) > rules.MAX_AUTHOR_LINK_WORDS
-            ):
-                continue
+            if selector in rules.AUTHOR_LINK_CSS:
+                if len(text.split()) > rules.MAX_AUTHOR_LINK_WORDS:
+                    continue
+                if peers := _author_link_peers(el):
+                    yield peers
+                    continue
             yield from _names_in(el)
+
+
+def _author_link_peers(link: Element) -> str | None:
+    """The names of the author links side by side with this one ("<a href=/author/ruima/>Rui
+    Ma</a>, <a href=/author/heba/>Heba Ledwon</a> & ..."), when there are two or more."""
+    parent = link.getparent()
+    if parent is None or rules.BYLINE_REVIEWER_RE.search(_spaced_text(parent)):
+        return None  # "By <a>X</a>, reviewed by <a>Y</a>": the first link is the writer
+    peers = [
+        name
+        for a in parent.iterchildren("a")
+        if rules.AUTHOR_LINK_RE.search(a.get("href") or "")
+        and (name := _byline_text(_spaced_text(a)))
+        and len(name.split()) <= rules.MAX_AUTHOR_LINK_WORDS
+    ]
+    return ", ".join(dict.fromkeys(peers)) if len(peers) >= 2 else None
 
 
 # Text nodes as plain strings: `itertext` makes a Python proxy of every element it passes, which
@@ -602,7 +624,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
 
     return Metadata(
         title=title or None,
-        byline=_byline(ld_authors, tags, root, sites),
+        byline=_byline(ld_authors, tags, root, sites, site_of(page_url) or site_of(url)),
         url=page_url,
         site=site_of(page_url) or site_of(url),
         published_at=first_zoned(
@@ -647,7 +669,9 @@ def _first_meta(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((v for k in keys if (v := meta.get(k))), None)
 
 
-def _byline(ld_authors: list[str], tags: HeadTags, root: Element, sites: set[str]) -> str | None:
+def _byline(
+    ld_authors: list[str], tags: HeadTags, root: Element, sites: set[str], host: str | None
+) -> str | None:
     """The first byline source whose names pass; the site's own name only as a last resort.
 
     A <meta> name given once per author ("citation_author", "article:author") gives them all."""
@@ -662,7 +686,7 @@ def _byline(ld_authors: list[str], tags: HeadTags, root: Element, sites: set[str
     )
     sources.extend([name] for name in _labelled_meta_authors(meta))
     for names in sources:
-        cleaned = [n for n in (_byline_text(n) for n in names) if n]
+        cleaned = [n for n in (_without_site_parts(_byline_text(n), sites) for n in names) if n]
         good = [n for n in cleaned if _acceptable_byline(n, sites)]
         if good:
             return ", ".join(dict.fromkeys(good))
@@ -670,13 +694,17 @@ def _byline(ld_authors: list[str], tags: HeadTags, root: Element, sites: set[str
             fallback = cleaned[0]
     # Read lazily: the later sources walk the tree and are rarely needed.
     printed = chain(
-        _visible_bylines(root), _labelled_bylines(root), _bylines_by_headline(root, sites)
+        _visible_bylines(root),
+        _labelled_bylines(root),
+        _bylines_by_headline(root, sites),
+        _bylines_by_icon(root),
+        _described_bylines(meta),
     )
     for text in printed:
         names = _printed_names(text, sites)
         if names and all(_acceptable_byline(n, sites) for n in names):
             return ", ".join(dict.fromkeys(names))
-    return fallback
+    return fallback or _personal_site_name(tags, host)
 
 
 def _meta_names(tags: HeadTags, key: str) -> list[str]:
@@ -708,8 +736,25 @@ def _printed_names(text: str, sites: set[str]) -> list[str]:
             names.append(part)
     # The site's name beside a writer's ("Manoj Jain, The Commercial Appeal") is not one of
     # the names; alone it is the byline the page prints.
-    people = [n for n in names if not _names_site(n, sites, with_more=True)]
+    people = [n for n in names if not _site_part(n, sites)]
     return people or names
+
+
+def _site_part(part: str, sites: set[str]) -> bool:
+    """Whether a part of a byline names the site: its name with more words around it, or
+    opened by the site's short name ("MDR THÜRINGEN" on mdr.de, a regional desk)."""
+    words = part.split()
+    return _names_site(part, sites, with_more=True) or (
+        len(words) >= 2 and _fold(words[0]) in sites
+    )
+
+
+def _without_site_parts(byline: str, sites: set[str]) -> str:
+    """A metadata byline without the parts after a comma that name the site ("Manoj Jain and
+    Jagpreet Chhatwal, The Commercial Appeal"); the whole when every part does."""
+    parts = [p.strip() for p in byline.split(",")]
+    people = [p for p in parts if p and not _site_part(p, sites)]
+    return ", ".join(people) if people and len(people) < len(parts) else byline
 
 
 def _without_role(part: str) -> str:
@@ -742,7 +787,8 @@ def _labelled_bylines(root: Element) -> Iterator[str]:
             if not text:
                 continue
             if len(text) <= rules.MAX_BYLINE_CHARS:
-                yield _byline_text(text)
+                # A list of linked names after "Author(s)" is each link's name.
+                yield next(_names_in(el), "")
                 return
             if len(el) == 0:
                 break  # a paragraph of text follows the label, not a name
@@ -784,6 +830,56 @@ def _bylines_by_headline(root: Element, sites: set[str]) -> Iterator[str]:
         if len(text) > rules.MAX_BYLINE_CHARS or not rules.BYLINE_LINE_RE.match(text):
             continue
         name = _byline_text(text)
+        if len(name.split()) > 6:
+            # "By <a>A. J. Neal</a> <a>View In Digital Edition</a>": the linked names only.
+            name = next(_names_in(el), "")
         if name and len(name.split()) <= 6 and not rules.BYLINE_NOT_NAME_RE.search(name):
             yield name
             return
+
+
+def _bylines_by_icon(root: Element) -> Iterator[str]:
+    """A name printed after a person icon in a row that also shows the date ("<li><i
+    class='bi bi-person'></i> Bence Kovács</li><li><i class='bi bi-clock'></i><time>"): the
+    icon is the label, in every language. The date beside it keeps out an account link."""
+    for icon in root.iter("i", "span", "svg"):
+        if len(icon) > 2 or not rules.BYLINE_ICON_CLASS_RE.search(icon.get("class") or ""):
+            continue
+        holder, row = icon.getparent(), None
+        row = holder.getparent() if holder is not None else None
+        if holder is None or row is None or _in_comments(holder) or _in_quotation(holder):
+            continue
+        text = _clean(_spaced_text(holder))
+        if not text or len(text.split()) > rules.MAX_AUTHOR_LINK_WORDS:
+            continue
+        row_text = normalise_space(_spaced_text(row))
+        if next(row.iter("time"), None) is not None or visible_date(row_text[:300]):
+            yield _byline_text(text)
+            return
+
+
+def _described_bylines(meta: dict[str, str]) -> Iterator[str]:
+    """A byline that only the page's description states: "By Md Aynal Haque" on a line of its
+    own before an agency's dateline, "Read this article written by Jennifer Simonazzi."."""
+    for key in rules.META_DESCRIPTION:
+        for pattern in rules.DESCRIPTION_BYLINE_PATTERNS:
+            m = pattern.search(meta.get(key) or "")
+            name = m.group("name") if m else ""
+            if 2 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()):
+                yield name
+                return
+
+
+def _personal_site_name(tags: HeadTags, host: str | None) -> str | None:
+    """The site's name when it is a person's name that the host spells ("Polly Barks" on
+    pollybarks.com, "Damien Walter" on damiengwalter.com): a personal site's pages are its
+    owner's, where no page names another writer."""
+    spelled = _fold(host or "")
+    for key in rules.META_SITE_NAME:
+        name = _clean(tags.meta.get(key))
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if all(_fold(w) in spelled for w in words):
+            return name
+    return None

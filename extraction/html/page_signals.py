@@ -46,7 +46,7 @@ def _links_elsewhere(heading: Element) -> bool:
     return False
 
 
-def teaser_blocks(root: Element) -> tuple[int, frozenset[str]]:
+def teaser_blocks(root: Element) -> tuple[list[Element], frozenset[str]]:
     """Teasers (a headline linking elsewhere, in a small block of its own) and their excerpts."""
     headlines = [
         h
@@ -57,6 +57,7 @@ def teaser_blocks(root: Element) -> tuple[int, frozenset[str]]:
     marked = set(headlines)
     blocks: set[Element] = set()
     excerpts: set[str] = set()
+    found: list[Element] = []
     for headline in headlines:
         block = headline
         for _ in range(_TEASER_LEVELS):
@@ -71,9 +72,16 @@ def teaser_blocks(root: Element) -> tuple[int, frozenset[str]]:
         if block in blocks:
             continue
         blocks.add(block)
+        found.append(block)
         title = normalise_space(headline.text_content())
         excerpts.update(p for p in paragraphs_of(block) if p != title)
-    return len(blocks), frozenset(excerpts)
+    return found, frozenset(excerpts)
+
+
+def _inside(blocks: Sequence[Element], containers: Sequence[Element]) -> int:
+    """How many of the blocks sit inside one of the containers."""
+    holders = set(containers)
+    return sum(1 for b in blocks if b in holders or any(a in holders for a in b.iterancestors()))
 
 
 def _microdata_types(root: Element) -> set[str]:
@@ -98,6 +106,7 @@ class PageSignals:
     evidence: PageEvidence  # without the body paragraphs
     lines: tuple[str, ...]
     headlined: bool
+    teaser_elements: tuple[Element, ...] = ()
 
     @property
     def language(self) -> str | None:
@@ -109,8 +118,10 @@ class PageSignals:
         meta: Metadata,
         comments: Sequence[object],
         dialects: Sequence[Dialect],
+        containers: Sequence[Element] = (),
     ) -> PageKindVerdict:
-        """The page's kind once its body is known: a dialect's verdict, else the generic rule."""
+        """The page's kind once its body is known (read from ``containers``, when it was read
+        from this page's markup): a dialect's verdict, else the generic rule."""
         marks = {
             "publication date": meta.published_at,
             "byline": meta.byline,
@@ -121,6 +132,7 @@ class PageSignals:
             self.evidence,
             paragraphs=tuple(paragraphs),
             article_marks=tuple(name for name, value in marks.items() if value),
+            teasers_in_body=_inside(self.teaser_elements, containers) if containers else None,
         )
         site = next((k for d in dialects if (k := d.page_kind(self.lines, evidence.url))), None)
         return classify(evidence, site)
@@ -140,9 +152,9 @@ def page_signals(root: Element, meta: Metadata, url: str | None) -> PageSignals:
         url=page_url,
         declared_types=meta.declared_types | _microdata_types(root),
         lines=tuple(lines),
-        teasers=teasers,
+        teasers=len(teasers),
         teaser_texts=excerpts,
         language=page_language(declared, sample),
         markup=True,
     )
-    return PageSignals(evidence, tuple(lines), has_headlined_article(root))
+    return PageSignals(evidence, tuple(lines), has_headlined_article(root), tuple(teasers))

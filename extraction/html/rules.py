@@ -562,8 +562,18 @@ PETITION_CSS: Final[tuple[str, ...]] = (
 
 # A link to the writer's profile page: "/author/amanda/", "/authors/emily-walker/"; its text
 # is a name only when short (a linked author box holds the biography too).
-AUTHOR_LINK_CSS: Final[tuple[str, ...]] = tuple(
-    f"a[href*='/{word}/']" for word in ("author", "authors", "autor", "autoren", "auteur")
+AUTHOR_LINK_WORDS: Final[tuple[str, ...]] = (
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "auteur",
+    "contributor",
+    "contributors",
+)
+AUTHOR_LINK_CSS: Final[tuple[str, ...]] = tuple(f"a[href*='/{w}/']" for w in AUTHOR_LINK_WORDS)
+AUTHOR_LINK_RE: Final[re.Pattern[str]] = re.compile(
+    "/(?:" + "|".join(AUTHOR_LINK_WORDS) + ")/", re.IGNORECASE
 )
 MAX_AUTHOR_LINK_WORDS: Final[int] = 5
 # Where the visible page names the author when no metadata does, best first: microdata and
@@ -607,7 +617,7 @@ BYLINE_LABEL_ONLY_RE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 # Staff codes after a name: "Elena Oberholzer (obe)".
-BYLINE_CODE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([a-z]{2,4}\)", re.IGNORECASE)
+BYLINE_CODE_RE: Final[re.Pattern[str]] = re.compile(r"\s*\([a-z]{2,4}\.?\)", re.IGNORECASE)
 # Link texts in a byline element that are not names.
 BYLINE_NOT_NAME_RE: Final[re.Pattern[str]] = re.compile(
     r"^(?:follow|folgen|suivre|seguir|segui|more|mehr|all|view|see|contact|email|twitter|"
@@ -878,23 +888,27 @@ MONTH_NAMES: Final[dict[str, int]] = {
     name: number for number, names in enumerate(_MONTHS, start=1) for name in names
 }
 # A date printed for readers: 2024-05-03, 2024/05/03, 2024年5月3日, 2024년 5월 3일, 03.05.2024,
-# 3. Mai 2024, 3 de mayo de 2024, May 3rd, 2024. Month words are checked against MONTH_NAMES.
+# 3. Mai 2024, 3 de mayo de 2024, May 3rd, 2024, 17th February 2013, "Published on 01/25/26".
+# Month words are checked against MONTH_NAMES.
 VISIBLE_DATE_RE: Final[re.Pattern[str]] = re.compile(
     r"(?P<iso_y>(?:19|20)\d\d)[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?!\d)"
     r"|(?P<cjk_y>(?:19|20)\d\d)\s*[年년]\s*(?P<cjk_m>\d{1,2})\s*[月월]\s*(?P<cjk_d>\d{1,2})"
     r"|(?<!\d)(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)(?!\d)"
-    r"|(?<!\d)(?P<dm_d>\d{1,2})(?:\.|º|er)?\s*(?:de\s+)?(?P<dm_m>[^\W\d_]{3,}\.?)\s*(?:de\s+)?,?"
+    r"|(?<!\d)(?P<dm_d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<dm_m>[^\W\d_]{3,}\.?)\s*(?:de\s+)?,?"
     r"\s*(?P<dm_y>(?:19|20)\d\d)(?!\d)"
     r"|(?P<md_m>[^\W\d_]{3,}\.?)\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<md_y>(?:19|20)\d\d)"
     r"(?!\d)"
-    r"|(?P<ym_y>(?:19|20)\d\d)\s+(?P<ym_m>[^\W\d_]{3,}\.?)\s+(?P<ym_d>\d{1,2})(?!\d)",
+    r"|(?P<ym_y>(?:19|20)\d\d)\s+(?P<ym_m>[^\W\d_]{3,}\.?)\s+(?P<ym_d>\d{1,2})(?!\d)"
+    # "Published on 01/25/26": a two-digit year only after a word that says what it dates.
+    r"|(?i:published|updated|posted)(?:\s+on)?\s*:?\s+"
+    r"(?P<short_a>\d{1,2})/(?P<short_b>\d{1,2})/(?P<short_y>\d\d)(?![\d/])",
 )
 
 # --- printed bylines: labels, roles, furniture (metadata.py) --------------------------------
 # A label printed alone in its own element, the name in the element after it ("<div>Written
 # by</div><div>Jack Shepherd</div>"), in the languages whose templates print one.
 BYLINE_LABEL_RE: Final[re.Pattern[str]] = re.compile(
-    r"(?:written|posted|published|reported|text)\s+by\s*:?|by\s*:?|authors?\s*:?|"
+    r"(?:written|posted|published|reported|text)\s+by\s*:?|by\s*:?|authors?\s*:?|author\(s\)\s*:?|"
     r"autor(?:in)?\s*:?|auteur\s*:?|von\s*:?|par\s*:?|por\s*:?|door\s*:?|text\s*:",
     re.IGNORECASE,
 )
@@ -960,4 +974,82 @@ META_MODIFIED: Final[tuple[str, ...]] = (
     "datemodified",
     "dcterms.modified",
     "last-modified",
+)
+
+
+# --- comments13: comment areas named by compound tokens, post lists found by shape alone ------
+# A class or id token holding one of these stems marks a comment area even when it is written
+# as one word with something else ("commentarea", "jcomments", "gigyacomments", "ipsComment",
+# "commentlist2"): only a place to look, the list inside must still have the shape of comments.
+COMMENT_AREA_STEMS: Final[tuple[str, ...]] = (
+    "comment",
+    "kommentar",
+    "komentar",
+    "comentar",
+    "disqus",
+    "talkback",
+    "yorum",
+)
+# Tokens holding a stem that name something else: an editorial commentary, its writer.
+COMMENT_AREA_FALSE_STEMS: Final[tuple[str, ...]] = ("commentary", "commentator")
+# A list of posts found by its shape alone, where no class names comments: at least this many
+# items, nearly all (this share of the first dozen) with a name, a time and text...
+MIN_POST_ITEMS: Final[int] = 3
+MIN_POST_SHAPE_SHARE: Final[float] = 0.8
+# ... and none reading as a teaser of another page: mostly link text, or among its first links
+# with text one of this many words to another page (a headline; a poster's name is shorter).
+MAX_POST_LINK_DENSITY: Final[float] = 0.5
+MIN_TEASER_TITLE_WORDS: Final[int] = 4
+TEASER_LINKS: Final[int] = 2
+# Headings of a card's headline; a post is headed by its author's name, if at all.
+TEASER_HEADING_TAGS: Final[tuple[str, ...]] = ("h1", "h2", "h3", "h4")
+# A comment's author is named in at most this many words; a longer short text is a quoted
+# sentence ("Dal is super cheap, alongside veggie and meat curries.").
+MAX_COMMENT_NAME_WORDS: Final[int] = 6
+# The time a post shows, when no class says where its list is: a clock time, a numeric date, a
+# day with a month and a year, or a relative time ("3 days ago"); not a bare year or a month
+# ("November 2021 review" heads an article's section).
+POST_TIME_TEXT_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+\w+\.?,?\s+(?:1[89]|20)\d{2}\b"
+    r"|\b\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d{2}\b"
+    r"|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\s+\d|\bgeleden\b|\btemu\b|назад",
+    re.IGNORECASE,
+)
+# Longer than this, a "time" is a line of offers or metadata ("BOOK: By Dec 31, 2025 TRAVEL:
+# Through May 31, 2026").
+MAX_POST_TIME_CHARS: Final[int] = 40
+# A list of posts holds at least this many characters, its posts at most this many on average.
+MIN_POST_LIST_CHARS: Final[int] = 300
+MAX_POST_MEAN_CHARS: Final[int] = 5000
+# Compound class tokens of a comment's text block ("postText", "messageContent", "postbody").
+COMMENT_TEXT_SUFFIXES: Final[tuple[str, ...]] = ("text", "content", "body", "message")
+
+
+# --- bylines by icon and description, personal sites (metadata.py, round meta13) ------------
+# The class of a person icon printed before the writer's name in a post's meta row (Bootstrap
+# Icons "bi-person", Font Awesome "fa-user", theme icon fonts "icon-user").
+BYLINE_ICON_CLASS_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:bi|fa|fas|far|icon|glyphicon|dashicons|ti|la)-(?:person|user|author)(?:-[a-z]+)?\b"
+)
+# <meta> names of the page's description, read for a byline only it states.
+META_DESCRIPTION: Final[tuple[str, ...]] = ("description", "og:description")
+# A byline inside a description: "By Md Aynal Haque" alone on its first line (an agency's
+# story before its dateline), "... written by Jennifer Simonazzi." at its end. Two to four
+# words, each capitalised (checked in metadata.py).
+DESCRIPTION_BYLINE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(
+        r"^\s*(?:by|von|par|por)\s+(?P<name>[^\W\d_][^\n\r,;:|]{2,50}?)[ \t]*\r?\n",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bwritten by\s+(?P<name>[^\W\d_][^\n\r,;:|.]{2,50}?)\.?\s*$", re.IGNORECASE),
+)
+# A preposition left at the end of a byline once the date after it is cut ("ALLIN ONE on
+# December 5, 2025"): not part of the name. Lower case only: "Audiophile On" is a name.
+BYLINE_DANGLING_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:on|at|am|um)$")
+# Words that make a second linked name in a byline someone other than a writer ("Medically
+# reviewed by", "Edited by", "Fact checked by").
+BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|photographed)\b",
+    re.IGNORECASE,
 )

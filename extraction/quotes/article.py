@@ -54,8 +54,11 @@ from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
     GROUP_ROLE_NOUNS,
+    NAME_LABELS,
     NON_NAME_WORDS,
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
+    OPENING_WORDS,
     OUTLET_NOUNS,
     PREPOSITIONS,
     PRINCIPAL_VOICES,
@@ -80,6 +83,8 @@ PREVIOUS_SENTENCES = 3
 # How much of a sentence is read for its subject (characters).
 SUBJECT_REACH = 240
 # What may follow a person's name: an age ("Loujain Salem, 42,") or a relative clause ("…, who").
+# A word written in lower case ("adding", "given"): what a capitalised opener is checked against.
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _PERSON_FOLLOWER = re.compile(r"(?:,\s+(?:\d{1,3},|aged\s+\d{1,3}|who\b)|\s+\(\d{1,3}\))")
 
 
@@ -135,6 +140,7 @@ class Article:
         self._sentence_base: list[int] = []  # global number of each paragraph's first sentence
         self._processed = -1  # the last sentence whose mentions the discourse holds
         self._resolved: dict[int, Person | None] = {}  # pronoun offset -> person
+        self._lower_words: frozenset[str] | None = None
         if self.quotes:
             self._index()
             self.lead_ins = self._block_runs()
@@ -186,6 +192,10 @@ class Article:
         for offset, name in self._nicknamed():
             people.add(name, offset)
         for offset, name in unknown:
+            if len(name.tokens) > 1 and self._common_opener(name, offset):
+                # "Whatever Bloomberg decides": not a fuller name of the Bloomberg known
+                offset += len(name.tokens[0]) + 1
+                name = replace(name, tokens=name.tokens[1:])
             if people.lookup(name, offset) is not None:
                 people.add(name, offset)
         self._outlet_offsets = [at for at, _ in outlets]
@@ -406,9 +416,12 @@ class Article:
         subject_at = -1
         head = text[:SUBJECT_REACH]
         subject_person: Person | None = None
+        words: Words | None = None
+        low: list[str] = []
         if head[:1] != MASK_CHAR:
             words = Words(head, start)
-            subject = sentence_subject(words, [w.lower() for w in words.words], len(words))
+            low = list(map(str.lower, words.words))
+            subject = sentence_subject(words, low, len(words))
             if subject is not None:
                 subject_person = self.person_of(subject, number)
                 if subject_person is not None:
@@ -418,7 +431,9 @@ class Article:
                         # "In a conversation with the Paris Review, he talked about …"
                         if outlet is not None and subject_person.name is not None:
                             self.outlet_contexts.append((start, subject_person.name, outlet))
-        speaker_at, reporter = self._note_reporter(text, start, number, subject_at)
+        # A sentence read whole for its subject need not be read again for its reporting clause.
+        whole = words if words is not None and len(text) <= SUBJECT_REACH else None
+        speaker_at, reporter = self._note_reporter(text, start, number, subject_at, whole, low)
         if subject_person is not None:
             # "Omar Fitch will lead the review, said Jake Horvat": Fitch is the reported
             # clause's subject, no more salient than an object.
@@ -429,15 +444,31 @@ class Article:
                 self.discourse.note(number, person, weight)
 
     def _note_reporter(
-        self, text: str, start: int, number: int, subject_at: int
+        self,
+        text: str,
+        start: int,
+        number: int,
+        subject_at: int,
+        whole: Words | None = None,
+        low: Sequence[str] = (),
     ) -> tuple[int, Person | None]:
         """The person a narration sentence reports as speaking ("…, said Jake Horvat, an
         editor", "Earnest argued that …") is salient as a speaker: a "he said" in the next
         sentence most often continues with that person. Returns the mention's offset (or -1)
-        and the person, when it is not the sentence's subject."""
+        and the person, when it is not the sentence's subject.
+
+        `whole`: the words of all of `text`, when already found, and `low` their lower case.
+        Every verb the word-by-word test below finds ("said," stripped) is one of those words
+        too (the word pattern splits at spaces and at those marks), so a sentence whose words
+        hold none (most narration) is passed over by one set test."""
+        if whole is not None and REPORTING_VERBS.isdisjoint(low):
+            return -1, None
         if not any(w.lower().strip(".,;:") in REPORTING_VERBS for w in text.split()):
             return -1, None
-        found = head_clause(Words(text[-CLAUSE_REACH:], start + max(0, len(text) - CLAUSE_REACH)))
+        clause = whole
+        if clause is None:
+            clause = Words(text[-CLAUSE_REACH:], start + max(0, len(text) - CLAUSE_REACH))
+        found = head_clause(clause)
         if found is None or found.kind != "name" or found.offset == subject_at:
             return -1, None
         person = self.person_of(found, number)
@@ -477,6 +508,19 @@ class Article:
         if found.kind == "name" and found.name is not None:
             name = found.name
             person = self.people.lookup(name, found.offset, self._focus(sentence))
+            if person is None and self._common_opener(name, found.offset):
+                if len(name.tokens) == 1:
+                    return None  # "Adding, “…”", "Specifically, …": no one named
+                # "Given Sanders’ success, …": the name after the opening word
+                rest = replace(name, tokens=name.tokens[1:])
+                at = found.offset + len(name.tokens[0]) + 1
+                return self.person_of(replace(found, name=rest, offset=at), sentence)
+            if person is None and len(name.tokens) > 1 and self._common_word(name.tokens[0]):
+                # "Team Trump sees …", "Candidate Clinton": a label before a known name
+                rest = replace(name, tokens=name.tokens[1:])
+                person = self.people.lookup(rest, found.offset, self._focus(sentence))
+                if person is not None:
+                    return person
             if person is None:
                 if not is_person_like(name) or canonical_outlet(" ".join(name.tokens), strict=True):
                     return None
@@ -522,6 +566,34 @@ class Article:
             return None
         return person
 
+    def _common_opener(self, name: Name, offset: int) -> bool:
+        """Whether a name's first word is a common word capitalised only because it opens a
+        sentence ("Adding, “…”", "Continuing to explain, …", "Given Sanders’ success, …",
+        "Six in 10 voters said"): the article writes it in lower case elsewhere or it is a
+        number word, it is no known first name, and only a sentence end stands before it."""
+        first = name.tokens[0]
+        if name.honorific is not None or name.titled or not self.masked.startswith(first, offset):
+            return False
+        if first not in NUMBER_WORDS | OPENING_WORDS and not self._common_word(first):
+            return False
+        before = self.masked[max(0, offset - 4) : offset].rstrip(" \t")
+        before = before.rstrip("”’\"'")
+        return not before or before[-1] in ".!?\n"
+
+    def _common_word(self, word: str) -> bool:
+        """Whether a capitalised word is a common word here, not a first name: a label put
+        before names (`NAME_LABELS`: "Team Trump") or a word the article writes in lower case
+        elsewhere ("Celebrating" beside "celebrating")."""
+        if first_name_gender(word) is not None:
+            return False
+        return word in NAME_LABELS or word.lower() in self._lower_case_words()
+
+    def _lower_case_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (found once, when first asked)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD.findall(self.masked))
+        return self._lower_words
+
     def _capitalised_by_position(self, name: Name, offset: int) -> bool:
         """Whether a lone unknown word is capitalised only because it opens a sentence
         ("Footage shows …", "Sometimes he …"): no title, no known first name, and nothing but a
@@ -546,8 +618,11 @@ class Article:
         if person is not None:
             self.discourse.note(number, person, SPEAKER)
             return Speaker(person.name, found.mention, found.verb, person)
-        if found.kind == "name" and found.name is not None and not is_place_or_group(found.name):
-            return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
+        if found.kind == "name" and found.name is not None:
+            if self._common_opener(found.name, found.offset):
+                return Speaker(None, None, found.verb)  # "Six in 10 voters said": no name
+            if not is_place_or_group(found.name):
+                return Speaker(" ".join(found.name.tokens), found.mention, found.verb)
         return Speaker(None, found.mention, found.verb)
 
     def _principal(self, found: Attribution, sentence: int) -> Person | None:
@@ -574,7 +649,7 @@ class Article:
     def subject_in(self, text: str, base: int) -> Attribution | None:
         """The subject of the sentence `text` (a person, a pronoun or a description)."""
         words = Words(text[:SUBJECT_REACH], base)
-        return sentence_subject(words, [w.lower() for w in words.words], len(words))
+        return sentence_subject(words, list(map(str.lower, words.words)), len(words))
 
     def outlet_subject(self, found: Attribution) -> str | None:
         """The publication a clause's subject is: a name ("The Washington Post"), a description

@@ -84,6 +84,8 @@ _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in sorted(REPORTING_PHRASES, key=lambda p: -len(p.split())):
     _first, *_rest = _phrase.split()
     _PHRASES.setdefault(_first, []).append(tuple(_rest))
+# Every word `verb_length` may find a verb at (a cheap test before it, word by word).
+_VERB_WORDS = frozenset(_PHRASES) | REPORTING_VERBS
 _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | FIRST_PERSON
 _DETERMINERS = DESCRIPTION_DETERMINERS
 # Words a noun phrase never holds (it ends before them).
@@ -137,8 +139,16 @@ _AUXILIARIES = frozenset(
 )
 
 
+def _index_of(w: list[str], word: str, start: int, stop: int) -> int:
+    """The index of the first `word` among w[start:stop], or -1 (searched in C: sentence subjects
+    look for commas in every sentence read)."""
+    if word not in w[start:stop]:
+        return -1
+    return w.index(word, start, stop)
+
+
 def _lower(words: list[str]) -> list[str]:
-    return [w.lower() for w in words]
+    return list(map(str.lower, words))
 
 
 def verb_length(low: list[str], i: int) -> int:
@@ -486,7 +496,6 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
                 i + 1 < limit
                 and len(lw) > 4  # "Ted", "Fred": first names, not "Asked, …" or "Speaking …"
                 and lw.endswith(("ing", "ed"))
-                and lw not in REPORTING_VERBS
                 and not _capitalised(w[i + 1])  # "Retired Army Col. Lawrence Wilkerson"
             )
             or (
@@ -500,13 +509,13 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
         )
         if not intro:
             # "Hours later, …", "A few days later, …": a time phrase before the subject.
-            comma = next((k for k in range(i + 1, min(limit, i + 5)) if w[k] == ","), -1)
+            comma = _index_of(w, ",", i + 1, min(limit, i + 5))
             intro = comma > 0 and low[comma - 1] in _TIME_PHRASE_ENDS
         if not intro:
             intro = _introductory(w, low, i, limit)
         if not intro:
             break
-        comma = next((k for k in range(i + 1, min(limit, i + 30)) if w[k] == ","), -1)
+        comma = _index_of(w, ",", i + 1, min(limit, i + 30))
         if comma < 0:
             if lw in INTRO_WORDS:
                 return None
@@ -523,7 +532,7 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
     found = noun_phrase(words, low, i, end, None, "sentence subject")
     if found is not None and found.kind == "description" and end < limit and w[end] == ",":
         # "Her lawyer, Joanna Byrne, disagreed: “…”"
-        close = next((k for k in range(end + 1, min(limit, end + 10)) if w[k] == ","), -1)
+        close = _index_of(w, ",", end + 1, min(limit, end + 10))
         named = _appositive_name(words, low, end + 1, close) if close > 0 else None
         if named is not None:
             return replace(named, rule="sentence subject")
@@ -561,13 +570,12 @@ def _introductory(w: list[str], low: list[str], i: int, limit: int) -> bool:
         and low[i].endswith("ly")
         and len(low[i]) > 4
         and first_name_gender(w[i]) is None
-        and i + 2 < limit
-        and not w[i + 2][:1].isdigit()
+        and (i + 2 >= limit or not w[i + 2][:1].isdigit())  # "Specifically, “…”", not "Kelly, 45"
     ):
         return True
     if low[i] == "first" and (nxt == "," or low[i + 1 : i + 3] == ["of", "all"]):
         return True
-    comma = next((k for k in range(i + 1, min(limit, i + 6)) if w[k] == ","), -1)
+    comma = _index_of(w, ",", i + 1, min(limit, i + 6))
     return (
         comma > 0
         and comma + 1 < limit
@@ -595,7 +603,11 @@ def head_clause(words: Words, people_only: bool = False) -> Attribution | None:
     n = len(low)
     w = words.words
     # A capitalised verb inside the clause is part of a name ("the United States has").
-    verbs = [i for i in range(n) if verb_length(low, i) and not (i > 0 and _capitalised(w[i]))]
+    verbs = [
+        i
+        for i in range(n)
+        if low[i] in _VERB_WORDS and verb_length(low, i) and not (i > 0 and _capitalised(w[i]))
+    ]
     # A verb right before the mark introduces the quotation itself ("… said one of the men
     # shouted “Get down!”"); a verb further back reports a paraphrase around a partial quote.
     last = verbs[-1] + verb_length(low, verbs[-1]) if verbs else n
@@ -917,6 +929,8 @@ def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | N
         end = v
         while end < n and _chain_word(w, end):
             end += 1
+        if not (v < end < n and verb_length(low, end)):
+            end = _forward_end(w, low, v, n)  # "…, DFA spokesman Neil Sroka said."
         size = verb_length(low, end) if v < end < n else 0
         if size and _closes_clause(w, low, end + size):
             found = noun_phrase(words, low, v, end, " ".join(w[end : end + size]), "subject verb")

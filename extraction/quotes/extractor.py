@@ -87,6 +87,16 @@ def _closing_clause(ctx: Context) -> Attribution | None:
     return tail_clause(Words(ctx.tail[at:], ctx.tail_at + at))
 
 
+def _bare_head(head: str) -> bool:
+    """Whether the text before a quotation's opening mark names no one: nothing, or a word or
+    two of transition before a comma or colon ("Adding, “…”", "Specifically, “…”"). The
+    quotation then continues what came before."""
+    stripped = head.strip()
+    if not stripped:
+        return True
+    return stripped[-1] in ",:" and len(Words(stripped, 0).words) <= 3
+
+
 def _speech_in_sentence(head: Words, tail: Words) -> bool:
     """Whether the sentence around a short phrase in marks holds a speech verb
     (`SENTENCE_SPEECH_VERBS`): the phrase is then part of what somebody said."""
@@ -151,6 +161,9 @@ def extract_quotes(
         # A reporting clause credits every quotation in its sentence, short phrases included
         # ("Lund said the plan was a “support package”"), as annotators of news count them.
         found = tail_clause(tail) or head_clause(head) or colon_subject(head)
+        if found is None and MASK_CHAR in ctx.tail:
+            # "Guns are “…” and “…,” Howard Dean proclaimed": the clause after a later quotation
+            found = _closing_clause(ctx)
         if found is None and ctx.following:
             found = next_sentence(Words(ctx.following, ctx.following_at))
         outlet: str | None = None
@@ -190,7 +203,7 @@ def extract_quotes(
                 or inline_outlet(article.paragraph(lead_in), article.outlets)
                 or outlet
             )
-        if speaker is None and not ctx.head.strip():
+        if speaker is None and _bare_head(ctx.head):
             speaker, carried_outlet = _carry(article, quote, ctx, last, lead_in, sentence)
             outlet = outlet or carried_outlet
         speaker = speaker or NO_SPEAKER

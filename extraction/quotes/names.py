@@ -16,6 +16,7 @@ from extraction.quotes.rules import (
     HONORIFICS,
     KNOWN_OUTLETS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_HEAD_WORDS,
@@ -215,6 +216,8 @@ def _parse(words: tuple[str, ...]) -> Name | None:
         if is_possessive(tokens[i]):
             tokens = tokens[i + 1 :]
             break
+    if len(tokens) > 1 and strip_possessive(tokens[-1]).rstrip(",.") in NAME_SUFFIXES:
+        tokens.pop()  # "Luther Stan Pate IV", "Robert Kennedy Jr.": the person without "IV"
     last = strip_possessive(tokens[-1])
     if last.endswith(".") and len(last) > 2 and last[:-1] not in ("Jr", "Sr"):
         last = last[:-1]  # a full stop that ends the sentence
@@ -329,12 +332,14 @@ class People:
         the one whose full name was written last before this point, then the one named first.
         """
         tokens = name.tokens
-        gender = name.gender
         candidates = self._by_word.get(tokens[-1], [])
         if len(tokens) == 1:
             candidates = candidates + [
                 p for p in self._by_word.get(tokens[0], ()) if p not in candidates
             ]
+        if not candidates:
+            return None  # most names read are nobody's yet: spare the gender look-up
+        gender = name.gender
         matches = [
             p
             for p in candidates

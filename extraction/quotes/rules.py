@@ -781,7 +781,9 @@ SENTENCE_SPEECH_VERBS: Final[frozenset[str]] = _words(
     said says say saying told tells telling called calls calling described describes describing
     declared declaring announced predicting warned claiming asserting alleged suggested
     criticized stressed urging noting emphasized tweeted wrote writes reported spoke
-    conceded cited statement speech
+    conceded cited statement speech chant chants chanted chanting reading argue argues argued
+    arguing mention mentions mentioned mentioning echoing echoed mouthing mouthed denounce
+    denounced denounces referring refers referred
     """
 )
 
@@ -792,8 +794,7 @@ TITLE_CUES: Final[frozenset[str]] = _words(
     podcast poem article essay column op-ed report study paper titled entitled headlined
     called named nicknamed dubbed hashtag slogan campaign programme program exhibition painting
     opera magazine newsletter blog app game production staging revival adaptation screening
-    performance edition version remake sequel reading chanting chanted chants banner placard
-    sign
+    performance edition version remake sequel banner placard sign
     """
 )
 # Two-word title cues.
@@ -819,3 +820,59 @@ ABBREVIATIONS: Final[frozenset[str]] = _words(
 # A markup tag left in a body's text (`<tweet id="…" author="@…">`): its attribute values are
 # markup, not quotations, so the scanner passes over the whole tag.
 MARKUP_TAG: Final = r"</?[A-Za-z][\w:.\-]*(?:\s+[\w:.\-]+\s*=\s*\"[^\"<>\n]*\")+\s*/?>"
+
+# --- scare13: titles, chants, scare quotes --------------------------------------------------------
+
+# Articles that may open a name in marks ("the Postman"); any other lower-case opening word means
+# the quotation runs on in a sentence and names no work or thing ("called “regenerative medicine”").
+ARTICLES: Final[frozenset[str]] = _words("the a an")
+# A quotation of more words than this that is not in title case reads as a sentence, not a title.
+TITLE_MAX_WORDS: Final = 10
+# Right before a quotation, words that introduce words said, written or chanted, also when the
+# quotation is in title case ("had one message: “Dump Trump”", "a sign reading “Hispanics for
+# Trump”", "He said “The Hispanics”"). A slogan stays a title cue (`TITLE_CUES`).
+WORDS_FOR_WORDS: Final[frozenset[str]] = _words(
+    """
+    said says saying wrote writes tweeted message chant chants chanted chanting reading read
+    headline mantra catchphrase refrain
+    """
+)
+# A verb of naming within NAMING_REACH words before a quotation (only a name or an article
+# between: "called Rubio “Little Marco”") quotes someone's words when its subject is a person, a
+# pronoun or a clause ("he dubbed", "what Gilbert called", "has been called the"), not a thing
+# ("a play called “Brokers”", "the so-called").
+NAMING_VERBS: Final[frozenset[str]] = _words(
+    "called dubbed termed labeled labelled nicknamed branded named"
+)
+NAMING_REACH: Final = 3
+NAMING_SUBJECTS: Final[frozenset[str]] = _words(
+    "he she they we i you who whom which what that it been be being is was were are has have had"
+)
+
+# --- speakers13: speakers -----------------------------------------------------------------------
+
+# Number words that open a sentence ("Six in 10 Republicans said …"): never a speaker's name.
+NUMBER_WORDS: Final[frozenset[str]] = _words(
+    """
+    Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty Fifty Hundred
+    Dozens Hundreds Thousands Millions Half Majority Nine-in-ten
+    """
+)
+
+# Words that open a sentence and are never the first word of a name ("Whatever Bloomberg’s
+# impact on the race, …", "Given Sanders’ success, …").
+OPENING_WORDS: Final[frozenset[str]] = _words(
+    """
+    Whatever Whoever Whichever However Given Unlike Like Including Among Amid Amidst Beyond
+    Besides Following Regardless Whether Perhaps Indeed Instead Nonetheless Nevertheless
+    Otherwise Overall Ultimately Rather Unless Upon Within Throughout Against Toward Towards
+    """
+)
+
+# Generational suffixes after a surname ("Luther Pate IV", "Ed Brooks Jr."): no part of the name
+# a later mention uses, and no initialism of an organisation.
+NAME_SUFFIXES: Final[frozenset[str]] = _words("Jr Sr II III IV V")
+
+# Words put before a surname as a label, not a first name ("Team Trump", "Candidate Clinton"):
+# the person is the one the surname names.
+NAME_LABELS: Final[frozenset[str]] = _words("Team Candidate Citizen Nominee Brand Camp")

@@ -21,6 +21,8 @@ _BOUNDARY = re.compile(
     + re.escape(ANY_OPEN)
     + r"])"
 )
+# A person's initials ("J", "J.J", "H.W") before the full stop a boundary looks at.
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _KEPT_PUNCTUATION = ".!?,;:"
 # How far back a boundary looks for the word its full stop ends (longer words are no abbreviation).
 _WORD_LOOKBACK = 24
@@ -92,8 +94,8 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
         if not match.group("closers"):
             before = masked_paragraph[max(0, end - _WORD_LOOKBACK) : end].rsplit(None, 1)
             token = before[-1].rstrip(".").lstrip('([{“"‘—–-') if before else ""
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
-                continue
+            if token in ABBREVIATIONS or _INITIALS.fullmatch(token):
+                continue  # "Sen.", "J." and "J.J." before a surname end no sentence
         starts.append(match.end())
     return starts
 

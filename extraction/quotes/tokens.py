@@ -14,9 +14,11 @@ from extraction.quotes.text import MASK_CHAR
 # apostrophes, hyphens, ampersands and underscores kept: "O’Brien", "Trump’s", "D-Ore"; it ends
 # on a letter or digit); a number; any other character. The word is runs of letters and digits
 # joined by runs of joiners, two classes that share no character, so the engine never backtracks.
+# The white space before a word is taken by the same match (`findall` returns the group), so the
+# engine never tries, and fails, every alternative at a space.
 TOKEN = re.compile(
-    rf"{MASK_CHAR}+|(?:[A-Z]\.){{2,}}|[^\W\d_][^\W_]*(?:[’'\-&_]+[^\W_]+)*"
-    r"|\d+(?:[.,:]\d+)*[^\W_]*|\S"
+    rf"\s*({MASK_CHAR}+|(?:[A-Z]\.){{2,}}|[^\W\d_][^\W_]*(?:[’'\-&_]+[^\W_]+)*"
+    r"|\d+(?:[.,:]\d+)*[^\W_]*|\S)"
 )
 
 

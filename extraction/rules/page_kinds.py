@@ -31,6 +31,9 @@ ARTICLE_TYPES: Final[frozenset[str]] = frozenset(
         "og:article",
     }
 )
+# Declarations that forum software writes on every topic page (WoltLab, Vanilla, Discourse set
+# og:type "article"): they do not outweigh a forum URL whose posts were read as rows.
+WEAK_ARTICLE_TYPES: Final[frozenset[str]] = frozenset({"og:article"})
 # ... and those that say it is another kind of page. "WebPage", "WebSite", "Person" or
 # "Organization" say nothing: article pages carry them too (a Yoast @graph holds all four).
 DECLARED_KINDS: Final[dict[str, PageKind]] = {
@@ -53,7 +56,10 @@ URL_HINTS: Final[tuple[tuple[PageKind, re.Pattern[str]], ...]] = (
     (
         "discussion",
         re.compile(
-            r"/(?:forums?|threads?|viewtopic|discussions?|disc\.html|t/\d+)(?:[/?.]|$)", re.I
+            # A forum section may be named for its subject ("/travel-forum/<board>/<topic>").
+            r"/(?:forums?|threads?|viewtopic|discussions?|disc\.html|t/\d+)(?:[/?.]|$)"
+            r"|^https?://[^/]+/[\w-]+-forums?/[^/?#]",
+            re.I,
         ),
     ),
     ("profile", re.compile(r"/(?:users?|members?|profiles?|people|~[\w.-]+)(?:/|$)", re.I)),
@@ -76,6 +82,12 @@ PROSE_RUN: Final[int] = 3
 # or this many when its URL hints at a listing.
 LISTING_MIN_TEASERS: Final[int] = 5
 HINTED_LISTING_MIN_TEASERS: Final[int] = 3
+# A page with a listing's teasers but fewer of them inside its body than a listing shows is an
+# article when its body holds at least this many characters of prose paragraphs, and prose is
+# at least this share of its text (tuned on WCEB-2025's tuned half: 5 article pages kept, no
+# listing or collection page let in).
+MAIN_TEXT_PROSE_CHARS: Final[int] = 1500
+MAIN_TEXT_PROSE_SHARE: Final[float] = 0.7
 # A teaser block holds at most this much text (headline, excerpt, date, "Read more").
 MAX_TEASER_CHARS: Final[int] = 600
 # A headline: a short block, at most this many words, not ending like a sentence.

@@ -44,8 +44,8 @@ SKIPPED: dict[str, str] = {
     "no run of 3 prose paragraphs (longest 0)",
     "discourse_topic.html": "discussion page “How do you store seed potatoes over winter?”: "
     "declared type DiscussionForumPosting",
-    "phpbb_viewtopic.html": "discussion page “Rust on the old lathe bed”: discussion URL and 3 "
-    "dated post headers",
+    "phpbb_viewtopic.html": "discussion page “Rust on the old lathe bed”: discussion URL and "
+    "posts read as comments",
     "mastodon_profile.html": "profile page “Rosa Kettle (@rosa@harbour.social)”: declared type "
     "og:profile",
     "wordpress_404.html": "other page “Nothing here”: no article text (69 characters of body) and "
@@ -150,14 +150,18 @@ def test_care2_furniture_is_never_title_body_or_comment() -> None:
     ]
 
 
-def test_care2_thread_first_post_is_the_body_and_the_other_posts_its_replies() -> None:
+def test_care2_thread_is_the_body_and_the_posts_after_the_first_its_replies() -> None:
     result = parse_fixture("care2_group_thread.txt")
     [article] = result.articles
     assert article.published_at == datetime(2005, 5, 12, 4, 18, tzinfo=UTC)
     assert article.body_text == (
         "Let's make this group the place where everyone posts petitions about hedgerows, field "
         "margins and the birds that nest in them. Post the link and a line about what it asks for, "
-        "and we will all sign and pass it on."
+        "and we will all sign and pass it on.\n\n"
+        "Signed the county petition this morning and sent it to my sister in Devon, she walks "
+        "the lanes there every day.\n\n"
+        "Since many of us belong to other groups too, petitions found there could be cross "
+        "posted here. Everyone get active!"
     )
     assert [(c.posted_text, c.posted_at_earliest, c.body) for c in result.comments] == [
         (
@@ -241,3 +245,81 @@ def test_a_declared_article_is_an_article_whatever_its_teasers() -> None:
         "article",
         "declared type og:article",
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "declared", "marks", "kind"),
+    [
+        # WoltLab and Vanilla topics declare og:type article; their posts read as rows say
+        # thread, whatever teasers of other topics sit around it.
+        (
+            "https://forum.example.org/forum/thread/63237-tube-amp/",
+            {"og:article"},
+            ("comments",),
+            "discussion",
+        ),
+        (
+            "https://community.example.org/travel-forum/asia/first-trip",
+            set(),
+            ("comments",),
+            "discussion",
+        ),
+        # A schema.org article type outweighs the URL; without rows the URL decides nothing.
+        ("https://forum.example.org/threads/a-topic.1/", {"NewsArticle"}, ("comments",), "article"),
+        ("https://forum.example.org/threads/a-topic.1/", {"og:article"}, (), "article"),
+        # An article's slug naming forums is no forum section.
+        ("https://hikes.example.org/best-backpacking-forums/", set(), ("comments",), "listing"),
+    ],
+)
+def test_a_forum_url_whose_posts_were_read_as_rows_is_a_discussion(
+    url: str, declared: set[str], marks: tuple[str, ...], kind: str
+) -> None:
+    evidence = PageEvidence(
+        url=url,
+        declared_types=frozenset(declared),
+        teasers=8,
+        paragraphs=("A short opening post.",),
+        markup=True,
+        article_marks=marks,
+    )
+    assert classify(evidence).kind == kind
+
+
+# An article's paragraphs between subheadings: prose, but never three in a row.
+_SECTION = (
+    "The harbour board approved the new breakwater on Tuesday after two years of surveys, "
+    "public meetings and a study of how the winter storms have moved the sand along the bay.",
+    "Why it matters",
+) * 10
+
+
+@pytest.mark.parametrize(
+    ("inside", "paragraphs", "kind"),
+    [
+        (0, _SECTION, "article"),  # "related" teasers around a body of prose
+        (8, _SECTION, "listing"),  # the teasers are the main text
+        (None, _SECTION, "listing"),  # not known where the teasers sit (a fallback's body)
+        (0, _SECTION[:4], "listing"),  # too little prose to be an article's main text
+        # Prose, but not most of the body: a shop's or a service's page of short lines.
+        (0, ("Price list", "Opening hours", "Contact us") * 30 + _SECTION, "listing"),
+    ],
+)
+def test_teasers_around_a_body_of_prose_leave_an_article_an_article(
+    inside: int | None, paragraphs: tuple[str, ...], kind: str
+) -> None:
+    evidence = PageEvidence(
+        url="https://news.example.org/2024/harbour-plan",
+        teasers=8,
+        teasers_in_body=inside,
+        paragraphs=paragraphs,
+        markup=True,
+    )
+    assert classify(evidence).kind == kind
+
+
+def test_a_body_of_prose_on_a_members_url_is_an_article_not_a_profile() -> None:
+    # A health insurer's article under /members/live-healthy/...: the URL hints at a profile.
+    url = "https://www.insurer.example.com/web/public/members/live-healthy/keep-your-teeth-healthy/"
+    article = PageEvidence(url=url, paragraphs=_SECTION, markup=True)
+    profile = PageEvidence(url=url, paragraphs=("Rosa Kettle", "Joined 2019", "12 posts"))
+    assert (classify(article).kind, classify(profile).kind) == ("article", "profile")

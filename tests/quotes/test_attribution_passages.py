@@ -944,7 +944,11 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             "Ted Varga defended what he called “Ohio values,” saying the state had the “grit and "
             "heart of America.”"
         ],
-        [("grit and heart of America.", "Ted Varga", "Ted Varga", None, "direct")],
+        [
+            # "what he called": his words, not a name of a thing
+            ("Ohio values,", "Ted Varga", "he", None, "direct"),
+            ("grit and heart of America.", "Ted Varga", "Ted Varga", None, "direct"),
+        ],
     ),
     # --- introductory phrases before the subject ---
     "adverb_and_comma_before_a_name": (
@@ -1498,6 +1502,99 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             "point.”",
         ],
         [("A state’s lean is only a starting point.", "Jeffrey Jones", "Jones", None, "direct")],
+    ),
+    # --- speakers13: openers, closing clauses after a later quotation ---
+    "participle_opener_continues_the_previous_speaker": (
+        [
+            "Later in the broadcast, host Dana Pruitt said the audit \u201cwas not good.\u201d "
+            "Adding, \u201cLike every one of these stories, the deed is never the worst part.\u201d"
+        ],
+        [
+            ("was not good.", "Dana Pruitt", "Dana Pruitt", None, "direct"),
+            (
+                "Like every one of these stories, the deed is never the worst part.",
+                "Dana Pruitt",
+                None,
+                None,
+                "direct",
+            ),
+        ],
+    ),
+    "reporting_participle_opening_a_sentence_is_no_name": (
+        [
+            "Continuing to explain his view, Nathan Orr rejected the idea, saying that if he "
+            "\u201cfound something broken, I would fix it.\u201d"
+        ],
+        [("found something broken, I would fix it.", "Nathan Orr", "Nathan Orr", None, "direct")],
+    ),
+    "closing_clause_after_a_later_partial_credits_both": (
+        [
+            "Given Orr\u2019s record, his backing will carry \u201creal weight\u201d and bring "
+            "the \u201cground-level muscle\u201d they lack, group spokesman Milo Varga said."
+        ],
+        [
+            ("real weight", "Milo Varga", "Milo Varga", None, "direct"),
+            ("ground-level muscle", "Milo Varga", "Milo Varga", None, "direct"),
+        ],
+    ),
+    "closing_clause_after_a_later_partial_with_apposition": (
+        [
+            "Hunger is \u201cthe quiet emergency\u201d and \u201ca failure of will,\u201d Alma "
+            "Reyes, the former mayor of Tilden, declared."
+        ],
+        [
+            ("the quiet emergency", "Alma Reyes", "Alma Reyes", None, "direct"),
+            ("a failure of will,", "Alma Reyes", "Alma Reyes", None, "direct"),
+        ],
+    ),
+    "opening_word_is_no_part_of_a_name": (
+        [
+            "Lena Brandt entered the race in May.",
+            "Whatever Brandt\u2019s chances, \u201cthe map is against her,\u201d says Omar "
+            "Quist, a pollster.",
+            "Brandt\u2019s pollster, Ivo Teller, says she has the money. \u201cI think the "
+            "verdict\u201d -- that Brandt is too liberal -- \u201cwill not last,\u201d he says.",
+        ],
+        [
+            ("the map is against her,", "Omar Quist", "Omar Quist", None, "direct"),
+            ("I think the verdict", "Ivo Teller", "he", None, "direct"),
+            ("will not last,", "Ivo Teller", "he", None, "direct"),
+        ],
+    ),
+    "number_word_opening_a_sentence_is_no_speaker": (
+        ["Six in 10 voters said that the delegates \u201cshould back the leader.\u201d"],
+        [("should back the leader.", None, None, None, "direct")],
+    ),
+    "generational_suffix_is_no_initialism": (
+        [
+            "It turns out that donor Walter Brisco IV\u2014a Mobile real estate investor\u2014paid "
+            "for the ads. Brisco said he backs no candidate, and beyond a meeting he had with "
+            "Senator Amy Dorn a year ago, he also flew Governor Paul Hale on his jet.",
+            "\u201cI have not spoken to any campaign in a year,\u201d he said in the interview.",
+        ],
+        [("I have not spoken to any campaign in a year,", "Walter Brisco", "he", None, "direct")],
+    ),
+    "initials_before_a_surname_end_no_sentence": (
+        [
+            "\u201cThe standoff would not have happened without him,\u201d says J.J. Morrow, "
+            "who studies militias."
+        ],
+        [
+            (
+                "The standoff would not have happened without him,",
+                "J.J. Morrow",
+                "J.J. Morrow",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "label_before_a_surname_is_the_named_person": (
+        [
+            "Team Varga sees the convention as a second chance for Leon Varga to win over women.",
+            "In sombre remarks, Varga called the shooting \u201can attack on our city.\u201d",
+        ],
+        [("an attack on our city.", "Leon Varga", "Varga", None, "direct")],
     ),
 }
 

@@ -199,7 +199,7 @@ class Dialect:
     )
     # Controls printed inside a comment's text ("Click to expand..." under a quotation).
     text_buttons: ClassVar[tuple[str, ...]] = ()
-    # Forum markup: the first "comment" is the topic's opening post, which is the page's body.
+    # Forum markup: the first "comment" is the topic's opening post; the page's body is the thread.
     opening_post_is_body: ClassVar[bool] = False
     # Definition lists of comments (<dt> name, <dd> text) are joined into one element each.
     join_definition_pairs: ClassVar[bool] = True

@@ -222,8 +222,8 @@ def _text_block(
     own = sum(len(t) for t in _own_texts(item, nested))
     best: tuple[int, Element] | None = None
     for el in elements:
-        if el is item or not _says_text(el):
-            continue
+        if el is item or not _says_text(el) or _words(el) & rules.COMMENT_FURNITURE_WORDS:
+            continue  # (Pixnet's "reply-text" is the blogger's answer, not the comment)
         size = sum(len(t) for t in _own_texts(el, nested))
         if 2 * size >= own and (best is None or size < best[0]):
             best = (size, el)
@@ -526,7 +526,7 @@ _DIGIT_RE: Final = re.compile(r"\d")
 def _short_time(text: str) -> bool:
     # Every post time holds a digit ("3 days ago" too): a cheap test before the long pattern.
     return (
-        len(text) <= 2 * rules.MAX_POST_TIME_CHARS
+        len(text.strip()) <= 2 * rules.MAX_POST_TIME_CHARS
         and _DIGIT_RE.search(text) is not None
         and rules.POST_TIME_TEXT_RE.search(text) is not None
     )

@@ -121,15 +121,10 @@ def prose_run(paragraphs: Sequence[str], teaser_texts: frozenset[str] = frozense
     return best
 
 
-def main_text_beside_teasers(evidence: PageEvidence, enough: int) -> int | None:
-    """The characters of prose in a body that is an article's main text beside teasers, or None:
-    fewer teasers than a listing shows sit inside the elements the body was read from (an
-    article's "related" and "more from" boxes sit around it, a listing's teasers are its main
-    text) and the body is mostly prose paragraphs, however short its runs (subheadings, lists
-    and figures break them)."""
-    inside = evidence.teasers_in_body
-    if inside is None or inside >= enough:
-        return None
+def main_text_prose(evidence: PageEvidence) -> int | None:
+    """The characters of prose paragraphs in a body that is mostly prose, however short its
+    runs (subheadings, lists and figures break them), or None: the mark of an article's main
+    text that a listing's teasers or a profile's lines do not make."""
     prose = sum(
         len(p)
         for p in evidence.paragraphs
@@ -144,6 +139,17 @@ def main_text_beside_teasers(evidence: PageEvidence, enough: int) -> int | None:
     ):
         return prose
     return None
+
+
+def main_text_beside_teasers(evidence: PageEvidence, enough: int) -> int | None:
+    """The characters of prose of an article's main text beside teasers, or None: fewer
+    teasers than a listing shows sit inside the elements the body was read from (an article's
+    "related" and "more from" boxes sit around it, a listing's teasers are its main text) and
+    the body is mostly prose (`main_text_prose`)."""
+    inside = evidence.teasers_in_body
+    if inside is None or inside >= enough:
+        return None
+    return main_text_prose(evidence)
 
 
 def url_hint(url: str | None) -> PageKind | None:
@@ -223,7 +229,7 @@ def classify(evidence: PageEvidence, site: PageKindVerdict | None = None) -> Pag
             return PageKindVerdict.of(
                 "discussion", f"discussion URL and {dated} dated post headers"
             )
-    if hint == "profile" and run < page_kinds.PROSE_RUN:
+    if hint == "profile" and run < page_kinds.PROSE_RUN and main_text_prose(evidence) is None:
         return PageKindVerdict.of(
             "profile",
             f"profile URL and no run of {page_kinds.PROSE_RUN} prose paragraphs (longest {run})",

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice, pairwise
 from typing import Final
 
 from lxml import etree
@@ -149,6 +150,8 @@ def _name_of(el: Element, time_text: str | None = None) -> str | None:
         return None
     if rules.COMMENT_FURNITURE_LINES.fullmatch(text):
         return None
+    if len(text.split()) > rules.MAX_COMMENT_NAME_WORDS:
+        return None  # a quoted sentence, not a name
     return text
 
 
@@ -210,6 +213,38 @@ def _furniture(el: Element) -> bool:
     return bool(words & rules.COMMENT_FURNITURE_WORDS) and not words & rules.COMMENT_TEXT_WORDS
 
 
+def _text_block(
+    item: Element, elements: list[Element], nested: Collection[Element]
+) -> Element | None:
+    """The innermost element whose class says it holds the comment's text ("comment-content",
+    JForum's "postText") and that holds most of the comment's own text: then the poster's
+    profile box and the buttons beside it are no part of the comment."""
+    own = sum(len(t) for t in _own_texts(item, nested))
+    best: tuple[int, Element] | None = None
+    for el in elements:
+        if el is item or not _says_text(el) or _words(el) & rules.COMMENT_FURNITURE_WORDS:
+            continue  # (Pixnet's "reply-text" is the blogger's answer, not the comment)
+        size = sum(len(t) for t in _own_texts(el, nested))
+        if 2 * size >= own and (best is None or size < best[0]):
+            best = (size, el)
+    return best[1] if best is not None else None
+
+
+def _says_text(el: Element) -> bool:
+    words = _words(el)
+    if words & rules.COMMENT_TEXT_WORDS:
+        return True
+    return any(w.endswith(rules.COMMENT_TEXT_SUFFIXES) for w in words)
+
+
+def _own_texts(el: Element, nested: Collection[Element]) -> Iterator[str]:
+    for node in own_elements(el, nested):
+        if node.text:
+            yield node.text.strip()
+        if node is not el and node.tail:
+            yield node.tail.strip()
+
+
 def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
     """Author, time and text of a comment from its structure alone."""
     elements = list(own_elements(item, nested))
@@ -227,7 +262,8 @@ def read_parts(item: Element, nested: Collection[Element]) -> CommentParts:
     labels = {e for e in (author_el, time_el) if e is not None}
     removed = set(nested) | labels
     removed.update(el for el in elements if el is not item and _furniture(el))
-    lines = paragraphs_of(item, removed)
+    text_el = _text_block(item, elements, nested)
+    lines = paragraphs_of(text_el if text_el is not None else item, removed)
     label_texts = {_short_text(e) for e in labels}
     if lines and (author is None or (shown is None and posted_at is None)):
         # The name and time as the comment's first line of loose text: "Heather on October
@@ -284,6 +320,21 @@ def signature(el: Element) -> tuple[str, str]:
     return tag_of(el), ""
 
 
+_AREA_STEM_RE: Final = re.compile("|".join(map(re.escape, rules.COMMENT_AREA_STEMS)))
+
+
+def says_comments(words: set[str]) -> bool:
+    """Whether class or id words name a comment area: a listed word, or a compound token
+    holding a comment stem ("commentarea", "jcomments", "gigyacomments")."""
+    if words & rules.COMMENT_AREA_WORDS:
+        return True
+    return any(
+        _AREA_STEM_RE.search(word)
+        and not any(false in word for false in rules.COMMENT_AREA_FALSE_STEMS)
+        for word in words
+    )
+
+
 def _areas(root: Element) -> list[Element]:
     """Elements whose class or id says they hold comments, and microdata comments' parents."""
     found: list[Element] = []
@@ -293,11 +344,11 @@ def _areas(root: Element) -> list[Element]:
         if not tag or tag in rules.INVISIBLE_TAGS:
             walker.skip_subtree()
             continue
-        says_comments = _words(el) & rules.COMMENT_AREA_WORDS or (
+        named = says_comments(_words(el)) or (
             (el.get("itemtype") or "").endswith("/Comment") or el.get("itemprop") == "comment"
         )
         # A <span class="comments-count"> or <a href="#comments"> is a label, not a list.
-        if says_comments and tag not in _NOT_ITEM_TAGS and not in_widget(el):
+        if named and tag not in _NOT_ITEM_TAGS and not in_widget(el):
             found.append(el)
     return found
 
@@ -313,12 +364,42 @@ def join_term_pairs(parent: Element) -> None:
             dd = following if following is not None and tag_of(following) == "dd" else None
 
 
-def _group(parent: Element, d: Density) -> list[Element]:
-    """The largest set of children of one signature that carry text."""
-    if tag_of(parent) == "dl":
+def join_header_siblings(parent: Element, d: Density) -> None:
+    """Where each post's time line is a sibling just before it (bbPress:
+    <div class="bbp-reply-header">date</div><div class="reply">...</div>, repeated), move each
+    header into the post after it, so that one element holds one comment."""
+    kids = [c for c in parent if tag_of(c)]
+    counts = Counter(signature(c) for c in kids)
+    if not counts:
+        return
+    head_sig, n = counts.most_common(1)[0]
+    if n < rules.MIN_COMMENT_ITEMS or head_sig[0] in _NOT_ITEM_TAGS:
+        return
+    pairs: list[tuple[Element, Element]] = []
+    for head, post in pairwise(kids):
+        if signature(head) != head_sig:
+            continue
+        if signature(post) == head_sig or d.total.get(head, 0) > 2 * rules.MAX_COMMENT_LABEL_CHARS:
+            return  # not a run of header and post pairs
+        if find_time(list(head.iter()))[0] is None or d.total.get(post, 0) <= d.total.get(head, 0):
+            return
+        pairs.append((head, post))
+    if len(pairs) < n:
+        return  # the last header has no post after it
+    for head, post in pairs:
+        post.insert(0, head)
+        d.total[post] = d.total.get(post, 0) + d.total.get(head, 0)
+
+
+def _group(parent: Element, d: Density, *, join: bool = True) -> list[Element]:
+    """The largest set of children of one signature that carry text (``join``: definition
+    lists and header siblings joined into their comments first)."""
+    if join and tag_of(parent) == "dl":
         join_term_pairs(parent)
         for dt in parent.iterchildren("dt"):  # the moved <dd>s' text now counts for the <dt>
             d.total[dt] = sum(d.total.get(e, 0) for e in (dt, *dt.iterchildren("dd")))
+    elif join:
+        join_header_siblings(parent, d)
     kids = [c for c in parent if tag_of(c) and d.total.get(c, 0) > 0]
     if len(kids) < rules.MIN_COMMENT_ITEMS:
         return []
@@ -417,3 +498,95 @@ def find_comment_list(root: Element, d: Density) -> FoundList | None:
         return None
     _, members, area = best
     return FoundList(_with_replies(members), area)
+
+
+# --- post lists that no class names ----------------------------------------------------------
+def _teaser(item: Element, d: Density) -> bool:
+    """Whether a list item reads as a teaser of another page, which a list of articles,
+    products or forums has and a post has not: mostly link text, a headline, or one linking
+    away among its first links (a category, then the title; a post's first link is its author's
+    name, and the links in its signature come last)."""
+    if d.link_density(item) > rules.MAX_POST_LINK_DENSITY:
+        return True
+    for heading in item.iter(*rules.TEASER_HEADING_TAGS):
+        if len(heading.text_content().split()) >= rules.MIN_TEASER_TITLE_WORDS:
+            return True  # a card's headline (a post's name heading is shorter)
+    links = (
+        words
+        for link in item.iter("a")
+        if not (link.get("href") or "").startswith("#")
+        and (words := len(link.text_content().split()))
+    )
+    return any(n >= rules.MIN_TEASER_TITLE_WORDS for n in islice(links, rules.TEASER_LINKS))
+
+
+_DIGIT_RE: Final = re.compile(r"\d")
+
+
+def _short_time(text: str) -> bool:
+    # Every post time holds a digit ("3 days ago" too): a cheap test before the long pattern.
+    return (
+        len(text.strip()) <= 2 * rules.MAX_POST_TIME_CHARS
+        and _DIGIT_RE.search(text) is not None
+        and rules.POST_TIME_TEXT_RE.search(text) is not None
+    )
+
+
+def _post_share(items: list[Element], d: Density) -> float:
+    """Share of items that carry a name, a time and text and are no teaser; 0 when one name
+    signs them all (a blog's index lists one writer's posts)."""
+    # Cheap tests first (a post's time is printed in a short text of its own): most parents
+    # of like siblings are menus and card grids.
+    dated: list[Element] = []
+    allowed = (1 - rules.MIN_POST_SHAPE_SHARE) * len(items)
+    for item in items:
+        if any(map(_short_time, item.itertext())):
+            dated.append(item)
+        elif len(dated) < items.index(item) + 1 - allowed:
+            return 0.0  # more items without a time than the share allows
+    names: set[str] = set()
+    good = 0
+    for item in dated:
+        if _teaser(item, d):
+            continue
+        parts = read_parts(item, set(items) - {item})
+        shown = parts.shown_time or ""
+        timed = parts.posted_at is not None or bool(
+            len(shown) <= rules.MAX_POST_TIME_CHARS and rules.POST_TIME_TEXT_RE.search(shown)
+        )
+        if parts.body and parts.author and timed:
+            good += 1
+            names.add(parts.author)
+    return good / len(items) if len(names) >= 2 else 0.0
+
+
+def find_post_list(root: Element, d: Density) -> FoundList | None:
+    """A list of posts where no class or id says "comments" (forum software and utility-class
+    templates: div.postItem, div.relative.border...): a run of sibling elements of one tag and
+    class in which nearly every item carries a name, a time and text, found by that shape
+    alone; None when the page has no such list."""
+    best: tuple[float, list[Element], Element] | None = None
+    walker = etree.iterwalk(root, events=("start",))
+    for _, el in walker:
+        tag = tag_of(el)
+        if not tag or tag in rules.INVISIBLE_TAGS:
+            walker.skip_subtree()
+            continue
+        if len(el) < rules.MIN_POST_ITEMS or d.total.get(el, 0) < rules.MIN_POST_LIST_CHARS:
+            continue
+        members = _group(el, d, join=False)
+        if len(members) < rules.MIN_POST_ITEMS:
+            continue
+        if sum(d.total.get(m, 0) for m in members) > rules.MAX_POST_MEAN_CHARS * len(members):
+            continue  # page sections, not posts
+        share = _post_share(members[:12], d)
+        if share < rules.MIN_POST_SHAPE_SHARE or in_widget(el):
+            continue
+        score = share * len(members)
+        if best is None or score > best[0]:
+            best = (score, members, el)
+    if best is None:
+        return None
+    _, members, parent = best
+    # No replies by signature: utility classes ("relative") repeat inside every post.
+    return FoundList(members, parent)

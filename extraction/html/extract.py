@@ -7,7 +7,7 @@ from typing import Final
 
 from extraction.content import PageContent, RawComment
 from extraction.html.body import extract_body, photo_credit_of
-from extraction.html.comment_shape import find_comment_list
+from extraction.html.comment_shape import find_comment_list, find_post_list
 from extraction.html.density import measure
 from extraction.html.dialects import Dialect, registered
 from extraction.html.dialects.base import Thread
@@ -86,6 +86,7 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
     # queries unless a dialect recognised its own markup (a forum's posts).
     has_comments = markup.contains("omment") or len(dialects) > 1
     forum = False  # the comments are a forum topic's posts, the first its opening post
+    posts_by_shape = False  # the comments are a list of posts found by its shape alone
     for dialect in dialects if has_comments else ():
         comments, holders = dialect.read_comments(root)
         if comments:
@@ -93,7 +94,13 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
             break
     if not comments:
         # No dialect knows this markup: look for a comment list by its shape.
-        found = find_comment_list(root, measure(root))
+        density = measure(root)
+        found = find_comment_list(root, density)
+        if found is None:
+            # Nothing named for comments holds a list: a list of posts by its shape alone
+            # (forum software and utility-class templates).
+            found = find_post_list(root, density)
+            posts_by_shape = found is not None
         if found is not None:
             thread = Thread.of(found.items, [found.area])
             comments, holders = dialects[-1].read_thread(thread)
@@ -122,6 +129,9 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         drop(holder)
     body_css = tuple(sel for d in dialects for sel in d.body)
     body = extract_body(root, container_css=body_css, title=meta.title)
+    # Posts found by shape beside no prose of the page's own are its thread (read before a
+    # fallback extractor brings back the posts' signatures as a body).
+    forum = forum or (posts_by_shape and _word_count(body.paragraphs) < _MIN_BODY_WORDS)
     if not credits:
         named = (photo_credit_of(line) for line in body.furniture_lines)
         credits = [credit for credit in named if credit]
@@ -144,7 +154,8 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         quoted = set()
         # A forum topic's kind stays the page-kind rule's (docs/page-kinds.md: a topic page
         # is a discussion, left out of `articles`); a thread read by shape is a split thread.
-        kind = signals.kind(paragraphs, meta, comments, dialects) if forum else THREAD
+        dialect_forum = forum and not posts_by_shape
+        kind = signals.kind(paragraphs, meta, comments, dialects) if dialect_forum else THREAD
     else:
         kind = signals.kind(paragraphs, meta, comments, dialects, containers)
         if kind.kind == "discussion" and comments:

@@ -977,6 +977,55 @@ META_MODIFIED: Final[tuple[str, ...]] = (
 )
 
 
+# --- comments13: comment areas named by compound tokens, post lists found by shape alone ------
+# A class or id token holding one of these stems marks a comment area even when it is written
+# as one word with something else ("commentarea", "jcomments", "gigyacomments", "ipsComment",
+# "commentlist2"): only a place to look, the list inside must still have the shape of comments.
+COMMENT_AREA_STEMS: Final[tuple[str, ...]] = (
+    "comment",
+    "kommentar",
+    "komentar",
+    "comentar",
+    "disqus",
+    "talkback",
+    "yorum",
+)
+# Tokens holding a stem that name something else: an editorial commentary, its writer.
+COMMENT_AREA_FALSE_STEMS: Final[tuple[str, ...]] = ("commentary", "commentator")
+# A list of posts found by its shape alone, where no class names comments: at least this many
+# items, nearly all (this share of the first dozen) with a name, a time and text...
+MIN_POST_ITEMS: Final[int] = 3
+MIN_POST_SHAPE_SHARE: Final[float] = 0.8
+# ... and none reading as a teaser of another page: mostly link text, or among its first links
+# with text one of this many words to another page (a headline; a poster's name is shorter).
+MAX_POST_LINK_DENSITY: Final[float] = 0.5
+MIN_TEASER_TITLE_WORDS: Final[int] = 4
+TEASER_LINKS: Final[int] = 2
+# Headings of a card's headline; a post is headed by its author's name, if at all.
+TEASER_HEADING_TAGS: Final[tuple[str, ...]] = ("h1", "h2", "h3", "h4")
+# A comment's author is named in at most this many words; a longer short text is a quoted
+# sentence ("Dal is super cheap, alongside veggie and meat curries.").
+MAX_COMMENT_NAME_WORDS: Final[int] = 6
+# The time a post shows, when no class says where its list is: a clock time, a numeric date, a
+# day with a month and a year, or a relative time ("3 days ago"); not a bare year or a month
+# ("November 2021 review" heads an article's section).
+POST_TIME_TEXT_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+\w+\.?,?\s+(?:1[89]|20)\d{2}\b"
+    r"|\b\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d{2}\b"
+    r"|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\s+\d|\bgeleden\b|\btemu\b|назад",
+    re.IGNORECASE,
+)
+# Longer than this, a "time" is a line of offers or metadata ("BOOK: By Dec 31, 2025 TRAVEL:
+# Through May 31, 2026").
+MAX_POST_TIME_CHARS: Final[int] = 40
+# A list of posts holds at least this many characters, its posts at most this many on average.
+MIN_POST_LIST_CHARS: Final[int] = 300
+MAX_POST_MEAN_CHARS: Final[int] = 5000
+# Compound class tokens of a comment's text block ("postText", "messageContent", "postbody").
+COMMENT_TEXT_SUFFIXES: Final[tuple[str, ...]] = ("text", "content", "body", "message")
+
+
 # --- bylines by icon and description, personal sites (metadata.py, round meta13) ------------
 # The class of a person icon printed before the writer's name in a post's meta row (Bootstrap
 # Icons "bi-person", Font Awesome "fa-user", theme icon fonts "icon-user").
@@ -996,5 +1045,11 @@ DESCRIPTION_BYLINE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"\bwritten by\s+(?P<name>[^\W\d_][^\n\r,;:|.]{2,50}?)\.?\s*$", re.IGNORECASE),
 )
 # A preposition left at the end of a byline once the date after it is cut ("ALLIN ONE on
-# December 5, 2025"): not part of the name.
-BYLINE_DANGLING_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:on|at|am|um)$", re.I)
+# December 5, 2025"): not part of the name. Lower case only: "Audiophile On" is a name.
+BYLINE_DANGLING_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:on|at|am|um)$")
+# Words that make a second linked name in a byline someone other than a writer ("Medically
+# reviewed by", "Edited by", "Fact checked by").
+BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|photographed)\b",
+    re.IGNORECASE,
+)

@@ -9,6 +9,9 @@ from extraction.quotes.rules import (
     CHARACTERISING_FILLERS,
     CHARACTERISING_LEADS,
     FUNCTION_WORDS,
+    NAMING_REACH,
+    NAMING_SUBJECTS,
+    NAMING_VERBS,
     NOT_CHARACTERISING_BEFORE_AS,
     PHRASE_FOLLOWERS,
     PREPOSITIONS,
@@ -17,7 +20,9 @@ from extraction.quotes.rules import (
     SPEECH_NOUNS,
     TITLE_CUE_PHRASES,
     TITLE_CUES,
+    TITLE_MAX_WORDS,
     TITLE_MINOR_WORDS,
+    WORDS_FOR_WORDS,
 )
 
 _WORD = re.compile(r"[\w’'\-]+")
@@ -57,6 +62,10 @@ def is_title_or_name(text: str, head: str, tail: str) -> bool:
         # Titles and names open with a capital: "regenerative medicine." after "called" or
         # "back on track." after "program" runs on in a sentence somebody said.
         return False
+    if word_count(text) > TITLE_MAX_WORDS and not _title_case(text.rstrip(",")):
+        return False  # a sentence in marks after "the campaign," or "a memo:" is its words
+    if quotes_words(head):
+        return False
     before = head.rstrip().lower()
     words = _WORD.findall(before)
     last_word = (words or [""])[-1]
@@ -80,12 +89,33 @@ def is_title_or_name(text: str, head: str, tail: str) -> bool:
         # until March.
         following = tail.lstrip()
         return (
-            word_count(text) <= 10
+            word_count(text) <= TITLE_MAX_WORDS
             and _title_case(text.rstrip(","))
             and text[-1:] not in ".,!?"
             and following[:1].islower()
         )
-    return word_count(text) <= 10 and _title_case(text.rstrip(","))
+    return word_count(text) <= TITLE_MAX_WORDS and _title_case(text.rstrip(","))
+
+
+def quotes_words(head: str) -> bool:
+    """Whether the text before a quotation introduces words somebody said, wrote or chanted, even
+    in title case: a word for words ("the slogan “Experience Counts”", "had one message:",
+    "shirts that read"), or a verb of naming whose subject is someone rather than a thing ("he
+    called Rubio “Little Marco”", "what had been called the “Golden Week”"; but "a play called
+    “Brokers”" names the play)."""
+    words = _WORD.findall(head[-80:])
+    if not words:
+        return False
+    if words[-1].lower() in WORDS_FOR_WORDS:
+        return True
+    for back in range(1, min(len(words), NAMING_REACH + 1) + 1):
+        word = words[-back]
+        if word.lower() in NAMING_VERBS:
+            before = words[-back - 1] if back < len(words) else ""
+            return before.lower() in NAMING_SUBJECTS or before[:1].isupper()
+        if not (word[:1].isupper() or word.lower() in ARTICLES):
+            return False  # "called for a vote on the …": no name follows the verb
+    return False
 
 
 def is_scare(text: str, head: str, tail: str) -> bool:
@@ -95,6 +125,8 @@ def is_scare(text: str, head: str, tail: str) -> bool:
     """
     if word_count(text) > SCARE_MAX_WORDS or is_utterance(text):
         return False
+    if quotes_words(head) and not _modifies_next_word(tail):
+        return False  # "he dubbed it a “press conference.”", not "labeled “Nazi-era” treatment"
     opens_sentence = not head.strip(" \t\n-–—")
     if not opens_sentence:
         return True
@@ -107,6 +139,16 @@ def is_utterance(text: str) -> bool:
     return text.rstrip(" ,.;:’'\"”")[-1:] in ("!", "?")
 
 
+def _modifies_next_word(tail: str) -> bool:
+    """Whether a phrase in marks modifies the noun after it ("a “unity” lunch")."""
+    following = _WORD.findall(tail[:40])
+    return (
+        bool(following)
+        and following[0].islower()
+        and following[0] not in FUNCTION_WORDS | PREPOSITIONS | PHRASE_FOLLOWERS
+    )
+
+
 def characterises(text: str, head: str, tail: str) -> bool:
     """Whether a short phrase in marks stands where somebody's judgement goes, so that it is
     their words rather than the writer's scare quote: after "as", a copula or an object pronoun
@@ -115,15 +157,14 @@ def characterises(text: str, head: str, tail: str) -> bool:
     term “kitchen sink”").
 
     A phrase that modifies the noun after it ("a “unity” lunch", "was a “stand down” order")
-    names a thing and stays a scare quote.
+    names a thing and stays a scare quote, unless that noun is one for something said ("his
+    “open borders” remark").
     """
     words = [w.lower() for w in _WORD.findall(head[-80:])]
     following = _WORD.findall(tail[:40])
-    if (
-        following
-        and following[0].islower()
-        and following[0] not in FUNCTION_WORDS | PREPOSITIONS | PHRASE_FOLLOWERS
-    ):
+    if following and following[0].lower() in SPEECH_NOUNS:
+        return True  # "Romney’s “47 percent” comment": the phrase is what the comment said
+    if _modifies_next_word(tail):
         return False
     while words and words[-1] in CHARACTERISING_FILLERS:
         words.pop()

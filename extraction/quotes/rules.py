@@ -781,7 +781,9 @@ SENTENCE_SPEECH_VERBS: Final[frozenset[str]] = _words(
     said says say saying told tells telling called calls calling described describes describing
     declared declaring announced predicting warned claiming asserting alleged suggested
     criticized stressed urging noting emphasized tweeted wrote writes reported spoke
-    conceded cited statement speech chant chants chanted chanting reading
+    conceded cited statement speech chant chants chanted chanting reading argue argues argued
+    arguing mention mentions mentioned mentioning echoing echoed mouthing mouthed denounce
+    denounced denounces referring refers referred
     """
 )
 
@@ -824,6 +826,28 @@ MARKUP_TAG: Final = r"</?[A-Za-z][\w:.\-]*(?:\s+[\w:.\-]+\s*=\s*\"[^\"<>\n]*\")+
 # Articles that may open a name in marks ("the Postman"); any other lower-case opening word means
 # the quotation runs on in a sentence and names no work or thing ("called “regenerative medicine”").
 ARTICLES: Final[frozenset[str]] = _words("the a an")
+# A quotation of more words than this that is not in title case reads as a sentence, not a title.
+TITLE_MAX_WORDS: Final = 10
+# Right before a quotation, words that introduce words said, written or chanted, also when the
+# quotation is in title case ("had one message: “Dump Trump”", "a sign reading “Hispanics for
+# Trump”", "He said “The Hispanics”"). A slogan stays a title cue (`TITLE_CUES`).
+WORDS_FOR_WORDS: Final[frozenset[str]] = _words(
+    """
+    said says saying wrote writes tweeted message chant chants chanted chanting reading read
+    headline mantra catchphrase refrain
+    """
+)
+# A verb of naming within NAMING_REACH words before a quotation (only a name or an article
+# between: "called Rubio “Little Marco”") quotes someone's words when its subject is a person, a
+# pronoun or a clause ("he dubbed", "what Gilbert called", "has been called the"), not a thing
+# ("a play called “Brokers”", "the so-called").
+NAMING_VERBS: Final[frozenset[str]] = _words(
+    "called dubbed termed labeled labelled nicknamed branded named"
+)
+NAMING_REACH: Final = 3
+NAMING_SUBJECTS: Final[frozenset[str]] = _words(
+    "he she they we i you who whom which what that it been be being is was were are has have had"
+)
 
 # --- speakers13: speakers -----------------------------------------------------------------------
 

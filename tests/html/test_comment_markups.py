@@ -326,3 +326,56 @@ def test_shape_finder_reads_a_run_of_comments_that_each_say_comment_and_end_post
     assert rows[0].body.endswith("writing, video, music, etc...")
     assert rows[1].body.split("\n\n")[0] == "Management by abdication is a dangerous path."
     assert not any("Posted by" in r.body for r in rows)
+
+
+def test_forum_posts_no_class_names_are_found_by_their_shape() -> None:
+    # JForum (permies.com): div.postItem siblings, no class or id saying "comment"; the name in
+    # the poster's box, "posted 1 year ago" in span.postdate, the text in div.postText beside
+    # the poster's profile, the pie-sending form and a signature.
+    page = _page("permies_jforum_thread.html")
+    assert page.page_kind.kind == "discussion"
+    assert page.byline == "Matt McSpadden"
+    # The opening post is the body: "<b>Question: </b><br> What breed(s) ...".
+    assert page.paragraphs[0].startswith("Question:")
+    assert "What breed(s) of dog do you think make good family dogs?" in page.paragraphs[0]
+    assert [(c.author, c.posted_text) for c in page.comments] == [
+        ("Timothy Norton", "posted 1 year ago"),
+        ("Anne Miller", "posted 1 year ago"),
+    ]
+    assert page.comments[0].body.startswith(
+        "As much as I love my Plott Hound, hounds (like terriers) seem to generally have an "
+        "innate prey drive"
+    )
+    assert page.comments[0].body.endswith(
+        "I hope you might stumble upon your soul dog in the near future."
+    )
+    assert page.comments[1].body == (
+        "We have had lots of dog breeds over the years.\n\n"
+        "We started out with a German Shepherd.\n\n"
+        "Then poodle, malamute, huskie, Labrador Retriever, German Shepard, dachshund, "
+        "dachshund.\n\n"
+        "If I were getting another dog it would be a German Shepherd or a Dachshund.\n\n"
+        "I will never ever have another Labrador Retriever. That one would not stay in the yard "
+        "and brought home other peoples shoes."
+    )
+
+
+def test_bbpress_date_lines_before_each_post_are_read_with_the_post() -> None:
+    # bbPress (backpackinglight.com): ul.bbp-replies > li.bbp-body holding pairs of
+    # div.bbp-reply-header (the date and permalink) and the post's div (author, content).
+    page = _page("backpackinglight_bbpress_topic.html")
+    assert page.paragraphs[0].startswith("We used to live in Colorado and I loved hiking")
+    assert [(c.author, c.posted_text) for c in page.comments] == [
+        ("David Thomas", "May 16, 2019 at 5:24 am"),
+        ("Jerry Adams", "May 16, 2019 at 1:53 pm"),
+    ]
+    first = page.comments[0].body.split("\n\n")
+    assert first[0] == (
+        "Marin County, especially on the slopes of Mount Tamalpais, have the greatest elevation "
+        "change trails in the Bay Area."
+    )
+    assert first[-1] == (
+        "If by SW you mean AZ and NM, then Flagstaff really stands out for year-round, "
+        "world-class, multi-sport activities very near by."
+    )
+    assert page.comments[1].body.startswith("L.A.. is surprising – I lived in Pasadena")

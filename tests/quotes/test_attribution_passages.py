@@ -944,7 +944,11 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             "Ted Varga defended what he called “Ohio values,” saying the state had the “grit and "
             "heart of America.”"
         ],
-        [("grit and heart of America.", "Ted Varga", "Ted Varga", None, "direct")],
+        [
+            # "what he called": his words, not a name of a thing
+            ("Ohio values,", "Ted Varga", "he", None, "direct"),
+            ("grit and heart of America.", "Ted Varga", "Ted Varga", None, "direct"),
+        ],
     ),
     # --- introductory phrases before the subject ---
     "adverb_and_comma_before_a_name": (

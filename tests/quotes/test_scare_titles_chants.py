@@ -39,3 +39,48 @@ def test_chants_are_what_a_crowd_said() -> None:
     assert kinds("Marchers carried a banner reading “Water is a right” down Main Street.") == [
         ("Water is a right", "direct")
     ]
+
+
+def test_a_sentence_in_marks_after_a_title_cue_is_somebody_s_words() -> None:
+    # "campaign" precedes names of works; a quotation of more than ten words not in title case
+    # is a sentence somebody wrote.
+    assert kinds(
+        "According to the Lund campaign, “The rally will be held at the county fairground on "
+        "Saturday evening.”"
+    ) == [("The rally will be held at the county fairground on Saturday evening.", "direct")]
+
+
+def test_naming_by_a_person_quotes_them_naming_by_a_thing_names() -> None:
+    assert kinds("Within an hour he called Ortiz “Sleepy Dan” twice.") == [("Sleepy Dan", "direct")]
+    assert kinds("Voters had lost what had been called the “Early Week” of voting.") == [
+        ("Early Week", "direct")
+    ]
+    assert kinds("A troupe in Lima staged a comedy called “The Tower” last spring.") == []
+
+
+def test_words_for_words_introduce_a_quotation_in_title_case() -> None:
+    assert kinds("The vigil had one message: “Never Again.”") == [("Never Again.", "direct")]
+    assert kinds("Both men wore shirts that read “Vote Them Out.”") == [
+        ("Vote Them Out.", "direct")
+    ]
+
+
+def test_a_labelled_phrase_before_a_noun_stays_a_scare_quote() -> None:
+    assert kinds("Prisoners faced what has been labeled “medieval” treatment.") == [
+        ("medieval", "scare")
+    ]
+
+
+def test_a_phrase_before_a_noun_for_something_said_is_what_was_said() -> None:
+    assert kinds("Pundits replayed Ortiz’s “open borders” remark all week.") == [
+        ("open borders", "direct")
+    ]
+
+
+def test_a_short_phrase_in_a_sentence_that_argues_or_mentions_is_someone_s_words() -> None:
+    assert kinds("Critics argue that the council must “slow down” before the vote.") == [
+        ("slow down", "direct")
+    ]
+    assert kinds("The narrator mentions “secret accounts” over footage of a shredder.") == [
+        ("secret accounts", "direct")
+    ]

@@ -371,8 +371,8 @@ def _author_link_peers(link: Element) -> str | None:
     """The names of the author links side by side with this one ("<a href=/author/ruima/>Rui
     Ma</a>, <a href=/author/heba/>Heba Ledwon</a> & ..."), when there are two or more."""
     parent = link.getparent()
-    if parent is None:
-        return None
+    if parent is None or rules.BYLINE_REVIEWER_RE.search(_spaced_text(parent)):
+        return None  # "By <a>X</a>, reviewed by <a>Y</a>": the first link is the writer
     peers = [
         name
         for a in parent.iterchildren("a")

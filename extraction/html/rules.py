@@ -1045,5 +1045,11 @@ DESCRIPTION_BYLINE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"\bwritten by\s+(?P<name>[^\W\d_][^\n\r,;:|.]{2,50}?)\.?\s*$", re.IGNORECASE),
 )
 # A preposition left at the end of a byline once the date after it is cut ("ALLIN ONE on
-# December 5, 2025"): not part of the name.
-BYLINE_DANGLING_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:on|at|am|um)$", re.I)
+# December 5, 2025"): not part of the name. Lower case only: "Audiophile On" is a name.
+BYLINE_DANGLING_WORD_RE: Final[re.Pattern[str]] = re.compile(r"\s+(?:on|at|am|um)$")
+# Words that make a second linked name in a byline someone other than a writer ("Medically
+# reviewed by", "Edited by", "Fact checked by").
+BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|photographed)\b",
+    re.IGNORECASE,
+)

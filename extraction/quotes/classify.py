@@ -157,9 +157,13 @@ def characterises(text: str, head: str, tail: str) -> bool:
     term “kitchen sink”").
 
     A phrase that modifies the noun after it ("a “unity” lunch", "was a “stand down” order")
-    names a thing and stays a scare quote.
+    names a thing and stays a scare quote, unless that noun is one for something said ("his
+    “open borders” remark").
     """
     words = [w.lower() for w in _WORD.findall(head[-80:])]
+    following = _WORD.findall(tail[:40])
+    if following and following[0].lower() in SPEECH_NOUNS:
+        return True  # "Romney’s “47 percent” comment": the phrase is what the comment said
     if _modifies_next_word(tail):
         return False
     while words and words[-1] in CHARACTERISING_FILLERS:

@@ -397,11 +397,36 @@ def _phrase_before(
             name = found.name if found is not None else None
             if name is not None and len(name.tokens) == 1 and not name.titled and outer == 0:
                 return None  # "Silence on this abuse condemns …": a capitalised first word
-            return found
+            return _coordinated(words, low, found, outer, end)
         return None
     if before in PREPOSITIONS and not (absolute and before == "with"):
         return None
-    return noun_phrase(words, low, start, end + 1, verb, rule)
+    return _coordinated(words, low, noun_phrase(words, low, start, end + 1, verb, rule), start, end)
+
+
+def _coordinated(
+    words: Words, low: list[str], found: Attribution | None, start: int, end: int
+) -> Attribution | None:
+    """A description joined by "and" to a determined one before it names one person, as
+    definite as the determiner that opens the pair: "The Democratic front-runner and former
+    secretary of state said" is "the secretary" in focus, not a new, unnamed one."""
+    if (
+        found is None
+        or found.kind != "description"
+        or start < 3
+        or low[start - 1] != "and"
+        or low[start] in _DETERMINERS
+    ):
+        return found
+    outer = _span_start(words.words, low, start - 2)
+    if outer >= start - 1 or low[outer] not in _DETERMINERS:
+        return found
+    return replace(
+        found,
+        mention=words.written(outer, end + 1),
+        offset=words.start(outer),
+        definite=low[outer] == "the",
+    )
 
 
 def _verb_after_name(lw: str) -> bool:

@@ -22,7 +22,12 @@ from extraction.quotes.outlets import (
     inline_outlet,
     lead_in_outlet,
 )
-from extraction.quotes.rules import CREDITING_WORDS, OUTLET_CUE_WORDS, SENTENCE_SPEECH_VERBS
+from extraction.quotes.rules import (
+    CREDITING_WORDS,
+    OUTLET_CUE_WORDS,
+    SENTENCE_OPENERS,
+    SENTENCE_SPEECH_VERBS,
+)
 from extraction.quotes.text import MASK_CHAR
 from extraction.quotes.tokens import Words
 from extraction.records import QuoteKind
@@ -88,13 +93,16 @@ def _closing_clause(ctx: Context) -> Attribution | None:
 
 
 def _bare_head(head: str) -> bool:
-    """Whether the text before a quotation's opening mark names no one: nothing, or a word or
-    two of transition before a comma or colon ("Adding, “…”", "Specifically, “…”"). The
-    quotation then continues what came before."""
+    """Whether the text before a quotation's opening mark names no one: nothing, a conjunction
+    ("But “…”"), or a word or two of transition before a comma or colon ("Adding, “…”",
+    "Specifically, “…”"). The quotation then continues what came before."""
     stripped = head.strip()
     if not stripped:
         return True
-    return stripped[-1] in ",:" and len(Words(stripped, 0).words) <= 3
+    words = Words(stripped, 0).words
+    if all(w.lower() in SENTENCE_OPENERS or w in ",:" for w in words):
+        return True  # "But “…”", "And then, “…”"
+    return stripped[-1] in ",:" and len(words) <= 3
 
 
 def _speech_in_sentence(head: Words, tail: Words) -> bool:

@@ -781,7 +781,9 @@ SENTENCE_SPEECH_VERBS: Final[frozenset[str]] = _words(
     said says say saying told tells telling called calls calling described describes describing
     declared declaring announced predicting warned claiming asserting alleged suggested
     criticized stressed urging noting emphasized tweeted wrote writes reported spoke
-    conceded cited statement speech chant chants chanted chanting reading
+    conceded cited statement speech chant chants chanted chanting reading argue argues argued
+    arguing mention mentions mentioned mentioning echoing echoed mouthing mouthed denounce
+    denounced denounces referring refers referred
     """
 )
 

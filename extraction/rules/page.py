@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
+from extraction.rules.first_char import FirstCharFilter
 from extraction.rules.numbers import APPROXIMATION, NUMBER, parse_count
 
 # --- declared comment counts ----------------------------------------------------------------
@@ -316,6 +317,14 @@ DATE_LINE: Final[re.Pattern[str]] = re.compile(
     rf"(?:{DATE_IN_LINE.pattern})$",
     re.IGNORECASE,
 )
+_DATE_LINE_FIRST_CHARS: Final = FirstCharFilter(DATE_LINE)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a whole line is a dateline ("October 17, 2017", "Posted on Tue, 17 Oct 2017")."""
+    return _DATE_LINE_FIRST_CHARS.may_match(line) and DATE_LINE.match(line) is not None
+
+
 # "By Jane Doe | October 17, 2017", "Written by Jane Doe on Oct. 17, 2017"
 BYLINE_DATE_SEPARATOR: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:\||·|•|—|–|-|,|\bon\b)\s*$", re.IGNORECASE
@@ -403,13 +412,34 @@ FURNITURE_RE: Final[re.Pattern[str]] = one_pattern(FURNITURE_LINES)
 MAX_FURNITURE_CHARS: Final[int] = 240
 
 
+# Each furniture pattern's first-character filter, by the pattern's identity (the filter keeps
+# the pattern alive, so an identity is never reused); hashing a pattern costs more than the test.
+_FILTERS: dict[int, tuple[re.Pattern[str], FirstCharFilter]] = {}
+
+
+def _first_char_filter(patterns: re.Pattern[str]) -> FirstCharFilter:
+    known = _FILTERS.get(id(patterns))
+    if known is None:
+        known = _FILTERS[id(patterns)] = (patterns, FirstCharFilter(patterns))
+    return known[1]
+
+
 def is_furniture(line: str, patterns: re.Pattern[str] = FURNITURE_RE) -> bool:
     """Whether a whole line (or paragraph) is page furniture (by default the generic kind)."""
-    return len(line) <= MAX_FURNITURE_CHARS and patterns.fullmatch(line) is not None
+    return (
+        len(line) <= MAX_FURNITURE_CHARS
+        and _first_char_filter(patterns).may_match(line)
+        and patterns.fullmatch(line) is not None
+    )
 
 
 LINK_LIST_RE: Final[re.Pattern[str]] = one_pattern(LINK_LIST_HEADINGS)
+_LINK_LIST_FIRST_CHARS: Final = FirstCharFilter(LINK_LIST_RE)
 
 
 def opens_link_list(line: str) -> bool:
-    return len(line) <= 60 and LINK_LIST_RE.fullmatch(line) is not None
+    return (
+        len(line) <= 60
+        and _LINK_LIST_FIRST_CHARS.may_match(line)
+        and LINK_LIST_RE.fullmatch(line) is not None
+    )

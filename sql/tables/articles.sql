@@ -37,5 +37,5 @@ COMMENT ON COLUMN articles.petition_signatures IS 'Signature count the page stat
 COMMENT ON COLUMN articles.source_path IS 'Dump file of the newest capture, relative to the landing directory.';
 COMMENT ON COLUMN articles.source_format IS 'Dump format of that file: txt, html, jsonl or warc (gzip or not).';
 COMMENT ON COLUMN articles.source_sha256 IS 'SHA-256 of that dump file''s bytes.';
-COMMENT ON COLUMN articles.page_kind IS 'What the page is: article; petition (a petition page: its signature count and target); discussion (a thread: the first post is the body, the replies its comments). See docs/page-kinds.md.';
+COMMENT ON COLUMN articles.page_kind IS 'What the page is: article; petition (a petition page: its signature count and target); discussion (a thread: the whole thread, posts in order, is the body; the replies are also its comments). See docs/page-kinds.md.';
 COMMENT ON COLUMN articles.petition_target IS 'Whom a petition page addresses (its "target:" line, e.g. a minister or a company); NULL elsewhere.';

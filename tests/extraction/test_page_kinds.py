@@ -150,14 +150,18 @@ def test_care2_furniture_is_never_title_body_or_comment() -> None:
     ]
 
 
-def test_care2_thread_first_post_is_the_body_and_the_other_posts_its_replies() -> None:
+def test_care2_thread_is_the_body_and_the_posts_after_the_first_its_replies() -> None:
     result = parse_fixture("care2_group_thread.txt")
     [article] = result.articles
     assert article.published_at == datetime(2005, 5, 12, 4, 18, tzinfo=UTC)
     assert article.body_text == (
         "Let's make this group the place where everyone posts petitions about hedgerows, field "
         "margins and the birds that nest in them. Post the link and a line about what it asks for, "
-        "and we will all sign and pass it on."
+        "and we will all sign and pass it on.\n\n"
+        "Signed the county petition this morning and sent it to my sister in Devon, she walks "
+        "the lanes there every day.\n\n"
+        "Since many of us belong to other groups too, petitions found there could be cross "
+        "posted here. Everyone get active!"
     )
     assert [(c.posted_text, c.posted_at_earliest, c.body) for c in result.comments] == [
         (

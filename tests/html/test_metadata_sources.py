@@ -131,6 +131,8 @@ def test_the_word_before_a_cut_date_is_not_part_of_the_name() -> None:
         " <span>Jan 22, 2025</span>\n</div><p>A home gym need not cost much.</p></body></html>"
     )
     assert _meta(page).byline == "ALLIN ONE"
+    # A capitalised last word is part of the name (the Audiophile On blog's own byline).
+    assert _meta(page.replace("ALLIN ONE", "Audiophile On")).byline == "Audiophile On"
 
 
 def test_the_site_named_after_a_comma_is_not_an_author() -> None:
@@ -172,6 +174,10 @@ def test_author_links_side_by_side_are_all_the_authors() -> None:
         "<p>There are many platforms.</p></body></html>"
     )
     assert _meta(page).byline == "Rui Ma, Heba Ledwon, Manoel Cortes Mendez, Suparn Patra"
+    # A reviewer's link beside the writer's is not a second author.
+    reviewed = page.replace("<span> &amp;</span>", "<span>, reviewed by </span>")
+    reviewed = reviewed.replace('Heba Ledwon</a>"', "Heba Ledwon</a>")
+    assert _meta(reviewed).byline == "Rui Ma"
 
 
 def test_a_discussion_page_named_so_by_its_body_class_still_has_a_date_and_author() -> None:

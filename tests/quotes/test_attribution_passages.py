@@ -1596,6 +1596,38 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ],
         [("an attack on our city.", "Leon Varga", "Varga", None, "direct")],
     ),
+    "coordinated_description_is_the_person_in_focus": (
+        [
+            "Maria Quintero spoke in Dubuque on Sunday.",
+            "The Democratic front-runner and former governor of Ohio said the state needed a "
+            "\u201cserious\u201d plan for its roads.",
+        ],
+        [
+            (
+                "serious",
+                "Maria Quintero",
+                "The Democratic front-runner and former governor of Ohio",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "conjunction_before_a_quotation_carries_the_speaker": (
+        [
+            "\u201cIt is not do or die,\u201d Rep. Sam Okoro said outside the building. But "
+            "\u201cthe endorsement would help every one of us in the fall.\u201d"
+        ],
+        [
+            ("It is not do or die,", "Sam Okoro", "Rep. Sam Okoro", None, "direct"),
+            (
+                "the endorsement would help every one of us in the fall.",
+                "Sam Okoro",
+                None,
+                None,
+                "direct",
+            ),
+        ],
+    ),
 }
 
 

@@ -69,3 +69,18 @@ def test_a_labelled_phrase_before_a_noun_stays_a_scare_quote() -> None:
     assert kinds("Prisoners faced what has been labeled “medieval” treatment.") == [
         ("medieval", "scare")
     ]
+
+
+def test_a_phrase_before_a_noun_for_something_said_is_what_was_said() -> None:
+    assert kinds("Pundits replayed Ortiz’s “open borders” remark all week.") == [
+        ("open borders", "direct")
+    ]
+
+
+def test_a_short_phrase_in_a_sentence_that_argues_or_mentions_is_someone_s_words() -> None:
+    assert kinds("Critics argue that the council must “slow down” before the vote.") == [
+        ("slow down", "direct")
+    ]
+    assert kinds("The narrator mentions “secret accounts” over footage of a shredder.") == [
+        ("secret accounts", "direct")
+    ]

@@ -234,3 +234,60 @@ def test_credit_line_matches_the_plain_pattern(before: str, start: str, after: s
     line = before + start + after
     plain = page.CREDIT_LINE_RE.match(" ".join(line.split()))
     assert credit_line(line) == (plain["credit"].rstrip(". ") or None if plain else None)
+
+
+# Lines each guarded rule accepts, and first characters that case-insensitive matching treats
+# specially ("İ", "ı", "ſ", the Kelvin sign) or that start no rule.
+RULE_LINES = st.sampled_from(
+    [
+        "Advertisement",
+        "Read more about the bees",
+        "share on Facebook",
+        "Photo credit: Warren Wong",
+        "• 4 min read",
+        "  Credit: AP",
+        "— Photo: Jane Doe",
+        "Image 3 of 12",
+        "sign the petition now!",
+        "1,204 supporters",
+        "Visibility: Everyone",
+        "| Track thread",
+        "« back to topics",
+        "[ send green star] [ accepted ]",
+        "Related Stories",
+        "You might also like:",
+        "Most read",
+        "October 17, 2017",
+        "Posted on Tuesday, 17 October 2017",
+        "2017-10-17",
+        "ſign now",
+        "İmage 1 of 2",
+        "\u212aeep reading",
+        "Zebra",
+    ]
+)
+
+
+@settings(max_examples=600)
+@given(
+    RULE_LINES, st.text(st.sampled_from(list("aSİıſ\u212a1 •«|[-—é")), max_size=2), st.booleans()
+)
+def test_first_character_filters_never_reject_a_match(line: str, prefix: str, upper: bool) -> None:
+    from extraction.rules import care2
+    from extraction.rules.first_char import FirstCharFilter
+
+    text = prefix + (line.upper() if upper else line)
+    for pattern in (page.FURNITURE_RE, care2.FURNITURE_RE, page.LINK_LIST_RE, page.DATE_LINE):
+        if pattern.match(text):
+            assert FirstCharFilter(pattern).may_match(text), (pattern.pattern[:40], text)
+
+
+def test_first_character_filter_reads_every_rule_pattern() -> None:
+    """Each guarded rule is one the guard can read (else it would silently go unguarded)."""
+    from extraction.rules import care2
+    from extraction.rules.first_char import first_char_guard
+
+    for pattern in (page.FURNITURE_RE, care2.FURNITURE_RE, page.LINK_LIST_RE, page.DATE_LINE):
+        assert first_char_guard(pattern) is not None
+    assert first_char_guard(page.LINK_LIST_RE).match("Related") is not None  # type: ignore[union-attr]
+    assert first_char_guard(page.LINK_LIST_RE).match("Zebra") is None  # type: ignore[union-attr]

@@ -93,7 +93,7 @@ class PlainTextDialect:
     def stands_alone(self, line: str) -> bool:
         """A line that is a block of its own even without blank lines round it: furniture and
         datelines ("Visibility: Everyone", "Jul 7, 2010" under a page banner)."""
-        return self.is_furniture(line) or bool(page.DATE_LINE.match(line))
+        return self.is_furniture(line) or page.is_date_line(line)
 
     def article_blocks(self) -> list[str]:
         region = self.lines[: self.article_end]
@@ -120,7 +120,7 @@ class PlainTextDialect:
 
     def is_title(self, block: str) -> bool:
         """A block that can be the title: not furniture, not a credit line, not a bare date."""
-        return not self.is_furniture(block) and not page.DATE_LINE.match(block)
+        return not self.is_furniture(block) and not page.is_date_line(block)
 
     @cached_property
     def layout(self) -> Layout:
@@ -131,7 +131,7 @@ class PlainTextDialect:
         while (
             index < len(blocks)
             and len(header) < 2
-            and (page.BYLINE.match(blocks[index]) or page.DATE_LINE.match(blocks[index]))
+            and (page.BYLINE.match(blocks[index]) or page.is_date_line(blocks[index]))
         ):
             header.append(blocks[index])
             index += 1

@@ -169,7 +169,8 @@ class Care2SharePage(Care2TextDialect):
 class Care2GroupDiscussion(Care2TextDialect):
     """A Care2 group thread (care2.com/c2c/groups/disc.html?...). Its older layout heads each post
     with its subject and time ("please send petitions! May 12, 2005 4:18 AM") and closes it with
-    "[ send green star]": then the first post is the body and the others are its replies. The
+    "[ send green star]": then the thread (every post in order) is the body and the posts after
+    the first are its replies. The
     newer layout runs the posts together with nothing to tell them apart: then it is skipped."""
 
     name = "care2-discussion"
@@ -208,7 +209,7 @@ class Care2GroupDiscussion(Care2TextDialect):
         if self.posts():
             return PageKindVerdict(
                 "discussion",
-                "Care2 group discussion: the first post is the body, the other posts its replies",
+                "Care2 group discussion: the posts are the body, those after the first its replies",
                 loads=True,
             )
         return PageKindVerdict.of(
@@ -221,7 +222,6 @@ class Care2GroupDiscussion(Care2TextDialect):
         posts = self.posts()
         if not posts:
             return super().content()
-        _, _, first = posts[0]
         replies = tuple(
             RawComment(
                 author="",
@@ -234,7 +234,8 @@ class Care2GroupDiscussion(Care2TextDialect):
         )
         return PageContent(
             title=self.title(),
-            paragraphs=tuple(paragraphs_of(first)),
+            # A discussion's main text is the whole thread (docs/html-extraction.md).
+            paragraphs=tuple(p for _, _, body in posts for p in paragraphs_of(body)),
             published_at=_posted_at(posts[0][1]),
             site=self.site,
             comments=replies,

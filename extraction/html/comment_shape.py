@@ -443,7 +443,7 @@ def _links_away(link: Element) -> bool:
     href = (link.get("href") or "").strip()
     return (
         bool(href)
-        and not href.startswith(("#", "javascript:", "//", "mailto:"))
+        and not href.startswith(("javascript:", "//", "mailto:"))
         and "://" not in href
         and "#" not in href  # a post's permalink: a spot on a page (FluxBB's "#p2270718")
         and not _PERMALINK_RE.search(href)

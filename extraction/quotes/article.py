@@ -53,6 +53,7 @@ from extraction.quotes.outlets import (
 from extraction.quotes.rules import (
     ANY_OPEN,
     BLOCKQUOTE_SIGNATURE,
+    COMMON_WORD_SURNAMES,
     GROUP_ROLE_NOUNS,
     NAME_LABELS,
     NON_NAME_WORDS,
@@ -240,7 +241,7 @@ class Article:
             if inside_word(masked, run_start):
                 continue
             for at, words in run_parts(match.group()):
-                if len(words) == 1 and words[0] in NON_NAME_WORDS:
+                if len(words) == 1 and words[0] in NON_NAME_WORDS - COMMON_WORD_SURNAMES:
                     continue
                 name = parse_words(words)
                 if name is None:

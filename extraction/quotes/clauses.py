@@ -37,6 +37,7 @@ from extraction.quotes.rules import (
     NOUN_FORMS,
     OBJECT_PRONOUNS,
     PARTICIPLE_LINKS,
+    PARTY_LETTERS,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_PHRASES,
@@ -734,6 +735,11 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         found = _between_dashes(words, low, k, verb)
         if found is not None:
             return found
+    if word == "," and _party_tag_before(w, k):
+        # "Gov. Dana Whitlock (R-OH), said": the tag and its comma belong to the name.
+        found = _phrase_before(words, low, k - 1, verb, "subject verb")
+        if found is not None and found.kind == "name":
+            return found
     if word == ",":
         # "Dana Whitlock, chief strategist at Harbor Point Advisors, said": the phrase before
         # the apposition; "The chief constable, Linda Frost, said": the name in it.
@@ -920,12 +926,24 @@ def tail_clause(words: Words) -> Attribution | None:
     return _quoted_as(words, low, i) or _closing_clause(words, low, i)
 
 
+def _party_tag_before(w: list[str], j: int) -> bool:
+    """Whether the words before word `j` close a party tag in brackets ("(R-OH)", "(D-Va.)")."""
+    if j < 3 or w[j - 1] != ")":
+        return False
+    opening = next((i for i in range(j - 2, max(-1, j - 5), -1) if w[i] == "("), None)
+    return opening is not None and _is_party_tag(w[opening + 1])
+
+
+def _is_party_tag(tag: str) -> bool:
+    """ "R-Pa", "D-OH", "I-Vt": a party letter, a hyphen and a state."""
+    return len(tag) > 2 and tag[0] in PARTY_LETTERS and tag[1] == "-" and tag[2:3].isupper()
+
+
 def _after_party_tag(w: list[str], j: int) -> bool:
     """Whether word `j` is the full stop of a party tag ("Rep. Glenn Thompson, R-Pa., said")."""
     if w[j] != "." or j == 0:
         return False
-    tag = w[j - 1]
-    return len(tag) > 2 and tag[0] in "RDI" and tag[1] == "-" and tag[2:3].isupper()
+    return _is_party_tag(w[j - 1])
 
 
 def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | None:

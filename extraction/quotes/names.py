@@ -11,6 +11,7 @@ from typing import Final
 
 from extraction.quotes.first_names import guess
 from extraction.quotes.rules import (
+    COMMON_WORD_SURNAMES,
     GENDER_GUESSER_MAP,
     GROUP_WORDS,
     HONORIFICS,
@@ -172,7 +173,7 @@ def _parse(words: tuple[str, ...]) -> Name | None:
     titled = False
     posts: list[str] = []
     while tokens and (
-        tokens[0] in NON_NAME_WORDS
+        (tokens[0] in NON_NAME_WORDS and not _common_word_surname(tokens))
         or _is_role(tokens[0])
         or (len(tokens) > 1 and _is_reporting_form(tokens[0]))
     ):
@@ -222,7 +223,10 @@ def _parse(words: tuple[str, ...]) -> Name | None:
     if last.endswith(".") and len(last) > 2 and last[:-1] not in ("Jr", "Sr"):
         last = last[:-1]  # a full stop that ends the sentence
     tokens[-1] = last
-    if len(tokens) > MAX_NAME_TOKENS or any(t in NON_NAME_WORDS for t in tokens):
+    if len(tokens) > MAX_NAME_TOKENS or any(
+        t in NON_NAME_WORDS and not (i == len(tokens) - 1 and _common_word_surname(tokens))
+        for i, t in enumerate(tokens)
+    ):
         return None
     if len(tokens) > 2 and all(t.isupper() for t in tokens):
         return None  # a headline in capitals, not a name
@@ -233,6 +237,14 @@ def _parse(words: tuple[str, ...]) -> Name | None:
     if len(tokens) == 1 and last.endswith("s") and last[:-1].lower() in ROLE_NOUNS:
         return None  # "Tenants", "Ministers": people described, not named
     return Name(honorific, tuple(tokens), titled, tuple(posts))
+
+
+def _common_word_surname(tokens: list[str]) -> bool:
+    """Whether the last of `tokens` is a surname that is also a common word: alone ("Will"), or
+    after a first name ("George Will", "Theresa May")."""
+    if tokens[-1] not in COMMON_WORD_SURNAMES:
+        return False
+    return len(tokens) == 1 or (len(tokens) == 2 and first_name_gender(tokens[0]) is not None)
 
 
 def is_organisation(name: Name) -> bool:

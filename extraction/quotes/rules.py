@@ -876,3 +876,14 @@ NAME_SUFFIXES: Final[frozenset[str]] = _words("Jr Sr II III IV V")
 # Words put before a surname as a label, not a first name ("Team Trump", "Candidate Clinton"):
 # the person is the one the surname names.
 NAME_LABELS: Final[frozenset[str]] = _words("Team Candidate Citizen Nominee Brand Camp")
+
+# --- speakers14: party tags, surnames that are common words, colon quotations -------------------
+
+# The party letters of a US party tag after a name ("Rep. Glenn Thompson, R-Pa.", "Gov. John
+# Hale (R-OH), said"): the tag belongs to the name, never a place that speaks.
+PARTY_LETTERS: Final[frozenset[str]] = frozenset("RDI")
+
+# Surnames that are also common capitalised words (columnist George Will, Theresa May): after a
+# first name, or alone once the article has named such a person ("Citing …, Will urged"), the
+# word is the surname, not a modal or a month.
+COMMON_WORD_SURNAMES: Final[frozenset[str]] = _words("Will May")

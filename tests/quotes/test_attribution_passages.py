@@ -1628,6 +1628,38 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
             ),
         ],
     ),
+    # --- speakers14: a party tag in brackets, then a comma, before the verb ---
+    "party_tag_in_brackets_and_comma_before_the_verb": (
+        [
+            "On Monday in Akron, after carrying Ohio in the primary, Gov. Martin Hale (R-OH), "
+            "said, \u201cWe are getting ready for the long road west.\u201d"
+        ],
+        [
+            (
+                "We are getting ready for the long road west.",
+                "Martin Hale",
+                "Gov. Martin Hale",
+                None,
+                "direct",
+            )
+        ],
+    ),
+    "party_tag_in_brackets_without_comma": (
+        [
+            "After the vote in Austin, Sen. Paula Decker (R-Texas) said the plan \u201cwill not "
+            "pass this chamber.\u201d"
+        ],
+        [("will not pass this chamber.", "Paula Decker", "Sen. Paula Decker", None, "direct")],
+    ),
+    # --- speakers14: a surname that is also a modal ("Will") ---
+    "surname_that_is_a_modal_after_a_citing_phrase": (
+        [
+            "Columnist George Will wrote about the tax fight last week.",
+            "Citing the deficit, Will urged lawmakers to \u201cstop pretending the money is "
+            "free.\u201d",
+        ],
+        [("stop pretending the money is free.", "George Will", "Will", None, "direct")],
+    ),
 }
 
 

@@ -411,6 +411,8 @@ def _group(parent: Element, d: Density, *, join: bool = True) -> list[Element]:
     page = d.page_prose
     if any(d.prose.get(c, 0) >= max(2000, rules.ARTICLE_IN_LIST_SHARE * page) for c in members):
         return []  # one "item" holds the article: page sections, not comments
+    if any(next(c.iter("h1"), None) is not None for c in members):
+        return []  # one "item" holds the page's headline: page sections again
     with_text = sum(d.total.get(c, 0) >= 20 for c in members)
     return members if with_text >= rules.MIN_COMMENT_TEXT_SHARE * len(members) else []
 
@@ -434,13 +436,51 @@ def _with_replies(members: list[Element]) -> list[Element]:
     return found
 
 
+def _links_away(link: Element) -> bool:
+    """Whether a link leads to another page of the same site: a relative link, not to a spot
+    on a page, not a comment's own permalink, not a script. (A link to another site under
+    a heading is a preview a poster pasted: XenForo's unfurl cards.)"""
+    href = (link.get("href") or "").strip()
+    return (
+        bool(href)
+        and not href.startswith(("javascript:", "//", "mailto:"))
+        and "://" not in href
+        and "#" not in href  # a post's permalink: a spot on a page (FluxBB's "#p2270718")
+        and not _PERMALINK_RE.search(href)
+        and "comment" not in href.lower()  # Drupal's comment titles link to /comment/123
+    )
+
+
+def headline_away(item: Element, author: str | None) -> bool:
+    """Whether an item is headed by a link to another page of its site, not its author's name: a
+    card's title ("garnix actions", "Comment: The Budget is a chance..."). A comment's title
+    links to its own permalink and its author's name to a profile; a card's headline is the
+    article it leads to, whoever the card names as its writer."""
+    for heading in item.iter(*rules.TEASER_HEADING_TAGS):
+        text = normalise_space(heading.text_content())
+        if (
+            not text
+            or text == author
+            or (author and author in text and len(text) <= len(author) + 3)
+        ):
+            continue
+        outer = next((a for a in heading.iterancestors("a") if item in a.iterancestors()), None)
+        links = [outer] if outer is not None else list(heading.iter("a"))
+        if any(_links_away(link) for link in links):
+            return True
+    return False
+
+
 def _looks_like_comments(items: list[Element]) -> float:
-    """Share of items with a time and a name (or a time and text), read by structure."""
+    """Share of items with a time and a name (or a time and text), read by structure; items
+    headed by a link to another page are cards, not comments."""
     good = 0.0
     members = set(items)
     for item in items:
         nested = members - {item}
         parts = read_parts(item, nested)
+        if headline_away(item, parts.author):
+            continue
         if parts.body and (parts.shown_time or parts.posted_at) and parts.author:
             good += 1
         elif parts.body and parts.author and tag_of(item) in ("li", "article"):
@@ -554,7 +594,7 @@ def _post_share(items: list[Element], d: Density) -> float:
         timed = parts.posted_at is not None or bool(
             len(shown) <= rules.MAX_POST_TIME_CHARS and rules.POST_TIME_TEXT_RE.search(shown)
         )
-        if parts.body and parts.author and timed:
+        if parts.body and parts.author and timed and not headline_away(item, parts.author):
             good += 1
             names.add(parts.author)
     return good / len(items) if len(names) >= 2 else 0.0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extraction.content import PageContent, RawComment
 from extraction.html import extract_html
-from extraction.html.comment_shape import find_comment_list
+from extraction.html.comment_shape import find_comment_list, find_post_list
 from extraction.html.density import measure
 from extraction.html.dialects import Dialect
 from extraction.html.dialects.base import Thread
@@ -379,3 +379,52 @@ def test_bbpress_date_lines_before_each_post_are_read_with_the_post() -> None:
         "world-class, multi-sport activities very near by."
     )
     assert page.comments[1].body.startswith("L.A.. is surprising – I lived in Pasadena")
+
+
+def test_cards_with_a_date_a_name_and_a_headline_link_give_no_comments() -> None:
+    # garnix's "Other Posts": three div.styles_blogListing cards, each a date ("Nov 25, 2025"),
+    # the writers ("Julian K. Arni"), an <h2> inside a link to another post of the blog
+    # ("/blog/actions/"), "Read Article" and a summary line: shaped like posts, yet cards.
+    html = (REAL / "garnix_other_posts_cards.html").read_text(encoding="utf-8")
+    root = parse_html(html)
+    assert root is not None
+    assert len(root.xpath("//div[@class='styles_blogListing__LaFoz']")) == 3
+    assert find_post_list(root, measure(root)) is None
+    page = extract_html(html)
+    assert page.comments == ()
+    assert page.paragraphs[0].startswith("In the next blog post, we'll talk about")
+
+
+def test_an_opinion_columns_cards_classed_comment_give_no_comments() -> None:
+    # A newspaper's list where the opinion pieces carry the section's class (li.comment), each
+    # a time, a headline linking to the piece and its writer's name: a column, not comments.
+    card = (
+        '<li class="item {kind}"><time datetime="2017-11-21T21:{m}:00Z">21 Nov 2017, 9:{m}pm</time>'
+        '<h3><a href="/news/2017/11/21/piece-{m}/"><span>Comment:</span> The Budget is a chance '
+        'for the Tories number {m}</a></h3><div class="author-name">Writer {m}</div></li>'
+    )
+    items = "".join(card.format(kind="comment" if i % 2 else "news", m=10 + i) for i in range(6))
+    html = (
+        "<html><body><article><h1>Politics</h1><p>"
+        + "Our reporters follow the Budget as it happens in Westminster today. " * 8
+        + f'</p></article><ol class="list">{items}</ol></body></html>'
+    )
+    assert extract_html(html).comments == ()
+
+
+def test_a_comment_title_linking_to_its_own_permalink_is_still_a_comment() -> None:
+    # Drupal prints each comment's title as a link to /comment/N: a comment's own address.
+    comment = (
+        '<article class="comment"><h3><a href="/comment/{n}">I agree with this point {n}</a></h3>'
+        '<span class="username">Reader {n}</span><time datetime="2020-01-0{n}T10:00:00Z">'
+        'Jan {n}, 2020</time><div class="content"><p>This is my longer reply number {n} '
+        "about the article above.</p></div></article>"
+    )
+    html = (
+        "<html><body><article><h1>Story</h1><p>"
+        + "The story itself, told in enough words to be the page's body text. " * 8
+        + '</p></article><section class="comments">'
+        + "".join(comment.format(n=n) for n in (1, 2, 3))
+        + "</section></body></html>"
+    )
+    assert [c.author for c in extract_html(html).comments] == ["Reader 1", "Reader 2", "Reader 3"]

@@ -20,6 +20,7 @@ from extraction.html import rules
 from extraction.html.body import photo_credit_of
 from extraction.html.comment_shape import (
     CommentParts,
+    headline_away,
     in_widget,
     join_term_pairs,
     machine_time,
@@ -286,6 +287,8 @@ class Dialect:
             body = without_labels(body, author, posted_text)
             if author and rules.COMMENT_FURNITURE_LINES.fullmatch(author):
                 author = None  # "Comment", "Reply": a button, not a name
+            if headline_away(item, author):
+                continue  # a card of an opinion column (li.comment): its headline leads away
             if not body:
                 continue
             kept[item] = len(records)

@@ -399,8 +399,8 @@ def apply_changes(
 
     `empty`: the tables on `con` are new and empty (a build from scratch). Every row in scope is
     then inserted once and each touched article belongs to one group, so the loads' DELETEs could
-    find nothing: they are skipped. Run anyway, each group's scanned the tables grown by the
-    groups before it, a cost growing with the square of the corpus."""
+    find nothing: they are skipped (each group's DELETEs would scan the tables grown by the
+    groups before it, a cost growing with the square of the corpus)."""
     chunk_articles = chunk_articles or LOAD_CHUNK_ARTICLES
     timings = statements if statements is not None else {}
 

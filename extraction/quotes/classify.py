@@ -139,14 +139,14 @@ def is_utterance(text: str) -> bool:
     return text.rstrip(" ,.;:’'\"”")[-1:] in ("!", "?")
 
 
+# Words after a phrase in marks that are no noun it could modify.
+_NO_NOUN = FUNCTION_WORDS | PREPOSITIONS | PHRASE_FOLLOWERS
+
+
 def _modifies_next_word(tail: str) -> bool:
     """Whether a phrase in marks modifies the noun after it ("a “unity” lunch")."""
     following = _WORD.findall(tail[:40])
-    return (
-        bool(following)
-        and following[0].islower()
-        and following[0] not in FUNCTION_WORDS | PREPOSITIONS | PHRASE_FOLLOWERS
-    )
+    return bool(following) and following[0].islower() and following[0] not in _NO_NOUN
 
 
 def characterises(text: str, head: str, tail: str) -> bool:

@@ -36,7 +36,10 @@ def canonical_outlet(written: str, *, strict: bool) -> str | None:
     unknown phrase counts only when it ends like a publication ("Springfield Herald") or, when not
     `strict`, always (a lead-in paragraph's structure already says it is a publication).
     """
-    tokens = [_POSSESSIVE.sub("", t.rstrip(".,;:")) for t in written.split()]
+    tokens = [t.rstrip(".,;:") for t in written.split()]
+    # Only the last word's possessive is the sentence's ("the Post's"); an inner one is part of
+    # the name ("People's Daily").
+    tokens[-1:] = [_POSSESSIVE.sub("", t) for t in tokens[-1:]]
     # "As Politico reported", "But the Times said": sentence words before the name are not in it.
     while len(tokens) > 1 and tokens[0] in NON_NAME_WORDS and tokens[0] not in ("The", "the"):
         tokens.pop(0)
@@ -144,7 +147,8 @@ def _short_form(written: str, seen: Sequence[str]) -> str | None:
 def known_outlet(words: Sequence[str]) -> str | None:
     """The publication a capitalised run names: a known alias exactly, or a longer phrase ending
     like a publication ("the Lakeside Gazette"); "Times Square" is neither."""
-    tokens = [_POSSESSIVE.sub("", t) for t in words]
+    tokens = list(words)
+    tokens[-1:] = [_POSSESSIVE.sub("", t) for t in tokens[-1:]]  # "People's Daily" keeps its own
     while tokens and tokens[0] in NON_NAME_WORDS:
         tokens.pop(0)
     if not tokens:

@@ -340,7 +340,8 @@ def _office_holder(
     Kerry", "Speaker of the House Rep. Paul Ryan"): the chain after "of" runs into the name,
     which starts at the first known first name or honorific after the complement's first word."""
     w = words.words
-    if not all(_capitalised(w[i]) for i in range(first, of)):
+    # An office, not a person: "said Jeb Bush of Gov. Rick Scott" is about Scott.
+    if not all(_capitalised(w[i]) and first_name_gender(w[i]) is None for i in range(first, of)):
         return None
     start = of + 1
     if start < last and low[start] == "the":
@@ -490,6 +491,16 @@ def _forward_end(
         if _chain_word(w, j):
             j += 1
             last_good = j
+            continue
+        after = j + 2 if low[j + 1 : j + 2] == ["the"] else j + 1
+        if (
+            lw == "of"
+            and j > first
+            and after < limit
+            and _capitalised(w[j - 1])
+            and _capitalised(w[after])
+        ):
+            j = after  # "said Secretary of State Dan Corwin": an office and its complement
             continue
         if lw in _NP_STOPS or not word[:1].isalnum() or (j > first and lw in _TIME_WORDS):
             break  # "said Carly Fiorina during the debate"

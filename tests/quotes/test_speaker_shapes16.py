@@ -83,6 +83,16 @@ PASSAGES: dict[str, tuple[list[str], list[Row]]] = {
         ["Ana Ruiz, the mayor, said: \u201cIt is not a political problem.\u201d"],
         [("It is not a political problem.", "Ana Ruiz", "Ana Ruiz", None, "direct")],
     ),
+    # The same office after an inverted verb.
+    "inverted_verb_then_office_of_complement_and_name": (
+        ["\u201cWe will not allow this,\u201d said Secretary of Commerce Lena Vasquez."],
+        [("We will not allow this,", "Lena Vasquez", "Lena Vasquez", None, "direct")],
+    ),
+    # "said NAME of NAME2": the words are the first person's, about the second.
+    "inverted_verb_person_of_person_is_the_first": (
+        ["\u201cHe is a decent man,\u201d said Tom Hardy of Gov. Ann Weller."],
+        [("He is a decent man,", "Tom Hardy", "Tom Hardy", None, "direct")],
+    ),
 }
 
 

@@ -104,3 +104,53 @@ def test_a_documentation_sites_date_meta_is_a_publication_date() -> None:
         "<body><h1>Set up a workstation</h1><p>Text.</p></body></html>"
     )
     assert metadata_of(page).published_at == datetime(2025, 3, 6, tzinfo=UTC)
+
+
+def test_an_h1_in_the_breadcrumb_trail_is_not_the_headline() -> None:
+    # Excerpt of abendblatt.de/politik/article.../baerbock... (fundus test page, MIT): the
+    # breadcrumb's last crumb is an <h1> repeating og:title; the headline printed above the
+    # article is an <h2> in an <hgroup>, and the JSON-LD headline says the same.
+    page = (
+        "<html><head>"
+        '<meta property="og:title" content="Annalena Baerbock: Jetzt Top-Job in New York – '
+        'folgt schon bald der Nächste?">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Baerbock '
+        'zur UN: Nur eine Etappe zum nächsten Karriereschritt?"}</script>'
+        "<title>Annalena Baerbock: Jetzt Top-Job in New York – folgt schon bald der Nächste?"
+        "</title></head><body><article>"
+        '<nav class="mb-10 relative"><ul class="flex items-center gap-3">'
+        '<li><a href="/">Home</a></li><li><a href="/politik/">Politik</a></li>'
+        '<li><h1 class="whitespace-nowrap" data-breadcrumb-headline>Annalena Baerbock: Jetzt '
+        "Top-Job in New York – folgt schon bald der Nächste?</h1></li></ul></nav>"
+        '<hgroup><div><span class="align-middle">UN-Generalversammlung</span></div>'
+        '<h2 class="outline-none expressive-heading-3xl">Baerbock zur UN: Nur eine Etappe zum '
+        "nächsten Karriereschritt?</h2></hgroup><p>Berlin. Annalena Baerbock ...</p>"
+        "</article></body></html>"
+    )
+    assert (
+        metadata_of(page).title == "Baerbock zur UN: Nur eine Etappe zum nächsten Karriereschritt?"
+    )
+
+
+def test_an_h1_marked_as_the_last_breadcrumb_is_not_the_headline() -> None:
+    # Excerpt of businessinsider.de/wirtschaft/...evergrande... (fundus test page, MIT): the
+    # breadcrumbs end in <h1 class="breadcrumb_last">; the article's headline is the
+    # <h2 class="entry-title"> that og:title repeats.
+    page = (
+        "<html><head>"
+        '<meta property="og:title" content="6 Statistiken, die die enorme Größe von Evergrande, '
+        'Chinas hoch verschuldeten Immobilienriesen verdeutlichen">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Wie groß ist '
+        'Evergrande, Chinas strauchelnder Immobilienriese?"}</script>'
+        "<title>Wie groß ist Evergrande, Chinas strauchelnder Immobilienriese? - Business Insider"
+        '</title></head><body><header class="article-header"><div class="breadcrumbs"><span>'
+        '<a href="/">Home</a> » <h1 class="breadcrumb_last" aria-current="page">Wie groß ist '
+        "Evergrande, Chinas strauchelnder Immobilienriese?</h1></span></div>"
+        '<h2 class="entry-title">6 Statistiken, die die enorme Größe von Evergrande, Chinas '
+        "hoch verschuldeten Immobilienriesen verdeutlichen</h2></header>"
+        "<p>Evergrande ist ...</p></body></html>"
+    )
+    assert metadata_of(page).title == (
+        "6 Statistiken, die die enorme Größe von Evergrande, Chinas hoch verschuldeten "
+        "Immobilienriesen verdeutlichen"
+    )

@@ -1053,3 +1053,11 @@ BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|photographed)\b",
     re.IGNORECASE,
 )
+
+
+# --- meta16: headings that are navigation, not the headline (metadata.py, issue 11) --------
+# Elements that hold a site's navigation: a heading inside one (the last crumb of a breadcrumb
+# trail printed as an <h1>, the site's name in the menu bar) is not the article's headline.
+NAVIGATION_TAGS: Final[frozenset[str]] = frozenset({"nav"})
+# class/id words of a breadcrumb trail.
+NAVIGATION_WORDS: Final[frozenset[str]] = frozenset({"breadcrumb", "breadcrumbs"})

@@ -1053,3 +1053,9 @@ BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|photographed)\b",
     re.IGNORECASE,
 )
+
+
+# --- comment lists by shape, round comments16 (comment_shape.py) ------------------------------
+# Hrefs of links that go nowhere: an in-page anchor or a script button ("Copy Link to Reply",
+# "Report Reply" on Hoop.la forums), which a post has and which no teaser's link to its page is.
+BUTTON_HREF_PREFIXES: Final[tuple[str, ...]] = ("#", "javascript:")

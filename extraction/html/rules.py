@@ -1061,3 +1061,9 @@ BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
 NAVIGATION_TAGS: Final[frozenset[str]] = frozenset({"nav"})
 # class/id words of a breadcrumb trail.
 NAVIGATION_WORDS: Final[frozenset[str]] = frozenset({"breadcrumb", "breadcrumbs"})
+
+
+# --- comment lists by shape, round comments16 (comment_shape.py) ------------------------------
+# Hrefs of links that go nowhere: an in-page anchor or a script button ("Copy Link to Reply",
+# "Report Reply" on Hoop.la forums), which a post has and which no teaser's link to its page is.
+BUTTON_HREF_PREFIXES: Final[tuple[str, ...]] = ("#", "javascript:")

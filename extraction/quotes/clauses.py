@@ -571,7 +571,7 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
                 i + 1 < limit
                 and len(lw) > 4
                 and lw.endswith("ly")
-                and low[i + 1] in PREPOSITIONS | _TIME_WORDS
+                and (low[i + 1] in PREPOSITIONS or low[i + 1] in _TIME_WORDS)
                 and first_name_gender(w[i]) is None
             )
         )
@@ -840,7 +840,7 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         # "Trump released a new radio ad calling it …", "Sanders started out the debate
         # saying …": a thing before the participle; the words are the sentence subject's.
         return _main_subject(words, low, k + 1, verb) or found
-    if found is None and low[k] in REPORTING_VERBS | FUNCTION_WORDS:
+    if found is None and (low[k] in REPORTING_VERBS or low[k] in FUNCTION_WORDS):
         return None
     return found
 
@@ -1032,7 +1032,7 @@ def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | N
             if found is not None and found.kind in ("name", "pronoun"):
                 return found
             continue
-        if low[v] in _SUBJECT_PRONOUNS - FIRST_PERSON:
+        if low[v] in _SUBJECT_PRONOUNS and low[v] not in FIRST_PERSON:
             size = verb_length(low, v + 1) if v + 1 < n else 0
             if size and _closes_clause(w, low, v + 1 + size):
                 return _pronoun(words, low, v, " ".join(w[v + 1 : v + 1 + size]), "subject verb")

@@ -858,8 +858,9 @@ def _unclosed_apposition(words: Words, low: list[str], k: int) -> Attribution | 
     role = low[comma + 1 : k + 1]
     if not any(word in ROLE_NOUNS for word in role):
         return None
-    if any(word in FUNCTION_WORDS - UNCLOSED_ROLE_WORDS or not word.isalnum() for word in role):
-        return None
+    for word in role:
+        if not word.isalnum() or (word in FUNCTION_WORDS and word not in UNCLOSED_ROLE_WORDS):
+            return None
     name = parse_words(chain_words(w, 0, comma))
     if name is None or len(name.tokens) < 2 or is_organisation(name):
         return None

@@ -1064,3 +1064,9 @@ NAVIGATION_WORDS: Final[frozenset[str]] = frozenset({"breadcrumb", "breadcrumbs"
 # The words of a site's name whose initials a title may end with ("| WFA" for World Future
 # Awards): runs of letters.
 TITLE_LABEL_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
+
+
+# --- comment lists by shape, round comments16 (comment_shape.py) ------------------------------
+# Hrefs of links that go nowhere: an in-page anchor or a script button ("Copy Link to Reply",
+# "Report Reply" on Hoop.la forums), which a post has and which no teaser's link to its page is.
+BUTTON_HREF_PREFIXES: Final[tuple[str, ...]] = ("#", "javascript:")

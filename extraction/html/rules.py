@@ -1061,6 +1061,9 @@ BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
 NAVIGATION_TAGS: Final[frozenset[str]] = frozenset({"nav"})
 # class/id words of a breadcrumb trail.
 NAVIGATION_WORDS: Final[frozenset[str]] = frozenset({"breadcrumb", "breadcrumbs"})
+# The words of a site's name whose initials a title may end with ("| WFA" for World Future
+# Awards): runs of letters.
+TITLE_LABEL_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
 
 
 # --- comment lists by shape, round comments16 (comment_shape.py) ------------------------------

@@ -154,3 +154,40 @@ def test_an_h1_marked_as_the_last_breadcrumb_is_not_the_headline() -> None:
         "6 Statistiken, die die enorme Größe von Evergrande, Chinas hoch verschuldeten "
         "Immobilienriesen verdeutlichen"
     )
+
+
+def test_a_section_the_address_names_is_cut_from_the_end_of_the_title() -> None:
+    # Excerpt of commercialappeal.com/story/opinion/contributors/2025/12/19/meditation-health-
+    # benefits-physical-mental/87830855007/ (WCEB-2025 dev/0120, CC-BY-4.0): og:title and the
+    # <h1> end in "| Opinion", the section the address names.
+    url = (
+        "https://www.commercialappeal.com/story/opinion/contributors/2025/12/19/"
+        "meditation-health-benefits-physical-mental/87830855007/"
+    )
+    page = (
+        '<html><head><meta property="og:title" content="How meditation rewires brains and '
+        'improves physical health | Opinion"><title>The full impact of meditation on mind, body '
+        "and community | Opinion</title></head><body>"
+        '<h1 class="display-2">How meditation rewires brains and improves physical health | '
+        "Opinion</h1><p>Meditation changes the brain.</p></body></html>"
+    )
+    got = metadata_of(page, url).title
+    assert got == "How meditation rewires brains and improves physical health"
+    # Without the address, "Opinion" is no label of this page.
+    assert metadata_of(page).title == (
+        "How meditation rewires brains and improves physical health | Opinion"
+    )
+
+
+def test_the_sites_initials_are_cut_from_the_end_of_the_title() -> None:
+    # Excerpt of worldfutureawards.com/2025-top-100-blockchain-and-web3-companies/ (WCEB-2025
+    # dev/0207, CC-BY-4.0): the title ends in "| WFA", the initials of og:site_name.
+    page = (
+        '<html><head><meta property="og:site_name" content="World Future Awards">'
+        '<meta property="og:title" content="2025 TOP 100 Blockchain and Web3 Companies | WFA">'
+        "<title>2025 TOP 100 Blockchain and Web3 Companies | WFA</title></head><body>"
+        "<h1>WFA Searches for the Most Impactful Web3 and Blockchain Solutions</h1>"
+        "<p>The awards look for companies.</p></body></html>"
+    )
+    url = "https://worldfutureawards.com/2025-top-100-blockchain-and-web3-companies/"
+    assert metadata_of(page, url).title == "2025 TOP 100 Blockchain and Web3 Companies"

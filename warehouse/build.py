@@ -25,6 +25,7 @@ from warehouse.schema import POLARS_TYPES
 from warehouse.sql_files import (
     AFTER_ARTICLE_LOADS,
     BEFORE_ARTICLE_LOADS,
+    CHUNK,
     LOADS,
     MATERIALISED,
     PER_ARTICLE_LOADS,
@@ -448,7 +449,8 @@ def apply_changes(
     chunks = [row[0] for row in con.execute(CHUNKS_QUERY).fetchall()]
     for chunk in chunks:
         con.execute(f"SET VARIABLE load_chunk = {int(chunk)}")
-        run("chunk", "touched_articles")
+        for name in CHUNK:
+            run("chunk", name)
         stage(sorted(row[0] for row in con.execute(CHUNK_BATCHES_QUERY).fetchall()))
         for name in PER_ARTICLE_LOADS:
             run("load", name)

@@ -99,7 +99,11 @@ def own_elements(item: Element, nested: Collection[Element]) -> Iterator[Element
 
 
 def _short_text(el: Element) -> str:
-    text = normalise_space(el.text_content())
+    text = el.text_content()
+    if next(el.iter("svg"), None) is not None:
+        # An avatar's initials drawn as an <svg> picture ("M" for mnhogfarmer) are no name.
+        text = "".join(el.xpath(".//text()[not(ancestor::svg)]"))
+    text = normalise_space(text)
     return text if 0 < len(text) <= rules.MAX_COMMENT_LABEL_CHARS else ""
 
 
@@ -557,7 +561,7 @@ def _teaser(item: Element, d: Density) -> bool:
     links = (
         words
         for link in item.iter("a")
-        if not (link.get("href") or "").startswith("#")
+        if not (link.get("href") or "").startswith(rules.BUTTON_HREF_PREFIXES)
         and (words := len(link.text_content().split()))
     )
     return any(n >= rules.MIN_TEASER_TITLE_WORDS for n in islice(links, rules.TEASER_LINKS))

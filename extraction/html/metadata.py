@@ -193,11 +193,26 @@ def _heading_text(heading: Element) -> str:
     return rules.HEADING_PERMALINK_RE.sub("", _clean(heading.text_content()))
 
 
+def _in_navigation(heading: Element) -> bool:
+    """Whether a heading sits in the site's navigation: a <nav>, or a breadcrumb trail (whose
+    last crumb some templates print as the page's <h1>, above the headline itself)."""
+    for el in (heading, *heading.iterancestors()):
+        if el.tag in ("body", "html"):
+            return False
+        if el.tag in rules.NAVIGATION_TAGS:
+            return True
+        if (attr_words(el.get("class")) | attr_words(el.get("id"))) & rules.NAVIGATION_WORDS:
+            return True
+    return False
+
+
 def _headings(root: Element) -> list[str]:
-    """The page's first h1-h3 texts (the visible headline is one of them; blogs print the
-    blog's name as the <h1> and the post's title as an <h2> or <h3>)."""
+    """The page's first h1-h3 texts outside its navigation (the visible headline is one of
+    them; blogs print the blog's name as the <h1> and the post's title as an <h2> or <h3>)."""
     found = []
     for heading in root.iter("h1", "h2", "h3"):
+        if _in_navigation(heading):
+            continue
         text = _heading_text(heading)
         if text:
             found.append(text)
@@ -618,7 +633,7 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
 
     sites = _site_names(tags, ld_sites, page_url or url)
     headings = _headings(root)
-    h1s = [text for h1 in root.iter("h1") if (text := _heading_text(h1))]
+    h1s = [text for h1 in root.iter("h1") if not _in_navigation(h1) and (text := _heading_text(h1))]
     candidates = [*ld_titles, *(_clean(meta.get(k)) for k in rules.META_TITLE)]
     title = _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites)
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import islice, pairwise
 from typing import Final
 
@@ -25,7 +26,7 @@ from extraction.html.dates import parse_datetime
 from extraction.html.density import Density, inline_text
 from extraction.html.flatten import paragraphs_of
 from extraction.html.text import attr_words, normalise_space
-from extraction.html.tree import Element, tag_of
+from extraction.html.tree import Element, VisibleWalk, tag_of
 
 _ISO_START_RE: Final = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _SAYS_RE: Final = re.compile(
@@ -339,16 +340,18 @@ def says_comments(words: set[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _attributes_say_comments(class_value: str | None, id_value: str | None) -> bool:
+    """``says_comments`` of a class and id pair; pages repeat the same few values on thousands
+    of elements, so each pair's words are split and searched once."""
+    return says_comments(attr_words(class_value) | attr_words(id_value))
+
+
 def _areas(root: Element) -> list[Element]:
     """Elements whose class or id says they hold comments, and microdata comments' parents."""
     found: list[Element] = []
-    walker = etree.iterwalk(root, events=("start",))
-    for _, el in walker:
-        tag = tag_of(el)
-        if not tag or tag in rules.INVISIBLE_TAGS:
-            walker.skip_subtree()
-            continue
-        named = says_comments(_words(el)) or (
+    for el, tag in VisibleWalk(root):
+        named = _attributes_say_comments(el.get("class"), el.get("id")) or (
             (el.get("itemtype") or "").endswith("/Comment") or el.get("itemprop") == "comment"
         )
         # A <span class="comments-count"> or <a href="#comments"> is a label, not a list.
@@ -610,12 +613,7 @@ def find_post_list(root: Element, d: Density) -> FoundList | None:
     class in which nearly every item carries a name, a time and text, found by that shape
     alone; None when the page has no such list."""
     best: tuple[float, list[Element], Element] | None = None
-    walker = etree.iterwalk(root, events=("start",))
-    for _, el in walker:
-        tag = tag_of(el)
-        if not tag or tag in rules.INVISIBLE_TAGS:
-            walker.skip_subtree()
-            continue
+    for el, _ in VisibleWalk(root):
         if len(el) < rules.MIN_POST_ITEMS or d.total.get(el, 0) < rules.MIN_POST_LIST_CHARS:
             continue
         members = _group(el, d, join=False)

@@ -19,6 +19,7 @@ from warehouse.sql_files import (
     AFTER_ARTICLE_LOADS,
     BEFORE_ARTICLE_LOADS,
     CHECKS,
+    CHUNK,
     KINDS,
     LOADS,
     MATERIALISED,
@@ -86,7 +87,7 @@ def test_every_table_state_and_materialised_view_has_its_load_and_no_other_load_
 def test_the_loads_by_article_run_in_groups_between_the_loads_by_file_and_the_sums() -> None:
     # The loads whose rows are those of the touched articles run once per group of them; the
     # sums over whole tables after every group; the rest (by file, or the code) before.
-    assert sql_names("chunk") == ("touched_articles",)
+    assert CHUNK == ("touched_articles", "chunk_captures")
     assert set(PER_ARTICLE_LOADS) == {
         "articles",
         "comments",

@@ -25,6 +25,7 @@ from warehouse.schema import POLARS_TYPES
 from warehouse.sql_files import (
     AFTER_ARTICLE_LOADS,
     BEFORE_ARTICLE_LOADS,
+    CHUNK,
     LOADS,
     MATERIALISED,
     PER_ARTICLE_LOADS,
@@ -138,7 +139,10 @@ def record_published(
 
     Called with `built` (the finished build, before it is renamed over `published`, which keeps
     its size and mtime) so the record is written while the writer lock is held."""
-    record = {**_identity(built or published, fingerprint), "warehouse": str(published)}
+    record: dict[str, Any] = {
+        **_identity(built or published, fingerprint),
+        "warehouse": str(published),
+    }
     record["summary"] = summary or {}
     tmp = _built_from_path(store).with_suffix(".tmp")
     tmp.write_text(json.dumps(record), encoding="utf-8")
@@ -178,7 +182,8 @@ def reusable_summary(
 
 def connect_build(target: Path) -> duckdb.DuckDBPyConnection:
     """A writable connection to a build file, its memory capped and spilling beside it."""
-    return duckdb.connect(str(target), config=build_settings(target))
+    config: dict[str, Any] = build_settings(target)  # connect() wants its wider value type
+    return duckdb.connect(str(target), config=config)
 
 
 _SQL_TYPES = tuple((dtype, sql_type) for sql_type, dtype in POLARS_TYPES.items())
@@ -448,7 +453,8 @@ def apply_changes(
     chunks = [row[0] for row in con.execute(CHUNKS_QUERY).fetchall()]
     for chunk in chunks:
         con.execute(f"SET VARIABLE load_chunk = {int(chunk)}")
-        run("chunk", "touched_articles")
+        for name in CHUNK:
+            run("chunk", name)
         stage(sorted(row[0] for row in con.execute(CHUNK_BATCHES_QUERY).fetchall()))
         for name in PER_ARTICLE_LOADS:
             run("load", name)

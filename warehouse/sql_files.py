@@ -149,6 +149,9 @@ def is_materialised(view: str) -> bool:
 TABLES = sql_names("tables")
 STATE = sql_names("state")
 SCOPE = dependency_order("scope")
+# Run at the start of each group of the per-article loads: that group's touched articles and
+# their newest captures, under the names the loads read.
+CHUNK = dependency_order("chunk")
 LOADS = dependency_order("load")
 # The loads of the touched articles' rows run once per group of them (sql/scope/load_chunks), the
 # loads by file before them and the loads that add up whole tables after them.

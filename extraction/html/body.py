@@ -21,7 +21,7 @@ from extraction.html.density import Density, best_container, expanded, measure, 
 from extraction.html.embedded import embedded_article
 from extraction.html.flatten import Body, flatten
 from extraction.html.text import attr_words, normalise_space
-from extraction.html.tree import Element, select, tag_of
+from extraction.html.tree import Element, VisibleWalk, select, tag_of
 
 __all__ = ["Body", "extract_body", "photo_credit_of"]
 
@@ -123,12 +123,8 @@ class _Furniture:
         """The outermost furniture elements under root; without ``by_class``, only those marked
         by tag or hidden by their own markup."""
         found: set[Element] = set()
-        walker = etree.iterwalk(root, events=("start",))
-        for _, el in walker:
-            tag = tag_of(el)
-            if not tag or tag in rules.INVISIBLE_TAGS:
-                walker.skip_subtree()
-                continue
+        walker = VisibleWalk(root)
+        for el, tag in walker:
             if self.protected(el):
                 continue
             # The relaxed reading (by_class off) still leaves out what the markup hides.

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import islice, pairwise
 from typing import Final
 
@@ -25,7 +26,7 @@ from extraction.html.dates import parse_datetime
 from extraction.html.density import Density, inline_text
 from extraction.html.flatten import paragraphs_of
 from extraction.html.text import attr_words, normalise_space
-from extraction.html.tree import Element, tag_of
+from extraction.html.tree import Element, VisibleWalk, tag_of
 
 _ISO_START_RE: Final = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _SAYS_RE: Final = re.compile(
@@ -98,7 +99,11 @@ def own_elements(item: Element, nested: Collection[Element]) -> Iterator[Element
 
 
 def _short_text(el: Element) -> str:
-    text = normalise_space(el.text_content())
+    text = el.text_content()
+    if next(el.iter("svg"), None) is not None:
+        # An avatar's initials drawn as an <svg> picture ("M" for mnhogfarmer) are no name.
+        text = "".join(el.xpath(".//text()[not(ancestor::svg)]"))
+    text = normalise_space(text)
     return text if 0 < len(text) <= rules.MAX_COMMENT_LABEL_CHARS else ""
 
 
@@ -335,16 +340,18 @@ def says_comments(words: set[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _attributes_say_comments(class_value: str | None, id_value: str | None) -> bool:
+    """``says_comments`` of a class and id pair; pages repeat the same few values on thousands
+    of elements, so each pair's words are split and searched once."""
+    return says_comments(attr_words(class_value) | attr_words(id_value))
+
+
 def _areas(root: Element) -> list[Element]:
     """Elements whose class or id says they hold comments, and microdata comments' parents."""
     found: list[Element] = []
-    walker = etree.iterwalk(root, events=("start",))
-    for _, el in walker:
-        tag = tag_of(el)
-        if not tag or tag in rules.INVISIBLE_TAGS:
-            walker.skip_subtree()
-            continue
-        named = says_comments(_words(el)) or (
+    for el, tag in VisibleWalk(root):
+        named = _attributes_say_comments(el.get("class"), el.get("id")) or (
             (el.get("itemtype") or "").endswith("/Comment") or el.get("itemprop") == "comment"
         )
         # A <span class="comments-count"> or <a href="#comments"> is a label, not a list.
@@ -554,7 +561,7 @@ def _teaser(item: Element, d: Density) -> bool:
     links = (
         words
         for link in item.iter("a")
-        if not (link.get("href") or "").startswith("#")
+        if not (link.get("href") or "").startswith(rules.BUTTON_HREF_PREFIXES)
         and (words := len(link.text_content().split()))
     )
     return any(n >= rules.MIN_TEASER_TITLE_WORDS for n in islice(links, rules.TEASER_LINKS))
@@ -606,12 +613,7 @@ def find_post_list(root: Element, d: Density) -> FoundList | None:
     class in which nearly every item carries a name, a time and text, found by that shape
     alone; None when the page has no such list."""
     best: tuple[float, list[Element], Element] | None = None
-    walker = etree.iterwalk(root, events=("start",))
-    for _, el in walker:
-        tag = tag_of(el)
-        if not tag or tag in rules.INVISIBLE_TAGS:
-            walker.skip_subtree()
-            continue
+    for el, _ in VisibleWalk(root):
         if len(el) < rules.MIN_POST_ITEMS or d.total.get(el, 0) < rules.MIN_POST_LIST_CHARS:
             continue
         members = _group(el, d, join=False)

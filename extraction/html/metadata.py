@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from typing import Any, Final
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -193,11 +193,26 @@ def _heading_text(heading: Element) -> str:
     return rules.HEADING_PERMALINK_RE.sub("", _clean(heading.text_content()))
 
 
+def _in_navigation(heading: Element) -> bool:
+    """Whether a heading sits in the site's navigation: a <nav>, or a breadcrumb trail (whose
+    last crumb some templates print as the page's <h1>, above the headline itself)."""
+    for el in (heading, *heading.iterancestors()):
+        if el.tag in ("body", "html"):
+            return False
+        if el.tag in rules.NAVIGATION_TAGS:
+            return True
+        if (attr_words(el.get("class")) | attr_words(el.get("id"))) & rules.NAVIGATION_WORDS:
+            return True
+    return False
+
+
 def _headings(root: Element) -> list[str]:
-    """The page's first h1-h3 texts (the visible headline is one of them; blogs print the
-    blog's name as the <h1> and the post's title as an <h2> or <h3>)."""
+    """The page's first h1-h3 texts outside its navigation (the visible headline is one of
+    them; blogs print the blog's name as the <h1> and the post's title as an <h2> or <h3>)."""
     found = []
     for heading in root.iter("h1", "h2", "h3"):
+        if _in_navigation(heading):
+            continue
         text = _heading_text(heading)
         if text:
             found.append(text)
@@ -235,16 +250,35 @@ def _names_site(text: str, sites: set[str], *, with_more: bool) -> bool:
     )
 
 
-def _without_site_affix(title: str, sites: set[str], headings: list[str]) -> str:
-    """ "Headline | Site" -> "Headline" when the last part names the site or the part before
-    it is a heading of the page; "Site | Headline" -> "Headline" when the first part is the
-    site's name."""
+def _title_labels(site_names: list[str], urls: tuple[str | None, ...]) -> set[str]:
+    """What a title may end with besides the site's name, folded: the site's initials ("WFA"
+    for World Future Awards) and the sections its address names ("| Opinion" on
+    /story/opinion/..., "| District" on /district/343604), the page's own segment excepted."""
+    labels = set()
+    for name in site_names:
+        words = rules.TITLE_LABEL_WORD_RE.findall(name)
+        if len(words) >= 2:
+            labels.add(_fold("".join(w[0] for w in words)))
+    for url in urls:
+        path = urlsplit(url or "").path
+        labels.update(
+            f
+            for segment in path.strip("/").split("/")[:-1]
+            if len(f := _fold(segment)) >= rules.MIN_SITE_NAME_CHARS and f.isalpha()
+        )
+    return labels
+
+
+def _without_site_affix(title: str, sites: set[str], headings: list[str], labels: set[str]) -> str:
+    """ "Headline | Site" -> "Headline" when the last part names the site, is one of its
+    ``labels`` (``_title_labels``) or the part before it is a heading of the page; "Site |
+    Headline" -> "Headline" when the first part is the site's name."""
     parts = rules.TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
     head = title[: title.rfind(parts[-1])].rstrip()
     head = rules.TITLE_SEPARATOR_END_RE.sub("", head)
-    if _names_site(parts[-1], sites, with_more=True):
+    if _names_site(parts[-1], sites, with_more=True) or _fold(parts[-1]) in labels:
         return head
     if any(_fold(h) == _fold(head) for h in headings):
         return head
@@ -280,6 +314,7 @@ def _title(
     h1s: list[str],
     headings: list[str],
     sites: set[str],
+    labels: set[str],
 ) -> str | None:
     """The page's title by agreement between its sources, each without the site's name.
 
@@ -288,7 +323,9 @@ def _title(
     that another heading prints (a blog's post title under the blog's name); one that a
     second metadata source or the <title> repeats; the first metadata title; the visible
     headline; the headline cut out of the <title>."""
-    stripped = [c for c in (_without_site_affix(c, sites, headings) for c in candidates) if c]
+    stripped = [
+        c for c in (_without_site_affix(c, sites, headings, labels) for c in candidates) if c
+    ]
     repeated = Counter(_fold(c) for c in stripped)
     cut = list(dict.fromkeys(stripped))
     folded = [_fold(c) for c in cut]
@@ -309,7 +346,7 @@ def _title(
     if cut:
         return cut[0]
     chosen = _headline_of(headings, page_title)
-    return _without_site_affix(chosen, sites, headings) if chosen else None
+    return _without_site_affix(chosen, sites, headings, labels) if chosen else None
 
 
 def _headline_of(headings: list[str], page_title: str | None) -> str | None:
@@ -618,9 +655,11 @@ def read_metadata(root: Element, url: str | None = None, markup: str | None = No
 
     sites = _site_names(tags, ld_sites, page_url or url)
     headings = _headings(root)
-    h1s = [text for h1 in root.iter("h1") if (text := _heading_text(h1))]
+    h1s = [text for h1 in root.iter("h1") if not _in_navigation(h1) and (text := _heading_text(h1))]
     candidates = [*ld_titles, *(_clean(meta.get(k)) for k in rules.META_TITLE)]
-    title = _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites)
+    site_names = [*ld_sites, *(tags.meta.get(k, "") for k in rules.META_SITE_NAME)]
+    labels = _title_labels(site_names, (page_url, url))
+    title = _title([c for c in candidates if c], _clean(tags.title), h1s, headings, sites, labels)
 
     return Metadata(
         title=title or None,

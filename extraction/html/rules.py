@@ -1053,3 +1053,20 @@ BYLINE_REVIEWER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:reviewed|edited|fact[- ]?checked|checked|verified|illustrated|photographed)\b",
     re.IGNORECASE,
 )
+
+
+# --- meta16: headings that are navigation, not the headline (metadata.py, issue 11) --------
+# Elements that hold a site's navigation: a heading inside one (the last crumb of a breadcrumb
+# trail printed as an <h1>, the site's name in the menu bar) is not the article's headline.
+NAVIGATION_TAGS: Final[frozenset[str]] = frozenset({"nav"})
+# class/id words of a breadcrumb trail.
+NAVIGATION_WORDS: Final[frozenset[str]] = frozenset({"breadcrumb", "breadcrumbs"})
+# The words of a site's name whose initials a title may end with ("| WFA" for World Future
+# Awards): runs of letters.
+TITLE_LABEL_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
+
+
+# --- comment lists by shape, round comments16 (comment_shape.py) ------------------------------
+# Hrefs of links that go nowhere: an in-page anchor or a script button ("Copy Link to Reply",
+# "Report Reply" on Hoop.la forums), which a post has and which no teaser's link to its page is.
+BUTTON_HREF_PREFIXES: Final[tuple[str, ...]] = ("#", "javascript:")

@@ -16,7 +16,7 @@ from typing import Final
 from lxml import etree, html
 from lxml.cssselect import CSSSelector
 
-from extraction.html.rules import BLOCK_TAGS
+from extraction.html.rules import BLOCK_TAGS, INVISIBLE_TAGS
 
 # No network, no entity expansion beyond HTML's own, comments and processing instructions dropped
 # so that they never reach the text.
@@ -35,6 +35,11 @@ _PARSER: Final = html.HTMLParser(
 )
 # NUL and other C0 controls make libxml2 stop early or fail; they are never page text.
 _CONTROL_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters one by one: 31 substring tests cost about a third of one scan by the regex
+# (measured: 1.1 ms against 3.2 ms on a 180 kB page), and nearly every page has none of them.
+_CONTROL_CHARS: Final = tuple(
+    chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+)
 # lxml refuses str input that declares an XML encoding; the caller already decoded the bytes.
 _XML_DECL_RE: Final = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
@@ -44,7 +49,10 @@ Element = html.HtmlElement
 def clean_markup(markup: str) -> str:
     """The markup without an XML declaration and without the control characters libxml2
     stops at (both parsers, lxml's and BeautifulSoup's, are given the same text)."""
-    return _CONTROL_RE.sub("", _XML_DECL_RE.sub("", markup, count=1))
+    markup = _XML_DECL_RE.sub("", markup, count=1)
+    if any(c in markup for c in _CONTROL_CHARS):
+        markup = _CONTROL_RE.sub("", markup)
+    return markup
 
 
 def parse_html(markup: str) -> Element | None:
@@ -188,6 +196,11 @@ def needles(selector: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+# Plain strings: lxml's default "smart" strings each keep a reference to their element.
+_CLASS_VALUES: Final = etree.XPath("//@class", smart_strings=False)
+_ID_VALUES: Final = etree.XPath("//@id", smart_strings=False)
+
+
 class Markup:
     """What a page contains, for ruling selectors out before querying the tree with them.
 
@@ -207,9 +220,9 @@ class Markup:
         self._seen: dict[tuple[str, str], bool] = {}
 
     def _index(self) -> None:
-        self._class_text = " ".join(str(v) for v in self.root.xpath("//@class"))
+        self._class_text = " ".join(_CLASS_VALUES(self.root))
         self._classes = set(self._class_text.split())
-        self._ids = {str(v).strip() for v in self.root.xpath("//@id")}
+        self._ids = {v.strip() for v in _ID_VALUES(self.root)}
 
     def has(self, kind: str, name: str) -> bool:
         key = (kind, name)
@@ -256,6 +269,32 @@ def tag_of(el: etree._Element) -> str:
     """Lower-case tag name; "" for comments, processing instructions and entities."""
     tag = el.tag
     return tag.lower() if isinstance(tag, str) else ""
+
+
+class VisibleWalk:
+    """Every visible element under root (root included) with its lower-case tag, in document
+    order: comments, processing instructions and the subtrees of invisible tags (script, style,
+    template...) are left out. ``skip_subtree()`` right after an element leaves out its
+    descendants too (the walk over the tree that the body's furniture, the comment areas and
+    the post-list finder each make)."""
+
+    __slots__ = ("_walker",)
+
+    def __init__(self, root: Element) -> None:
+        self._walker = etree.iterwalk(root, events=("start",))
+
+    def __iter__(self) -> Iterator[tuple[Element, str]]:
+        walker = self._walker
+        for _, el in walker:
+            tag = el.tag
+            # tag_of inlined: this runs once per element of the page, three times a page.
+            if not isinstance(tag, str) or (tag := tag.lower()) in INVISIBLE_TAGS:
+                walker.skip_subtree()
+                continue
+            yield el, tag
+
+    def skip_subtree(self) -> None:
+        self._walker.skip_subtree()
 
 
 def iter_elements(root: Element) -> Iterator[Element]:

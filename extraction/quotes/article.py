@@ -241,7 +241,11 @@ class Article:
             if inside_word(masked, run_start):
                 continue
             for at, words in run_parts(match.group()):
-                if len(words) == 1 and words[0] in NON_NAME_WORDS - COMMON_WORD_SURNAMES:
+                if (
+                    len(words) == 1
+                    and words[0] in NON_NAME_WORDS
+                    and words[0] not in COMMON_WORD_SURNAMES
+                ):
                     continue
                 name = parse_words(words)
                 if name is None:
@@ -575,7 +579,11 @@ class Article:
         first = name.tokens[0]
         if name.honorific is not None or name.titled or not self.masked.startswith(first, offset):
             return False
-        if first not in NUMBER_WORDS | OPENING_WORDS and not self._common_word(first):
+        if (
+            first not in NUMBER_WORDS
+            and first not in OPENING_WORDS
+            and not self._common_word(first)
+        ):
             return False
         before = self.masked[max(0, offset - 4) : offset].rstrip(" \t")
         before = before.rstrip("”’\"'")

@@ -29,6 +29,7 @@ from extraction.quotes.rules import (
     DESCRIPTION_DETERMINERS,
     FIRST_PERSON,
     FUNCTION_WORDS,
+    HONORIFICS,
     INTRO_WORDS,
     IRREGULAR_PAST,
     NAME_PARTICLES,
@@ -45,6 +46,7 @@ from extraction.quotes.rules import (
     ROLE_NOUNS,
     ROLE_TITLES,
     SENTENCE_OPENERS,
+    UNCLOSED_ROLE_WORDS,
     VERB_MODIFIERS,
 )
 from extraction.quotes.text import MASK_CHAR
@@ -263,6 +265,10 @@ def noun_phrase(
         if low[i] in _ATTACHING:
             core_end = i
             break
+    if core_end < head_end and low[core_end] == "of":
+        holder = _office_holder(words, low, first, core_end, head_end)
+        if holder is not None:
+            return replace(holder, verb=verb, rule=rule)
     # A name at the end of the core ("Vice presidential candidate Ellen Marsh").
     chain_start = core_end
     while chain_start > first and _chain_word(w, chain_start - 1):
@@ -324,6 +330,32 @@ def noun_phrase(
         # "Police said", "Officials say": a capitalised role or a bare plural describes the speaker.
         mention = words.written(first, head_end)
         return Attribution("description", mention, words.start(first), verb, head=head, rule=rule)
+    return None
+
+
+def _office_holder(
+    words: Words, low: list[str], first: int, of: int, last: int
+) -> Attribution | None:
+    """The name after a capitalised office with an "of" complement ("Secretary of State John
+    Kerry", "Speaker of the House Rep. Paul Ryan"): the chain after "of" runs into the name,
+    which starts at the first known first name or honorific after the complement's first word."""
+    w = words.words
+    # An office, not a person: "said Jeb Bush of Gov. Rick Scott" is about Scott.
+    if not all(_capitalised(w[i]) and first_name_gender(w[i]) is None for i in range(first, of)):
+        return None
+    start = of + 1
+    if start < last and low[start] == "the":
+        start += 1
+    if not all(_chain_word(w, i) for i in range(start, last)):
+        return None
+    for j in range(start + 1, last - 1):
+        if w[j] in HONORIFICS or f"{w[j]}." in HONORIFICS or first_name_gender(w[j]) is not None:
+            name = parse_words(chain_words(w, j, last))
+            if name is None or len(name.tokens) < 2:
+                return None
+            posts = tuple(low[i] for i in range(first, of) if low[i] in ROLE_NOUNS)
+            name = replace(name, titled=True, posts=name.posts + posts)
+            return Attribution("name", name.mention, words.start(j), None, name)
     return None
 
 
@@ -460,6 +492,16 @@ def _forward_end(
             j += 1
             last_good = j
             continue
+        after = j + 2 if low[j + 1 : j + 2] == ["the"] else j + 1
+        if (
+            lw == "of"
+            and j > first
+            and after < limit
+            and _capitalised(w[j - 1])
+            and _capitalised(w[after])
+        ):
+            j = after  # "said Secretary of State Dan Corwin": an office and its complement
+            continue
         if lw in _NP_STOPS or not word[:1].isalnum() or (j > first and lw in _TIME_WORDS):
             break  # "said Carly Fiorina during the debate"
         if (
@@ -529,7 +571,7 @@ def sentence_subject(words: Words, low: list[str], limit: int) -> Attribution | 
                 i + 1 < limit
                 and len(lw) > 4
                 and lw.endswith("ly")
-                and low[i + 1] in PREPOSITIONS | _TIME_WORDS
+                and (low[i + 1] in PREPOSITIONS or low[i + 1] in _TIME_WORDS)
                 and first_name_gender(w[i]) is None
             )
         )
@@ -723,12 +765,13 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
         # "Because of the calendar, explained Rosenberg, “…”".
         found = _after_verb(words, low, v + size, verb, "verb subject")
         after = v + size + (len(found.mention.split()) if found is not None else 0)
-        # The parenthesis closes after the subject; "…, said Fiorina “was involved”" is a
-        # report of what Fiorina did.
+        # The parenthesis closes after the subject, or a colon introduces the quotation ("At
+        # the rally, said Rosenberg: “…”"); "…, said Fiorina “was involved”" is a report of
+        # what Fiorina did.
         if (
             found is not None
             and found.kind in ("name", "pronoun")
-            and w[after : after + 1] == [","]
+            and w[after : after + 1] in ([","], [":"])
         ):
             return found
     if word in _DIGEST_DASHES:
@@ -789,13 +832,39 @@ def _subject_of(words: Words, low: list[str], v: int) -> Attribution | None:
             found = noun_phrase(words, low, first, c + 1, verb, "subject verb")
         return found
     found = _phrase_before(words, low, k, verb, "subject verb", absolute=participle)
+    if (found is None or found.kind == "description") and not participle:
+        named = _unclosed_apposition(words, low, k)
+        if named is not None:
+            return replace(named, verb=verb, rule="subject verb")
     if participle and found is not None and not found.names_a_role:
         # "Trump released a new radio ad calling it …", "Sanders started out the debate
         # saying …": a thing before the participle; the words are the sentence subject's.
         return _main_subject(words, low, k + 1, verb) or found
-    if found is None and low[k] in REPORTING_VERBS | FUNCTION_WORDS:
+    if found is None and (low[k] in REPORTING_VERBS or low[k] in FUNCTION_WORDS):
         return None
     return found
+
+
+def _unclosed_apposition(words: Words, low: list[str], k: int) -> Attribution | None:
+    """The name opening the clause when a role after it runs to the verb with no closing comma
+    ("Ana Ruiz, president and CEO of the Harbor Association stated, “…”"): the role holds a
+    `ROLE_NOUNS` word and no comma, and no function word but `UNCLOSED_ROLE_WORDS`."""
+    w = words.words
+    comma = next((c for c in range(k, max(0, k - 14), -1) if w[c] == ","), None)
+    if comma is None or comma < 2 or comma == k:
+        return None
+    if not all(_chain_word(w, i) for i in range(comma)):
+        return None
+    role = low[comma + 1 : k + 1]
+    if not any(word in ROLE_NOUNS for word in role):
+        return None
+    for word in role:
+        if not word.isalnum() or (word in FUNCTION_WORDS and word not in UNCLOSED_ROLE_WORDS):
+            return None
+    name = parse_words(chain_words(w, 0, comma))
+    if name is None or len(name.tokens) < 2 or is_organisation(name):
+        return None
+    return Attribution("name", name.mention, words.start(0), None, name)
 
 
 def _between_dashes(words: Words, low: list[str], k: int, verb: str) -> Attribution | None:
@@ -964,7 +1033,7 @@ def _closing_clause(words: Words, low: list[str], first: int) -> Attribution | N
             if found is not None and found.kind in ("name", "pronoun"):
                 return found
             continue
-        if low[v] in _SUBJECT_PRONOUNS - FIRST_PERSON:
+        if low[v] in _SUBJECT_PRONOUNS and low[v] not in FIRST_PERSON:
             size = verb_length(low, v + 1) if v + 1 < n else 0
             if size and _closes_clause(w, low, v + 1 + size):
                 return _pronoun(words, low, v, " ".join(w[v + 1 : v + 1 + size]), "subject verb")

@@ -887,3 +887,10 @@ PARTY_LETTERS: Final[frozenset[str]] = frozenset("RDI")
 # first name, or alone once the article has named such a person ("Citing …, Will urged"), the
 # word is the surname, not a modal or a month.
 COMMON_WORD_SURNAMES: Final[frozenset[str]] = _words("Will May")
+
+# --- speakers16: offices with "of", unclosed appositions ----------------------------------------
+
+# The only function words a role may hold when it follows a name with no closing comma before
+# the verb ("Ana Ruiz, president and CEO of the Harbor Association stated"); any other ("who",
+# "in", "to") means the words are a clause or a phrase of circumstance, not a role.
+UNCLOSED_ROLE_WORDS: Final[frozenset[str]] = _words("and of the")

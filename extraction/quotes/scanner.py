@@ -225,6 +225,12 @@ def scan(body: Body) -> list[RawQuote]:
                 offset = paragraph.find(STRAIGHT, pos)
                 while offset in markup:
                     offset = paragraph.find(STRAIGHT, markup[offset])
+                if offset >= 0 and not _could_close(paragraph, offset):
+                    # "…compete,” said Lindsay. "Some …": the next straight mark opens the next
+                    # quotation, so a curly mark before it closed this one.
+                    curly = _curly_closer(paragraph, pos)
+                    if 0 <= curly < offset:
+                        offset = curly
                 if offset < 0:
                     offset = _curly_closer(paragraph, pos)
                     if offset < 0:

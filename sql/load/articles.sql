@@ -2,7 +2,7 @@ DELETE FROM articles WHERE article_id IN (SELECT article_id FROM touched_article
 INSERT INTO articles BY NAME
 SELECT a.* EXCLUDE (record, batch)
 FROM staged_articles AS a
-JOIN newest_captures AS n
+SEMI JOIN chunk_captures AS n
     ON a.article_id = n.article_id
     AND a.source_path = n.source_path
     AND a.source_sha256 = n.source_sha256

@@ -2,7 +2,7 @@ DELETE FROM comments WHERE article_id IN (SELECT article_id FROM touched_article
 INSERT INTO comments BY NAME
 SELECT c.* EXCLUDE (source_path, source_sha256, record, batch)
 FROM staged_comments AS c
-JOIN newest_captures AS n
+SEMI JOIN chunk_captures AS n
     ON c.article_id = n.article_id
     AND c.source_path = n.source_path
     AND c.source_sha256 = n.source_sha256

@@ -428,3 +428,25 @@ def test_a_comment_title_linking_to_its_own_permalink_is_still_a_comment() -> No
         + "</section></body></html>"
     )
     assert [c.author for c in extract_html(html).comments] == ["Reader 1", "Reader 2", "Reader 3"]
+
+
+def test_hoopla_replies_are_named_by_the_link_not_the_avatar_initials_in_an_svg() -> None:
+    # Hoop.la (forum.cookshack.com): article.post-box in unclassed wrappers; a member's avatar
+    # draws "M" in an <svg> inside the first link, the name link follows; "Copy Link to Reply"
+    # and "Report Reply" are javascript: buttons, not a teaser's link to another page.
+    page = _page("cookshack_hoopla_topic.html")
+    assert page.page_kind.kind == "discussion"
+    assert page.byline == "Former Member"
+    assert page.paragraphs[0].startswith("Here's an idea to increase your tips.")
+    assert [(c.author, c.posted_at) for c in page.comments] == [
+        ("mnhogfarmer", datetime(2005, 7, 10, 1, 56, tzinfo=UTC)),
+        ("Former Member", datetime(2005, 7, 13, 12, 22, tzinfo=UTC)),
+        ("Former Member", datetime(2005, 7, 13, 13, 43, tzinfo=UTC)),
+    ]
+    assert page.comments[0].body.startswith(
+        "That's a great idea!\n\nWe started tacking on an automatic 15% for tips"
+    )
+    assert page.comments[1].body.startswith("my belief is that if you need a tip")
+    assert page.comments[2].body.startswith(
+        "I agree, many clients don't know and you have to educate them on tipping for caterers."
+    )

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from page_metadata import metadata_of
+
 from extraction.html import extract_html
-from extraction.html.metadata import read_metadata
-from extraction.html.tree import parse_html
-
-
-def _meta(markup: str, url: str | None = None):  # type: ignore[no-untyped-def]
-    root = parse_html(markup)
-    assert root is not None
-    return read_metadata(root, url, markup)
 
 
 def test_a_date_printed_after_an_author_link_in_the_headline_block() -> None:
@@ -28,7 +22,7 @@ def test_a_date_printed_after_an_author_link_in_the_headline_block() -> None:
         "Dec 20, 2025 at 3:00 am · <a href='#c'>4 Comments</a></p></div>"
         "<p>This week's deals are all about atmosphere.</p></body></html>"
     )
-    assert _meta(page).published_at == datetime(2025, 12, 20, tzinfo=UTC)
+    assert metadata_of(page).published_at == datetime(2025, 12, 20, tzinfo=UTC)
 
 
 def test_a_date_printed_above_the_headline() -> None:
@@ -39,7 +33,7 @@ def test_a_date_printed_above_the_headline() -> None:
         "<h1 class='chakra-heading'>Cloud Computing Innovations: What's Next?</h1></div>"
         "<p>Cloud computing keeps changing.</p></main></body></html>"
     )
-    assert _meta(page).published_at == datetime(2025, 2, 4, tzinfo=UTC)
+    assert metadata_of(page).published_at == datetime(2025, 2, 4, tzinfo=UTC)
 
 
 def test_the_dateline_follows_the_post_headline_not_the_blog_name() -> None:
@@ -52,7 +46,7 @@ def test_the_dateline_follows_the_post_headline_not_the_blog_name() -> None:
         '<h1>Defer, Panic, and Recover</h1><p class="author">Andrew Gerrand<br>4 August 2010</p>'
         "<p>Go has the usual mechanisms for control flow.</p></body></html>"
     )
-    got = _meta(page)
+    got = metadata_of(page)
     assert got.published_at == datetime(2010, 8, 4, tzinfo=UTC)
 
 
@@ -66,7 +60,7 @@ def test_a_date_opening_a_longer_meta_block() -> None:
         "<span>Scholarly publishing, open access, discoverability</span></div></div>"
         "<p>Indexing helps readers find a journal.</p></body></html>"
     )
-    assert _meta(page).published_at == datetime(2023, 4, 13, tzinfo=UTC)
+    assert metadata_of(page).published_at == datetime(2023, 4, 13, tzinfo=UTC)
 
 
 def test_extract_html_gives_the_same_metadata() -> None:
@@ -89,7 +83,7 @@ def test_yoast_reading_table_names_the_writer() -> None:
         '<meta name="twitter:data2" content="4 minutes"></head>'
         "<body><h1>LLMs worse than babies in field of AI</h1><p>Text.</p></body></html>"
     )
-    assert _meta(page).byline == "Jayesh Shinde"
+    assert metadata_of(page).byline == "Jayesh Shinde"
 
 
 def test_a_link_to_the_writers_profile_page_is_the_byline() -> None:
@@ -103,7 +97,7 @@ def test_a_link_to_the_writers_profile_page_is_the_byline() -> None:
         '<div class="card"><h3>Best solar panels</h3>'
         '<span>Written by <a href="/authors/jane-roe/">Jane Roe</a></span></div></body></html>'
     )
-    assert _meta(page).byline == "Emily Walker"
+    assert metadata_of(page).byline == "Emily Walker"
 
 
 def test_a_linked_author_box_with_a_biography_is_not_a_name() -> None:
@@ -112,7 +106,7 @@ def test_a_linked_author_box_with_a_biography_is_not_a_name() -> None:
         '<a href="/author/reyan-perumal/">Reyan Perumal is a content writer at a digital '
         "consultancy in Colombo.</a></body></html>"
     )
-    assert _meta(page).byline is None
+    assert metadata_of(page).byline is None
 
 
 def test_a_by_line_next_to_the_headline_without_any_class() -> None:
@@ -124,7 +118,7 @@ def test_a_by_line_next_to_the_headline_without_any_class() -> None:
         '<p class="text-sm">Dec 17, 2025</p></div></div>'
         "<p>By now every team mocks its services, and by doing so drifts.</p></main></body></html>"
     )
-    got = _meta(page)
+    got = metadata_of(page)
     assert got.byline == "Preetam Jinka"
     assert got.published_at == datetime(2025, 12, 17, tzinfo=UTC)
 
@@ -136,7 +130,7 @@ def test_a_day_and_month_without_a_year_ends_the_byline() -> None:
         ("ServiceTitan November 26th", "ServiceTitan"),
     ):
         page = f'<html><body><h1>A post</h1><p class="author">{line}</p><p>Text.</p></body></html>'
-        assert _meta(page).byline == name
+        assert metadata_of(page).byline == name
 
 
 def test_an_author_card_gives_the_name_line_not_the_role() -> None:
@@ -149,7 +143,7 @@ def test_an_author_card_gives_the_name_line_not_the_role() -> None:
         '<div class="post">Writer</div></div></div></div>'
         "<p>Conferences are where the industry meets.</p></body></html>"
     )
-    assert _meta(page).byline == "Rachel MacDonald"
+    assert metadata_of(page).byline == "Rachel MacDonald"
 
 
 def test_a_meta_name_ending_in_author_is_a_byline_source() -> None:
@@ -161,4 +155,4 @@ def test_a_meta_name_ending_in_author_is_a_byline_source() -> None:
         '<a href="/author/harry"><p class="styles_name">Harry Rabinowitz Tech Reporter</p></a>'
         "</body></html>"
     )
-    assert _meta(page).byline == "Harry Rabinowitz"
+    assert metadata_of(page).byline == "Harry Rabinowitz"

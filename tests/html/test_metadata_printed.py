@@ -10,14 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from extraction.html.metadata import Metadata, read_metadata
-from extraction.html.tree import parse_html
-
-
-def _meta(markup: str, url: str | None = None) -> Metadata:
-    root = parse_html(markup)
-    assert root is not None
-    return read_metadata(root, url, markup)
+from page_metadata import metadata_of
 
 
 def test_a_label_alone_then_the_name_in_the_next_element() -> None:
@@ -32,7 +25,7 @@ def test_a_label_alone_then_the_name_in_the_next_element() -> None:
         "spent the last ten years running campaigns for brands of every size.</div></div>"
         "</body></html>"
     )
-    assert _meta(page).byline == "Jack Shepherd"
+    assert metadata_of(page).byline == "Jack Shepherd"
 
 
 def test_a_label_followed_by_a_script_gives_no_code_as_a_name() -> None:
@@ -41,7 +34,7 @@ def test_a_label_followed_by_a_script_gives_no_code_as_a_name() -> None:
         "<script>window._q.push(function() {load();})</script>"
         "<span>Lea Brandt</span><p>Der Text des Berichts folgt hier.</p></body></html>"
     )
-    assert _meta(page).byline == "Lea Brandt"
+    assert metadata_of(page).byline == "Lea Brandt"
 
 
 def test_every_author_of_a_repeated_citation_meta_given_name_first() -> None:
@@ -55,7 +48,7 @@ def test_every_author_of_a_repeated_citation_meta_given_name_first() -> None:
         '<meta name="citation_author" content="Chadha, Aman">'
         "</head><body><h1>Prompt Repetition</h1><p>Abstract.</p></body></html>"
     )
-    assert _meta(page).byline == "Aniruddha Roy, Jyoti Patel, Aman Chadha"
+    assert metadata_of(page).byline == "Aniruddha Roy, Jyoti Patel, Aman Chadha"
 
 
 def test_microdata_authors_in_the_body_are_not_the_articles_authors() -> None:
@@ -67,7 +60,7 @@ def test_microdata_authors_in_the_body_are_not_the_articles_authors() -> None:
         '<figure itemscope><meta itemprop="author" content="Getty Images"></figure>'
         "<p>The coast is at its best in September.</p></body></html>"
     )
-    assert _meta(page).byline == "Emma Mackenzie"
+    assert metadata_of(page).byline == "Emma Mackenzie"
 
 
 def test_a_json_ld_author_given_by_its_id_in_the_graph() -> None:
@@ -81,7 +74,7 @@ def test_a_json_ld_author_given_by_its_id_in_the_graph() -> None:
         '"name": "Dana Whitfield"}]}</script></head>'
         "<body><h1>Choosing plumbing material</h1><p>Copper or PEX?</p></body></html>"
     )
-    assert _meta(page).byline == "Dana Whitfield"
+    assert metadata_of(page).byline == "Dana Whitfield"
 
 
 def test_a_role_printed_after_the_name_is_dropped() -> None:
@@ -91,7 +84,7 @@ def test_a_role_printed_after_the_name_is_dropped() -> None:
         '<div class="author-name">Preetam Jinka Co-founder and Chief Architect</div>'
         "<p>Mocks are contracts.</p></body></html>"
     )
-    assert _meta(page).byline == "Preetam Jinka"
+    assert metadata_of(page).byline == "Preetam Jinka"
 
 
 def test_the_site_name_beside_the_writers_is_dropped() -> None:
@@ -101,7 +94,7 @@ def test_the_site_name_beside_the_writers_is_dropped() -> None:
         '<div class="gnt_ar_by">By Manoj Jain, The Commercial Appeal</div>'
         "<p>Meditation changes the brain.</p></body></html>"
     )
-    got = _meta(page, url="https://www.commercialappeal.com/story/opinion/meditation/")
+    got = metadata_of(page, url="https://www.commercialappeal.com/story/opinion/meditation/")
     assert got.byline == "Manoj Jain"
 
 
@@ -113,7 +106,7 @@ def test_buttons_in_the_author_box_are_no_names() -> None:
         '<a href="#subscribe">Subscribe to updates from author</a></div>'
         "<p>Start with a tote bag.</p></body></html>"
     )
-    assert _meta(page).byline == "Alex Woodbury"
+    assert metadata_of(page).byline == "Alex Woodbury"
 
 
 def test_a_korean_reporter_title_after_the_name_is_dropped() -> None:
@@ -124,7 +117,7 @@ def test_a_korean_reporter_title_after_the_name_is_dropped() -> None:
         '<meta name="author" content="한국일보"><meta name="author" content="신현주 기자">'
         "</head><body><h1>장동혁, 한동훈 제명했지만</h1><p>본문</p></body></html>"
     )
-    assert _meta(page).byline == "신현주"
+    assert metadata_of(page).byline == "신현주"
 
 
 def test_a_site_name_before_the_headline_is_cut() -> None:
@@ -133,7 +126,7 @@ def test_a_site_name_before_the_headline_is_cut() -> None:
         '<meta property="og:title" content="Leadfeeder | State of SEO in 2026: Trends and '
         'Predictions"></head><body><p>SEO keeps changing.</p></body></html>'
     )
-    assert _meta(page).title == "State of SEO in 2026: Trends and Predictions"
+    assert metadata_of(page).title == "State of SEO in 2026: Trends and Predictions"
 
 
 def test_a_headline_opening_with_the_brand_keeps_it() -> None:
@@ -143,7 +136,7 @@ def test_a_headline_opening_with_the_brand_keeps_it() -> None:
         '<meta property="og:title" content="Gymshark Arrival T-Shirt - Black"></head>'
         "<body><p>Lightweight and breathable.</p></body></html>"
     )
-    assert _meta(page).title == "Gymshark Arrival T-Shirt - Black"
+    assert metadata_of(page).title == "Gymshark Arrival T-Shirt - Black"
 
 
 def test_a_site_name_after_a_bullet_is_cut() -> None:
@@ -153,7 +146,7 @@ def test_a_site_name_after_a_bullet_is_cut() -> None:
         '<meta property="og:title" content="A brief intro to git • Cory Dransfeldt"></head>'
         "<body><p>Git tracks changes.</p></body></html>"
     )
-    assert _meta(page).title == "A brief intro to git"
+    assert metadata_of(page).title == "A brief intro to git"
 
 
 def _printed(lang: str, date_text: str) -> str:
@@ -164,20 +157,30 @@ def _printed(lang: str, date_text: str) -> str:
 
 
 def test_a_slash_date_on_an_american_page_is_month_first() -> None:
-    assert _meta(_printed("en", "03/04/2025")).published_at == datetime(2025, 3, 4, tzinfo=UTC)
+    assert metadata_of(_printed("en", "03/04/2025")).published_at == datetime(
+        2025, 3, 4, tzinfo=UTC
+    )
 
 
 def test_a_slash_date_elsewhere_is_day_first() -> None:
-    assert _meta(_printed("de", "03/04/2025")).published_at == datetime(2025, 4, 3, tzinfo=UTC)
-    assert _meta(_printed("en-gb", "03/04/2025")).published_at == datetime(2025, 4, 3, tzinfo=UTC)
+    assert metadata_of(_printed("de", "03/04/2025")).published_at == datetime(
+        2025, 4, 3, tzinfo=UTC
+    )
+    assert metadata_of(_printed("en-gb", "03/04/2025")).published_at == datetime(
+        2025, 4, 3, tzinfo=UTC
+    )
 
 
 def test_a_dotted_date_is_day_first_whatever_the_language() -> None:
     # "06.01.2026" on klassegegenklasse.org is the 6th of January; dots are day first in
     # English too.
-    assert _meta(_printed("en", "03.04.2025")).published_at == datetime(2025, 4, 3, tzinfo=UTC)
+    assert metadata_of(_printed("en", "03.04.2025")).published_at == datetime(
+        2025, 4, 3, tzinfo=UTC
+    )
 
 
 def test_an_unambiguous_slash_date_reads_the_same_everywhere() -> None:
     for lang in ("en", "fr"):
-        assert _meta(_printed(lang, "25/04/2024")).published_at == datetime(2024, 4, 25, tzinfo=UTC)
+        assert metadata_of(_printed(lang, "25/04/2024")).published_at == datetime(
+            2024, 4, 25, tzinfo=UTC
+        )

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from extraction.html.metadata import Metadata, read_metadata
-from extraction.html.tree import parse_html
-
-
-def _meta(markup: str, url: str | None = None) -> Metadata:
-    root = parse_html(markup)
-    assert root is not None
-    return read_metadata(root, url, markup)
+from page_metadata import metadata_of
 
 
 def test_a_by_line_with_a_button_after_the_linked_name() -> None:
@@ -33,7 +26,7 @@ def test_a_by_line_with_a_button_after_the_linked_name() -> None:
         "<i class='fa fa-file'></i></a></p>"
         "<p>Here are some of the basic physics and the rules of thumb.</p></body></html>"
     )
-    assert _meta(page).byline == "A. J. Neal"
+    assert metadata_of(page).byline == "A. J. Neal"
 
 
 def test_linked_names_under_an_authors_label() -> None:
@@ -48,7 +41,7 @@ def test_linked_names_under_an_authors_label() -> None:
         '<li><a href="/library/?_author=Edward%20S.%20Rubin">Edward S. Rubin</a></li>'
         "</ul></div></aside><p>Innovation policy matters for climate.</p></body></html>"
     )
-    assert _meta(page).byline == "John A. Alic, David C. Mowery, Edward S. Rubin"
+    assert metadata_of(page).byline == "John A. Alic, David C. Mowery, Edward S. Rubin"
 
 
 def test_a_name_after_a_person_icon_beside_the_date() -> None:
@@ -62,7 +55,7 @@ def test_a_name_after_a_person_icon_beside_the_date() -> None:
         '<time datetime="02-12-2025">02-12-2025</time></li></ul></div>'
         "<p>Pixel-perfect user interfaces are hard.</p></body></html>"
     )
-    assert _meta(page).byline == "Bence Kovács"
+    assert metadata_of(page).byline == "Bence Kovács"
 
 
 def test_a_byline_only_the_description_states() -> None:
@@ -73,14 +66,14 @@ def test_a_byline_only_the_description_states() -> None:
         "</head><body><h1>Homestead gardening makes rural communities more self-reliant</h1>"
         "<p>Homestead gardening has been contributing significantly.</p></body></html>"
     )
-    assert _meta(page).byline == "Md Aynal Haque"
+    assert metadata_of(page).byline == "Md Aynal Haque"
     # pivot.app/blog/notion-alternative-team-collaboration
     page = (
         '<html><head><meta name="description" content="Read this article written by '
         'Jennifer Simonazzi."/></head><body><h1>A Notion Alternative for Teams</h1>'
         "<p>Teams outgrow their tools.</p></body></html>"
     )
-    assert _meta(page).byline == "Jennifer Simonazzi"
+    assert metadata_of(page).byline == "Jennifer Simonazzi"
 
 
 def test_a_description_opening_with_by_and_no_name_is_no_byline() -> None:
@@ -88,7 +81,7 @@ def test_a_description_opening_with_by_and_no_name_is_no_byline() -> None:
         '<html><head><meta name="description" content="By the end of the year\nprices rose."/>'
         "</head><body><h1>Prices</h1><p>Prices rose.</p></body></html>"
     )
-    assert _meta(page).byline is None
+    assert metadata_of(page).byline is None
 
 
 def test_a_personal_site_named_after_its_owner() -> None:
@@ -102,10 +95,10 @@ def test_a_personal_site_named_after_its_owner() -> None:
         "</body></html>"
     )
     url = "https://pollybarks.com/blog/zero-waste-lifestyle-guide"
-    assert _meta(page, url).byline == "Polly Barks"
+    assert metadata_of(page, url).byline == "Polly Barks"
     # A shop's name that the host does not spell is not a writer.
     other = page.replace("Polly Barks", "Green Living")
-    assert _meta(other, url).byline is None
+    assert metadata_of(other, url).byline is None
 
 
 def test_a_publication_time_keeps_the_offset_it_was_written_with() -> None:
@@ -117,7 +110,7 @@ def test_a_publication_time_keeps_the_offset_it_was_written_with() -> None:
         '"2025-07-19T06:49:04+0800", "headline": "Cleaning Services Costs"}</script></head>'
         "<body><h1>Cleaning Services Costs</h1><p>Costs vary.</p></body></html>"
     )
-    published = _meta(page).published_at
+    published = metadata_of(page).published_at
     assert published == datetime(2025, 7, 4, 22, 3, 42, tzinfo=UTC)
     assert published is not None and published.utcoffset() == timedelta(hours=8)
     assert published.date() == date(2025, 7, 5)
@@ -130,9 +123,9 @@ def test_the_word_before_a_cut_date_is_not_part_of_the_name() -> None:
         '<div class="m-article__meta">\n by\n <span>ALLIN ONE</span>\n\n on\n'
         " <span>Jan 22, 2025</span>\n</div><p>A home gym need not cost much.</p></body></html>"
     )
-    assert _meta(page).byline == "ALLIN ONE"
+    assert metadata_of(page).byline == "ALLIN ONE"
     # A capitalised last word is part of the name (the Audiophile On blog's own byline).
-    assert _meta(page.replace("ALLIN ONE", "Audiophile On")).byline == "Audiophile On"
+    assert metadata_of(page.replace("ALLIN ONE", "Audiophile On")).byline == "Audiophile On"
 
 
 def test_the_site_named_after_a_comma_is_not_an_author() -> None:
@@ -147,7 +140,7 @@ def test_the_site_named_after_a_comma_is_not_an_author() -> None:
         "<h1>How meditation rewires brains</h1><p>Meditation offers a counterbalance.</p>"
         "</body></html>"
     )
-    assert _meta(page).byline == "Manoj Jain and Jagpreet Chhatwal"
+    assert metadata_of(page).byline == "Manoj Jain and Jagpreet Chhatwal"
     # mdr.de/nachrichten/thueringen/sued-thueringen/schmalkalden-meiningen/schlachtung-...
     # (fundus test page): the regional desk after the writer's name.
     page = (
@@ -157,7 +150,7 @@ def test_the_site_named_after_a_comma_is_not_an_author() -> None:
         "<p>Pro Stunde werden etwa 45 Schweine geschlachtet.</p></body></html>"
     )
     url = "https://www.mdr.de/nachrichten/thueringen/schlachtung-fleisch-100.html"
-    assert _meta(page, url).byline == "David Straub"
+    assert metadata_of(page, url).byline == "David Straub"
 
 
 def test_author_links_side_by_side_are_all_the_authors() -> None:
@@ -173,11 +166,11 @@ def test_author_links_side_by_side_are_all_the_authors() -> None:
         '<a href="https://www.classcentral.com/report/author/suparn/">Suparn Patra</a></div>'
         "<p>There are many platforms.</p></body></html>"
     )
-    assert _meta(page).byline == "Rui Ma, Heba Ledwon, Manoel Cortes Mendez, Suparn Patra"
+    assert metadata_of(page).byline == "Rui Ma, Heba Ledwon, Manoel Cortes Mendez, Suparn Patra"
     # A reviewer's link beside the writer's is not a second author.
     reviewed = page.replace("<span> &amp;</span>", "<span>, reviewed by </span>")
     reviewed = reviewed.replace('Heba Ledwon</a>"', "Heba Ledwon</a>")
-    assert _meta(reviewed).byline == "Rui Ma"
+    assert metadata_of(reviewed).byline == "Rui Ma"
 
 
 def test_a_discussion_page_named_so_by_its_body_class_still_has_a_date_and_author() -> None:
@@ -196,7 +189,7 @@ def test_a_discussion_page_named_so_by_its_body_class_still_has_a_date_and_autho
         'href="https://old.reddit.com/user/other">other</a><time datetime="2026-03-04T20:00:00'
         '+00:00">15 hours ago</time></p></div></div></body></html>'
     )
-    got = _meta(page)
+    got = metadata_of(page)
     assert got.published_at == datetime(2026, 3, 4, 18, 58, 32, tzinfo=UTC)
     assert got.byline == "InsaneSnow45"
 
@@ -209,11 +202,11 @@ def test_dates_printed_with_an_ordinal_day_or_a_two_digit_year() -> None:
         '<span class="bbp-reply-post-date">17th February 2013 at 8:55 pm</span></div></div>'
         "<p>I have new raised beds.</p></li></ul></body></html>"
     )
-    assert _meta(page).published_at == datetime(2013, 2, 17, tzinfo=UTC)
+    assert metadata_of(page).published_at == datetime(2013, 2, 17, tzinfo=UTC)
     # thespruce.com/tips-for-stress-free-decluttering-11883984 (Dotdash Meredith)
     page = (
         '<html lang="en"><body><h1>Tips for Stress-Free Decluttering</h1>'
         '<div class="mntl-attribution__item-date">Published on 01/25/26</div>'
         "<p>Start with one drawer.</p></body></html>"
     )
-    assert _meta(page).published_at == datetime(2026, 1, 25, tzinfo=UTC)
+    assert metadata_of(page).published_at == datetime(2026, 1, 25, tzinfo=UTC)

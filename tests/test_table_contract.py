@@ -18,10 +18,10 @@ import pytest
 from extraction import records
 from extraction.limits import DEFAULT_MAX_EXPANDED_BYTES
 from tests.conftest import SEED
-from warehouse.build import apply_changes, create_relations, register_frames
+from warehouse.build import apply_changes, create_relations, register_frames, start_group
 from warehouse.ingest import StagingStore
 from warehouse.schema import polars_schema, table_columns
-from warehouse.sql_files import CHUNK, TABLES, sql_text
+from warehouse.sql_files import TABLES, sql_text
 from warehouse.staging import CAPTURE_COLUMNS, STAGED_TABLES, parse_file, write_batch
 
 RECORDS: dict[str, type[Any]] = {
@@ -122,9 +122,7 @@ def test_each_load_inserts_exactly_its_tables_columns_by_name(tmp_path: Path) ->
     register_frames(con, None)
     create_relations(con)
     apply_changes(con, StagingStore(tmp_path / "staging"))  # empty: the scope relations exist
-    con.execute("SET VARIABLE load_chunk = 0")  # and one (empty) group's, as the build makes them
-    for name in CHUNK:
-        con.execute(sql_text("chunk", name))
+    start_group(con, 0)  # and one (empty) group's relations, as the build makes them
     for name in TABLES:
         text = sql_text("load", name)
         prefix = f"INSERT INTO {name} BY NAME\n"

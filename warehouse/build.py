@@ -452,15 +452,29 @@ def apply_changes(
         run("load", name)
     chunks = [row[0] for row in con.execute(CHUNKS_QUERY).fetchall()]
     for chunk in chunks:
-        con.execute(f"SET VARIABLE load_chunk = {int(chunk)}")
-        for name in CHUNK:
-            run("chunk", name)
+        start_group(con, chunk, run)
         stage(sorted(row[0] for row in con.execute(CHUNK_BATCHES_QUERY).fetchall()))
         for name in PER_ARTICLE_LOADS:
             run("load", name)
     for name in AFTER_ARTICLE_LOADS:
         run("load", name)
     return changed, touched
+
+
+def start_group(
+    con: duckdb.DuckDBPyConnection,
+    chunk: int,
+    run: Callable[[str, str], None] | None = None,
+) -> None:
+    """Make one group's relations (sql/chunk/: its touched articles and their newest captures),
+    which that group's per-article loads read; `run(kind, name)` runs each statement (timed, in
+    the build), by default plainly."""
+    con.execute(f"SET VARIABLE load_chunk = {int(chunk)}")
+    for name in CHUNK:
+        if run is None:
+            con.execute(sql_text("chunk", name))
+        else:
+            run("chunk", name)
 
 
 def materialise_views(con: duckdb.DuckDBPyConnection) -> None:
